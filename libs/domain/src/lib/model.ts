@@ -1,0 +1,108 @@
+/**
+ * Plain data the rules work on. The API loads these from PostgreSQL once per request
+ * (no query per member) and hands them to the pure functions of this library.
+ */
+import type {
+  AssessmentSource,
+  CeMinimum,
+  CeReviewStatus,
+  IsoDate,
+  IsoTimestamp,
+  Requirement,
+  SkillLevel,
+  StaffStatus,
+} from '@him/contracts';
+
+export interface DeptSettings {
+  /** R4: unverified credentials do not count when true */
+  requireVerification: boolean;
+  /** R10: warning window in days */
+  expiryWarningDays: number;
+}
+
+export interface StaffFacts {
+  id: string;
+  name: string;
+  teamId: string;
+  roleId: string;
+  status: StaffStatus;
+}
+
+export interface RoleFacts {
+  id: string;
+  requirements: Requirement[];
+}
+
+export interface TeamFacts {
+  id: string;
+  name: string;
+  coverageTargets: { requirement: Requirement; minHolders: number }[];
+}
+
+export interface CredentialTypeFacts {
+  id: string;
+  code: string;
+  issuingBody: string;
+  baseCeus: number;
+  evidencesSkills: SkillLevel[];
+}
+
+export interface CredentialFacts {
+  id: string;
+  staffId: string;
+  credentialTypeId: string;
+  issuedOn: IsoDate;
+  expiresOn: IsoDate | null;
+  /** the day the revocation takes effect; the credential is not current on or after it */
+  revokedOn: IsoDate | null;
+  verified: boolean;
+}
+
+export interface AssessmentFacts {
+  staffId: string;
+  skillId: string;
+  level: number;
+  assessedOn: IsoDate;
+  source: AssessmentSource;
+  /** when it was recorded; breaks ties between two of the same date and source (R2) */
+  recordedAt: IsoTimestamp;
+}
+
+export interface CeRuleFacts {
+  issuingBody: string;
+  cycleMonths: number;
+  extraPerAdditional: number;
+  cap: number | null;
+  minimums: CeMinimum[];
+}
+
+export interface CeActivityFacts {
+  id: string;
+  staffId: string;
+  completedOn: IsoDate;
+  hours: number;
+  categories: string[];
+  credentialIds: string[];
+  status: CeReviewStatus;
+}
+
+/** Everything the readiness rules (R1 to R10) need for one department or a part of it. */
+export interface DepartmentFacts {
+  settings: DeptSettings;
+  staff: StaffFacts[];
+  roles: RoleFacts[];
+  teams: TeamFacts[];
+  credentialTypes: CredentialTypeFacts[];
+  credentials: CredentialFacts[];
+  assessments: AssessmentFacts[];
+}
+
+/** Everything the CE rules (R11 to R15) need. */
+export interface CeFacts {
+  settings: DeptSettings;
+  staff: StaffFacts[];
+  credentialTypes: CredentialTypeFacts[];
+  credentials: CredentialFacts[];
+  ceRules: CeRuleFacts[];
+  activities: CeActivityFacts[];
+}
