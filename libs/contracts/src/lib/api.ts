@@ -321,6 +321,7 @@ export interface SkillsMatrixRow {
   name: string;
   teamId: string;
   roleId: string;
+  status: StaffStatus;
   cells: SkillsMatrixCell[];
 }
 

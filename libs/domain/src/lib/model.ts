@@ -51,6 +51,7 @@ export interface CredentialFacts {
   id: string;
   staffId: string;
   credentialTypeId: string;
+  number: string | null;
   issuedOn: IsoDate;
   expiresOn: IsoDate | null;
   /** the day the revocation takes effect; the credential is not current on or after it */
