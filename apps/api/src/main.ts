@@ -1,19 +1,80 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { createApp } from './app/create-app';
+import { ensureAdmin } from './bootstrap/bootstrap-admin';
+import { EnvError, validateEnv, type Env } from './config/env';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
+import { DEMO_LOGINS, seedDemoIfEmpty } from './seed/seed-demo';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+const logger = new Logger('HIM Readiness');
+
+async function main(): Promise<void> {
+  let env: Env;
+  try {
+    env = validateEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const dataDir = join(env.DATA_DIR, 'pg');
+    logger.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${dataDir}, port ${env.EMBEDDED_PG_PORT})`);
+    embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
+    databaseUrl = embedded.url;
+  }
+
+  let stopping = false;
+  const stopEmbedded = async () => {
+    if (embedded) await embedded.stop().catch(() => undefined);
+  };
+
+  try {
+    const applied = await runMigrations(databaseUrl);
+    if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
+
+    const app = await createApp(env, databaseUrl);
+    const dataSource = app.get<DataSource>(getDataSourceToken());
+    let seeded = false;
+    if (env.SEED_DEMO) seeded = await seedDemoIfEmpty(dataSource);
+    if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+      const result = await ensureAdmin(dataSource, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+      logger.log(result === 'created' ? `Created admin account ${env.ADMIN_EMAIL}` : `Admin account ${env.ADMIN_EMAIL} exists`);
+    }
+
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.log(`${signal}: stopping`);
+      await app.close().catch(() => undefined);
+      await stopEmbedded();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+    await app.listen(env.PORT, env.HOST);
+    const url = `http://localhost:${env.PORT}`;
+    const lines = [``, `HIM Readiness is running at ${url}`, `  API:  ${url}/api/v1   (OpenAPI: ${url}/api/docs)`];
+    if (env.SEED_DEMO) {
+      lines.push(seeded ? `  Demo department created. Demo logins:` : `  Demo logins:`);
+      for (const login of DEMO_LOGINS) lines.push(`    ${login.label.padEnd(9)} ${login.email.padEnd(30)} ${login.password}`);
+    }
+    lines.push(`  Press Ctrl-C to stop.`, ``);
+    console.log(lines.join('\n'));
+  } catch (error) {
+    logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    await stopEmbedded();
+    process.exit(1);
+  }
 }
 
-bootstrap();
+void main();

@@ -1,0 +1,51 @@
+import type { UserRole } from '@him/contracts';
+
+/**
+ * What each role may do, as data (one place to read, one guard to enforce it). Ownership
+ * ("only my own CE log", "only the teams I manage") is checked by AccessPolicy.
+ */
+export const PERMISSIONS = {
+  /** read the catalog: skills, credential types, CE rules, roles, teams */
+  catalogRead: 'catalog:read',
+  /** create and change the catalog */
+  catalogWrite: 'catalog:write',
+  departmentWrite: 'department:write',
+  usersManage: 'users:manage',
+  /** read any member of the department (otherwise only oneself) */
+  staffReadAll: 'staff:read-all',
+  staffWrite: 'staff:write',
+  credentialsWrite: 'credentials:write',
+  /** log CE activities: own for staff, anyone's for managers */
+  ceWrite: 'ce:write',
+  ceReview: 'ce:review',
+  assessmentsWrite: 'assessments:write',
+  /** department and team figures (R6 to R10) */
+  analysisRead: 'analysis:read',
+  auditRead: 'audit:read',
+} as const;
+
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+
+const P = PERMISSIONS;
+
+const MANAGER: Permission[] = [
+  P.catalogRead,
+  P.staffReadAll,
+  P.staffWrite,
+  P.credentialsWrite,
+  P.ceWrite,
+  P.ceReview,
+  P.assessmentsWrite,
+  P.analysisRead,
+  P.auditRead,
+];
+
+export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
+  admin: [...MANAGER, P.catalogWrite, P.departmentWrite, P.usersManage],
+  manager: MANAGER,
+  staff: [P.catalogRead, P.ceWrite, P.assessmentsWrite],
+};
+
+export function hasPermission(role: UserRole, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

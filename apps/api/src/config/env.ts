@@ -1,0 +1,84 @@
+/**
+ * The environment, validated once at boot. A bad value stops the server with a message
+ * that names the variable (STYLE.md: configuration fails fast).
+ */
+export interface Env {
+  PORT: number;
+  HOST: string;
+  /** PostgreSQL connection string; when absent an embedded PostgreSQL is started under DATA_DIR. */
+  DATABASE_URL: string | undefined;
+  /** Where the embedded database and evidence files live (default `.data` in the working directory). */
+  DATA_DIR: string;
+  /** Port of the embedded PostgreSQL (default 5433, so a system PostgreSQL on 5432 is left alone). */
+  EMBEDDED_PG_PORT: number;
+  /** Seed the demo department into an empty database. Default: true with the embedded database, false with DATABASE_URL. */
+  SEED_DEMO: boolean;
+  ADMIN_EMAIL: string | undefined;
+  ADMIN_PASSWORD: string | undefined;
+  /** Signing secret for access tokens; when absent one is generated and kept in the database. */
+  JWT_SECRET: string | undefined;
+  JWT_TTL_SECONDS: number;
+  /** Directory of the built dashboard to serve; empty string disables serving it. */
+  DASHBOARD_DIR: string | undefined;
+  LOG_SQL: boolean;
+}
+
+export class EnvError extends Error {}
+
+function int(raw: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+  const value = raw[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new EnvError(`${name} must be an integer between ${min} and ${max} (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function bool(raw: Record<string, string | undefined>, name: string, fallback: boolean): boolean {
+  const value = raw[name];
+  if (value === undefined || value === '') return fallback;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  throw new EnvError(`${name} must be true or false (got "${value}")`);
+}
+
+function optional(raw: Record<string, string | undefined>, name: string): string | undefined {
+  const value = raw[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+export function validateEnv(raw: Record<string, string | undefined>): Env {
+  const databaseUrl = optional(raw, 'DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new EnvError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const adminEmail = optional(raw, 'ADMIN_EMAIL');
+  const adminPassword = optional(raw, 'ADMIN_PASSWORD');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new EnvError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) {
+    throw new EnvError('ADMIN_EMAIL must be an email address');
+  }
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new EnvError('ADMIN_PASSWORD must be at least 12 characters');
+  }
+  const jwtSecret = optional(raw, 'JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new EnvError('JWT_SECRET must be at least 32 characters');
+  }
+  return {
+    PORT: int(raw, 'PORT', 3000, 1, 65535),
+    HOST: optional(raw, 'HOST') ?? '0.0.0.0',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: optional(raw, 'DATA_DIR') ?? '.data',
+    EMBEDDED_PG_PORT: int(raw, 'EMBEDDED_PG_PORT', 5433, 1, 65535),
+    SEED_DEMO: bool(raw, 'SEED_DEMO', databaseUrl === undefined),
+    ADMIN_EMAIL: adminEmail,
+    ADMIN_PASSWORD: adminPassword,
+    JWT_SECRET: jwtSecret,
+    JWT_TTL_SECONDS: int(raw, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    DASHBOARD_DIR: raw['DASHBOARD_DIR'],
+    LOG_SQL: bool(raw, 'LOG_SQL', false),
+  };
+}

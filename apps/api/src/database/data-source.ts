@@ -1,0 +1,66 @@
+import { types } from 'pg';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { AssessmentEntity } from '../assessments/assessment.entity';
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { CeActivityCredentialEntity, CeActivityEntity } from '../ce-activities/ce-activity.entity';
+import { CeRuleEntity } from '../ce-rules/ce-rule.entity';
+import { CredentialTypeEntity, CredentialTypeSkillEntity } from '../credential-types/credential-type.entity';
+import { CredentialEntity } from '../credentials/credential.entity';
+import { DepartmentEntity } from '../departments/department.entity';
+import { RequirementCredentialTypeEntity, RequirementEntity } from '../roles/requirement.entity';
+import { RoleEntity } from '../roles/role.entity';
+import { SkillEntity } from '../skills/skill.entity';
+import { StaffEntity } from '../staff/staff.entity';
+import { TeamEntity, TeamManagerEntity } from '../teams/team.entity';
+import { UserEntity } from '../users/user.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { SystemSettingEntity } from './system-setting.entity';
+
+// Calendar dates stay `YYYY-MM-DD` strings end to end: no time zone can shift them.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+
+/** Registered explicitly, never by file glob: globs break once the app is bundled. */
+export const ENTITIES = [
+  SystemSettingEntity,
+  DepartmentEntity,
+  SkillEntity,
+  CredentialTypeEntity,
+  CredentialTypeSkillEntity,
+  CeRuleEntity,
+  RoleEntity,
+  TeamEntity,
+  TeamManagerEntity,
+  RequirementEntity,
+  RequirementCredentialTypeEntity,
+  StaffEntity,
+  UserEntity,
+  AssessmentEntity,
+  CredentialEntity,
+  CeActivityEntity,
+  CeActivityCredentialEntity,
+  AuditEventEntity,
+];
+
+export const MIGRATIONS = [InitialSchema1764000000000];
+
+/** The one set of options shared by Nest, the migration CLI, the seed tools and the tests. */
+export function dataSourceOptions(url: string, logging = false): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: logging ? 'all' : false,
+    extra: { max: 10 },
+  };
+}
+
+export function createDataSource(url: string, logging = false): DataSource {
+  return new DataSource(dataSourceOptions(url, logging));
+}
+
+/** For the TypeORM CLI: `npx typeorm-ts-node-commonjs -d apps/api/src/database/data-source.ts migration:show`. */
+export default createDataSource(process.env['DATABASE_URL'] ?? 'postgres://localhost/him_readiness');

@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('department')
+export class DepartmentEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('text') name!: string;
+  @Column('text', { name: 'time_zone' }) timeZone!: string;
+  @Column('boolean', { name: 'require_verification' }) requireVerification!: boolean;
+  @Column('int', { name: 'expiry_warning_days' }) expiryWarningDays!: number;
+  @Column('int', { name: 'reminder_lead_days', array: true }) reminderLeadDays!: number[];
+  @Column('int') version!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

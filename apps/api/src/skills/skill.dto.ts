@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { SKILL_CATEGORIES, type SkillCategory } from '@him/contracts';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+export class CreateSkillDto {
+  @ApiProperty({ example: 'ICD-10-CM diagnosis coding' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: SKILL_CATEGORIES })
+  @IsIn(SKILL_CATEGORIES)
+  category!: SkillCategory;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+}
+
+export class UpdateSkillDto extends PartialType(CreateSkillDto) {
+  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class DeleteQuery {
+  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}

@@ -1,0 +1,36 @@
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../src/app/create-app';
+import { validateEnv } from '../src/config/env';
+import { runMigrations } from '../src/database/migrate';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  databaseUrl: string;
+  /** supertest against the running app; paths are absolute (`/api/v1/...`) */
+  http: () => ReturnType<typeof request>;
+  close: () => Promise<void>;
+}
+
+/** The real application over a fresh migrated database, as the server builds it. */
+export async function createTestApp(): Promise<TestApp> {
+  const db = await createTestDatabase();
+  await runMigrations(db.url);
+  const env = validateEnv({ DATABASE_URL: db.url, DASHBOARD_DIR: '', JWT_SECRET: 'test-secret-that-is-long-enough-0123456789' });
+  const app = await createApp(env, db.url, { logger: false });
+  await app.init();
+  return {
+    app,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    databaseUrl: db.url,
+    http: () => request(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
