@@ -6,10 +6,11 @@ import type { Env } from '../config/env';
 import { ENV } from '../config/env.provider';
 import { dataSourceOptions } from '../database/data-source';
 import { HealthController } from '../health/health.controller';
+import { AnalysisModule } from '../readiness/analysis.module';
 import { SkillsModule } from '../skills/skills.module';
 
 /** The feature modules; each owns its controller, service and DTOs. */
-const FEATURES = [SkillsModule];
+const FEATURES = [AnalysisModule, SkillsModule];
 
 @Module({})
 export class AppModule {

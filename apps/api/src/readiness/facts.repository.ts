@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CeMinimum, IsoDate, Requirement, SkillCategory } from '@him/contracts';
+import type {
+  AssessmentFacts,
+  CeActivityFacts,
+  CeRuleFacts,
+  CredentialFacts,
+  CredentialTypeFacts,
+  DeptSettings,
+  RoleFacts,
+  StaffFacts,
+  TeamFacts,
+} from '@him/domain';
+import { DataSource } from 'typeorm';
+import { notFound } from '../common/errors';
+
+/** Which members to load: the whole department, one team or one member. */
+export interface FactsScope {
+  departmentId: string;
+  teamId?: string;
+  staffId?: string;
+}
+
+export interface DepartmentInfo {
+  id: string;
+  name: string;
+  timeZone: string;
+  settings: DeptSettings;
+  reminderLeadDays: number[];
+}
+
+interface RequirementRow {
+  role_id: string | null;
+  team_id: string | null;
+  kind: 'skill' | 'credential';
+  skill_id: string | null;
+  min_level: number | null;
+  min_holders: number | null;
+  type_ids: string[] | null;
+}
+
+/**
+ * Loads the plain facts the rules of libs/domain need, in one query per kind of record
+ * (never one per member): the readiness of 10,000 staff is a handful of queries.
+ */
+@Injectable()
+export class FactsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async department(departmentId: string): Promise<DepartmentInfo> {
+    const rows = await this.dataSource.query(
+      `SELECT id, name, time_zone, require_verification, expiry_warning_days, reminder_lead_days
+         FROM department WHERE id = $1`,
+      [departmentId],
+    );
+    if (rows.length === 0) throw notFound('department');
+    const r = rows[0];
+    return {
+      id: r.id,
+      name: r.name,
+      timeZone: r.time_zone,
+      settings: { requireVerification: r.require_verification, expiryWarningDays: r.expiry_warning_days },
+      reminderLeadDays: r.reminder_lead_days,
+    };
+  }
+
+  async assertTeam(departmentId: string, teamId: string): Promise<void> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM team WHERE id = $1 AND department_id = $2`, [teamId, departmentId]);
+    if (rows.length === 0) throw notFound('team');
+  }
+
+  /** `AND <alias>.staff_id ...` restricting rows to the scope's members. */
+  private memberFilter(scope: FactsScope, column: string, params: unknown[]): string {
+    if (scope.staffId) {
+      params.push(scope.staffId);
+      return ` AND ${column} = $${params.length}`;
+    }
+    if (scope.teamId) {
+      params.push(scope.teamId);
+      return ` AND ${column} IN (SELECT id FROM staff WHERE team_id = $${params.length})`;
+    }
+    return '';
+  }
+
+  async staff(scope: FactsScope): Promise<StaffFacts[]> {
+    const params: unknown[] = [scope.departmentId];
+    const filter = this.memberFilter(scope, 's.id', params);
+    return this.dataSource.query(
+      `SELECT s.id, s.name, s.team_id AS "teamId", s.role_id AS "roleId", s.status
+         FROM staff s WHERE s.department_id = $1${filter} ORDER BY s.name, s.id`,
+      params,
+    );
+  }
+
+  /** Roles with their requirements and teams with their coverage targets. */
+  async rolesAndTeams(departmentId: string): Promise<{ roles: RoleFacts[]; teams: TeamFacts[] }> {
+    const [roleRows, teamRows, requirementRows] = await Promise.all([
+      this.dataSource.query(`SELECT id FROM job_role WHERE department_id = $1`, [departmentId]),
+      this.dataSource.query(`SELECT id, name FROM team WHERE department_id = $1 ORDER BY lower(name)`, [departmentId]),
+      this.dataSource.query(
+        `SELECT r.role_id, r.team_id, r.kind, r.skill_id, r.min_level, r.min_holders,
+                array_agg(rct.credential_type_id ORDER BY rct.credential_type_id)
+                  FILTER (WHERE rct.credential_type_id IS NOT NULL) AS type_ids
+           FROM requirement r
+           LEFT JOIN requirement_credential_type rct ON rct.requirement_id = r.id
+          WHERE r.department_id = $1
+          GROUP BY r.id
+          ORDER BY r.position, r.id`,
+        [departmentId],
+      ) as Promise<RequirementRow[]>,
+    ]);
+    const roles = new Map<string, RoleFacts>(roleRows.map((r: { id: string }) => [r.id, { id: r.id, requirements: [] }]));
+    const teams = new Map<string, TeamFacts>(
+      teamRows.map((t: { id: string; name: string }) => [t.id, { id: t.id, name: t.name, coverageTargets: [] }]),
+    );
+    for (const row of requirementRows) {
+      const requirement = toRequirement(row);
+      if (row.role_id) roles.get(row.role_id)?.requirements.push(requirement);
+      if (row.team_id) teams.get(row.team_id)?.coverageTargets.push({ requirement, minHolders: row.min_holders ?? 1 });
+    }
+    return { roles: [...roles.values()], teams: [...teams.values()] };
+  }
+
+  async credentialTypes(departmentId: string): Promise<CredentialTypeFacts[]> {
+    return this.dataSource.query(
+      `SELECT t.id, t.code, t.issuing_body AS "issuingBody", t.base_ceus::float8 AS "baseCeus",
+              coalesce(json_agg(json_build_object('skillId', e.skill_id, 'level', e.level))
+                       FILTER (WHERE e.skill_id IS NOT NULL), '[]') AS "evidencesSkills"
+         FROM credential_type t
+         LEFT JOIN credential_type_skill e ON e.credential_type_id = t.id
+        WHERE t.department_id = $1
+        GROUP BY t.id
+        ORDER BY t.code`,
+      [departmentId],
+    );
+  }
+
+  async credentials(scope: FactsScope): Promise<CredentialFacts[]> {
+    const params: unknown[] = [scope.departmentId];
+    const filter = this.memberFilter(scope, 'c.staff_id', params);
+    return this.dataSource.query(
+      `SELECT c.id, c.staff_id AS "staffId", c.credential_type_id AS "credentialTypeId", c.number,
+              c.issued_on AS "issuedOn", c.expires_on AS "expiresOn", c.revoked_on AS "revokedOn",
+              (c.verification_method IS NOT NULL) AS verified
+         FROM credential c WHERE c.department_id = $1${filter}`,
+      params,
+    );
+  }
+
+  /**
+   * R2 needs only the latest assessment per member and skill on or before asOf (a
+   * manager's outranks a self-assessment of the same day; then the later recorded), so
+   * PostgreSQL picks it with DISTINCT ON over the (staff, skill, date) index.
+   */
+  async latestAssessments(scope: FactsScope, asOf: IsoDate): Promise<AssessmentFacts[]> {
+    const params: unknown[] = [scope.departmentId, asOf];
+    const filter = this.memberFilter(scope, 'a.staff_id', params);
+    const rows = await this.dataSource.query(
+      `SELECT DISTINCT ON (a.staff_id, a.skill_id)
+              a.staff_id AS "staffId", a.skill_id AS "skillId", a.level, a.assessed_on AS "assessedOn",
+              a.source, a.recorded_at AS "recordedAt"
+         FROM assessment a
+        WHERE a.department_id = $1 AND a.assessed_on <= $2${filter}
+        ORDER BY a.staff_id, a.skill_id, a.assessed_on DESC, (a.source = 'manager') DESC, a.recorded_at DESC`,
+      params,
+    );
+    return rows.map((r: AssessmentFacts & { recordedAt: Date }) => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString() }));
+  }
+
+  async ceRules(departmentId: string): Promise<CeRuleFacts[]> {
+    const rows = await this.dataSource.query(
+      `SELECT issuing_body AS "issuingBody", cycle_months AS "cycleMonths",
+              extra_per_additional::float8 AS "extraPerAdditional", cap::float8 AS cap, minimums
+         FROM ce_rule WHERE department_id = $1`,
+      [departmentId],
+    );
+    return rows.map((r: CeRuleFacts & { minimums: CeMinimum[] }) => ({ ...r, minimums: r.minimums ?? [] }));
+  }
+
+  /**
+   * Approved and submitted activities completed on or before asOf (rejected ones never
+   * count). A group current on asOf ends on or after asOf, so its cycle cannot start more
+   * than `longestCycleMonths` before asOf: older activities are not loaded.
+   */
+  async ceActivities(scope: FactsScope, asOf: IsoDate, longestCycleMonths: number): Promise<CeActivityFacts[]> {
+    const params: unknown[] = [scope.departmentId, asOf, longestCycleMonths];
+    const filter = this.memberFilter(scope, 'a.staff_id', params);
+    return this.dataSource.query(
+      `SELECT a.id, a.staff_id AS "staffId", a.completed_on AS "completedOn", a.hours::float8 AS hours,
+              a.categories, a.status,
+              coalesce(array_agg(l.credential_id) FILTER (WHERE l.credential_id IS NOT NULL), '{}') AS "credentialIds"
+         FROM ce_activity a
+         LEFT JOIN ce_activity_credential l ON l.ce_activity_id = a.id
+        WHERE a.department_id = $1 AND a.completed_on <= $2
+          AND a.completed_on >= ($2::date - make_interval(months => $3::int))
+          AND a.status IN ('approved', 'submitted')${filter}
+        GROUP BY a.id`,
+      params,
+    );
+  }
+
+  async skills(departmentId: string): Promise<{ id: string; name: string; category: SkillCategory }[]> {
+    return this.dataSource.query(`SELECT id, name, category FROM skill WHERE department_id = $1 ORDER BY category, lower(name)`, [
+      departmentId,
+    ]);
+  }
+}
+
+function toRequirement(row: RequirementRow): Requirement {
+  return row.kind === 'skill'
+    ? { kind: 'skill', skillId: row.skill_id as string, minLevel: row.min_level as number }
+    : { kind: 'credential', anyOf: row.type_ids ?? [] };
+}
