@@ -23,12 +23,13 @@ if (existsSync('apps/dashboard-e2e/jest.config.cts')) {
   suites.push({ name: 'browser', args: ['-c', 'apps/dashboard-e2e/jest.config.cts', '--runInBand'] });
 }
 const only = process.argv.slice(2);
+const wanted = (name) => !only.length || only.includes(name);
 
 let passed = 0;
 let failed = 0;
 let broken = false;
 for (const suite of suites) {
-  if (only.length && !only.includes(suite.name)) continue;
+  if (!wanted(suite.name)) continue;
   const resultFile = join(out, `${suite.name}.json`);
   console.log(`\n=== ${suite.name} tests ===`);
   const run = spawnSync(process.execPath, [jestBin, ...suite.args, '--json', `--outputFile=${resultFile}`], {
@@ -46,5 +47,27 @@ for (const suite of suites) {
   if (result.numRuntimeErrorTestSuites > 0 || run.status !== 0) broken = true;
   console.log(`${suite.name}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
 }
+
+// The README's first command on the production build: start, sign in, stop, restart, crash.
+if (wanted('server')) {
+  console.log('\n=== server tests (production build) ===');
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'dashboard', '--configuration=production', '--output-style=static'], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  if (build.status !== 0) {
+    console.error('server: the production build failed');
+    failed += 1;
+  } else {
+    const smoke = spawnSync(process.execPath, ['tools/smoke.mjs'], { encoding: 'utf8', env: process.env });
+    process.stdout.write(smoke.stdout);
+    process.stderr.write(smoke.stderr);
+    const summary = /smoke: (\d+) passed, (\d+) failed/.exec(smoke.stdout);
+    passed += summary ? Number(summary[1]) : 0;
+    failed += summary ? Number(summary[2]) : 1;
+    if (smoke.status !== 0) broken = true;
+  }
+}
+
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || broken ? 1 : 0);

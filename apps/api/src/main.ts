@@ -10,6 +10,7 @@ import { runMigrations } from './database/migrate';
 import { DEMO_LOGINS, seedDemoIfEmpty } from './seed/seed-demo';
 
 const logger = new Logger('HIM Readiness');
+const info = (message: string) => console.log(`[HIM Readiness] ${message}`);
 
 async function main(): Promise<void> {
   let env: Env;
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     const dataDir = join(env.DATA_DIR, 'pg');
-    logger.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${dataDir}, port ${env.EMBEDDED_PG_PORT})`);
+    info(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${dataDir}, port ${env.EMBEDDED_PG_PORT})`);
     embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
     databaseUrl = embedded.url;
   }
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
 
   try {
     const applied = await runMigrations(databaseUrl);
-    if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
+    if (applied.length > 0) info(`Applied migrations: ${applied.join(', ')}`);
 
     const app = await createApp(env, databaseUrl);
     const dataSource = app.get<DataSource>(getDataSourceToken());
@@ -47,13 +48,13 @@ async function main(): Promise<void> {
     if (env.SEED_DEMO) seeded = await seedDemoIfEmpty(dataSource);
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
       const result = await ensureAdmin(dataSource, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
-      logger.log(result === 'created' ? `Created admin account ${env.ADMIN_EMAIL}` : `Admin account ${env.ADMIN_EMAIL} exists`);
+      info(result === 'created' ? `Created admin account ${env.ADMIN_EMAIL}` : `Admin account ${env.ADMIN_EMAIL} exists`);
     }
 
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      logger.log(`${signal}: stopping`);
+      info(`${signal}: stopping`);
       await app.close().catch(() => undefined);
       await stopEmbedded();
       process.exit(0);

@@ -16,7 +16,7 @@ export const API_PREFIX = 'api/v1';
 /** Builds the configured application (used by the server and by the HTTP tests alike). */
 export async function createApp(env: Env, databaseUrl: string, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(env, databaseUrl), {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    logger: options.logger === false ? false : ['error', 'warn'],
     bodyParser: false,
   });
   app.disable('x-powered-by');
