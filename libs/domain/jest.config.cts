@@ -1,3 +1,6 @@
+// The rules take explicit calendar dates; running in UTC proves nothing leans on local time.
+process.env['TZ'] = 'UTC';
+
 module.exports = {
   displayName: 'domain',
   preset: '../../jest.preset.js',

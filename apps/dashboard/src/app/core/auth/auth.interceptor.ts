@@ -1,0 +1,40 @@
+import { HttpErrorResponse, HttpInterceptorFn, HttpStatusCode } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { catchError, throwError } from 'rxjs';
+import { isApiRequest } from '../api/api-url';
+import { AuthService, LOGIN_URL } from './auth.service';
+
+/**
+ * Adds `Authorization: Bearer <token>` to calls to our API (never to other origins), and
+ * on a 401 from anything but the sign-in call ends the session and asks the user to sign
+ * in again, coming back to where they were.
+ */
+export const authInterceptor: HttpInterceptorFn = (request, next) => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  const isLoginCall = request.url === LOGIN_URL;
+  const token = auth.accessToken();
+
+  const authorised =
+    token && !isLoginCall && isApiRequest(request.url)
+      ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } })
+      : request;
+
+  return next(authorised).pipe(
+    catchError((error: unknown) => {
+      if (
+        error instanceof HttpErrorResponse &&
+        error.status === HttpStatusCode.Unauthorized &&
+        !isLoginCall
+      ) {
+        auth.clearSession();
+        const returnUrl = router.url;
+        const queryParams =
+          returnUrl && returnUrl !== '/' && !returnUrl.startsWith('/login') ? { returnUrl } : {};
+        void router.navigate(['/login'], { queryParams });
+      }
+      return throwError(() => error);
+    }),
+  );
+};

@@ -1,0 +1,103 @@
+import { HttpClient } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import type { AuthUser, LoginRequest, LoginResponse } from '@him/contracts';
+import { map, Observable, tap } from 'rxjs';
+import { apiUrl } from '../api/api-url';
+
+export const LOGIN_URL = apiUrl('auth/login');
+export const SESSION_STORAGE_KEY = 'him.session';
+
+interface Session {
+  accessToken: string;
+  user: AuthUser;
+}
+
+/**
+ * The signed-in user and their access token. The session lives in sessionStorage: it
+ * survives a reload but not closing the tab, which suits shared hospital workstations.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+  private readonly session = signal<Session | null>(readStoredSession());
+
+  readonly user = computed(() => this.session()?.user ?? null);
+  readonly accessToken = computed(() => this.session()?.accessToken ?? null);
+  readonly isAuthenticated = computed(() => this.session() !== null);
+
+  login(email: string, password: string): Observable<AuthUser> {
+    const body: LoginRequest = { email, password };
+    return this.http.post<LoginResponse>(LOGIN_URL, body).pipe(
+      tap((response) =>
+        this.startSession({ accessToken: response.accessToken, user: response.user }),
+      ),
+      map((response) => response.user),
+    );
+  }
+
+  /** Ends the session and returns to the sign-in page. */
+  logout(): void {
+    this.clearSession();
+    void this.router.navigateByUrl('/login');
+  }
+
+  /** Forgets the token and user without navigating (the caller decides where to go). */
+  clearSession(): void {
+    this.session.set(null);
+    try {
+      sessionStorage.removeItem(SESSION_STORAGE_KEY);
+    } catch {
+      // Storage can be unavailable (privacy settings); the in-memory session is already gone.
+    }
+  }
+
+  private startSession(session: Session): void {
+    this.session.set(session);
+    try {
+      sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    } catch {
+      // Without storage the session lasts until the page is reloaded.
+    }
+  }
+}
+
+function readStoredSession(): Session | null {
+  try {
+    const stored = sessionStorage.getItem(SESSION_STORAGE_KEY);
+    if (!stored) {
+      return null;
+    }
+    const session = JSON.parse(stored) as Partial<Session>;
+    if (
+      typeof session.accessToken !== 'string' ||
+      !session.user ||
+      tokenHasExpired(session.accessToken)
+    ) {
+      sessionStorage.removeItem(SESSION_STORAGE_KEY);
+      return null;
+    }
+    return session as Session;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A JWT whose `exp` has passed would only earn a 401 on the first call; drop it up front.
+ * A token that is not a readable JWT is left for the API to judge.
+ */
+function tokenHasExpired(token: string, nowMs = Date.now()): boolean {
+  try {
+    const payload = token.split('.')[1];
+    if (!payload) {
+      return false;
+    }
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const exp: unknown = JSON.parse(json).exp;
+    return typeof exp === 'number' && exp * 1000 <= nowMs;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  type CredentialType,
+  type Page,
+  PROFICIENCY_LABELS,
+  type Requirement,
+  type Skill,
+} from '@him/contracts';
+import { catchError, forkJoin, map, Observable, of } from 'rxjs';
+import { apiUrl } from '../api/api-url';
+
+/** Names for the ids inside a `Requirement`, so people read "CCS or CPC", not UUIDs. */
+export interface RequirementCatalog {
+  skillNames: ReadonlyMap<string, string>;
+  credentialTypeCodes: ReadonlyMap<string, string>;
+}
+
+export const EMPTY_REQUIREMENT_CATALOG: RequirementCatalog = {
+  skillNames: new Map(),
+  credentialTypeCodes: new Map(),
+};
+
+/** API.md: lists answer at most 500 items per page. */
+const CATALOG_PAGE_SIZE = 500;
+
+@Injectable({ providedIn: 'root' })
+export class RequirementCatalogApi {
+  private readonly http = inject(HttpClient);
+
+  /**
+   * Skills and credential types of the caller's department. Names are a convenience: when
+   * either list cannot be read the labels fall back to short ids instead of failing the page.
+   */
+  getRequirementCatalog(): Observable<RequirementCatalog> {
+    return forkJoin({
+      skills: this.listAll<Skill>('skills'),
+      credentialTypes: this.listAll<CredentialType>('credential-types'),
+    }).pipe(
+      map(({ skills, credentialTypes }) => ({
+        skillNames: new Map(skills.map((skill) => [skill.id, skill.name])),
+        credentialTypeCodes: new Map(credentialTypes.map((type) => [type.id, type.code])),
+      })),
+    );
+  }
+
+  private listAll<T>(resource: string): Observable<T[]> {
+    return this.http
+      .get<Page<T>>(apiUrl(resource), { params: { limit: CATALOG_PAGE_SIZE, offset: 0 } })
+      .pipe(
+        map((page) => page.items ?? []),
+        catchError(() => of([] as T[])),
+      );
+  }
+}
+
+/** "ICD-10-CM coding at Proficient (3) or above", "CCS or CPC credential". */
+export function requirementLabel(requirement: Requirement, catalog: RequirementCatalog): string {
+  if (requirement.kind === 'skill') {
+    const skill =
+      catalog.skillNames.get(requirement.skillId) ?? `Skill ${shortId(requirement.skillId)}`;
+    const level = PROFICIENCY_LABELS[requirement.minLevel] ?? `level ${requirement.minLevel}`;
+    return `${skill} at ${level} (${requirement.minLevel}) or above`;
+  }
+  const codes = requirement.anyOf.map(
+    (typeId) => catalog.credentialTypeCodes.get(typeId) ?? `credential type ${shortId(typeId)}`,
+  );
+  return `${codes.join(' or ')} credential`;
+}
+
+function shortId(id: string): string {
+  return id.slice(0, 8);
+}

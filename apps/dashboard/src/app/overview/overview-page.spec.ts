@@ -1,0 +1,438 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  TestRequest,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { CredentialType, Page, ReadinessResponse, Skill } from '@him/contracts';
+import { CLOCK } from '../core/clock';
+import { OverviewPage } from './overview-page';
+
+// jsdom has no canvas; the chart wrapper's own spec covers how it drives chart.js.
+jest.mock('chart.js', () => {
+  class MockChart {
+    static register = jest.fn();
+    update = jest.fn();
+    destroy = jest.fn();
+  }
+  return { Chart: MockChart };
+});
+
+const CODING = 'team-coding';
+const ROI = 'team-roi';
+const CCS = 'type-ccs';
+const CPC = 'type-cpc';
+const ICD10 = 'skill-icd10';
+
+function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
+  return {
+    asOf,
+    staffReadyPct: 2 / 3,
+    requirementsMetPct: 7 / 9,
+    targetsMet: { met: 1, total: 3 },
+    teams: [
+      {
+        teamId: CODING,
+        name: 'Coding',
+        activeStaff: 3,
+        staffReadyPct: 2 / 3,
+        requirementsMetPct: 7 / 9,
+        targetsMet: { met: 1, total: 3 },
+      },
+      {
+        teamId: ROI,
+        name: 'Release of Information',
+        activeStaff: 0,
+        staffReadyPct: null,
+        requirementsMetPct: null,
+        targetsMet: { met: 0, total: 0 },
+      },
+    ],
+    members: [
+      {
+        staffId: 's-ana',
+        name: 'Ana Ruiz',
+        teamId: CODING,
+        roleId: 'r',
+        met: 3,
+        total: 3,
+        ready: true,
+        missing: [],
+      },
+      {
+        staffId: 's-ben',
+        name: 'Ben Okafor',
+        teamId: CODING,
+        roleId: 'r',
+        met: 3,
+        total: 3,
+        ready: true,
+        missing: [],
+      },
+      {
+        staffId: 's-cy',
+        name: 'Cy Lam',
+        teamId: CODING,
+        roleId: 'r',
+        met: 1,
+        total: 3,
+        ready: false,
+        missing: [{ kind: 'credential', anyOf: [CCS, CPC] }],
+      },
+    ],
+    onLeave: [{ staffId: 's-dee', name: 'Dee Park', teamId: ROI, roleId: 'r' }],
+    targets: [
+      {
+        teamId: CODING,
+        requirement: { kind: 'credential', anyOf: [CCS, CPC] },
+        minHolders: 3,
+        holders: 2,
+        holderIds: ['s-ana', 's-ben'],
+        gap: 1,
+        singlePointOfFailure: false,
+      },
+      {
+        teamId: CODING,
+        requirement: { kind: 'skill', skillId: ICD10, minLevel: 4 },
+        minHolders: 2,
+        holders: 1,
+        holderIds: ['s-ana'],
+        gap: 1,
+        singlePointOfFailure: true,
+      },
+      {
+        teamId: CODING,
+        requirement: { kind: 'skill', skillId: ICD10, minLevel: 2 },
+        minHolders: 2,
+        holders: 3,
+        holderIds: ['s-ana', 's-ben', 's-cy'],
+        gap: 0,
+        singlePointOfFailure: false,
+      },
+    ],
+    singlePointsOfFailure: [
+      {
+        teamId: CODING,
+        requirement: { kind: 'skill', skillId: ICD10, minLevel: 4 },
+        staffId: 's-ana',
+      },
+    ],
+    forecast: [
+      {
+        days: 30,
+        date: '2025-07-01',
+        staffReadyPct: 2 / 3,
+        requirementsMetPct: 7 / 9,
+        targetsMet: { met: 1, total: 3 },
+        lapsed: [],
+      },
+      {
+        days: 60,
+        date: '2025-07-31',
+        staffReadyPct: 1 / 3,
+        requirementsMetPct: 6 / 9,
+        targetsMet: { met: 0, total: 3 },
+        lapsed: [
+          { staffId: 's-ben', credentialId: 'c-1', credentialTypeId: CCS, expiresOn: '2025-07-15' },
+        ],
+      },
+      {
+        days: 90,
+        date: '2025-08-30',
+        staffReadyPct: 1 / 3,
+        requirementsMetPct: 6 / 9,
+        targetsMet: { met: 0, total: 3 },
+        lapsed: [],
+      },
+      {
+        days: 180,
+        date: '2025-11-28',
+        staffReadyPct: 0,
+        requirementsMetPct: 5 / 9,
+        targetsMet: { met: 0, total: 3 },
+        lapsed: [],
+      },
+    ],
+  };
+}
+
+/** A department whose teams exist but have no active staff and no targets: every R8 figure is null. */
+function noActiveStaffFixture(): ReadinessResponse {
+  return {
+    asOf: '2025-06-01',
+    staffReadyPct: null,
+    requirementsMetPct: null,
+    targetsMet: { met: 0, total: 0 },
+    teams: [
+      {
+        teamId: ROI,
+        name: 'Release of Information',
+        activeStaff: 0,
+        staffReadyPct: null,
+        requirementsMetPct: null,
+        targetsMet: { met: 0, total: 0 },
+      },
+    ],
+    members: [],
+    onLeave: [],
+    targets: [],
+    singlePointsOfFailure: [],
+    forecast: [30, 60, 90, 180].map((days) => ({
+      days,
+      date: `2025-0${Math.min(9, 6 + days / 30)}-01`,
+      staffReadyPct: null,
+      requirementsMetPct: null,
+      targetsMet: { met: 0, total: 0 },
+      lapsed: [],
+    })),
+  };
+}
+
+describe('OverviewPage', () => {
+  let fixture: ComponentFixture<OverviewPage>;
+  let page: HTMLElement;
+  let http: HttpTestingController;
+
+  async function createPage(): Promise<void> {
+    TestBed.configureTestingModule({
+      imports: [OverviewPage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        // 09:00 local time on 1 June 2025: "today" is 2025-06-01 whatever the wall clock says.
+        { provide: CLOCK, useValue: () => new Date(2025, 5, 1, 9, 0) },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(OverviewPage);
+    page = fixture.nativeElement;
+    await fixture.whenStable();
+    flushCatalog();
+  }
+
+  function flushCatalog(): void {
+    const skills: Page<Partial<Skill>> = {
+      items: [{ id: ICD10, name: 'ICD-10-CM coding' }],
+      total: 1,
+    };
+    const types: Page<Partial<CredentialType>> = {
+      items: [
+        { id: CCS, code: 'CCS' },
+        { id: CPC, code: 'CPC' },
+      ],
+      total: 2,
+    };
+    http.expectOne((request) => request.url === '/api/v1/skills').flush(skills);
+    http.expectOne((request) => request.url === '/api/v1/credential-types').flush(types);
+  }
+
+  function expectReadinessRequest(asOf: string): TestRequest {
+    const request = http.expectOne((candidate) => candidate.url === '/api/v1/readiness');
+    expect(request.request.params.get('asOf')).toBe(asOf);
+    return request;
+  }
+
+  async function respond(request: TestRequest, body: ReadinessResponse): Promise<void> {
+    request.flush(body);
+    await fixture.whenStable();
+  }
+
+  /** Visible text with the pieces of separate elements kept apart, as a screen reader reads them. */
+  function readable(element: Element | null): string {
+    if (!element) {
+      return '';
+    }
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const pieces: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      pieces.push(node.textContent ?? '');
+    }
+    return pieces.join(' ').replace(/\s+/g, ' ').trim();
+  }
+
+  function text(selector: string): string {
+    return readable(page.querySelector(selector));
+  }
+
+  function tableRows(tableSelector: string): string[][] {
+    return Array.from(page.querySelectorAll(`${tableSelector} tr`)).map((row) =>
+      Array.from(row.querySelectorAll('th, td')).map((cell) => readable(cell)),
+    );
+  }
+
+  afterEach(() => http.verify());
+
+  it('asks for readiness as of today (local time) and shows a progress bar while loading', async () => {
+    await createPage();
+
+    const request = expectReadinessRequest('2025-06-01');
+    expect(page.querySelector('mat-progress-bar')).not.toBeNull();
+    expect(page.querySelector<HTMLInputElement>('input[type="date"]')?.value).toBe('2025-06-01');
+
+    await respond(request, readinessFixture());
+    expect(page.querySelector('mat-progress-bar')).toBeNull();
+  });
+
+  it('shows the department figures as percentages with counts', async () => {
+    await createPage();
+    await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+
+    expect(text('h1')).toBe('Department overview');
+    expect(text('[data-figure="staff-ready"]')).toBe('Staff ready 67% 2 of 3 active staff ready');
+    expect(text('[data-figure="requirements-met"]')).toBe(
+      'Requirements met 78% 7 of 9 requirements met',
+    );
+    expect(text('[data-figure="targets-met"]')).toBe(
+      'Coverage targets met 1 of 3 33% of coverage targets met',
+    );
+    expect(page.textContent).toContain('1 on leave is not counted');
+  });
+
+  it('lists teams in a table, with "—" and the reason where a team has no active staff', async () => {
+    await createPage();
+    await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+
+    expect(tableRows('him-team-readiness-table table')).toEqual([
+      ['Team', 'Active staff', 'Staff ready', 'Requirements met', 'Coverage targets met'],
+      [
+        'Coding',
+        '3',
+        '67% 2 of 3 active staff ready',
+        '78% 7 of 9 requirements met',
+        '1 of 3 33% of coverage targets met',
+      ],
+      [
+        'Release of Information',
+        '0',
+        '— no active staff',
+        '— no active staff',
+        '— no coverage targets',
+      ],
+    ]);
+  });
+
+  it('shows "—" with "no active staff" for null department figures', async () => {
+    await createPage();
+    await respond(expectReadinessRequest('2025-06-01'), noActiveStaffFixture());
+
+    expect(text('[data-figure="staff-ready"]')).toBe('Staff ready — no active staff');
+    expect(text('[data-figure="requirements-met"]')).toBe('Requirements met — no active staff');
+    expect(text('[data-figure="targets-met"]')).toBe('Coverage targets met — no coverage targets');
+    expect(tableRows('him-readiness-forecast table')[1]).toEqual([
+      'As of date',
+      '2025-06-01',
+      '—',
+      '—',
+      '—',
+      '0',
+    ]);
+  });
+
+  it('renders the forecast as an accessible chart and as a table', async () => {
+    await createPage();
+    await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+
+    const canvas = page.querySelector('him-readiness-forecast canvas');
+    expect(canvas?.getAttribute('role')).toBe('img');
+    expect(canvas?.getAttribute('aria-label')).toContain('staff ready and requirements met');
+    expect(text('him-readiness-forecast figcaption')).toContain(
+      'Staff ready: 67% on 2025-06-01, 0% by 2025-11-28.',
+    );
+
+    expect(tableRows('him-readiness-forecast table')).toEqual([
+      [
+        'When',
+        'Date',
+        'Staff ready',
+        'Requirements met',
+        'Coverage targets met',
+        'Credentials lapsed by then',
+      ],
+      ['As of date', '2025-06-01', '67%', '78%', '1 of 3', '0'],
+      ['In 30 days', '2025-07-01', '67%', '78%', '1 of 3', '0'],
+      ['In 60 days', '2025-07-31', '33%', '67%', '0 of 3', '1'],
+      ['In 90 days', '2025-08-30', '33%', '67%', '0 of 3', '0'],
+      ['In 180 days', '2025-11-28', '0%', '56%', '0 of 3', '0'],
+    ]);
+  });
+
+  it('lists coverage gaps and single points of failure by name', async () => {
+    await createPage();
+    await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+
+    const gaps = tableRows('table[aria-labelledby="coverage-gaps-heading"]');
+    expect(gaps).toHaveLength(3);
+    expect(gaps).toContainEqual([
+      'Coding',
+      'CCS or CPC credential',
+      '2 of 3 needed',
+      '1',
+      'Ana Ruiz, Ben Okafor',
+    ]);
+    expect(gaps).toContainEqual([
+      'Coding',
+      'ICD-10-CM coding at Expert (4) or above',
+      '1 of 2 needed',
+      '1',
+      'Ana Ruiz',
+    ]);
+
+    expect(tableRows('table[aria-labelledby="single-points-heading"]')).toEqual([
+      ['Team', 'Requirement', 'Only holder'],
+      ['Coding', 'ICD-10-CM coding at Expert (4) or above', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('reloads when another as-of date is chosen', async () => {
+    await createPage();
+    await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+
+    const dateInput = page.querySelector<HTMLInputElement>(
+      'input[type="date"]',
+    ) as HTMLInputElement;
+    dateInput.value = '2025-09-30';
+    dateInput.dispatchEvent(new Event('input'));
+    dateInput.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+
+    await respond(expectReadinessRequest('2025-09-30'), readinessFixture('2025-09-30'));
+    expect(text('#department-figures-heading')).toBe('Department figures as of 2025-09-30');
+  });
+
+  it('shows an error with a retry button, and retries', async () => {
+    await createPage();
+    expectReadinessRequest('2025-06-01').flush(
+      { statusCode: 500 },
+      { status: 500, statusText: 'Server Error' },
+    );
+    await fixture.whenStable();
+
+    const alert = page.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('Readiness figures could not be loaded');
+    const retry = Array.from(alert?.querySelectorAll('button') ?? []).find((button) =>
+      button.textContent?.includes('Try again'),
+    );
+    expect(retry).toBeDefined();
+
+    retry?.click();
+    await fixture.whenStable();
+    await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+
+    expect(page.querySelector('[role="alert"]')).toBeNull();
+    expect(text('[data-figure="staff-ready"]')).toContain('67%');
+  });
+
+  it('says so when the department has no teams or staff yet', async () => {
+    await createPage();
+    await respond(expectReadinessRequest('2025-06-01'), {
+      ...noActiveStaffFixture(),
+      teams: [],
+    });
+
+    expect(text('.empty-panel h2')).toBe('No teams or active staff yet');
+    expect(page.querySelector('him-headline-figures')).toBeNull();
+  });
+});

@@ -1,0 +1,180 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import type { IsoDate } from '@him/contracts';
+import { ChartView, type ChartViewData, type ChartViewOptions } from '@him/ui';
+import { type ForecastRow, formatPercent } from './readiness-view';
+
+// Two series told apart by colour, line style and point shape, so colour is never the only cue.
+// Both colours have at least 4.5:1 contrast on white.
+const STAFF_READY_COLOUR = '#005cbb';
+const REQUIREMENTS_MET_COLOUR = '#9a4600';
+
+/** R9: readiness on the as-of date and at each forecast horizon, as a chart and as a table. */
+@Component({
+  selector: 'him-readiness-forecast',
+  imports: [ChartView, MatTableModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <p class="forecast-assumption">
+      Assumes nobody renews or earns a credential and nobody is assessed after {{ asOf() }}.
+    </p>
+    <him-chart
+      type="line"
+      class="forecast-chart"
+      [data]="chartData()"
+      [options]="chartOptions"
+      [label]="chartLabel()"
+      [caption]="chartCaption()"
+    />
+    <h3 class="table-heading" id="forecast-table-heading">Forecast figures</h3>
+    <div class="table-scroll" role="region" aria-label="Forecast figures table" tabindex="0">
+      <table
+        mat-table
+        [dataSource]="rows()"
+        aria-labelledby="forecast-table-heading"
+        class="forecast-table"
+      >
+        <ng-container matColumnDef="when">
+          <th mat-header-cell *matHeaderCellDef scope="col">When</th>
+          <th
+            *matCellDef="let row"
+            scope="row"
+            class="row-header mat-mdc-cell mdc-data-table__cell"
+          >
+            {{ row.when }}
+          </th>
+        </ng-container>
+        <ng-container matColumnDef="date">
+          <th mat-header-cell *matHeaderCellDef scope="col">Date</th>
+          <td mat-cell *matCellDef="let row">{{ row.date }}</td>
+        </ng-container>
+        <ng-container matColumnDef="staffReady">
+          <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Staff ready</th>
+          <td mat-cell *matCellDef="let row" class="numeric">{{ row.staffReady }}</td>
+        </ng-container>
+        <ng-container matColumnDef="requirementsMet">
+          <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Requirements met</th>
+          <td mat-cell *matCellDef="let row" class="numeric">{{ row.requirementsMet }}</td>
+        </ng-container>
+        <ng-container matColumnDef="targetsMet">
+          <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">
+            Coverage targets met
+          </th>
+          <td mat-cell *matCellDef="let row" class="numeric">{{ row.targetsMet }}</td>
+        </ng-container>
+        <ng-container matColumnDef="lapsed">
+          <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">
+            Credentials lapsed by then
+          </th>
+          <td mat-cell *matCellDef="let row" class="numeric">{{ row.lapsedCredentials }}</td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+      </table>
+    </div>
+  `,
+  styleUrl: './overview-tables.scss',
+  styles: `
+    .forecast-assumption {
+      margin: 0 0 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .forecast-chart {
+      margin-bottom: 24px;
+    }
+    .table-heading {
+      margin: 0 0 8px;
+      font: var(--mat-sys-title-medium);
+    }
+  `,
+})
+export class ReadinessForecast {
+  readonly rows = input.required<ForecastRow[]>();
+  readonly asOf = input.required<IsoDate>();
+
+  protected readonly columns = [
+    'when',
+    'date',
+    'staffReady',
+    'requirementsMet',
+    'targetsMet',
+    'lapsed',
+  ];
+
+  protected readonly chartData = computed<ChartViewData>(() => {
+    const rows = this.rows();
+    return {
+      labels: rows.map((row) =>
+        row.days === 0 ? `${row.date} (as of)` : `${row.date} (+${row.days} d)`,
+      ),
+      datasets: [
+        {
+          label: 'Staff ready',
+          data: rows.map((row) => toPercentPoint(row.staffReadyPct)),
+          borderColor: STAFF_READY_COLOUR,
+          backgroundColor: STAFF_READY_COLOUR,
+          pointStyle: 'circle',
+          pointRadius: 5,
+          borderWidth: 3,
+        },
+        {
+          label: 'Requirements met',
+          data: rows.map((row) => toPercentPoint(row.requirementsMetPct)),
+          borderColor: REQUIREMENTS_MET_COLOUR,
+          backgroundColor: REQUIREMENTS_MET_COLOUR,
+          borderDash: [8, 4],
+          pointStyle: 'triangle',
+          pointRadius: 6,
+          borderWidth: 3,
+        },
+      ],
+    };
+  });
+
+  protected readonly chartOptions: ChartViewOptions = {
+    scales: {
+      y: {
+        min: 0,
+        max: 100,
+        ticks: { callback: (value) => `${value}%` },
+        title: { display: true, text: 'Percent' },
+      },
+    },
+    plugins: {
+      legend: { position: 'bottom', labels: { usePointStyle: true } },
+      tooltip: {
+        callbacks: {
+          label: (context) =>
+            `${context.dataset.label}: ${formatPercent(context.parsed.y === null ? null : context.parsed.y / 100)}`,
+        },
+      },
+    },
+  };
+
+  protected readonly chartLabel = computed(
+    () =>
+      `Line chart of staff ready and requirements met, in percent, from ${this.asOf()} over the next ` +
+      `${this.lastRow()?.days ?? 0} days. The same figures are in the table below.`,
+  );
+
+  protected readonly chartCaption = computed(() => {
+    const first = this.rows()[0];
+    const last = this.lastRow();
+    if (!first || !last || first === last) {
+      return '';
+    }
+    return (
+      `Staff ready: ${first.staffReady} on ${first.date}, ${last.staffReady} by ${last.date}. ` +
+      `Requirements met: ${first.requirementsMet} on ${first.date}, ${last.requirementsMet} by ${last.date}.`
+    );
+  });
+
+  private lastRow(): ForecastRow | undefined {
+    const rows = this.rows();
+    return rows[rows.length - 1];
+  }
+}
+
+function toPercentPoint(fraction: number | null): number | null {
+  return fraction === null ? null : Math.round(fraction * 1000) / 10;
+}

@@ -1,0 +1,78 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import type { TeamRow } from './readiness-view';
+
+/** R8 figures per team. */
+@Component({
+  selector: 'him-team-readiness-table',
+  imports: [MatTableModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (teams().length === 0) {
+      <p class="empty-note">No teams are set up in this department yet.</p>
+    } @else {
+      <div class="table-scroll" role="region" aria-label="Teams table" tabindex="0">
+        <table mat-table [dataSource]="teams()" [trackBy]="trackTeam" class="team-table">
+          <caption class="cdk-visually-hidden">
+            {{
+              caption()
+            }}
+          </caption>
+          <ng-container matColumnDef="name">
+            <th mat-header-cell *matHeaderCellDef scope="col">Team</th>
+            <th
+              *matCellDef="let team"
+              scope="row"
+              class="row-header mat-mdc-cell mdc-data-table__cell"
+            >
+              {{ team.name }}
+            </th>
+          </ng-container>
+          <ng-container matColumnDef="activeStaff">
+            <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Active staff</th>
+            <td mat-cell *matCellDef="let team" class="numeric">{{ team.activeStaff }}</td>
+          </ng-container>
+          <ng-container matColumnDef="staffReady">
+            <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Staff ready</th>
+            <td mat-cell *matCellDef="let team" class="numeric">
+              <span class="cell-value">{{ team.staffReady.value }}</span>
+              <span class="cell-detail">{{ team.staffReady.detail }}</span>
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="requirementsMet">
+            <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Requirements met</th>
+            <td mat-cell *matCellDef="let team" class="numeric">
+              <span class="cell-value">{{ team.requirementsMet.value }}</span>
+              <span class="cell-detail">{{ team.requirementsMet.detail }}</span>
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="targetsMet">
+            <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">
+              Coverage targets met
+            </th>
+            <td mat-cell *matCellDef="let team" class="numeric">
+              <span class="cell-value">{{ team.targetsMet.value }}</span>
+              <span class="cell-detail">{{ team.targetsMet.detail }}</span>
+            </td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let team; columns: columns"></tr>
+        </table>
+      </div>
+    }
+  `,
+  styleUrl: './overview-tables.scss',
+})
+export class TeamReadinessTable {
+  readonly teams = input.required<TeamRow[]>();
+  readonly caption = input('Readiness by team');
+
+  protected readonly columns = [
+    'name',
+    'activeStaff',
+    'staffReady',
+    'requirementsMet',
+    'targetsMet',
+  ];
+  protected readonly trackTeam = (_index: number, team: TeamRow) => team.teamId;
+}

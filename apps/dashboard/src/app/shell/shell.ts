@@ -1,0 +1,123 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatListModule } from '@angular/material/list';
+import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import {
+  ActivatedRoute,
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
+import { filter, map, skip } from 'rxjs';
+import { AuthService } from '../core/auth/auth.service';
+import { homePathFor, ROLE_LABELS, rolesAllowedBy } from '../core/auth/roles';
+import { PRODUCT_NAME } from '../core/page-title-strategy';
+import { navEntryOf } from './nav-entry';
+
+interface NavLink {
+  path: string;
+  label: string;
+}
+
+/** Narrow screens get an overlay navigation drawer instead of a fixed side column. */
+const NARROW_SCREEN = '(max-width: 959.98px)';
+
+@Component({
+  selector: 'him-shell',
+  imports: [
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatButtonModule,
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  private readonly auth = inject(AuthService);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly mainContent = viewChild.required<ElementRef<HTMLElement>>('mainContent');
+
+  protected readonly productName = PRODUCT_NAME;
+  protected readonly user = this.auth.user;
+  protected readonly roleLabel = computed(() => {
+    const role = this.user()?.role;
+    return role ? ROLE_LABELS[role] : '';
+  });
+  protected readonly homePath = computed(() => homePathFor(this.user()?.role));
+
+  /** The shell's child routes that have `data.nav` and allow the user's role. */
+  protected readonly navLinks = computed<NavLink[]>(() => {
+    const role = this.user()?.role;
+    return (this.route.routeConfig?.children ?? []).flatMap((child) => {
+      const nav = navEntryOf(child.data);
+      const roles = rolesAllowedBy(child.data);
+      if (!nav || !role || (roles && !roles.includes(role))) {
+        return [];
+      }
+      return [{ path: `/${child.path}`, label: nav.label }];
+    });
+  });
+
+  protected readonly isNarrowScreen = toSignal(
+    inject(BreakpointObserver)
+      .observe(NARROW_SCREEN)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly navigationDrawerOpen = signal(false);
+  protected readonly sidenavOpened = computed(
+    () => !this.isNarrowScreen() || this.navigationDrawerOpen(),
+  );
+
+  constructor() {
+    // After each navigation inside the app, move focus to the new page so keyboard and
+    // screen-reader users start there instead of on the link they used.
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() => {
+        this.navigationDrawerOpen.set(false);
+        this.mainContent().nativeElement.focus();
+      });
+  }
+
+  protected skipToMainContent(event: Event): void {
+    event.preventDefault();
+    this.mainContent().nativeElement.focus();
+  }
+
+  protected toggleNavigationDrawer(): void {
+    this.navigationDrawerOpen.update((open) => !open);
+  }
+
+  protected closeNavigationDrawer(): void {
+    this.navigationDrawerOpen.set(false);
+  }
+
+  protected logOut(): void {
+    this.auth.logout();
+  }
+}
