@@ -87,6 +87,8 @@ describe('skills API', () => {
     await t.http().get(`/api/v1/skills/${mine.body.id}`).set(bearer(other.tokens.admin)).expect(404);
     await t.http().patch(`/api/v1/skills/${mine.body.id}`).set(bearer(other.tokens.admin)).send({ version: 1, name: 'Y' }).expect(404);
     await t.http().get('/api/v1/skills/not-a-uuid').set(bearer(dept.tokens.admin)).expect(400);
+    const nulled = await t.http().patch(`/api/v1/skills/${mine.body.id}`).set(bearer(dept.tokens.admin)).send({ version: 1, name: null }).expect(400);
+    expect(nulled.body.message.join(' ')).toMatch(/name/);
   });
 
   it('refuses to delete a skill in use with 409', async () => {

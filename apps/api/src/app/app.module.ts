@@ -2,15 +2,38 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { CeRulesModule } from '../ce-rules/ce-rules.module';
 import type { Env } from '../config/env';
 import { ENV } from '../config/env.provider';
+import { CredentialTypesModule } from '../credential-types/credential-types.module';
 import { dataSourceOptions } from '../database/data-source';
+import { DepartmentsModule } from '../departments/departments.module';
 import { HealthController } from '../health/health.controller';
 import { AnalysisModule } from '../readiness/analysis.module';
+import { RolesModule } from '../roles/roles.module';
 import { SkillsModule } from '../skills/skills.module';
+import { TeamsModule } from '../teams/teams.module';
+import { UsersModule } from '../users/users.module';
+import { AssessmentsModule } from '../assessments/assessments.module';
+import { CeActivitiesModule } from '../ce-activities/ce-activities.module';
+import { CredentialsModule } from '../credentials/credentials.module';
+import { StaffModule } from '../staff/staff.module';
 
 /** The feature modules; each owns its controller, service and DTOs. */
-const FEATURES = [AnalysisModule, SkillsModule];
+const FEATURES = [
+  AnalysisModule,
+  SkillsModule,
+  StaffModule,
+  AssessmentsModule,
+  CredentialsModule,
+  CeActivitiesModule,
+  CredentialTypesModule,
+  CeRulesModule,
+  RolesModule,
+  TeamsModule,
+  DepartmentsModule,
+  UsersModule,
+];
 
 @Module({})
 export class AppModule {

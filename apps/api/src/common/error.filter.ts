@@ -18,6 +18,7 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   staff_department_employee_id_uq: 'employeeId: a staff member with this employee id already exists',
   app_user_email_uq: 'email: an account with this email already exists',
   app_user_staff_uq: 'staffId: this staff member already has an account',
+  app_user_staff_needs_staff: 'staffId: required for an account with the staff role',
   credential_type_number_uq: 'number: a credential of this type with this number already exists',
   credential_dates: 'expiresOn: must be on or after issuedOn',
 };

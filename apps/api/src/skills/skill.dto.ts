@@ -1,11 +1,12 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SKILL_CATEGORIES, type SkillCategory } from '@him/contracts';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsNotBlank, IsOptionalNotNull } from '../common/dto-fields';
 
 export class CreateSkillDto {
   @ApiProperty({ example: 'ICD-10-CM diagnosis coding' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   name!: string;
 
@@ -20,7 +21,25 @@ export class CreateSkillDto {
   description?: string | null;
 }
 
-export class UpdateSkillDto extends PartialType(CreateSkillDto) {
+export class UpdateSkillDto {
+  @ApiPropertyOptional({ example: 'ICD-10-CM diagnosis coding' })
+  @IsOptionalNotNull()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: SKILL_CATEGORIES })
+  @IsOptionalNotNull()
+  @IsIn(SKILL_CATEGORIES)
+  category?: SkillCategory;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+
   @ApiProperty({ description: 'the version you read; a stale one answers 409' })
   @IsInt()
   @Min(1)

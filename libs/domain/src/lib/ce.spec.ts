@@ -180,6 +180,17 @@ describe('R12 hours required', () => {
     });
   });
 
+  it('R12 two records of one credential type count as one credential', () => {
+    const [group] = computeCeStatus(
+      facts([
+        held('CCS', '2027-06-30'),
+        credential('s1-CCS-again', 's1', 'CCS', { expiresOn: '2027-06-30' }),
+      ]),
+      D,
+    );
+    expect(group).toMatchObject({ required: 20, credentialIds: ['s1-CCS', 's1-CCS-again'] });
+  });
+
   it('R12 a rule without a cap does not cap', () => {
     expect(
       ceHoursRequired(of('RHIA', 'CHDA', 'CCS', 'CCS-P'), { extraPerAdditional: 10, cap: null }),

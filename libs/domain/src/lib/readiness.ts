@@ -299,8 +299,8 @@ export function computeReadiness(
       if (!requirements.has(key)) requirements.set(key, requirement);
     };
     team.coverageTargets.forEach((target) => consider(target.requirement));
-    new Set(teamMembers.map((i) => requirementsOf[i])).forEach((roleRequirements) =>
-      roleRequirements.forEach(consider),
+    new Set(teamMembers.map((i) => requirementsOf[i])).forEach((requirementsOfRole) =>
+      requirementsOfRole.forEach(consider),
     );
     for (const requirement of requirements.values()) {
       let holder = -1;
@@ -388,7 +388,9 @@ function lapsedBy(
       staffId: credential.staffId,
       credentialId: credential.id,
       credentialTypeId: credential.credentialTypeId,
-      expiresOn: credential.expiresOn ?? (credential.revokedOn as IsoDate),
+      // no expiry: it lapses by a recorded revocation (or, for a date before asOf, by not yet
+      // being issued); the contract has no other field for that day
+      expiresOn: credential.expiresOn ?? credential.revokedOn ?? credential.issuedOn,
     });
   }
   return lapsed.sort(

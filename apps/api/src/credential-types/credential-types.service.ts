@@ -1,0 +1,198 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CredentialType, Page } from '@him/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RequestUser } from '../auth/request-user';
+import { AuditService } from '../audit/audit.service';
+import { assertVersion, notFound } from '../common/errors';
+import type { PageQuery } from '../common/pagination';
+import { CredentialTypeEntity, CredentialTypeSkillEntity } from './credential-type.entity';
+import type {
+  CreateCredentialTypeDto,
+  SkillLevelDto,
+  UpdateCredentialTypeDto,
+} from './credential-type.dto';
+
+/** The schema keeps no order for evidenced skills; they are given sorted by skill id. */
+export function toCredentialType(e: CredentialTypeEntity): CredentialType {
+  return {
+    id: e.id,
+    code: e.code,
+    name: e.name,
+    issuingBody: e.issuingBody,
+    baseCeus: e.baseCeus,
+    evidencesSkills: (e.evidencesSkills ?? [])
+      .map((s) => ({ skillId: s.skillId, level: s.level }))
+      .sort((a, b) => a.skillId.localeCompare(b.skillId)),
+    version: e.version,
+  };
+}
+
+@Injectable()
+export class CredentialTypesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: RequestUser, page: PageQuery): Promise<Page<CredentialType>> {
+    const [rows, total] = await this.dataSource.getRepository(CredentialTypeEntity).findAndCount({
+      where: { departmentId: user.departmentId },
+      order: { code: 'ASC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items: rows.map(toCredentialType), total };
+  }
+
+  async get(user: RequestUser, id: string): Promise<CredentialType> {
+    return toCredentialType(await this.find(this.dataSource.manager, user, id));
+  }
+
+  create(user: RequestUser, dto: CreateCredentialTypeDto): Promise<CredentialType> {
+    return this.dataSource.transaction(async (em) => {
+      await this.assertSkills(em, user, dto.evidencesSkills);
+      const saved = await em.save(
+        em.create(CredentialTypeEntity, {
+          departmentId: user.departmentId,
+          code: dto.code.trim(),
+          name: dto.name.trim(),
+          issuingBody: dto.issuingBody.trim(),
+          baseCeus: dto.baseCeus,
+          version: 1,
+        }),
+      );
+      await this.replaceSkills(em, saved.id, dto.evidencesSkills);
+      const type = toCredentialType(await this.find(em, user, saved.id));
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'create',
+        entity: 'credential-type',
+        entityId: type.id,
+        after: type,
+      });
+      return type;
+    });
+  }
+
+  update(user: RequestUser, id: string, dto: UpdateCredentialTypeDto): Promise<CredentialType> {
+    return this.dataSource.transaction(async (em) => {
+      const entity = await this.find(em, user, id, true);
+      assertVersion('credential type', entity.version, dto.version);
+      if (dto.evidencesSkills !== undefined) await this.assertSkills(em, user, dto.evidencesSkills);
+      const before = toCredentialType(entity);
+      const changes: Partial<CredentialTypeEntity> = { version: entity.version + 1 };
+      if (dto.code !== undefined) changes.code = dto.code.trim();
+      if (dto.name !== undefined) changes.name = dto.name.trim();
+      if (dto.issuingBody !== undefined) changes.issuingBody = dto.issuingBody.trim();
+      if (dto.baseCeus !== undefined) changes.baseCeus = dto.baseCeus;
+      await em.update(CredentialTypeEntity, { id }, changes);
+      if (dto.evidencesSkills !== undefined) await this.replaceSkills(em, id, dto.evidencesSkills);
+      const after = toCredentialType(await this.find(em, user, id));
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'update',
+        entity: 'credential-type',
+        entityId: id,
+        before,
+        after,
+        note: dto.note,
+      });
+      return after;
+    });
+  }
+
+  remove(user: RequestUser, id: string, note?: string): Promise<void> {
+    return this.dataSource.transaction(async (em) => {
+      const entity = await this.find(em, user, id, true);
+      const [uses]: { credentials: number; requirements: number; targets: number }[] =
+        await em.query(
+          `SELECT (SELECT count(*) FROM credential WHERE credential_type_id = $1)::int AS credentials,
+                (SELECT count(*) FROM requirement_credential_type x JOIN requirement r ON r.id = x.requirement_id
+                  WHERE x.credential_type_id = $1 AND r.role_id IS NOT NULL)::int AS requirements,
+                (SELECT count(*) FROM requirement_credential_type x JOIN requirement r ON r.id = x.requirement_id
+                  WHERE x.credential_type_id = $1 AND r.team_id IS NOT NULL)::int AS targets`,
+          [id],
+        );
+      const inUse = [
+        plural(uses.credentials, 'credential'),
+        plural(uses.requirements, 'role requirement'),
+        plural(uses.targets, 'coverage target'),
+      ].filter((s): s is string => s !== null);
+      if (inUse.length > 0) {
+        throw new ConflictException(
+          `the credential type is in use by ${inUse.join(', ')} (revoked credentials included)`,
+        );
+      }
+      // Its evidenced skills go with it (ON DELETE CASCADE).
+      await em.delete(CredentialTypeEntity, { id });
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'delete',
+        entity: 'credential-type',
+        entityId: id,
+        before: toCredentialType(entity),
+        note,
+      });
+    });
+  }
+
+  /** Every evidenced skill must be a skill of the caller's department (400 naming the path). */
+  private async assertSkills(
+    em: EntityManager,
+    user: RequestUser,
+    skills: SkillLevelDto[],
+  ): Promise<void> {
+    if (skills.length === 0) return;
+    // FOR SHARE: a skill referenced here cannot be deleted before this transaction commits.
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM skill WHERE department_id = $1 AND id = ANY($2::uuid[]) FOR SHARE`,
+      [user.departmentId, skills.map((s) => s.skillId)],
+    );
+    const known = new Set(rows.map((r) => r.id));
+    const problems = skills.flatMap((s, i) =>
+      known.has(s.skillId)
+        ? []
+        : [`evidencesSkills.${i}.skillId: no skill with this id in the department`],
+    );
+    if (problems.length > 0) throw new BadRequestException(problems);
+  }
+
+  private async replaceSkills(
+    em: EntityManager,
+    credentialTypeId: string,
+    skills: SkillLevelDto[],
+  ): Promise<void> {
+    await em.delete(CredentialTypeSkillEntity, { credentialTypeId });
+    if (skills.length === 0) return;
+    await em.insert(
+      CredentialTypeSkillEntity,
+      skills.map((s) => ({ credentialTypeId, skillId: s.skillId, level: s.level })),
+    );
+  }
+
+  /**
+   * The type with its evidenced skills. Locking reads the row alone: PostgreSQL refuses
+   * FOR UPDATE on the outer join that loads the skills.
+   */
+  private async find(
+    em: EntityManager,
+    user: RequestUser,
+    id: string,
+    lock = false,
+  ): Promise<CredentialTypeEntity> {
+    const entity = await em.findOne(CredentialTypeEntity, {
+      where: { id, departmentId: user.departmentId },
+      lock: lock ? { mode: 'pessimistic_write' } : undefined,
+      loadEagerRelations: !lock,
+    });
+    if (!entity) throw notFound('credential type');
+    if (lock)
+      entity.evidencesSkills = await em.find(CredentialTypeSkillEntity, {
+        where: { credentialTypeId: id },
+      });
+    return entity;
+  }
+}
+
+function plural(count: number, noun: string): string | null {
+  if (count === 0) return null;
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { VERIFICATION_METHODS, type VerificationMethod } from '@him/contracts';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsOptionalNotNull } from '../common/dto-fields';
+import { IsCalendarDate } from '../common/validation';
+
+export class VerificationDto {
+  @ApiProperty({ enum: VERIFICATION_METHODS })
+  @IsIn(VERIFICATION_METHODS)
+  method!: VerificationMethod;
+
+  @ApiProperty({
+    example: '2026-01-20',
+    description: 'not in the future; the verifier is the caller',
+  })
+  @IsCalendarDate()
+  verifiedOn!: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+export class CreateCredentialDto {
+  @ApiProperty({ format: 'uuid', description: 'a credential type of the department' })
+  @IsUUID()
+  credentialTypeId!: string;
+
+  @ApiPropertyOptional({
+    example: '12345678',
+    nullable: true,
+    description: 'unique per credential type in the department',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  number?: string | null;
+
+  @ApiProperty({ example: '2024-07-01' })
+  @IsCalendarDate()
+  issuedOn!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06-30',
+    nullable: true,
+    description: 'on or after issuedOn; none: it does not expire',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  expiresOn?: string | null;
+
+  @ApiPropertyOptional({ type: VerificationDto, nullable: true })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VerificationDto)
+  verification?: VerificationDto | null;
+}
+
+export class UpdateCredentialDto {
+  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  number?: string | null;
+
+  @ApiPropertyOptional({ example: '2024-07-01' })
+  @IsOptionalNotNull()
+  @IsCalendarDate()
+  issuedOn?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'null clears it (the credential does not expire)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  expiresOn?: string | null;
+
+  @ApiPropertyOptional({
+    type: VerificationDto,
+    nullable: true,
+    description: 'null clears it; the verifier becomes the caller',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VerificationDto)
+  verification?: VerificationDto | null;
+
+  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class RevokeCredentialQuery {
+  @ApiPropertyOptional({ description: 'why (kept on the credential and in the audit trail)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-02-01',
+    description: 'defaults to today in the department time zone; not in the future',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  revokedOn?: string;
+}

@@ -1,0 +1,210 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Credential, Page } from '@him/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy';
+import type { RequestUser } from '../auth/request-user';
+import { AuditService } from '../audit/audit.service';
+import { departmentToday } from '../common/department-today';
+import { assertVersion, notFound } from '../common/errors';
+import type { PageQuery } from '../common/pagination';
+import { CredentialEntity } from './credential.entity';
+import type {
+  CreateCredentialDto,
+  RevokeCredentialQuery,
+  UpdateCredentialDto,
+  VerificationDto,
+} from './credential.dto';
+
+export function toCredential(e: CredentialEntity): Credential {
+  return {
+    id: e.id,
+    staffId: e.staffId,
+    credentialTypeId: e.credentialTypeId,
+    number: e.number,
+    issuedOn: e.issuedOn,
+    expiresOn: e.expiresOn,
+    verification:
+      e.verificationMethod && e.verifiedOn
+        ? {
+            method: e.verificationMethod,
+            verifiedOn: e.verifiedOn,
+            verifiedByUserId: e.verifiedByUserId,
+            note: e.verificationNote,
+          }
+        : null,
+    revokedOn: e.revokedOn,
+    revokedReason: e.revokedReason,
+    // Evidence files come with `POST /credentials/:id/evidence`.
+    hasEvidence: false,
+    version: e.version,
+  };
+}
+
+@Injectable()
+export class CredentialsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async list(user: RequestUser, staffId: string, page: PageQuery): Promise<Page<Credential>> {
+    await this.access.visibleStaff(user, staffId);
+    const [rows, total] = await this.dataSource.getRepository(CredentialEntity).findAndCount({
+      where: { departmentId: user.departmentId, staffId },
+      order: { issuedOn: 'DESC', createdAt: 'DESC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items: rows.map(toCredential), total };
+  }
+
+  async get(user: RequestUser, id: string): Promise<Credential> {
+    return toCredential(await this.find(this.dataSource.manager, user, id));
+  }
+
+  create(user: RequestUser, staffId: string, dto: CreateCredentialDto): Promise<Credential> {
+    return this.dataSource.transaction(async (em) => {
+      const member = await this.access.visibleStaff(user, staffId, em);
+      const problems: string[] = [];
+      const type = await em.query(
+        `SELECT 1 FROM credential_type WHERE id = $1 AND department_id = $2 FOR SHARE`,
+        [dto.credentialTypeId, user.departmentId],
+      );
+      if (type.length === 0)
+        problems.push('credentialTypeId must be a credential type of your department');
+      const today = await departmentToday(em, user.departmentId);
+      problems.push(
+        ...datesProblems(dto.issuedOn, dto.expiresOn ?? null, dto.verification ?? null, today),
+      );
+      if (problems.length > 0) throw new BadRequestException(problems);
+
+      const entity = em.create(CredentialEntity, {
+        departmentId: user.departmentId,
+        staffId: member.id,
+        credentialTypeId: dto.credentialTypeId,
+        number: dto.number?.trim() || null,
+        issuedOn: dto.issuedOn,
+        expiresOn: dto.expiresOn ?? null,
+        revokedOn: null,
+        revokedReason: null,
+        version: 1,
+      });
+      setVerification(entity, dto.verification ?? null, user);
+      const credential = toCredential(await em.save(entity));
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'create',
+        entity: 'credential',
+        entityId: credential.id,
+        after: credential,
+      });
+      return credential;
+    });
+  }
+
+  update(user: RequestUser, id: string, dto: UpdateCredentialDto): Promise<Credential> {
+    return this.dataSource.transaction(async (em) => {
+      const entity = await this.find(em, user, id, true);
+      assertVersion('credential', entity.version, dto.version);
+      const before = toCredential(entity);
+      const issuedOn = dto.issuedOn ?? entity.issuedOn;
+      const expiresOn = dto.expiresOn === undefined ? entity.expiresOn : dto.expiresOn;
+      const today = await departmentToday(em, user.departmentId);
+      // Only a verification sent now is checked against today; a kept one was checked when recorded.
+      const problems = datesProblems(issuedOn, expiresOn, dto.verification ?? null, today);
+      if (problems.length > 0) throw new BadRequestException(problems);
+
+      if (dto.number !== undefined) entity.number = dto.number?.trim() || null;
+      entity.issuedOn = issuedOn;
+      entity.expiresOn = expiresOn;
+      if (dto.verification !== undefined) setVerification(entity, dto.verification, user);
+      entity.version += 1;
+      const after = toCredential(await em.save(entity));
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'update',
+        entity: 'credential',
+        entityId: id,
+        before,
+        after,
+        note: dto.note,
+      });
+      return after;
+    });
+  }
+
+  /** DELETE revokes: the row and its history stay (R4 reads revokedOn). */
+  revoke(user: RequestUser, id: string, query: RevokeCredentialQuery): Promise<Credential> {
+    return this.dataSource.transaction(async (em) => {
+      const entity = await this.find(em, user, id, true);
+      if (entity.revokedOn !== null) {
+        throw new ConflictException(`the credential was already revoked on ${entity.revokedOn}`);
+      }
+      const today = await departmentToday(em, user.departmentId);
+      const revokedOn = query.revokedOn ?? today;
+      if (revokedOn > today)
+        throw new BadRequestException([`revokedOn must not be in the future (today is ${today})`]);
+      if (revokedOn < entity.issuedOn)
+        throw new BadRequestException([
+          `revokedOn must be on or after issuedOn (${entity.issuedOn})`,
+        ]);
+      const before = toCredential(entity);
+      entity.revokedOn = revokedOn;
+      entity.revokedReason = query.reason?.trim() || null;
+      entity.version += 1;
+      const after = toCredential(await em.save(entity));
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'revoke',
+        entity: 'credential',
+        entityId: id,
+        before,
+        after,
+        note: entity.revokedReason,
+      });
+      return after;
+    });
+  }
+
+  /** A credential of the caller's department whose holder the caller may see; 404 otherwise. */
+  private async find(
+    em: EntityManager,
+    user: RequestUser,
+    id: string,
+    lock = false,
+  ): Promise<CredentialEntity> {
+    const entity = await em.findOne(CredentialEntity, {
+      where: { id, departmentId: user.departmentId },
+      lock: lock ? { mode: 'pessimistic_write' } : undefined,
+    });
+    if (!entity || !this.access.canSeeStaff(user, entity.staffId)) throw notFound('credential');
+    return entity;
+  }
+}
+
+function datesProblems(
+  issuedOn: string,
+  expiresOn: string | null,
+  verification: VerificationDto | null,
+  today: string,
+): string[] {
+  const problems: string[] = [];
+  if (expiresOn !== null && expiresOn < issuedOn)
+    problems.push(`expiresOn must be on or after issuedOn (${issuedOn})`);
+  // A verification may predate issuedOn (a board confirms a pass before the certificate date), but it has happened.
+  if (verification && verification.verifiedOn > today) {
+    problems.push(`verification.verifiedOn must not be in the future (today is ${today})`);
+  }
+  return problems;
+}
+
+/** Who verified is the caller, never a value from the body. */
+function setVerification(
+  entity: CredentialEntity,
+  verification: VerificationDto | null,
+  user: RequestUser,
+): void {
+  entity.verificationMethod = verification?.method ?? null;
+  entity.verifiedOn = verification?.verifiedOn ?? null;
+  entity.verificationNote = verification?.note?.trim() || null;
+  entity.verifiedByUserId = verification ? user.id : null;
+}

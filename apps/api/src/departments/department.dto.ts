@@ -1,0 +1,101 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  registerDecorator,
+  ValidateIf,
+} from 'class-validator';
+import { isValidTimeZone } from '../common/today';
+
+/** Optional, but not nullable: `null` is validated (and refused) like any other value. */
+const IfGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+function IsTimeZone() {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isTimeZone',
+      target: object.constructor,
+      propertyName,
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && value.length <= 100 && isValidTimeZone(value),
+        defaultMessage: () => `${propertyName} must be an IANA time zone such as America/Chicago`,
+      },
+    });
+}
+
+export class UpdateDepartmentDto {
+  @ApiPropertyOptional({ example: 'Health Information Management' })
+  @IfGiven()
+  @IsString()
+  @Matches(/\S/, { message: '$property must not be blank' })
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({
+    example: 'America/Chicago',
+    description: 'IANA time zone; calendar dates are days in this zone',
+  })
+  @IfGiven()
+  @IsTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ description: 'R4: when true, an unverified credential does not count' })
+  @IfGiven()
+  @IsBoolean()
+  requireVerification?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 730,
+    example: 90,
+    description: 'R10: the expiry warning window in days',
+  })
+  @IfGiven()
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  expiryWarningDays?: number;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'integer', minimum: 1, maximum: 730 },
+    minItems: 1,
+    maxItems: 8,
+    uniqueItems: true,
+    example: [90, 60, 30, 7],
+    description:
+      'R10: reminder lead times in days before expiry, 1 to 730 each; stored longest first',
+  })
+  @IfGiven()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(8)
+  @ArrayUnique({ message: '$property must not repeat a number of days' })
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(730, { each: true })
+  reminderLeadDays?: number[];
+
+  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}

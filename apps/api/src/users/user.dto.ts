@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { USER_ROLES, type UserRole } from '@him/contracts';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+/** Optional, but not nullable: `null` is validated (and refused) like any other value. */
+const IfGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export class CreateUserDto {
+  @ApiProperty({
+    example: 'coder@riverside-demo.org',
+    description: 'unique across the installation, whatever the letter case',
+  })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ enum: USER_ROLES })
+  @IsIn(USER_ROLES)
+  role!: UserRole;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'the staff member the account belongs to; required for the staff role',
+  })
+  @IsOptional()
+  @IsUUID()
+  staffId?: string | null;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024, writeOnly: true })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ enum: USER_ROLES, description: 'an admin cannot change their own role' })
+  @IfGiven()
+  @IsIn(USER_ROLES)
+  role?: UserRole;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null unlinks the account from its staff member (not for the staff role)',
+  })
+  @IsOptional()
+  @IsUUID()
+  staffId?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'false signs the account out at once; an admin cannot deactivate themselves',
+  })
+  @IfGiven()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: 1024,
+    writeOnly: true,
+    description: 'a new password',
+  })
+  @IfGiven()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(1024)
+  password?: string;
+
+  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}

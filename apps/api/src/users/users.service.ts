@@ -1,0 +1,141 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page, User } from '@him/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RequestUser } from '../auth/request-user';
+import { hashPassword } from '../auth/passwords';
+import { AuditService } from '../audit/audit.service';
+import { assertVersion, notFound } from '../common/errors';
+import type { PageQuery } from '../common/pagination';
+import { UserEntity } from './user.entity';
+import type { CreateUserDto, UpdateUserDto } from './user.dto';
+
+/** The account as the API shows it: never the password hash. */
+export function toUser(e: UserEntity): User {
+  return {
+    id: e.id,
+    email: e.email,
+    role: e.role,
+    staffId: e.staffId,
+    active: e.active,
+    version: e.version,
+  };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: RequestUser, page: PageQuery): Promise<Page<User>> {
+    const [rows, total] = await this.dataSource.getRepository(UserEntity).findAndCount({
+      where: { departmentId: user.departmentId },
+      order: { email: 'ASC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items: rows.map(toUser), total };
+  }
+
+  async get(user: RequestUser, id: string): Promise<User> {
+    return toUser(await this.find(this.dataSource.manager, user, id));
+  }
+
+  async create(user: RequestUser, dto: CreateUserDto): Promise<User> {
+    const staffId = dto.staffId ?? null;
+    assertStaffLink(dto.role, staffId);
+    // Hashing takes a while on purpose: do it before the transaction, not while holding it.
+    const passwordHash = await hashPassword(dto.password);
+    return this.dataSource.transaction(async (em) => {
+      if (staffId) await this.assertStaff(em, user, staffId);
+      const saved = await em.save(
+        em.create(UserEntity, {
+          departmentId: user.departmentId,
+          email: dto.email.trim().toLowerCase(),
+          passwordHash,
+          role: dto.role,
+          staffId,
+          active: true,
+          version: 1,
+        }),
+      );
+      const created = toUser(saved);
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'create',
+        entity: 'user',
+        entityId: created.id,
+        after: created,
+      });
+      return created;
+    });
+  }
+
+  async update(user: RequestUser, id: string, dto: UpdateUserDto): Promise<User> {
+    // So that a department never loses its last admin, nobody can demote or lock themselves out.
+    if (id === user.id && dto.role !== undefined && dto.role !== 'admin') {
+      throw new ConflictException('role: you cannot change your own role; ask another admin');
+    }
+    if (id === user.id && dto.active === false) {
+      throw new ConflictException(
+        'active: you cannot deactivate your own account; ask another admin',
+      );
+    }
+    const passwordHash = dto.password === undefined ? undefined : await hashPassword(dto.password);
+    return this.dataSource.transaction(async (em) => {
+      const entity = await this.find(em, user, id, true);
+      assertVersion('user', entity.version, dto.version);
+      const before = toUser(entity);
+      const role = dto.role ?? entity.role;
+      const staffId = dto.staffId === undefined ? entity.staffId : dto.staffId;
+      assertStaffLink(role, staffId);
+      if (dto.staffId) await this.assertStaff(em, user, dto.staffId);
+      const changes: Partial<UserEntity> = { role, staffId, version: entity.version + 1 };
+      if (dto.active !== undefined) changes.active = dto.active;
+      if (passwordHash !== undefined) changes.passwordHash = passwordHash;
+      await em.update(UserEntity, { id }, changes);
+      const after = toUser(await this.find(em, user, id));
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'update',
+        entity: 'user',
+        entityId: id,
+        before,
+        // The password itself is never recorded, only that it was changed.
+        after: passwordHash === undefined ? after : { ...after, passwordChanged: true },
+        note: dto.note,
+      });
+      return after;
+    });
+  }
+
+  private async assertStaff(em: EntityManager, user: RequestUser, staffId: string): Promise<void> {
+    const rows = await em.query(`SELECT 1 FROM staff WHERE id = $1 AND department_id = $2`, [
+      staffId,
+      user.departmentId,
+    ]);
+    if (rows.length === 0)
+      throw new BadRequestException(['staffId: no staff member with this id in the department']);
+  }
+
+  private async find(
+    em: EntityManager,
+    user: RequestUser,
+    id: string,
+    lock = false,
+  ): Promise<UserEntity> {
+    const entity = await em.findOne(UserEntity, {
+      where: { id, departmentId: user.departmentId },
+      lock: lock ? { mode: 'pessimistic_write' } : undefined,
+    });
+    if (!entity) throw notFound('user');
+    return entity;
+  }
+}
+
+/** A staff account is always someone's: it reads that member's own records. */
+function assertStaffLink(role: User['role'], staffId: string | null): void {
+  if (role === 'staff' && !staffId) {
+    throw new BadRequestException(['staffId: required for an account with the staff role']);
+  }
+}

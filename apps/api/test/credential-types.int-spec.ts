@@ -1,0 +1,464 @@
+import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { createTestApp, type TestApp } from './test-app';
+
+describe('credential types API', () => {
+  let t: TestApp;
+  let dept: DepartmentFixture;
+  let other: DepartmentFixture;
+  let icd: string;
+  let cpt: string;
+  let foreignSkill: string;
+
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await t.dataSource.query(sql, params))[0].count);
+  const rowCounts = () =>
+    Promise.all([
+      count(`SELECT count(*) FROM credential_type`),
+      count(`SELECT count(*) FROM credential_type_skill`),
+      count(`SELECT count(*) FROM audit_event`),
+    ]);
+  const skill = async (d: DepartmentFixture, name: string) =>
+    (
+      await t
+        .http()
+        .post('/api/v1/skills')
+        .set(bearer(d.tokens.admin))
+        .send({ name, category: 'technical' })
+        .expect(201)
+    ).body.id as string;
+  const ccs = (overrides: Record<string, unknown> = {}) => ({
+    code: 'CCS',
+    name: 'Certified Coding Specialist',
+    issuingBody: 'AHIMA',
+    baseCeus: 20,
+    evidencesSkills: [
+      { skillId: icd, level: 3 },
+      { skillId: cpt, level: 2 },
+    ],
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    dept = await createDepartment(t, 'a');
+    other = await createDepartment(t, 'b');
+    icd = await skill(dept, 'ICD-10-CM coding');
+    cpt = await skill(dept, 'CPT coding');
+    foreignSkill = await skill(other, 'ICD-10-CM coding');
+  });
+  afterAll(() => t.close());
+
+  it('creates, lists, reads, updates and deletes a credential type, auditing each change', async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(dept.tokens.admin))
+      .send(ccs({ code: ' CCS-P ' }))
+      .expect(201);
+    const id = created.body.id;
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      code: 'CCS-P',
+      name: 'Certified Coding Specialist',
+      issuingBody: 'AHIMA',
+      baseCeus: 20,
+      evidencesSkills: expect.arrayContaining([
+        { skillId: icd, level: 3 },
+        { skillId: cpt, level: 2 },
+      ]),
+      version: 1,
+    });
+    expect(created.body.evidencesSkills).toHaveLength(2);
+
+    const list = await t
+      .http()
+      .get('/api/v1/credential-types')
+      .set(bearer(dept.tokens.staff))
+      .expect(200);
+    expect(list.body).toEqual({ items: [created.body], total: 1 });
+    await t
+      .http()
+      .get(`/api/v1/credential-types/${id}`)
+      .set(bearer(dept.tokens.manager))
+      .expect(200, created.body);
+
+    const updated = await t
+      .http()
+      .patch(`/api/v1/credential-types/${id}`)
+      .set(bearer(dept.tokens.admin))
+      .send({
+        version: 1,
+        baseCeus: 30.5,
+        evidencesSkills: [{ skillId: cpt, level: 4 }],
+        note: 'AHIMA 2026 update',
+      })
+      .expect(200);
+    expect(updated.body).toMatchObject({
+      code: 'CCS-P',
+      baseCeus: 30.5,
+      evidencesSkills: [{ skillId: cpt, level: 4 }],
+      version: 2,
+    });
+    expect(
+      await count(`SELECT count(*) FROM credential_type_skill WHERE credential_type_id = $1`, [id]),
+    ).toBe(1);
+
+    // a PATCH without evidencesSkills keeps them
+    const renamed = await t
+      .http()
+      .patch(`/api/v1/credential-types/${id}`)
+      .set(bearer(dept.tokens.admin))
+      .send({ version: 2, name: 'CCS-P' })
+      .expect(200);
+    expect(renamed.body.evidencesSkills).toEqual([{ skillId: cpt, level: 4 }]);
+
+    const audit = await t
+      .http()
+      .get(`/api/v1/audit?entity=credential-type&entityId=${id}`)
+      .set(bearer(dept.tokens.admin))
+      .expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'update',
+      'update',
+      'create',
+    ]);
+    expect(audit.body.items[1]).toMatchObject({
+      userEmail: dept.emails.admin,
+      before: { baseCeus: 20, version: 1 },
+      after: { baseCeus: 30.5, evidencesSkills: [{ skillId: cpt, level: 4 }], version: 2 },
+      note: 'AHIMA 2026 update',
+    });
+    expect(audit.body.items[2].after).toEqual(created.body);
+
+    await t
+      .http()
+      .delete(`/api/v1/credential-types/${id}?note=retired`)
+      .set(bearer(dept.tokens.admin))
+      .expect(204);
+    await t.http().get(`/api/v1/credential-types/${id}`).set(bearer(dept.tokens.admin)).expect(404);
+    expect(
+      await count(`SELECT count(*) FROM credential_type_skill WHERE credential_type_id = $1`, [id]),
+    ).toBe(0);
+    const [deleted] = await t.dataSource.query(
+      `SELECT before, note FROM audit_event WHERE entity_id = $1 AND action = 'delete'`,
+      [id],
+    );
+    expect(deleted).toMatchObject({ before: { code: 'CCS-P', version: 3 }, note: 'retired' });
+  });
+
+  it('rejects bad input with 400 naming the field and writes nothing', async () => {
+    const before = await rowCounts();
+    const bad = await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(dept.tokens.admin))
+      .send({
+        code: '  ',
+        name: 5,
+        baseCeus: -1.234,
+        evidencesSkills: [{ skillId: 'x', level: 5, extra: true }],
+        colour: 'red',
+      })
+      .expect(400);
+    const text = bad.body.message.join('\n');
+    for (const field of [
+      'code',
+      'name',
+      'issuingBody',
+      'baseCeus',
+      'evidencesSkills.0.skillId',
+      'evidencesSkills.0.level',
+      'evidencesSkills.0.extra',
+      'colour',
+    ]) {
+      expect(text).toContain(field);
+    }
+
+    const foreign = await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(dept.tokens.admin))
+      .send(ccs({ evidencesSkills: [{ skillId: foreignSkill, level: 3 }] }))
+      .expect(400);
+    expect(foreign.body.message).toEqual([
+      'evidencesSkills.0.skillId: no skill with this id in the department',
+    ]);
+
+    const duplicate = await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(dept.tokens.admin))
+      .send(
+        ccs({
+          evidencesSkills: [
+            { skillId: icd, level: 3 },
+            { skillId: icd, level: 1 },
+          ],
+        }),
+      )
+      .expect(400);
+    expect(duplicate.body.message.join('\n')).toMatch(
+      /evidencesSkills must not name a skill twice/,
+    );
+
+    await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(dept.tokens.admin))
+      .send(ccs({ evidencesSkills: [null] }))
+      .expect(400);
+    await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(dept.tokens.admin))
+      .send(ccs({ baseCeus: 10000 }))
+      .expect(400);
+    expect(await rowCounts()).toEqual(before);
+
+    // a PATCH with bad references or a null for a required field writes nothing either
+    const ok = await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(dept.tokens.admin))
+      .send(ccs({ code: 'RHIT' }))
+      .expect(201);
+    const afterCreate = await rowCounts();
+    const patch = await t
+      .http()
+      .patch(`/api/v1/credential-types/${ok.body.id}`)
+      .set(bearer(dept.tokens.admin))
+      .send({
+        version: 1,
+        name: 'Renamed',
+        evidencesSkills: [
+          { skillId: icd, level: 1 },
+          { skillId: foreignSkill, level: 1 },
+        ],
+      })
+      .expect(400);
+    expect(patch.body.message).toEqual([
+      'evidencesSkills.1.skillId: no skill with this id in the department',
+    ]);
+    const nulls = await t
+      .http()
+      .patch(`/api/v1/credential-types/${ok.body.id}`)
+      .set(bearer(dept.tokens.admin))
+      .send({ version: 1, name: null, evidencesSkills: null })
+      .expect(400);
+    expect(nulls.body.message.join('\n')).toMatch(/name/);
+    expect(nulls.body.message.join('\n')).toMatch(/evidencesSkills/);
+    await t
+      .http()
+      .patch(`/api/v1/credential-types/${ok.body.id}`)
+      .set(bearer(dept.tokens.admin))
+      .send({ name: 'No version' })
+      .expect(400);
+    expect(await rowCounts()).toEqual(afterCreate);
+    await t
+      .http()
+      .get(`/api/v1/credential-types/${ok.body.id}`)
+      .set(bearer(dept.tokens.admin))
+      .expect(200, ok.body);
+  });
+
+  it('answers 409 on a duplicate code (any letter case) and on a stale version', async () => {
+    const a = await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(dept.tokens.admin))
+      .send(ccs({ code: 'CDIP', evidencesSkills: [] }))
+      .expect(201);
+    const dup = await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(dept.tokens.admin))
+      .send(ccs({ code: 'cdip' }))
+      .expect(409);
+    expect(dup.body.message).toEqual(['code: a credential type with this code already exists']);
+    // the same code in another department is fine
+    await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(other.tokens.admin))
+      .send(ccs({ code: 'CDIP', evidencesSkills: [] }))
+      .expect(201);
+
+    const b = await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(dept.tokens.admin))
+      .send(ccs({ code: 'CHDA', evidencesSkills: [] }))
+      .expect(201);
+    await t
+      .http()
+      .patch(`/api/v1/credential-types/${b.body.id}`)
+      .set(bearer(dept.tokens.admin))
+      .send({ version: 1, code: 'Cdip' })
+      .expect(409);
+
+    await t
+      .http()
+      .patch(`/api/v1/credential-types/${a.body.id}`)
+      .set(bearer(dept.tokens.admin))
+      .send({ version: 1, baseCeus: 30 })
+      .expect(200);
+    const stale = await t
+      .http()
+      .patch(`/api/v1/credential-types/${a.body.id}`)
+      .set(bearer(dept.tokens.admin))
+      .send({ version: 1, baseCeus: 35 })
+      .expect(409);
+    expect(stale.body.message[0]).toMatch(/version/);
+  });
+
+  it('refuses to delete a credential type used by a credential, a role requirement or a coverage target', async () => {
+    const create = async (code: string) =>
+      (
+        await t
+          .http()
+          .post('/api/v1/credential-types')
+          .set(bearer(dept.tokens.admin))
+          .send(ccs({ code }))
+          .expect(201)
+      ).body.id as string;
+    const held = await create('CPC');
+    await t.dataSource.query(
+      `INSERT INTO credential (department_id, staff_id, credential_type_id, issued_on, expires_on) VALUES ($1, $2, $3, '2025-01-01', '2026-12-31')`,
+      [dept.departmentId, dept.staffStaffId, held],
+    );
+    const res = await t
+      .http()
+      .delete(`/api/v1/credential-types/${held}`)
+      .set(bearer(dept.tokens.admin))
+      .expect(409);
+    expect(res.body.message[0]).toMatch(/1 credential/);
+
+    const required = await create('RHIA');
+    await t
+      .http()
+      .patch(`/api/v1/roles/${dept.roleId}`)
+      .set(bearer(dept.tokens.admin))
+      .send({ version: 1, requirements: [{ kind: 'credential', anyOf: [required] }] })
+      .expect(200);
+    expect(
+      (
+        await t
+          .http()
+          .delete(`/api/v1/credential-types/${required}`)
+          .set(bearer(dept.tokens.admin))
+          .expect(409)
+      ).body.message[0],
+    ).toMatch(/1 role requirement/);
+
+    const targeted = await create('CTR');
+    await t
+      .http()
+      .patch(`/api/v1/teams/${dept.teamId}`)
+      .set(bearer(dept.tokens.admin))
+      .send({
+        version: 1,
+        coverageTargets: [
+          { requirement: { kind: 'credential', anyOf: [targeted] }, minHolders: 1 },
+        ],
+      })
+      .expect(200);
+    expect(
+      (
+        await t
+          .http()
+          .delete(`/api/v1/credential-types/${targeted}`)
+          .set(bearer(dept.tokens.admin))
+          .expect(409)
+      ).body.message[0],
+    ).toMatch(/1 coverage target/);
+
+    expect(
+      await count(`SELECT count(*) FROM credential_type WHERE id = ANY($1::uuid[])`, [
+        [held, required, targeted],
+      ]),
+    ).toBe(3);
+  });
+
+  it('answers 401 without a token, 403 to managers and staff writing, 404 across departments', async () => {
+    await t.http().get('/api/v1/credential-types').expect(401);
+    const mine = await t
+      .http()
+      .post('/api/v1/credential-types')
+      .set(bearer(dept.tokens.admin))
+      .send(ccs({ code: 'CCA', evidencesSkills: [] }))
+      .expect(201);
+    for (const role of ['manager', 'staff'] as const) {
+      await t
+        .http()
+        .get(`/api/v1/credential-types/${mine.body.id}`)
+        .set(bearer(dept.tokens[role]))
+        .expect(200);
+      await t
+        .http()
+        .post('/api/v1/credential-types')
+        .set(bearer(dept.tokens[role]))
+        .send(ccs({ code: 'X' }))
+        .expect(403);
+      await t
+        .http()
+        .patch(`/api/v1/credential-types/${mine.body.id}`)
+        .set(bearer(dept.tokens[role]))
+        .send({ version: 1, name: 'X' })
+        .expect(403);
+      await t
+        .http()
+        .delete(`/api/v1/credential-types/${mine.body.id}`)
+        .set(bearer(dept.tokens[role]))
+        .expect(403);
+    }
+    await t
+      .http()
+      .get(`/api/v1/credential-types/${mine.body.id}`)
+      .set(bearer(other.tokens.admin))
+      .expect(404);
+    await t
+      .http()
+      .patch(`/api/v1/credential-types/${mine.body.id}`)
+      .set(bearer(other.tokens.admin))
+      .send({ version: 1, name: 'Y' })
+      .expect(404);
+    await t
+      .http()
+      .delete(`/api/v1/credential-types/${mine.body.id}`)
+      .set(bearer(other.tokens.admin))
+      .expect(404);
+    const theirs = await t
+      .http()
+      .get('/api/v1/credential-types')
+      .set(bearer(other.tokens.admin))
+      .expect(200);
+    expect(theirs.body.items.map((c: { id: string }) => c.id)).not.toContain(mine.body.id);
+    await t
+      .http()
+      .get('/api/v1/credential-types/not-a-uuid')
+      .set(bearer(dept.tokens.admin))
+      .expect(400);
+  });
+
+  it('pages the list and documents the endpoints', async () => {
+    const page = await t
+      .http()
+      .get('/api/v1/credential-types?limit=2&offset=1')
+      .set(bearer(dept.tokens.admin))
+      .expect(200);
+    expect(page.body.items).toHaveLength(2);
+    expect(page.body.total).toBeGreaterThan(3);
+    await t
+      .http()
+      .get('/api/v1/credential-types?limit=501')
+      .set(bearer(dept.tokens.admin))
+      .expect(400);
+    const docs = await t.http().get('/api/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths['/api/v1/credential-types/{id}'])).toEqual(
+      expect.arrayContaining(['get', 'patch', 'delete']),
+    );
+    expect(docs.body.components.schemas.CreateCredentialTypeDto.required).toEqual(
+      expect.arrayContaining(['code', 'name', 'issuingBody', 'baseCeus', 'evidencesSkills']),
+    );
+  });
+});

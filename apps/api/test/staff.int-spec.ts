@@ -1,0 +1,373 @@
+import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { auditOf, countRows } from './member-records';
+import { createTestApp, type TestApp } from './test-app';
+
+describe('staff API', () => {
+  let t: TestApp;
+  let dept: DepartmentFixture;
+  let other: DepartmentFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    dept = await createDepartment(t, 'a');
+    other = await createDepartment(t, 'b');
+  });
+  afterAll(() => t.close());
+
+  const body = (overrides: Record<string, unknown> = {}) => ({
+    name: 'Dana Whitfield',
+    email: `dana.${Math.random().toString(36).slice(2, 8)}@example.org`,
+    employeeId: `E-${Math.random().toString(36).slice(2, 8)}`,
+    teamId: dept.teamId,
+    roleId: dept.roleId,
+    status: 'active',
+    hireDate: '2021-03-15',
+    ...overrides,
+  });
+
+  it('creates, reads and updates a member, auditing each change', async () => {
+    const input = body();
+    const created = await t
+      .http()
+      .post('/api/v1/staff')
+      .set(bearer(dept.tokens.manager))
+      .send(input)
+      .expect(201);
+    expect(created.body).toEqual({ id: expect.any(String), ...input, version: 1 });
+    const id = created.body.id;
+
+    const read = await t
+      .http()
+      .get(`/api/v1/staff/${id}`)
+      .set(bearer(dept.tokens.admin))
+      .expect(200);
+    expect(read.body).toEqual(created.body);
+
+    const updated = await t
+      .http()
+      .patch(`/api/v1/staff/${id}`)
+      .set(bearer(dept.tokens.manager))
+      .send({ status: 'leave', employeeId: null, version: 1, note: 'parental leave' })
+      .expect(200);
+    expect(updated.body).toMatchObject({
+      status: 'leave',
+      employeeId: null,
+      version: 2,
+      name: 'Dana Whitfield',
+    });
+
+    const audit = await auditOf(t, id);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+    expect(audit[0]).toMatchObject({
+      entity: 'staff',
+      user_email: dept.emails.manager,
+      before: null,
+      after: created.body,
+    });
+    expect(audit[1]).toMatchObject({
+      before: { status: 'active', employeeId: input.employeeId, version: 1 },
+      after: { status: 'leave', employeeId: null, version: 2 },
+      note: 'parental leave',
+    });
+  });
+
+  it('lists with filters, a case-insensitive search over name, email and employee id, ordered by name, paginated', async () => {
+    const d = await createDepartment(t);
+    const [{ id: team2 }] = await t.dataSource.query(
+      `INSERT INTO team (department_id, name) VALUES ($1, 'CDI') RETURNING id`,
+      [d.departmentId],
+    );
+    const [{ id: role2 }] = await t.dataSource.query(
+      `INSERT INTO job_role (department_id, name) VALUES ($1, 'CDI Specialist') RETURNING id`,
+      [d.departmentId],
+    );
+    const post = (b: Record<string, unknown>) =>
+      t
+        .http()
+        .post('/api/v1/staff')
+        .set(bearer(d.tokens.admin))
+        .send({
+          teamId: d.teamId,
+          roleId: d.roleId,
+          status: 'active',
+          hireDate: '2022-01-10',
+          ...b,
+        })
+        .expect(201);
+    await post({ name: 'zoe Ng', email: 'zoe.ng@example.org', employeeId: 'HR-77' });
+    await post({ name: 'Adam Cole', email: 'acole@example.org', teamId: team2, roleId: role2 });
+    await post({ name: 'Bea Left', email: 'bea@example.org', status: 'terminated' });
+
+    const get = async (qs: string) =>
+      (await t.http().get(`/api/v1/staff${qs}`).set(bearer(d.tokens.manager)).expect(200)).body;
+    const names = (page: { items: { name: string }[] }) => page.items.map((s) => s.name);
+
+    const all = await get('');
+    expect(all.total).toBe(6);
+    expect(names(all)).toEqual([
+      'Adam Cole',
+      'Bea Left',
+      'Maria Manager',
+      'Olga Other',
+      'Sam Staff',
+      'zoe Ng',
+    ]);
+    expect(names(await get(`?teamId=${team2}`))).toEqual(['Adam Cole']);
+    expect(names(await get(`?roleId=${role2}`))).toEqual(['Adam Cole']);
+    expect(names(await get('?status=terminated'))).toEqual(['Bea Left']);
+    expect(names(await get('?q=ZOE'))).toEqual(['zoe Ng']);
+    expect(names(await get('?q=ACOLE@'))).toEqual(['Adam Cole']);
+    expect(names(await get('?q=hr-7'))).toEqual(['zoe Ng']);
+    expect(names(await get('?q=%25'))).toEqual([]);
+    const page = await get('?limit=2&offset=2');
+    expect(page).toMatchObject({ total: 6 });
+    expect(names(page)).toEqual(['Maria Manager', 'Olga Other']);
+    // another department's members never appear
+    expect(names(await get('?q=Dana'))).toEqual([]);
+  });
+
+  it('shows a staff member only themselves: the list holds only them, another member answers 404', async () => {
+    const list = await t.http().get('/api/v1/staff').set(bearer(dept.tokens.staff)).expect(200);
+    expect(list.body.total).toBe(1);
+    expect(list.body.items.map((s: { id: string }) => s.id)).toEqual([dept.staffStaffId]);
+    const filtered = await t
+      .http()
+      .get(`/api/v1/staff?status=terminated`)
+      .set(bearer(dept.tokens.staff))
+      .expect(200);
+    expect(filtered.body).toEqual({ items: [], total: 0 });
+    await t
+      .http()
+      .get(`/api/v1/staff/${dept.staffStaffId}`)
+      .set(bearer(dept.tokens.staff))
+      .expect(200);
+    await t
+      .http()
+      .get(`/api/v1/staff/${dept.otherStaffId}`)
+      .set(bearer(dept.tokens.staff))
+      .expect(404);
+    await t
+      .http()
+      .get(`/api/v1/staff/${dept.managerStaffId}`)
+      .set(bearer(dept.tokens.staff))
+      .expect(404);
+  });
+
+  it('rejects bad input with 400 naming every field and writes nothing', async () => {
+    const staffBefore = await countRows(t, 'staff');
+    const auditBefore = await countRows(t, 'audit_event');
+    const res = await t
+      .http()
+      .post('/api/v1/staff')
+      .set(bearer(dept.tokens.manager))
+      .send({
+        name: '',
+        email: 'not-an-email',
+        teamId: 'x',
+        roleId: dept.roleId,
+        status: 'retired',
+        hireDate: '2021-02-30',
+        salary: 1,
+      })
+      .expect(400);
+    const text = res.body.message.join('\n');
+    for (const field of ['name', 'email', 'teamId', 'status', 'hireDate', 'salary'])
+      expect(text).toMatch(field);
+    expect(text).not.toMatch(/roleId/);
+
+    const foreignTeam = await t
+      .http()
+      .post('/api/v1/staff')
+      .set(bearer(dept.tokens.manager))
+      .send(body({ teamId: other.teamId }))
+      .expect(400);
+    expect(foreignTeam.body.message).toEqual(['teamId must be a team of your department']);
+    const foreignRole = await t
+      .http()
+      .post('/api/v1/staff')
+      .set(bearer(dept.tokens.manager))
+      .send(body({ roleId: other.roleId }))
+      .expect(400);
+    expect(foreignRole.body.message).toEqual(['roleId must be a job role of your department']);
+    const blank = await t
+      .http()
+      .post('/api/v1/staff')
+      .set(bearer(dept.tokens.manager))
+      .send(body({ name: '   ' }))
+      .expect(400);
+    expect(blank.body.message).toEqual(['name must not be blank']);
+    const missing = await t
+      .http()
+      .post('/api/v1/staff')
+      .set(bearer(dept.tokens.manager))
+      .send({})
+      .expect(400);
+    expect(missing.body.message.join('\n')).toMatch(/hireDate/);
+
+    const patchNull = await t
+      .http()
+      .patch(`/api/v1/staff/${dept.otherStaffId}`)
+      .set(bearer(dept.tokens.manager))
+      .send({ name: null, teamId: other.teamId, version: 1 })
+      .expect(400);
+    expect(patchNull.body.message.join('\n')).toMatch(/^name/m);
+    const patchTeam = await t
+      .http()
+      .patch(`/api/v1/staff/${dept.otherStaffId}`)
+      .set(bearer(dept.tokens.manager))
+      .send({ teamId: other.teamId, version: 1 })
+      .expect(400);
+    expect(patchTeam.body.message).toEqual(['teamId must be a team of your department']);
+    await t
+      .http()
+      .patch(`/api/v1/staff/${dept.otherStaffId}`)
+      .set(bearer(dept.tokens.manager))
+      .send({ status: 'active' })
+      .expect(400);
+
+    expect(await countRows(t, 'staff')).toBe(staffBefore);
+    expect(await countRows(t, 'audit_event')).toBe(auditBefore);
+    const [olga] = await t.dataSource.query(`SELECT team_id, version FROM staff WHERE id = $1`, [
+      dept.otherStaffId,
+    ]);
+    expect(olga).toEqual({ team_id: dept.teamId, version: 1 });
+  });
+
+  it('answers 409 on a duplicate email or employee id and on a stale version', async () => {
+    const first = await t
+      .http()
+      .post('/api/v1/staff')
+      .set(bearer(dept.tokens.admin))
+      .send(body({ email: 'Dup@Example.org', employeeId: 'DUP-1' }))
+      .expect(201);
+    const dupEmail = await t
+      .http()
+      .post('/api/v1/staff')
+      .set(bearer(dept.tokens.admin))
+      .send(body({ email: 'dup@example.org' }))
+      .expect(409);
+    expect(dupEmail.body.message[0]).toMatch(/^email/);
+    const dupEmployee = await t
+      .http()
+      .post('/api/v1/staff')
+      .set(bearer(dept.tokens.admin))
+      .send(body({ employeeId: 'DUP-1' }))
+      .expect(409);
+    expect(dupEmployee.body.message[0]).toMatch(/^employeeId/);
+    // the same email in another department is another person
+    await t
+      .http()
+      .post('/api/v1/staff')
+      .set(bearer(other.tokens.admin))
+      .send(
+        body({
+          email: 'dup@example.org',
+          employeeId: 'DUP-1',
+          teamId: other.teamId,
+          roleId: other.roleId,
+        }),
+      )
+      .expect(201);
+
+    await t
+      .http()
+      .patch(`/api/v1/staff/${first.body.id}`)
+      .set(bearer(dept.tokens.manager))
+      .send({ name: 'Dee', version: 1 })
+      .expect(200);
+    const stale = await t
+      .http()
+      .patch(`/api/v1/staff/${first.body.id}`)
+      .set(bearer(dept.tokens.manager))
+      .send({ name: 'Dot', version: 1 })
+      .expect(409);
+    expect(stale.body.message[0]).toMatch(/^version/);
+    const dupOnPatch = await t
+      .http()
+      .patch(`/api/v1/staff/${dept.otherStaffId}`)
+      .set(bearer(dept.tokens.manager))
+      .send({ employeeId: 'DUP-1', version: 1 })
+      .expect(409);
+    expect(dupOnPatch.body.message[0]).toMatch(/^employeeId/);
+  });
+
+  it('answers 401 without a token, 403 to staff writing, 404 across departments, 400 on a malformed id; there is no DELETE', async () => {
+    await t.http().get('/api/v1/staff').expect(401);
+    await t.http().get(`/api/v1/staff/${dept.staffStaffId}`).expect(401);
+    await t.http().post('/api/v1/staff').send(body()).expect(401);
+    await t.http().post('/api/v1/staff').set(bearer(dept.tokens.staff)).send(body()).expect(403);
+    await t
+      .http()
+      .patch(`/api/v1/staff/${dept.staffStaffId}`)
+      .set(bearer(dept.tokens.staff))
+      .send({ name: 'Me', version: 1 })
+      .expect(403);
+    await t
+      .http()
+      .get(`/api/v1/staff/${dept.staffStaffId}`)
+      .set(bearer(other.tokens.admin))
+      .expect(404);
+    await t
+      .http()
+      .patch(`/api/v1/staff/${dept.staffStaffId}`)
+      .set(bearer(other.tokens.manager))
+      .send({ name: 'X', version: 1 })
+      .expect(404);
+    const foreignList = await t
+      .http()
+      .get(`/api/v1/staff?teamId=${dept.teamId}`)
+      .set(bearer(other.tokens.admin))
+      .expect(200);
+    expect(foreignList.body).toEqual({ items: [], total: 0 });
+    const bad = await t
+      .http()
+      .get('/api/v1/staff/not-a-uuid')
+      .set(bearer(dept.tokens.admin))
+      .expect(400);
+    expect(bad.body.message).toEqual(['id must be a UUID']);
+    await t.http().get('/api/v1/staff?limit=501').set(bearer(dept.tokens.admin)).expect(400);
+    await t.http().get('/api/v1/staff?status=gone').set(bearer(dept.tokens.admin)).expect(400);
+    await t
+      .http()
+      .delete(`/api/v1/staff/${dept.otherStaffId}`)
+      .set(bearer(dept.tokens.admin))
+      .expect(404);
+  });
+
+  it('documents the member endpoints in the OpenAPI document', async () => {
+    const docs = await t.http().get('/api/docs-json').expect(200);
+    for (const path of [
+      '/api/v1/staff',
+      '/api/v1/staff/{id}',
+      '/api/v1/staff/{staffId}/assessments',
+      '/api/v1/staff/{staffId}/credentials',
+      '/api/v1/credentials/{id}',
+      '/api/v1/staff/{staffId}/ce-activities',
+      '/api/v1/ce-activities',
+      '/api/v1/ce-activities/{id}',
+      '/api/v1/ce-activities/{id}/review',
+    ]) {
+      expect(docs.body.paths[path]).toBeDefined();
+    }
+    const schemas = docs.body.components.schemas;
+    expect(Object.keys(schemas.CreateStaffDto.properties)).toEqual(
+      expect.arrayContaining([
+        'name',
+        'email',
+        'employeeId',
+        'teamId',
+        'roleId',
+        'status',
+        'hireDate',
+      ]),
+    );
+    expect(schemas.CreateCredentialDto.properties.verification).toBeDefined();
+    expect(schemas.VerificationDto.properties.method.enum).toEqual([
+      'primary-source',
+      'certificate-copy',
+    ]);
+    expect(Object.keys(schemas.CreateCeActivityDto.properties)).toEqual(
+      expect.arrayContaining(['hours', 'categories', 'credentialIds', 'status']),
+    );
+  });
+});
