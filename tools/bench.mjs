@@ -32,21 +32,39 @@ function stats(samples) {
   const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return { min: sorted[0], p50: pick(0.5), p95: pick(0.95), max: sorted[sorted.length - 1] };
 }
-const fmt = (s) => `min ${s.min.toFixed(1)} ms  p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  max ${s.max.toFixed(1)} ms`;
+const fmt = (s) =>
+  `min ${s.min.toFixed(1)} ms  p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  max ${s.max.toFixed(1)} ms`;
 
 async function main() {
   if (!existsSync('dist/apps/api/main.js')) {
-    const build = spawnSync('npx', ['nx', 'run', 'api:build', '--configuration=production'], { stdio: 'inherit' });
+    const build = spawnSync('npx', ['nx', 'run', 'api:build', '--configuration=production'], {
+      stdio: 'inherit',
+    });
     if (build.status !== 0) process.exit(1);
   }
 
   // ---- pure rules (no database): the domain library's own benchmark
   if (existsSync('libs/domain/bench/readiness.bench.ts')) {
     console.log('\n== domain rules, in process ==');
-    spawnSync('npx', ['ts-node', '-P', 'libs/domain/tsconfig.bench.json', '-r', 'tsconfig-paths/register', 'libs/domain/bench/readiness.bench.ts'], {
-      stdio: 'inherit',
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PROJECT: 'libs/domain/tsconfig.bench.json' },
-    });
+    spawnSync(
+      'npx',
+      [
+        'ts-node',
+        '-P',
+        'libs/domain/tsconfig.bench.json',
+        '-r',
+        'tsconfig-paths/register',
+        'libs/domain/bench/readiness.bench.ts',
+      ],
+      {
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          TS_NODE_TRANSPILE_ONLY: 'true',
+          TS_NODE_PROJECT: 'libs/domain/tsconfig.bench.json',
+        },
+      },
+    );
   }
 
   let embedded;
@@ -79,8 +97,15 @@ async function main() {
 
   const port = await freePort();
   const server = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', DASHBOARD_DIR: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl.toString(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      DASHBOARD_DIR: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -90,7 +115,9 @@ async function main() {
     const t0 = process.hrtime.bigint();
     const login = await fillDepartment(db, STAFF);
     console.log(`\n== API over HTTP, ${STAFF} staff ==`);
-    console.log(`generated: ${JSON.stringify(login.counts)} in ${(ms(process.hrtime.bigint() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated: ${JSON.stringify(login.counts)} in ${(ms(process.hrtime.bigint() - t0) / 1000).toFixed(1)} s`,
+    );
     await db.end();
 
     const token = await timed('login (argon2id verify)', 5, async () => {
@@ -102,18 +129,30 @@ async function main() {
       return (await res.json()).accessToken;
     });
     const get = async (path) => {
-      const res = await fetch(`${base}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${base}/api/v1${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
     const readiness = await get('/readiness?asOf=2026-11-24');
-    console.log(`readiness check: ${readiness.members.length} active members, staffReadyPct ${readiness.staffReadyPct?.toFixed(3)}, ${readiness.targets.length} targets`);
-    await timed('GET /readiness (department, +4 forecast dates)', ROUNDS, () => get('/readiness?asOf=2026-11-24'));
-    await timed('GET /readiness?teamId (one team)', ROUNDS, () => get(`/readiness?asOf=2026-11-24&teamId=${login.teamId}`));
+    console.log(
+      `readiness check: ${readiness.members.length} active members, staffReadyPct ${readiness.staffReadyPct?.toFixed(3)}, ${readiness.targets.length} targets`,
+    );
+    await timed('GET /readiness (department, +4 forecast dates)', ROUNDS, () =>
+      get('/readiness?asOf=2026-11-24'),
+    );
+    await timed('GET /readiness?teamId (one team)', ROUNDS, () =>
+      get(`/readiness?asOf=2026-11-24&teamId=${login.teamId}`),
+    );
     await timed('GET /ce-status (department)', ROUNDS, () => get('/ce-status?asOf=2026-11-24'));
     await timed('GET /expirations (90 days)', ROUNDS, () => get('/expirations?asOf=2026-11-24'));
-    await timed('GET /skills-matrix (department)', ROUNDS, () => get('/skills-matrix?asOf=2026-11-24'));
-    await timed('GET /staff/:id/... via ce-status?staffId (one member)', ROUNDS, () => get(`/ce-status?asOf=2026-11-24&staffId=${login.staffId}`));
+    await timed('GET /skills-matrix (department)', ROUNDS, () =>
+      get('/skills-matrix?asOf=2026-11-24'),
+    );
+    await timed('GET /staff/:id/... via ce-status?staffId (one member)', ROUNDS, () =>
+      get(`/ce-status?asOf=2026-11-24&staffId=${login.staffId}`),
+    );
   } finally {
     server.kill('SIGINT');
     await new Promise((r) => server.once('exit', r));
@@ -156,8 +195,13 @@ async function fillDepartment(db, n) {
   const { hash } = await import('argon2');
   const password = 'bench-password-123';
   const q = (sql, params = []) => db.query(sql, params);
-  const dept = (await q(`INSERT INTO department (name, time_zone) VALUES ('Bench HIM', 'UTC') RETURNING id`)).rows[0].id;
-  await q(`INSERT INTO skill (department_id, name, category) SELECT $1, 'Skill ' || i, (ARRAY['technical','regulatory','soft'])[1 + i % 3] FROM generate_series(1, 20) i`, [dept]);
+  const dept = (
+    await q(`INSERT INTO department (name, time_zone) VALUES ('Bench HIM', 'UTC') RETURNING id`)
+  ).rows[0].id;
+  await q(
+    `INSERT INTO skill (department_id, name, category) SELECT $1, 'Skill ' || i, (ARRAY['technical','regulatory','soft'])[1 + i % 3] FROM generate_series(1, 20) i`,
+    [dept],
+  );
   await q(
     `INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus)
      SELECT $1, 'CT' || i, 'Credential ' || i, (ARRAY['AHIMA','AAPC','NCRA','ACDIS'])[1 + i % 4], 20 + (i % 3) * 10 FROM generate_series(1, 10) i`,
@@ -175,8 +219,14 @@ async function fillDepartment(db, n) {
      ($1, 'AAPC', 24, 4, 52, '[]'), ($1, 'NCRA', 24, 0, NULL, '[{"categories":["ctr-category-a"],"hours":4}]'), ($1, 'ACDIS', 24, 0, NULL, '[]')`,
     [dept],
   );
-  await q(`INSERT INTO team (department_id, name) SELECT $1, 'Team ' || i FROM generate_series(1, 12) i`, [dept]);
-  await q(`INSERT INTO job_role (department_id, name) SELECT $1, 'Role ' || i FROM generate_series(1, 10) i`, [dept]);
+  await q(
+    `INSERT INTO team (department_id, name) SELECT $1, 'Team ' || i FROM generate_series(1, 12) i`,
+    [dept],
+  );
+  await q(
+    `INSERT INTO job_role (department_id, name) SELECT $1, 'Role ' || i FROM generate_series(1, 10) i`,
+    [dept],
+  );
   // each role: two skills at 2..3 and one credential group of two types
   await q(
     `INSERT INTO requirement (department_id, role_id, position, kind, skill_id, min_level)
@@ -187,8 +237,14 @@ async function fillDepartment(db, n) {
       WHERE r.department_id = $1`,
     [dept],
   );
-  await q(`INSERT INTO requirement (department_id, role_id, position, kind) SELECT $1, id, 2, 'credential' FROM job_role WHERE department_id = $1`, [dept]);
-  await q(`INSERT INTO requirement (department_id, team_id, position, kind, min_holders) SELECT $1, id, 0, 'credential', 50 FROM team WHERE department_id = $1`, [dept]);
+  await q(
+    `INSERT INTO requirement (department_id, role_id, position, kind) SELECT $1, id, 2, 'credential' FROM job_role WHERE department_id = $1`,
+    [dept],
+  );
+  await q(
+    `INSERT INTO requirement (department_id, team_id, position, kind, min_holders) SELECT $1, id, 0, 'credential', 50 FROM team WHERE department_id = $1`,
+    [dept],
+  );
   await q(
     `INSERT INTO requirement_credential_type (requirement_id, credential_type_id)
      SELECT r.id, t.id FROM requirement r JOIN credential_type t ON t.department_id = r.department_id
@@ -235,18 +291,25 @@ async function fillDepartment(db, n) {
     [dept],
   );
   const email = 'bench.admin@bench.example';
-  await q(`INSERT INTO app_user (department_id, email, password_hash, role) VALUES ($1, $2, $3, 'admin')`, [
-    dept,
-    email,
-    await hash(password, { type: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }),
-  ]);
+  await q(
+    `INSERT INTO app_user (department_id, email, password_hash, role) VALUES ($1, $2, $3, 'admin')`,
+    [
+      dept,
+      email,
+      await hash(password, { type: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }),
+    ],
+  );
   await q('ANALYZE');
   const counts = {};
   for (const table of ['staff', 'credential', 'assessment', 'ce_activity']) {
     counts[table] = Number((await q(`SELECT count(*) FROM ${table}`)).rows[0].count);
   }
-  const teamId = (await q(`SELECT id FROM team WHERE department_id = $1 ORDER BY name LIMIT 1`, [dept])).rows[0].id;
-  const staffId = (await q(`SELECT id FROM staff WHERE department_id = $1 ORDER BY name LIMIT 1`, [dept])).rows[0].id;
+  const teamId = (
+    await q(`SELECT id FROM team WHERE department_id = $1 ORDER BY name LIMIT 1`, [dept])
+  ).rows[0].id;
+  const staffId = (
+    await q(`SELECT id FROM staff WHERE department_id = $1 ORDER BY name LIMIT 1`, [dept])
+  ).rows[0].id;
   return { email, password, counts, teamId, staffId };
 }
 

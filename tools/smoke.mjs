@@ -35,16 +35,26 @@ chmodSync(dataDir, 0o755);
 const port = await freePort();
 const pgPort = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) };
+const env = {
+  ...process.env,
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  EMBEDDED_PG_PORT: String(pgPort),
+};
 delete env.DATABASE_URL;
 delete env.SEED_DEMO;
 
 function start() {
-  const child = spawn(process.execPath, ['dist/apps/api/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.output = '';
   child.stdout.on('data', (d) => (child.output += d));
   child.stderr.on('data', (d) => (child.output += d));
-  child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  child.exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return child;
 }
 
@@ -86,16 +96,35 @@ if (!existsSync('dist/apps/api/main.js')) {
 
 // 1. First start: embedded database, migrations, demo department, console output.
 let server = start();
-check('starts with no configuration and prints the URL', await waitForUp(server), server.output.slice(-2000));
-check('prints the demo logins', /director@riverside-demo\.org/.test(server.output) && /Director!Demo2026/.test(server.output));
+check(
+  'starts with no configuration and prints the URL',
+  await waitForUp(server),
+  server.output.slice(-2000),
+);
+check(
+  'prints the demo logins',
+  /director@riverside-demo\.org/.test(server.output) && /Director!Demo2026/.test(server.output),
+);
 const director = await login('director@riverside-demo.org', 'Director!Demo2026');
-check('the demo admin signs in', director.status === 200 && director.body.user?.role === 'admin', JSON.stringify(director.body));
+check(
+  'the demo admin signs in',
+  director.status === 200 && director.body.user?.role === 'admin',
+  JSON.stringify(director.body),
+);
 const auth = { authorization: `Bearer ${director.body.accessToken}` };
 const readiness = await (await fetch(`${base}/api/v1/readiness`, { headers: auth })).json();
-check('readiness of the demo department', readiness.members?.length > 30 && readiness.forecast?.length === 4, JSON.stringify(readiness).slice(0, 300));
+check(
+  'readiness of the demo department',
+  readiness.members?.length > 30 && readiness.forecast?.length === 4,
+  JSON.stringify(readiness).slice(0, 300),
+);
 const page = await fetch(`${base}/`);
 const html = await page.text();
-check('serves the dashboard on the same port', page.status === 200 && /<him-root|<app-root|<html/i.test(html), `status ${page.status}`);
+check(
+  'serves the dashboard on the same port',
+  page.status === 200 && /<him-root|<app-root|<html/i.test(html),
+  `status ${page.status}`,
+);
 const deep = await fetch(`${base}/overview`, { headers: { accept: 'text/html' } });
 check('client routes fall back to the dashboard', deep.status === 200);
 const unknownApi = await fetch(`${base}/api/v1/no-such-thing`, { headers: auth });
@@ -120,8 +149,15 @@ server = start();
 check('restarts on the same data', await waitForUp(server), server.output.slice(-2000));
 check('does not seed the demo twice', !server.output.includes('Demo department created'));
 const again = await login('director@riverside-demo.org', 'Director!Demo2026');
-const skills = await (await fetch(`${base}/api/v1/skills?limit=500`, { headers: { authorization: `Bearer ${again.body.accessToken}` } })).json();
-check('the acknowledged write survived the restart', skills.items?.some((s) => s.name === 'Smoke-test skill'));
+const skills = await (
+  await fetch(`${base}/api/v1/skills?limit=500`, {
+    headers: { authorization: `Bearer ${again.body.accessToken}` },
+  })
+).json();
+check(
+  'the acknowledged write survived the restart',
+  skills.items?.some((s) => s.name === 'Smoke-test skill'),
+);
 
 // 4. A crash (SIGKILL) leaves an orphaned postmaster; the next start must recover.
 server.kill('SIGKILL');
@@ -134,11 +170,18 @@ server.kill('SIGINT');
 await server.exited;
 
 // 5. A bad environment fails fast and names the variable.
-const bad = spawn(process.execPath, ['dist/apps/api/main.js'], { env: { ...env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+const bad = spawn(process.execPath, ['dist/apps/api/main.js'], {
+  env: { ...env, PORT: 'eighty' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 let badOut = '';
 bad.stderr.on('data', (d) => (badOut += d));
 const badExit = await new Promise((resolve) => bad.once('exit', resolve));
-check('a bad PORT stops the start with a message naming it', badExit === 2 && /PORT/.test(badOut), badOut);
+check(
+  'a bad PORT stops the start with a message naming it',
+  badExit === 2 && /PORT/.test(badOut),
+  badOut,
+);
 
 console.log(`\nsmoke: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

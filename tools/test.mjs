@@ -20,7 +20,10 @@ const suites = [
   { name: 'integration', args: ['-c', 'apps/api/jest.integration.config.cts'] },
 ];
 if (existsSync('apps/dashboard-e2e/jest.config.cts')) {
-  suites.push({ name: 'browser', args: ['-c', 'apps/dashboard-e2e/jest.config.cts', '--runInBand'] });
+  suites.push({
+    name: 'browser',
+    args: ['-c', 'apps/dashboard-e2e/jest.config.cts', '--runInBand'],
+  });
 }
 const only = process.argv.slice(2);
 const wanted = (name) => !only.length || only.includes(name);
@@ -32,10 +35,14 @@ for (const suite of suites) {
   if (!wanted(suite.name)) continue;
   const resultFile = join(out, `${suite.name}.json`);
   console.log(`\n=== ${suite.name} tests ===`);
-  const run = spawnSync(process.execPath, [jestBin, ...suite.args, '--json', `--outputFile=${resultFile}`], {
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [jestBin, ...suite.args, '--json', `--outputFile=${resultFile}`],
+    {
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   if (!existsSync(resultFile)) {
     console.error(`${suite.name}: jest wrote no results (exit ${run.status})`);
     broken = true;
@@ -51,15 +58,32 @@ for (const suite of suites) {
 // The README's first command on the production build: start, sign in, stop, restart, crash.
 if (wanted('server')) {
   console.log('\n=== server tests (production build) ===');
-  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'dashboard', '--configuration=production', '--output-style=static'], {
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const build = spawnSync(
+    'npx',
+    [
+      'nx',
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'api',
+      'dashboard',
+      '--configuration=production',
+      '--output-style=static',
+    ],
+    {
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   if (build.status !== 0) {
     console.error('server: the production build failed');
     failed += 1;
   } else {
-    const smoke = spawnSync(process.execPath, ['tools/smoke.mjs'], { encoding: 'utf8', env: process.env });
+    const smoke = spawnSync(process.execPath, ['tools/smoke.mjs'], {
+      encoding: 'utf8',
+      env: process.env,
+    });
     process.stdout.write(smoke.stdout);
     process.stderr.write(smoke.stderr);
     const summary = /smoke: (\d+) passed, (\d+) failed/.exec(smoke.stdout);

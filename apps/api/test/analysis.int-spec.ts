@@ -14,12 +14,25 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     d = await createDepartment(t);
-    const q = async (sql: string, params: unknown[]) => (await t.dataSource.query(sql, params))[0]?.id as string;
+    const q = async (sql: string, params: unknown[]) =>
+      (await t.dataSource.query(sql, params))[0]?.id as string;
     const dept = d.departmentId;
-    id.icd = await q(`INSERT INTO skill (department_id, name, category) VALUES ($1, 'ICD-10-CM', 'technical') RETURNING id`, [dept]);
-    id.ccs = await q(`INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus) VALUES ($1, 'CCS', 'Certified Coding Specialist', 'AHIMA', 20) RETURNING id`, [dept]);
-    id.cpc = await q(`INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus) VALUES ($1, 'CPC', 'Certified Professional Coder', 'AAPC', 36) RETURNING id`, [dept]);
-    await t.dataSource.query(`INSERT INTO credential_type_skill (credential_type_id, skill_id, level) VALUES ($1, $2, 3)`, [id.ccs, id.icd]);
+    id.icd = await q(
+      `INSERT INTO skill (department_id, name, category) VALUES ($1, 'ICD-10-CM', 'technical') RETURNING id`,
+      [dept],
+    );
+    id.ccs = await q(
+      `INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus) VALUES ($1, 'CCS', 'Certified Coding Specialist', 'AHIMA', 20) RETURNING id`,
+      [dept],
+    );
+    id.cpc = await q(
+      `INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus) VALUES ($1, 'CPC', 'Certified Professional Coder', 'AAPC', 36) RETURNING id`,
+      [dept],
+    );
+    await t.dataSource.query(
+      `INSERT INTO credential_type_skill (credential_type_id, skill_id, level) VALUES ($1, $2, 3)`,
+      [id.ccs, id.icd],
+    );
     await t.dataSource.query(
       `INSERT INTO ce_rule (department_id, issuing_body, cycle_months, extra_per_additional, cap, minimums) VALUES
          ($1, 'AHIMA', 24, 10, 50, '[{"categories":["hiim-domain"],"share":0.8}]'),
@@ -27,11 +40,23 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
       [dept],
     );
     // Role "Medical Coder" (from the fixture): CCS or CPC, and ICD-10-CM at 3. Team target: 2 holders of CCS or CPC.
-    const credReq = await q(`INSERT INTO requirement (department_id, role_id, position, kind) VALUES ($1, $2, 0, 'credential') RETURNING id`, [dept, d.roleId]);
-    await q(`INSERT INTO requirement (department_id, role_id, position, kind, skill_id, min_level) VALUES ($1, $2, 1, 'skill', $3, 3) RETURNING id`, [dept, d.roleId, id.icd]);
-    const target = await q(`INSERT INTO requirement (department_id, team_id, position, kind, min_holders) VALUES ($1, $2, 0, 'credential', 2) RETURNING id`, [dept, d.teamId]);
+    const credReq = await q(
+      `INSERT INTO requirement (department_id, role_id, position, kind) VALUES ($1, $2, 0, 'credential') RETURNING id`,
+      [dept, d.roleId],
+    );
+    await q(
+      `INSERT INTO requirement (department_id, role_id, position, kind, skill_id, min_level) VALUES ($1, $2, 1, 'skill', $3, 3) RETURNING id`,
+      [dept, d.roleId, id.icd],
+    );
+    const target = await q(
+      `INSERT INTO requirement (department_id, team_id, position, kind, min_holders) VALUES ($1, $2, 0, 'credential', 2) RETURNING id`,
+      [dept, d.teamId],
+    );
     for (const req of [credReq, target]) {
-      await t.dataSource.query(`INSERT INTO requirement_credential_type (requirement_id, credential_type_id) VALUES ($1, $2), ($1, $3)`, [req, id.ccs, id.cpc]);
+      await t.dataSource.query(
+        `INSERT INTO requirement_credential_type (requirement_id, credential_type_id) VALUES ($1, $2), ($1, $3)`,
+        [req, id.ccs, id.cpc],
+      );
     }
     // Members: the manager (A) holds a CCS to 2026-12-31; the staff user (B) a CPC and a manager assessment of 2;
     // the other member is on leave with a current CCS.
@@ -71,7 +96,8 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
   afterAll(() => t.close());
 
   const readiness = async (query: string): Promise<ReadinessResponse> =>
-    (await t.http().get(`/api/v1/readiness?${query}`).set(bearer(d.tokens.manager)).expect(200)).body;
+    (await t.http().get(`/api/v1/readiness?${query}`).set(bearer(d.tokens.manager)).expect(200))
+      .body;
 
   it('R4 R6 R8 counts a credential on its expiry day; R1 leaves the member on leave out', async () => {
     const r = await readiness('asOf=2026-12-31');
@@ -87,16 +113,30 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
     );
     expect(r.onLeave.map((m) => m.staffId)).toEqual([d.otherStaffId]);
     expect(r.teams).toEqual([
-      expect.objectContaining({ teamId: d.teamId, activeStaff: 2, staffReadyPct: 0.5, requirementsMetPct: 0.75 }),
+      expect.objectContaining({
+        teamId: d.teamId,
+        activeStaff: 2,
+        staffReadyPct: 0.5,
+        requirementsMetPct: 0.75,
+      }),
     ]);
   });
 
   it('R7 finds the single point of failure for the skill only one member meets', async () => {
     const r = await readiness('asOf=2026-12-31');
     expect(r.singlePointsOfFailure).toEqual([
-      { teamId: d.teamId, requirement: { kind: 'skill', skillId: id.icd, minLevel: 3 }, staffId: d.managerStaffId },
+      {
+        teamId: d.teamId,
+        requirement: { kind: 'skill', skillId: id.icd, minLevel: 3 },
+        staffId: d.managerStaffId,
+      },
     ]);
-    expect(r.targets[0]).toMatchObject({ minHolders: 2, holders: 2, gap: 0, singlePointOfFailure: false });
+    expect(r.targets[0]).toMatchObject({
+      minHolders: 2,
+      holders: 2,
+      gap: 0,
+      singlePointOfFailure: false,
+    });
   });
 
   it('R4 R9 lapse the day after expiry and in the forecast, naming who lapsed', async () => {
@@ -107,25 +147,57 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
 
     const r = await readiness('asOf=2026-12-01&surveyDate=2026-12-31');
     const byDays = Object.fromEntries(r.forecast.map((f) => [f.days, f]));
-    expect(byDays[30]).toMatchObject({ date: '2026-12-31', staffReadyPct: 0.5, targetsMet: { met: 1, total: 1 }, lapsed: [] });
-    expect(byDays[60]).toMatchObject({ date: '2027-01-30', staffReadyPct: 0, targetsMet: { met: 0, total: 1 } });
+    expect(byDays[30]).toMatchObject({
+      date: '2026-12-31',
+      staffReadyPct: 0.5,
+      targetsMet: { met: 1, total: 1 },
+      lapsed: [],
+    });
+    expect(byDays[60]).toMatchObject({
+      date: '2027-01-30',
+      staffReadyPct: 0,
+      targetsMet: { met: 0, total: 1 },
+    });
     expect(byDays[60].lapsed).toEqual([
-      { staffId: d.managerStaffId, credentialId: id.aCcs, credentialTypeId: id.ccs, expiresOn: '2026-12-31' },
+      {
+        staffId: d.managerStaffId,
+        credentialId: id.aCcs,
+        credentialTypeId: id.ccs,
+        expiresOn: '2026-12-31',
+      },
     ]);
     expect(r.forecast.map((f) => f.days)).toEqual(expect.arrayContaining([30, 60, 90, 180]));
   });
 
   it('R10 lists a credential expiring on the last day of the window and not one day later', async () => {
-    const inside = await t.http().get('/api/v1/expirations?asOf=2026-10-02&withinDays=90').set(bearer(d.tokens.admin)).expect(200);
+    const inside = await t
+      .http()
+      .get('/api/v1/expirations?asOf=2026-10-02&withinDays=90')
+      .set(bearer(d.tokens.admin))
+      .expect(200);
     expect(inside.body).toEqual([
-      expect.objectContaining({ credentialId: id.aCcs, expiresOn: '2026-12-31', daysLeft: 90, verified: true, credentialTypeCode: 'CCS' }),
+      expect.objectContaining({
+        credentialId: id.aCcs,
+        expiresOn: '2026-12-31',
+        daysLeft: 90,
+        verified: true,
+        credentialTypeCode: 'CCS',
+      }),
     ]);
-    const outside = await t.http().get('/api/v1/expirations?asOf=2026-10-01&withinDays=90').set(bearer(d.tokens.admin)).expect(200);
+    const outside = await t
+      .http()
+      .get('/api/v1/expirations?asOf=2026-10-01&withinDays=90')
+      .set(bearer(d.tokens.admin))
+      .expect(200);
     expect(outside.body).toEqual([]);
   });
 
   it('R11 to R15 compute CE groups: earned, pending beside it, minimums, pace and status', async () => {
-    const res = await t.http().get(`/api/v1/ce-status?asOf=2026-06-30`).set(bearer(d.tokens.manager)).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/v1/ce-status?asOf=2026-06-30`)
+      .set(bearer(d.tokens.manager))
+      .expect(200);
     const groups: CeGroup[] = res.body;
     const ahima = groups.find((g) => g.staffId === d.managerStaffId && g.issuingBody === 'AHIMA');
     expect(ahima).toMatchObject({
@@ -142,34 +214,87 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
       minimums: [{ categories: ['hiim-domain'], requiredHours: 16, earnedHours: 12, met: false }],
     });
     const aapc = groups.find((g) => g.staffId === d.staffStaffId && g.issuingBody === 'AAPC');
-    expect(aapc).toMatchObject({ cycleStart: '2025-07-01', required: 36, earned: 0, pace: 18, status: 'behind' });
+    expect(aapc).toMatchObject({
+      cycleStart: '2025-07-01',
+      required: 36,
+      earned: 0,
+      pace: 18,
+      status: 'behind',
+    });
 
-    const late = await t.http().get(`/api/v1/ce-status?asOf=2026-10-15&staffId=${d.managerStaffId}`).set(bearer(d.tokens.manager)).expect(200);
+    const late = await t
+      .http()
+      .get(`/api/v1/ce-status?asOf=2026-10-15&staffId=${d.managerStaffId}`)
+      .set(bearer(d.tokens.manager))
+      .expect(200);
     expect(late.body.map((g: CeGroup) => g.status)).toEqual(['at-risk']);
   });
 
   it('R2 the skills matrix shows the manager assessment over the self-assessment and the credential level', async () => {
-    const res = await t.http().get('/api/v1/skills-matrix?asOf=2026-06-30').set(bearer(d.tokens.manager)).expect(200);
-    const cell = (staffId: string) => res.body.rows.find((r: { staffId: string }) => r.staffId === staffId).cells[0];
-    expect(cell(d.staffStaffId)).toEqual({ skillId: id.icd, level: 2, requiredLevel: 3, source: 'assessment-manager' });
-    expect(cell(d.managerStaffId)).toEqual({ skillId: id.icd, level: 3, requiredLevel: 3, source: 'credential' });
+    const res = await t
+      .http()
+      .get('/api/v1/skills-matrix?asOf=2026-06-30')
+      .set(bearer(d.tokens.manager))
+      .expect(200);
+    const cell = (staffId: string) =>
+      res.body.rows.find((r: { staffId: string }) => r.staffId === staffId).cells[0];
+    expect(cell(d.staffStaffId)).toEqual({
+      skillId: id.icd,
+      level: 2,
+      requiredLevel: 3,
+      source: 'assessment-manager',
+    });
+    expect(cell(d.managerStaffId)).toEqual({
+      skillId: id.icd,
+      level: 3,
+      requiredLevel: 3,
+      source: 'credential',
+    });
   });
 
   it('keeps staff to their own figures and validates the query', async () => {
     await t.http().get('/api/v1/readiness').set(bearer(d.tokens.staff)).expect(403);
-    const own = await t.http().get('/api/v1/ce-status?asOf=2026-06-30').set(bearer(d.tokens.staff)).expect(200);
+    const own = await t
+      .http()
+      .get('/api/v1/ce-status?asOf=2026-06-30')
+      .set(bearer(d.tokens.staff))
+      .expect(200);
     expect(own.body.map((g: CeGroup) => g.staffId)).toEqual([d.staffStaffId]);
-    await t.http().get(`/api/v1/ce-status?staffId=${d.managerStaffId}`).set(bearer(d.tokens.staff)).expect(404);
-    const exp = await t.http().get('/api/v1/expirations?asOf=2026-10-02&withinDays=365').set(bearer(d.tokens.staff)).expect(200);
+    await t
+      .http()
+      .get(`/api/v1/ce-status?staffId=${d.managerStaffId}`)
+      .set(bearer(d.tokens.staff))
+      .expect(404);
+    const exp = await t
+      .http()
+      .get('/api/v1/expirations?asOf=2026-10-02&withinDays=365')
+      .set(bearer(d.tokens.staff))
+      .expect(200);
     expect(exp.body.map((e: { staffId: string }) => e.staffId)).toEqual([d.staffStaffId]);
-    const matrix = await t.http().get('/api/v1/skills-matrix').set(bearer(d.tokens.staff)).expect(200);
+    const matrix = await t
+      .http()
+      .get('/api/v1/skills-matrix')
+      .set(bearer(d.tokens.staff))
+      .expect(200);
     expect(matrix.body.rows.map((r: { staffId: string }) => r.staffId)).toEqual([d.staffStaffId]);
 
-    const bad = await t.http().get('/api/v1/readiness?asOf=2026-02-30&teamId=x').set(bearer(d.tokens.manager)).expect(400);
+    const bad = await t
+      .http()
+      .get('/api/v1/readiness?asOf=2026-02-30&teamId=x')
+      .set(bearer(d.tokens.manager))
+      .expect(400);
     expect(bad.body.message.join(' ')).toMatch(/asOf/);
     expect(bad.body.message.join(' ')).toMatch(/teamId/);
     await t.http().get('/api/v1/readiness?unknown=1').set(bearer(d.tokens.manager)).expect(400);
-    await t.http().get('/api/v1/readiness?teamId=00000000-0000-4000-8000-000000000000').set(bearer(d.tokens.manager)).expect(404);
-    await t.http().get('/api/v1/readiness?asOf=2026-06-30&surveyDate=2026-01-01').set(bearer(d.tokens.manager)).expect(400);
+    await t
+      .http()
+      .get('/api/v1/readiness?teamId=00000000-0000-4000-8000-000000000000')
+      .set(bearer(d.tokens.manager))
+      .expect(404);
+    await t
+      .http()
+      .get('/api/v1/readiness?asOf=2026-06-30&surveyDate=2026-01-01')
+      .set(bearer(d.tokens.manager))
+      .expect(400);
   });
 });

@@ -10,9 +10,16 @@ describe('auth', () => {
 
   it('logs in with an argon2id hash and answers the documented shape', async () => {
     const dept = await createDepartment(t);
-    const [{ password_hash }] = await t.dataSource.query(`SELECT password_hash FROM app_user WHERE email = $1`, [dept.emails.staff]);
+    const [{ password_hash }] = await t.dataSource.query(
+      `SELECT password_hash FROM app_user WHERE email = $1`,
+      [dept.emails.staff],
+    );
     expect(password_hash).toMatch(/^\$argon2id\$/);
-    const res = await t.http().post('/api/v1/auth/login').send({ email: dept.emails.staff.toUpperCase(), password: PASSWORD }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: dept.emails.staff.toUpperCase(), password: PASSWORD })
+      .expect(200);
     expect(res.body.user).toEqual({
       id: expect.any(String),
       email: dept.emails.staff,
@@ -26,24 +33,47 @@ describe('auth', () => {
 
   it('answers one generic 401 for a wrong password and an unknown email', async () => {
     const dept = await createDepartment(t);
-    const wrong = await t.http().post('/api/v1/auth/login').send({ email: dept.emails.admin, password: 'nope' }).expect(401);
-    const unknown = await t.http().post('/api/v1/auth/login').send({ email: 'nobody@example.org', password: 'nope' }).expect(401);
+    const wrong = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: dept.emails.admin, password: 'nope' })
+      .expect(401);
+    const unknown = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@example.org', password: 'nope' })
+      .expect(401);
     expect(wrong.body.message).toEqual(unknown.body.message);
   });
 
   it('refuses a deactivated account at once, even with a token issued before', async () => {
     const dept = await createDepartment(t);
     await t.http().get('/api/v1/auth/me').set(bearer(dept.tokens.staff)).expect(200);
-    await t.dataSource.query(`UPDATE app_user SET active = false WHERE email = $1`, [dept.emails.staff]);
+    await t.dataSource.query(`UPDATE app_user SET active = false WHERE email = $1`, [
+      dept.emails.staff,
+    ]);
     await t.http().get('/api/v1/auth/me').set(bearer(dept.tokens.staff)).expect(401);
-    await t.http().post('/api/v1/auth/login').send({ email: dept.emails.staff, password: PASSWORD }).expect(401);
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: dept.emails.staff, password: PASSWORD })
+      .expect(401);
   });
 
   it('validates the login body', async () => {
-    const res = await t.http().post('/api/v1/auth/login').send({ email: 'not-an-email' }).expect(400);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'not-an-email' })
+      .expect(400);
     expect(res.body.message.join(' ')).toMatch(/email/);
     expect(res.body.message.join(' ')).toMatch(/password/);
-    await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":').expect(400);
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":')
+      .expect(400);
   });
 
   it('answers health without a token at both paths', async () => {

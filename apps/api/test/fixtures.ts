@@ -23,22 +23,36 @@ let passwordHash: Promise<string> | undefined;
  * A department with one team and one role, three members, and an admin, a manager (who
  * manages the team) and a staff account, each logged in through the real endpoint.
  */
-export async function createDepartment(t: TestApp, label = randomUUID().slice(0, 8)): Promise<DepartmentFixture> {
+export async function createDepartment(
+  t: TestApp,
+  label = randomUUID().slice(0, 8),
+): Promise<DepartmentFixture> {
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
   const q = (sql: string, params: unknown[]) => t.dataSource.query(sql, params);
-  const [{ id: departmentId }] = await q(`INSERT INTO department (name, time_zone) VALUES ($1, 'UTC') RETURNING id`, [
-    `HIM ${label}`,
-  ]);
-  const [{ id: teamId }] = await q(`INSERT INTO team (department_id, name) VALUES ($1, 'Coding') RETURNING id`, [departmentId]);
-  const [{ id: roleId }] = await q(`INSERT INTO job_role (department_id, name) VALUES ($1, 'Medical Coder') RETURNING id`, [
-    departmentId,
-  ]);
+  const [{ id: departmentId }] = await q(
+    `INSERT INTO department (name, time_zone) VALUES ($1, 'UTC') RETURNING id`,
+    [`HIM ${label}`],
+  );
+  const [{ id: teamId }] = await q(
+    `INSERT INTO team (department_id, name) VALUES ($1, 'Coding') RETURNING id`,
+    [departmentId],
+  );
+  const [{ id: roleId }] = await q(
+    `INSERT INTO job_role (department_id, name) VALUES ($1, 'Medical Coder') RETURNING id`,
+    [departmentId],
+  );
   const staff = async (name: string) => {
     const [{ id }] = await q(
       `INSERT INTO staff (department_id, team_id, role_id, name, email, status, hire_date)
        VALUES ($1, $2, $3, $4, $5, 'active', '2020-01-06') RETURNING id`,
-      [departmentId, teamId, roleId, name, `${name.toLowerCase().replace(/\W+/g, '.')}.${label}@example.org`],
+      [
+        departmentId,
+        teamId,
+        roleId,
+        name,
+        `${name.toLowerCase().replace(/\W+/g, '.')}.${label}@example.org`,
+      ],
     );
     return id as string;
   };
@@ -59,17 +73,27 @@ export async function createDepartment(t: TestApp, label = randomUUID().slice(0,
   ];
   const tokens = {} as Record<UserRole, string>;
   for (const [role, staffId] of accounts) {
-    await q(`INSERT INTO app_user (department_id, email, password_hash, role, staff_id) VALUES ($1, $2, $3, $4, $5)`, [
-      departmentId,
-      emails[role],
-      hash,
-      role,
-      staffId,
-    ]);
-    const res = await t.http().post('/api/v1/auth/login').send({ email: emails[role], password: PASSWORD }).expect(200);
+    await q(
+      `INSERT INTO app_user (department_id, email, password_hash, role, staff_id) VALUES ($1, $2, $3, $4, $5)`,
+      [departmentId, emails[role], hash, role, staffId],
+    );
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: emails[role], password: PASSWORD })
+      .expect(200);
     tokens[role] = res.body.accessToken;
   }
-  return { departmentId, teamId, roleId, managerStaffId, staffStaffId, otherStaffId, tokens, emails };
+  return {
+    departmentId,
+    teamId,
+    roleId,
+    managerStaffId,
+    staffStaffId,
+    otherStaffId,
+    tokens,
+    emails,
+  };
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

@@ -29,7 +29,11 @@ export default async function globalSetup(): Promise<void> {
   // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
   chmodSync(parent, 0o755);
   const dataDir = join(parent, 'pg');
-  const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    persistent: false,
+  });
   (globalThis as Record<string, unknown>)['__HIM_EMBEDDED_PG__'] = embedded;
   process.env['HIM_TEST_PG_URL'] = embedded.url;
 }

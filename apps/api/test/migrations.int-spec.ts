@@ -16,7 +16,15 @@ describe('migrations', () => {
       const applied = await ds.runMigrations({ transaction: 'each' });
       expect(applied.length).toBeGreaterThan(0);
       const afterUp = await tables();
-      expect(afterUp).toEqual(expect.arrayContaining(['staff', 'credential', 'ce_activity', 'audit_event', 'requirement']));
+      expect(afterUp).toEqual(
+        expect.arrayContaining([
+          'staff',
+          'credential',
+          'ce_activity',
+          'audit_event',
+          'requirement',
+        ]),
+      );
       for (let i = 0; i < applied.length; i++) await ds.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toEqual([]);
       await ds.runMigrations({ transaction: 'each' });
@@ -33,25 +41,55 @@ describe('migrations', () => {
     await ds.initialize();
     try {
       await ds.runMigrations();
-      const [{ id: dept }] = await ds.query(`INSERT INTO department (name) VALUES ('D') RETURNING id`);
-      const [{ id: team }] = await ds.query(`INSERT INTO team (department_id, name) VALUES ($1, 'T') RETURNING id`, [dept]);
-      const [{ id: role }] = await ds.query(`INSERT INTO job_role (department_id, name) VALUES ($1, 'R') RETURNING id`, [dept]);
+      const [{ id: dept }] = await ds.query(
+        `INSERT INTO department (name) VALUES ('D') RETURNING id`,
+      );
+      const [{ id: team }] = await ds.query(
+        `INSERT INTO team (department_id, name) VALUES ($1, 'T') RETURNING id`,
+        [dept],
+      );
+      const [{ id: role }] = await ds.query(
+        `INSERT INTO job_role (department_id, name) VALUES ($1, 'R') RETURNING id`,
+        [dept],
+      );
       const [{ id: staff }] = await ds.query(
         `INSERT INTO staff (department_id, team_id, role_id, name, email, status, hire_date) VALUES ($1, $2, $3, 'A', 'a@x.org', 'active', '2020-01-01') RETURNING id`,
         [dept, team, role],
       );
-      const [{ id: skill }] = await ds.query(`INSERT INTO skill (department_id, name, category) VALUES ($1, 'S', 'soft') RETURNING id`, [dept]);
+      const [{ id: skill }] = await ds.query(
+        `INSERT INTO skill (department_id, name, category) VALUES ($1, 'S', 'soft') RETURNING id`,
+        [dept],
+      );
       const [{ id: type }] = await ds.query(
         `INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus) VALUES ($1, 'RHIA', 'RHIA', 'AHIMA', 30) RETURNING id`,
         [dept],
       );
-      const rejects = (sql: string, params: unknown[]) => expect(ds.query(sql, params)).rejects.toThrow();
-      await rejects(`INSERT INTO assessment (department_id, staff_id, skill_id, level, assessed_on, source) VALUES ($1, $2, $3, 5, '2026-01-01', 'self')`, [dept, staff, skill]);
-      await rejects(`INSERT INTO ce_activity (department_id, staff_id, title, provider, completed_on, hours, status) VALUES ($1, $2, 'x', 'y', '2026-01-01', 0, 'submitted')`, [dept, staff]);
-      await rejects(`INSERT INTO credential (department_id, staff_id, credential_type_id, issued_on, expires_on) VALUES ($1, $2, $3, '2026-02-01', '2026-01-31')`, [dept, staff, type]);
-      await rejects(`INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus) VALUES ($1, 'rhia', 'dup', 'AHIMA', 30)`, [dept]);
-      await rejects(`INSERT INTO staff (department_id, team_id, role_id, name, email, status, hire_date) VALUES ($1, $2, $3, 'B', 'A@X.org', 'active', '2020-01-01')`, [dept, team, role]);
-      await ds.query(`INSERT INTO assessment (department_id, staff_id, skill_id, level, assessed_on, source) VALUES ($1, $2, $3, 4, '2026-01-01', 'self')`, [dept, staff, skill]);
+      const rejects = (sql: string, params: unknown[]) =>
+        expect(ds.query(sql, params)).rejects.toThrow();
+      await rejects(
+        `INSERT INTO assessment (department_id, staff_id, skill_id, level, assessed_on, source) VALUES ($1, $2, $3, 5, '2026-01-01', 'self')`,
+        [dept, staff, skill],
+      );
+      await rejects(
+        `INSERT INTO ce_activity (department_id, staff_id, title, provider, completed_on, hours, status) VALUES ($1, $2, 'x', 'y', '2026-01-01', 0, 'submitted')`,
+        [dept, staff],
+      );
+      await rejects(
+        `INSERT INTO credential (department_id, staff_id, credential_type_id, issued_on, expires_on) VALUES ($1, $2, $3, '2026-02-01', '2026-01-31')`,
+        [dept, staff, type],
+      );
+      await rejects(
+        `INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus) VALUES ($1, 'rhia', 'dup', 'AHIMA', 30)`,
+        [dept],
+      );
+      await rejects(
+        `INSERT INTO staff (department_id, team_id, role_id, name, email, status, hire_date) VALUES ($1, $2, $3, 'B', 'A@X.org', 'active', '2020-01-01')`,
+        [dept, team, role],
+      );
+      await ds.query(
+        `INSERT INTO assessment (department_id, staff_id, skill_id, level, assessed_on, source) VALUES ($1, $2, $3, 4, '2026-01-01', 'self')`,
+        [dept, staff, skill],
+      );
       await rejects(`DELETE FROM skill WHERE id = $1`, [skill]);
       const [{ id: event }] = await ds.query(
         `INSERT INTO audit_event (department_id, action, entity, entity_id) VALUES ($1, 'create', 'skill', $2) RETURNING id`,

@@ -14,7 +14,13 @@ describe('skills API', () => {
   afterAll(() => t.close());
 
   const auditCount = async (entityId: string) =>
-    Number((await t.dataSource.query(`SELECT count(*) FROM audit_event WHERE entity_id = $1`, [entityId]))[0].count);
+    Number(
+      (
+        await t.dataSource.query(`SELECT count(*) FROM audit_event WHERE entity_id = $1`, [
+          entityId,
+        ])
+      )[0].count,
+    );
 
   it('creates, reads, updates and deletes a skill, auditing each change', async () => {
     const created = await t
@@ -38,7 +44,11 @@ describe('skills API', () => {
       .expect(200);
     expect(updated.body.version).toBe(2);
 
-    const audit = await t.http().get(`/api/v1/audit?entity=skill&entityId=${id}`).set(bearer(dept.tokens.manager)).expect(200);
+    const audit = await t
+      .http()
+      .get(`/api/v1/audit?entity=skill&entityId=${id}`)
+      .set(bearer(dept.tokens.manager))
+      .expect(200);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
     expect(audit.body.items[0]).toMatchObject({
       userEmail: dept.emails.admin,
@@ -68,31 +78,90 @@ describe('skills API', () => {
   });
 
   it('answers 409 on a duplicate name and on a stale version', async () => {
-    const a = await t.http().post('/api/v1/skills').set(bearer(dept.tokens.admin)).send({ name: 'HCPCS', category: 'technical' }).expect(201);
-    const dup = await t.http().post('/api/v1/skills').set(bearer(dept.tokens.admin)).send({ name: 'hcpcs', category: 'technical' }).expect(409);
+    const a = await t
+      .http()
+      .post('/api/v1/skills')
+      .set(bearer(dept.tokens.admin))
+      .send({ name: 'HCPCS', category: 'technical' })
+      .expect(201);
+    const dup = await t
+      .http()
+      .post('/api/v1/skills')
+      .set(bearer(dept.tokens.admin))
+      .send({ name: 'hcpcs', category: 'technical' })
+      .expect(409);
     expect(dup.body.message[0]).toMatch(/name/);
     // the same name in another department is fine
-    await t.http().post('/api/v1/skills').set(bearer(other.tokens.admin)).send({ name: 'HCPCS', category: 'technical' }).expect(201);
-    await t.http().patch(`/api/v1/skills/${a.body.id}`).set(bearer(dept.tokens.admin)).send({ version: 1, category: 'regulatory' }).expect(200);
-    const stale = await t.http().patch(`/api/v1/skills/${a.body.id}`).set(bearer(dept.tokens.admin)).send({ version: 1, category: 'soft' }).expect(409);
+    await t
+      .http()
+      .post('/api/v1/skills')
+      .set(bearer(other.tokens.admin))
+      .send({ name: 'HCPCS', category: 'technical' })
+      .expect(201);
+    await t
+      .http()
+      .patch(`/api/v1/skills/${a.body.id}`)
+      .set(bearer(dept.tokens.admin))
+      .send({ version: 1, category: 'regulatory' })
+      .expect(200);
+    const stale = await t
+      .http()
+      .patch(`/api/v1/skills/${a.body.id}`)
+      .set(bearer(dept.tokens.admin))
+      .send({ version: 1, category: 'soft' })
+      .expect(409);
     expect(stale.body.message[0]).toMatch(/version/);
   });
 
   it('answers 401 without a token, 403 for a role without the permission, 404 across departments', async () => {
     await t.http().get('/api/v1/skills').expect(401);
     await t.http().get('/api/v1/skills').set('Authorization', 'Bearer nonsense').expect(401);
-    await t.http().post('/api/v1/skills').set(bearer(dept.tokens.manager)).send({ name: 'X', category: 'soft' }).expect(403);
-    await t.http().post('/api/v1/skills').set(bearer(dept.tokens.staff)).send({ name: 'X', category: 'soft' }).expect(403);
-    const mine = await t.http().post('/api/v1/skills').set(bearer(dept.tokens.admin)).send({ name: 'Ethics', category: 'soft' }).expect(201);
-    await t.http().get(`/api/v1/skills/${mine.body.id}`).set(bearer(other.tokens.admin)).expect(404);
-    await t.http().patch(`/api/v1/skills/${mine.body.id}`).set(bearer(other.tokens.admin)).send({ version: 1, name: 'Y' }).expect(404);
+    await t
+      .http()
+      .post('/api/v1/skills')
+      .set(bearer(dept.tokens.manager))
+      .send({ name: 'X', category: 'soft' })
+      .expect(403);
+    await t
+      .http()
+      .post('/api/v1/skills')
+      .set(bearer(dept.tokens.staff))
+      .send({ name: 'X', category: 'soft' })
+      .expect(403);
+    const mine = await t
+      .http()
+      .post('/api/v1/skills')
+      .set(bearer(dept.tokens.admin))
+      .send({ name: 'Ethics', category: 'soft' })
+      .expect(201);
+    await t
+      .http()
+      .get(`/api/v1/skills/${mine.body.id}`)
+      .set(bearer(other.tokens.admin))
+      .expect(404);
+    await t
+      .http()
+      .patch(`/api/v1/skills/${mine.body.id}`)
+      .set(bearer(other.tokens.admin))
+      .send({ version: 1, name: 'Y' })
+      .expect(404);
     await t.http().get('/api/v1/skills/not-a-uuid').set(bearer(dept.tokens.admin)).expect(400);
-    const nulled = await t.http().patch(`/api/v1/skills/${mine.body.id}`).set(bearer(dept.tokens.admin)).send({ version: 1, name: null }).expect(400);
+    const nulled = await t
+      .http()
+      .patch(`/api/v1/skills/${mine.body.id}`)
+      .set(bearer(dept.tokens.admin))
+      .send({ version: 1, name: null })
+      .expect(400);
     expect(nulled.body.message.join(' ')).toMatch(/name/);
   });
 
   it('refuses to delete a skill in use with 409', async () => {
-    const s = await t.http().post('/api/v1/skills').set(bearer(dept.tokens.admin)).send({ name: 'HIPAA privacy', category: 'regulatory' }).expect(201);
+    const s = await t
+      .http()
+      .post('/api/v1/skills')
+      .set(bearer(dept.tokens.admin))
+      .send({ name: 'HIPAA privacy', category: 'regulatory' })
+      .expect(201);
     await t.dataSource.query(
       `INSERT INTO assessment (department_id, staff_id, skill_id, level, assessed_on, source) VALUES ($1, $2, $3, 2, '2026-01-05', 'manager')`,
       [dept.departmentId, dept.staffStaffId, s.body.id],

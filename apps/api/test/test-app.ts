@@ -20,7 +20,11 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const db = await createTestDatabase();
   await runMigrations(db.url);
-  const env = validateEnv({ DATABASE_URL: db.url, DASHBOARD_DIR: '', JWT_SECRET: 'test-secret-that-is-long-enough-0123456789' });
+  const env = validateEnv({
+    DATABASE_URL: db.url,
+    DASHBOARD_DIR: '',
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+  });
   const app = await createApp(env, db.url, { logger: false });
   await app.init();
   return {

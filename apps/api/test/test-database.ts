@@ -4,7 +4,10 @@ import { Client } from 'pg';
 /** A fresh, empty database on the test server for one test file; dropped afterwards. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const serverUrl = process.env['HIM_TEST_PG_URL'];
-  if (!serverUrl) throw new Error('HIM_TEST_PG_URL is not set: run the integration tests through their jest config');
+  if (!serverUrl)
+    throw new Error(
+      'HIM_TEST_PG_URL is not set: run the integration tests through their jest config',
+    );
   const name = `him_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
