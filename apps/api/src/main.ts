@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     const dataDir = join(env.DATA_DIR, 'pg');
-    info(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${dataDir}, port ${env.EMBEDDED_PG_PORT})`);
+    info(
+      `No DATABASE_URL: starting the embedded PostgreSQL (data in ${dataDir}, port ${env.EMBEDDED_PG_PORT})`,
+    );
     embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
     databaseUrl = embedded.url;
   }
@@ -48,7 +50,11 @@ async function main(): Promise<void> {
     if (env.SEED_DEMO) seeded = await seedDemoIfEmpty(dataSource);
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
       const result = await ensureAdmin(dataSource, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
-      info(result === 'created' ? `Created admin account ${env.ADMIN_EMAIL}` : `Admin account ${env.ADMIN_EMAIL} exists`);
+      info(
+        result === 'created'
+          ? `Created admin account ${env.ADMIN_EMAIL}`
+          : `Admin account ${env.ADMIN_EMAIL} exists`,
+      );
     }
 
     const shutdown = async (signal: string) => {
@@ -64,15 +70,20 @@ async function main(): Promise<void> {
 
     await app.listen(env.PORT, env.HOST);
     const url = `http://localhost:${env.PORT}`;
-    const lines = [``, `HIM Readiness is running at ${url}`, `  API:  ${url}/api/v1   (OpenAPI: ${url}/api/docs)`];
+    const lines = [
+      ``,
+      `HIM Readiness is running at ${url}`,
+      `  API:  ${url}/api/v1   (OpenAPI: ${url}/api/docs)`,
+    ];
     if (env.SEED_DEMO) {
       lines.push(seeded ? `  Demo department created. Demo logins:` : `  Demo logins:`);
-      for (const login of DEMO_LOGINS) lines.push(`    ${login.label.padEnd(9)} ${login.email.padEnd(30)} ${login.password}`);
+      for (const login of DEMO_LOGINS)
+        lines.push(`    ${login.label.padEnd(9)} ${login.email.padEnd(30)} ${login.password}`);
     }
     lines.push(`  Press Ctrl-C to stop.`, ``);
     console.log(lines.join('\n'));
   } catch (error) {
-    logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     await stopEmbedded();
     process.exit(1);
   }

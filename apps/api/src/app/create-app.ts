@@ -14,11 +14,18 @@ import { AppModule } from './app.module';
 export const API_PREFIX = 'api/v1';
 
 /** Builds the configured application (used by the server and by the HTTP tests alike). */
-export async function createApp(env: Env, databaseUrl: string, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(env, databaseUrl), {
-    logger: options.logger === false ? false : ['error', 'warn'],
-    bodyParser: false,
-  });
+export async function createApp(
+  env: Env,
+  databaseUrl: string,
+  options: { logger?: false } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(env, databaseUrl),
+    {
+      logger: options.logger === false ? false : ['error', 'warn'],
+      bodyParser: false,
+    },
+  );
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
@@ -29,7 +36,9 @@ export async function createApp(env: Env, databaseUrl: string, options: { logger
     app,
     new DocumentBuilder()
       .setTitle('HIM Readiness API')
-      .setDescription('Skills, credentials, continuing education and readiness of an HIM department (API.md, DOMAIN.md).')
+      .setDescription(
+        'Skills, credentials, continuing education and readiness of an HIM department (API.md, DOMAIN.md).',
+      )
       .setVersion(APP_VERSION)
       .addBearerAuth()
       .build(),
@@ -53,9 +62,15 @@ function serveDashboard(app: NestExpressApplication, env: Env): void {
   const dir = dashboardDir(env);
   if (!dir) return;
   const server = app.getHttpAdapter().getInstance() as express.Express;
-  server.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => {
-    if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
-  } }));
+  server.use(
+    express.static(dir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, path) => {
+        if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   server.get(/^\/(?!api(\/|$)).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -12,5 +12,6 @@ export class AssessmentEntity {
   @Column('text') source!: AssessmentSource;
   @Column('text', { nullable: true }) note!: string | null;
   @Column('uuid', { name: 'assessed_by_user_id', nullable: true }) assessedByUserId!: string | null;
-  @Column('timestamptz', { name: 'recorded_at', default: () => 'clock_timestamp()' }) recordedAt!: Date;
+  @Column('timestamptz', { name: 'recorded_at', default: () => 'clock_timestamp()' })
+  recordedAt!: Date;
 }

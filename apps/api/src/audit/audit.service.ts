@@ -24,7 +24,12 @@ export interface AuditEntry {
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(em: EntityManager, actor: RequestUser | null, departmentId: string, entry: AuditEntry): Promise<void> {
+  async record(
+    em: EntityManager,
+    actor: RequestUser | null,
+    departmentId: string,
+    entry: AuditEntry,
+  ): Promise<void> {
     await insertAuditEvent(em, {
       departmentId,
       userId: actor?.id ?? null,

@@ -20,9 +20,15 @@ export class AccessPolicy {
   }
 
   /** The member, if it is in the caller's department and the caller may see it; 404 otherwise. */
-  async visibleStaff(user: RequestUser, staffId: string, em: EntityManager = this.dataSource.manager): Promise<StaffEntity> {
+  async visibleStaff(
+    user: RequestUser,
+    staffId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<StaffEntity> {
     if (!this.canSeeStaff(user, staffId)) throw notFound('staff member');
-    const staff = await em.findOne(StaffEntity, { where: { id: staffId, departmentId: user.departmentId } });
+    const staff = await em.findOne(StaffEntity, {
+      where: { id: staffId, departmentId: user.departmentId },
+    });
     if (!staff) throw notFound('staff member');
     return staff;
   }
@@ -33,11 +39,18 @@ export class AccessPolicy {
   }
 
   /** Managers review CE of the teams they manage; admins review any. */
-  async canReviewFor(user: RequestUser, teamId: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+  async canReviewFor(
+    user: RequestUser,
+    teamId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
     if (!hasPermission(user.role, PERMISSIONS.ceReview)) return false;
     if (user.role === 'admin') return true;
     if (!user.staffId) return false;
-    const rows = await em.query(`SELECT 1 FROM team_manager WHERE team_id = $1 AND staff_id = $2`, [teamId, user.staffId]);
+    const rows = await em.query(`SELECT 1 FROM team_manager WHERE team_id = $1 AND staff_id = $2`, [
+      teamId,
+      user.staffId,
+    ]);
     return rows.length > 0;
   }
 
@@ -47,7 +60,9 @@ export class AccessPolicy {
    */
   canRecordAssessment(user: RequestUser, staffId: string, source: 'self' | 'manager'): boolean {
     if (!this.canSeeStaff(user, staffId)) return false;
-    return source === 'self' ? user.staffId === staffId : hasPermission(user.role, PERMISSIONS.staffWrite);
+    return source === 'self'
+      ? user.staffId === staffId
+      : hasPermission(user.role, PERMISSIONS.staffWrite);
   }
 
   /** The members a caller's lists may contain: the whole department, or (staff) only themselves. */
@@ -57,7 +72,10 @@ export class AccessPolicy {
   }
 
   /** The teams whose CE the caller reviews (the review queue's scope): all for admins, managed teams for managers. */
-  async reviewableTeamIds(user: RequestUser, em: EntityManager = this.dataSource.manager): Promise<'all' | string[]> {
+  async reviewableTeamIds(
+    user: RequestUser,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<'all' | string[]> {
     if (!hasPermission(user.role, PERMISSIONS.ceReview)) return [];
     if (user.role === 'admin') return 'all';
     if (!user.staffId) return [];
@@ -69,7 +87,11 @@ export class AccessPolicy {
   }
 
   /** May the caller review (approve, reject) this member's CE? Within canReviewFor, and never their own. */
-  async canReviewMember(user: RequestUser, member: { id: string; teamId: string }, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+  async canReviewMember(
+    user: RequestUser,
+    member: { id: string; teamId: string },
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
     if (user.staffId === member.id) return false;
     return this.canReviewFor(user, member.teamId, em);
   }
@@ -86,7 +108,8 @@ export class AccessPolicy {
     member: { id: string; teamId: string },
     em: EntityManager = this.dataSource.manager,
   ): Promise<'any-status' | 'while-submitted' | null> {
-    if (!hasPermission(user.role, PERMISSIONS.ceWrite) || !this.canSeeStaff(user, activity.staffId)) return null;
+    if (!hasPermission(user.role, PERMISSIONS.ceWrite) || !this.canSeeStaff(user, activity.staffId))
+      return null;
     if (user.staffId === activity.staffId) return 'while-submitted';
     if (await this.canReviewMember(user, member, em)) return 'any-status';
     if (activity.createdByUserId === user.id) return 'while-submitted';

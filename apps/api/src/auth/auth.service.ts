@@ -36,7 +36,11 @@ export class AuthService {
     };
     await this.dataSource.transaction(async (em) => {
       await em.update(UserEntity, { id: user.id }, { lastLoginAt: new Date() });
-      await this.audit.record(em, authUser, user.departmentId, { action: 'login', entity: 'user', entityId: user.id });
+      await this.audit.record(em, authUser, user.departmentId, {
+        action: 'login',
+        entity: 'user',
+        entityId: user.id,
+      });
     });
     return { accessToken: this.tokens.sign(user.id), user: authUser };
   }

@@ -10,6 +10,8 @@ export interface RequestUser {
   departmentId: string;
 }
 
-export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestUser => {
-  return ctx.switchToHttp().getRequest().user;
-});
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): RequestUser => {
+    return ctx.switchToHttp().getRequest().user;
+  },
+);

@@ -52,7 +52,10 @@ export class TokenService implements OnModuleInit {
   /** The user id in a valid token, or null for anything else. */
   verify(token: string): string | null {
     try {
-      const claims = this.jwt.verify<TokenClaims>(token, { secret: this.secret, algorithms: ['HS256'] });
+      const claims = this.jwt.verify<TokenClaims>(token, {
+        secret: this.secret,
+        algorithms: ['HS256'],
+      });
       return typeof claims.sub === 'string' ? claims.sub : null;
     } catch {
       return null;

@@ -11,12 +11,18 @@ export const DEFAULT_DEPARTMENT_NAME = 'Health Information Management';
  * Idempotent: an existing account with that email is left as it is (its password is not
  * reset, so a changed password survives restarts).
  */
-export async function ensureAdmin(dataSource: DataSource, email: string, password: string): Promise<'created' | 'exists'> {
+export async function ensureAdmin(
+  dataSource: DataSource,
+  email: string,
+  password: string,
+): Promise<'created' | 'exists'> {
   const passwordHash = await hashPassword(password);
   return dataSource.transaction(async (em) => {
     // One bootstrap at a time, even with two servers starting together.
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('him-readiness:bootstrap-admin'))`);
-    const existing = await em.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [email]);
+    const existing = await em.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [
+      email,
+    ]);
     if (existing.length > 0) return 'exists';
     let department = await em.findOne(DepartmentEntity, { where: {}, order: { createdAt: 'ASC' } });
     if (!department) {
@@ -32,7 +38,15 @@ export async function ensureAdmin(dataSource: DataSource, email: string, passwor
       );
     }
     const user = await em.save(
-      em.create(UserEntity, { departmentId: department.id, email, passwordHash, role: 'admin', staffId: null, active: true, version: 1 }),
+      em.create(UserEntity, {
+        departmentId: department.id,
+        email,
+        passwordHash,
+        role: 'admin',
+        staffId: null,
+        active: true,
+        version: 1,
+      }),
     );
     await insertAuditEvent(em, {
       departmentId: department.id,

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import type { Response } from 'express';
 
@@ -15,7 +22,8 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   job_role_department_name_uq: 'name: a role with this name already exists',
   team_department_name_uq: 'name: a team with this name already exists',
   staff_department_email_uq: 'email: a staff member with this email already exists',
-  staff_department_employee_id_uq: 'employeeId: a staff member with this employee id already exists',
+  staff_department_employee_id_uq:
+    'employeeId: a staff member with this employee id already exists',
   app_user_email_uq: 'email: an account with this email already exists',
   app_user_staff_uq: 'staffId: this staff member already has an account',
   app_user_staff_needs_staff: 'staffId: required for an account with the staff role',
@@ -43,8 +51,11 @@ export class ErrorFilter implements ExceptionFilter {
     // body-parser's errors (malformed JSON, body too large) carry their own 4xx status.
     const status = (exception as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = status === 413 ? 'the request body is too large' : 'the request body is not valid JSON';
-      return send(response, status, status === 413 ? 'Payload Too Large' : 'Bad Request', [message]);
+      const message =
+        status === 413 ? 'the request body is too large' : 'the request body is not valid JSON';
+      return send(response, status, status === 413 ? 'Payload Too Large' : 'Bad Request', [
+        message,
+      ]);
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     send(response, 500, 'Internal Server Error', ['unexpected error']);
@@ -59,7 +70,9 @@ export class ErrorFilter implements ExceptionFilter {
       message = [body];
     } else {
       const b = body as { message?: unknown; error?: unknown };
-      message = Array.isArray(b.message) ? b.message.map(String) : [String(b.message ?? exception.message)];
+      message = Array.isArray(b.message)
+        ? b.message.map(String)
+        : [String(b.message ?? exception.message)];
       if (typeof b.error === 'string') error = b.error;
     }
     send(response, status, error, message);

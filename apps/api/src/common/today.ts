@@ -3,7 +3,12 @@ import type { IsoDate } from '@him/contracts';
 /** Today's calendar date in a time zone (DOMAIN.md: dates are in the department's zone). */
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now);
   } catch {
     return now.toISOString().slice(0, 10);
   }

@@ -8,7 +8,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const path = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) =>
       // class-validator starts its messages with the bare property name; name the full path.
-      message.startsWith(`${error.property} `) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`,
+      message.startsWith(`${error.property} `)
+        ? `${path}${message.slice(error.property.length)}`
+        : `${path}: ${message}`,
     );
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
@@ -48,7 +50,10 @@ export function HasAtMostTwoDecimals(options?: ValidationOptions) {
       propertyName,
       options,
       validator: {
-        validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * 100) - value * 100) < 1e-6,
+        validate: (value: unknown) =>
+          typeof value === 'number' &&
+          Number.isFinite(value) &&
+          Math.abs(Math.round(value * 100) - value * 100) < 1e-6,
         defaultMessage: () => `${propertyName} must have at most two decimals`,
       },
     });

@@ -25,7 +25,13 @@ export interface Env {
 
 export class EnvError extends Error {}
 
-function int(raw: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+function int(
+  raw: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const value = raw[name];
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {

@@ -1,4 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { VerificationMethod } from '@him/contracts';
 
 @Entity('credential')
@@ -10,7 +16,8 @@ export class CredentialEntity {
   @Column('text', { nullable: true }) number!: string | null;
   @Column('date', { name: 'issued_on' }) issuedOn!: string;
   @Column('date', { name: 'expires_on', nullable: true }) expiresOn!: string | null;
-  @Column('text', { name: 'verification_method', nullable: true }) verificationMethod!: VerificationMethod | null;
+  @Column('text', { name: 'verification_method', nullable: true })
+  verificationMethod!: VerificationMethod | null;
   @Column('date', { name: 'verified_on', nullable: true }) verifiedOn!: string | null;
   @Column('uuid', { name: 'verified_by_user_id', nullable: true }) verifiedByUserId!: string | null;
   @Column('text', { name: 'verification_note', nullable: true }) verificationNote!: string | null;

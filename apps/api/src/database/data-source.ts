@@ -4,7 +4,10 @@ import { AssessmentEntity } from '../assessments/assessment.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { CeActivityCredentialEntity, CeActivityEntity } from '../ce-activities/ce-activity.entity';
 import { CeRuleEntity } from '../ce-rules/ce-rule.entity';
-import { CredentialTypeEntity, CredentialTypeSkillEntity } from '../credential-types/credential-type.entity';
+import {
+  CredentialTypeEntity,
+  CredentialTypeSkillEntity,
+} from '../credential-types/credential-type.entity';
 import { CredentialEntity } from '../credentials/credential.entity';
 import { DepartmentEntity } from '../departments/department.entity';
 import { RequirementCredentialTypeEntity, RequirementEntity } from '../roles/requirement.entity';
@@ -63,4 +66,6 @@ export function createDataSource(url: string, logging = false): DataSource {
 }
 
 /** For the TypeORM CLI: `npx typeorm-ts-node-commonjs -d apps/api/src/database/data-source.ts migration:show`. */
-export default createDataSource(process.env['DATABASE_URL'] ?? 'postgres://localhost/him_readiness');
+export default createDataSource(
+  process.env['DATABASE_URL'] ?? 'postgres://localhost/him_readiness',
+);

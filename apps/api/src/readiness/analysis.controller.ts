@@ -15,14 +15,25 @@ export class AnalysisController {
 
   @Get('readiness')
   @HasPermission(PERMISSIONS.analysisRead)
-  @ApiOperation({ summary: 'Department and team readiness, coverage, single points of failure and forecast (R6 to R9)' })
-  readiness(@CurrentUser() user: RequestUser, @Query() query: ReadinessQuery): Promise<ReadinessResponse> {
+  @ApiOperation({
+    summary:
+      'Department and team readiness, coverage, single points of failure and forecast (R6 to R9)',
+  })
+  readiness(
+    @CurrentUser() user: RequestUser,
+    @Query() query: ReadinessQuery,
+  ): Promise<ReadinessResponse> {
     return this.analysis.readiness(user, query);
   }
 
   @Get('skills-matrix')
-  @ApiOperation({ summary: 'Members x skills with the level from R2 and the level the role requires' })
-  skillsMatrix(@CurrentUser() user: RequestUser, @Query() query: AnalysisQuery): Promise<SkillsMatrixResponse> {
+  @ApiOperation({
+    summary: 'Members x skills with the level from R2 and the level the role requires',
+  })
+  skillsMatrix(
+    @CurrentUser() user: RequestUser,
+    @Query() query: AnalysisQuery,
+  ): Promise<SkillsMatrixResponse> {
     return this.analysis.skillsMatrix(user, query);
   }
 
@@ -34,7 +45,10 @@ export class AnalysisController {
 
   @Get('expirations')
   @ApiOperation({ summary: 'Credentials that expire within the window, soonest first (R10)' })
-  expirations(@CurrentUser() user: RequestUser, @Query() query: ExpirationsQuery): Promise<Expiration[]> {
+  expirations(
+    @CurrentUser() user: RequestUser,
+    @Query() query: ExpirationsQuery,
+  ): Promise<Expiration[]> {
     return this.analysis.expirations(user, query);
   }
 }

@@ -4,7 +4,10 @@ import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../common/validation';
 
 export class AnalysisQuery {
-  @ApiPropertyOptional({ example: '2026-11-24', description: 'the day to evaluate; default today in the department time zone' })
+  @ApiPropertyOptional({
+    example: '2026-11-24',
+    description: 'the day to evaluate; default today in the department time zone',
+  })
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
@@ -18,7 +21,8 @@ export class AnalysisQuery {
 export class ReadinessQuery extends AnalysisQuery {
   @ApiPropertyOptional({
     example: '2026-12-15',
-    description: 'an accreditation survey day: adds a forecast point for it (R9, "who will have lapsed by then")',
+    description:
+      'an accreditation survey day: adds a forecast point for it (R9, "who will have lapsed by then")',
   })
   @IsOptional()
   @IsCalendarDate()
@@ -33,7 +37,12 @@ export class CeStatusQuery extends AnalysisQuery {
 }
 
 export class ExpirationsQuery extends CeStatusQuery {
-  @ApiPropertyOptional({ default: 90, minimum: 0, maximum: 3650, description: 'default: the department warning window' })
+  @ApiPropertyOptional({
+    default: 90,
+    minimum: 0,
+    maximum: 3650,
+    description: 'default: the department warning window',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -3,5 +3,9 @@ import { AnalysisController } from './analysis.controller';
 import { AnalysisService } from './analysis.service';
 import { FactsRepository } from './facts.repository';
 
-@Module({ controllers: [AnalysisController], providers: [FactsRepository, AnalysisService], exports: [FactsRepository, AnalysisService] })
+@Module({
+  controllers: [AnalysisController],
+  providers: [FactsRepository, AnalysisService],
+  exports: [FactsRepository, AnalysisService],
+})
 export class AnalysisModule {}

@@ -60,13 +60,19 @@ export class FactsRepository {
       id: r.id,
       name: r.name,
       timeZone: r.time_zone,
-      settings: { requireVerification: r.require_verification, expiryWarningDays: r.expiry_warning_days },
+      settings: {
+        requireVerification: r.require_verification,
+        expiryWarningDays: r.expiry_warning_days,
+      },
       reminderLeadDays: r.reminder_lead_days,
     };
   }
 
   async assertTeam(departmentId: string, teamId: string): Promise<void> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM team WHERE id = $1 AND department_id = $2`, [teamId, departmentId]);
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM team WHERE id = $1 AND department_id = $2`,
+      [teamId, departmentId],
+    );
     if (rows.length === 0) throw notFound('team');
   }
 
@@ -97,7 +103,10 @@ export class FactsRepository {
   async rolesAndTeams(departmentId: string): Promise<{ roles: RoleFacts[]; teams: TeamFacts[] }> {
     const [roleRows, teamRows, requirementRows] = await Promise.all([
       this.dataSource.query(`SELECT id FROM job_role WHERE department_id = $1`, [departmentId]),
-      this.dataSource.query(`SELECT id, name FROM team WHERE department_id = $1 ORDER BY lower(name)`, [departmentId]),
+      this.dataSource.query(
+        `SELECT id, name FROM team WHERE department_id = $1 ORDER BY lower(name)`,
+        [departmentId],
+      ),
       this.dataSource.query(
         `SELECT r.role_id, r.team_id, r.kind, r.skill_id, r.min_level, r.min_holders,
                 array_agg(rct.credential_type_id ORDER BY rct.credential_type_id)
@@ -110,14 +119,22 @@ export class FactsRepository {
         [departmentId],
       ) as Promise<RequirementRow[]>,
     ]);
-    const roles = new Map<string, RoleFacts>(roleRows.map((r: { id: string }) => [r.id, { id: r.id, requirements: [] }]));
+    const roles = new Map<string, RoleFacts>(
+      roleRows.map((r: { id: string }) => [r.id, { id: r.id, requirements: [] }]),
+    );
     const teams = new Map<string, TeamFacts>(
-      teamRows.map((t: { id: string; name: string }) => [t.id, { id: t.id, name: t.name, coverageTargets: [] }]),
+      teamRows.map((t: { id: string; name: string }) => [
+        t.id,
+        { id: t.id, name: t.name, coverageTargets: [] },
+      ]),
     );
     for (const row of requirementRows) {
       const requirement = toRequirement(row);
       if (row.role_id) roles.get(row.role_id)?.requirements.push(requirement);
-      if (row.team_id) teams.get(row.team_id)?.coverageTargets.push({ requirement, minHolders: row.min_holders ?? 1 });
+      if (row.team_id)
+        teams
+          .get(row.team_id)
+          ?.coverageTargets.push({ requirement, minHolders: row.min_holders ?? 1 });
     }
     return { roles: [...roles.values()], teams: [...teams.values()] };
   }
@@ -165,7 +182,10 @@ export class FactsRepository {
         ORDER BY a.staff_id, a.skill_id, a.assessed_on DESC, (a.source = 'manager') DESC, a.recorded_at DESC`,
       params,
     );
-    return rows.map((r: AssessmentFacts & { recordedAt: Date }) => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString() }));
+    return rows.map((r: AssessmentFacts & { recordedAt: Date }) => ({
+      ...r,
+      recordedAt: new Date(r.recordedAt).toISOString(),
+    }));
   }
 
   async ceRules(departmentId: string): Promise<CeRuleFacts[]> {
@@ -175,7 +195,10 @@ export class FactsRepository {
          FROM ce_rule WHERE department_id = $1`,
       [departmentId],
     );
-    return rows.map((r: CeRuleFacts & { minimums: CeMinimum[] }) => ({ ...r, minimums: r.minimums ?? [] }));
+    return rows.map((r: CeRuleFacts & { minimums: CeMinimum[] }) => ({
+      ...r,
+      minimums: r.minimums ?? [],
+    }));
   }
 
   /**
@@ -183,7 +206,11 @@ export class FactsRepository {
    * count). A group current on asOf ends on or after asOf, so its cycle cannot start more
    * than `longestCycleMonths` before asOf: older activities are not loaded.
    */
-  async ceActivities(scope: FactsScope, asOf: IsoDate, longestCycleMonths: number): Promise<CeActivityFacts[]> {
+  async ceActivities(
+    scope: FactsScope,
+    asOf: IsoDate,
+    longestCycleMonths: number,
+  ): Promise<CeActivityFacts[]> {
     const params: unknown[] = [scope.departmentId, asOf, longestCycleMonths];
     const filter = this.memberFilter(scope, 'a.staff_id', params);
     return this.dataSource.query(
@@ -200,10 +227,13 @@ export class FactsRepository {
     );
   }
 
-  async skills(departmentId: string): Promise<{ id: string; name: string; category: SkillCategory }[]> {
-    return this.dataSource.query(`SELECT id, name, category FROM skill WHERE department_id = $1 ORDER BY category, lower(name)`, [
-      departmentId,
-    ]);
+  async skills(
+    departmentId: string,
+  ): Promise<{ id: string; name: string; category: SkillCategory }[]> {
+    return this.dataSource.query(
+      `SELECT id, name, category FROM skill WHERE department_id = $1 ORDER BY category, lower(name)`,
+      [departmentId],
+    );
   }
 }
 

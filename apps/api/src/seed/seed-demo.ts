@@ -5,7 +5,10 @@ import { insertAuditEvent } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { CeActivityCredentialEntity, CeActivityEntity } from '../ce-activities/ce-activity.entity';
 import { CeRuleEntity } from '../ce-rules/ce-rule.entity';
-import { CredentialTypeEntity, CredentialTypeSkillEntity } from '../credential-types/credential-type.entity';
+import {
+  CredentialTypeEntity,
+  CredentialTypeSkillEntity,
+} from '../credential-types/credential-type.entity';
 import { CredentialEntity } from '../credentials/credential.entity';
 import { todayIn } from '../common/today';
 import { DepartmentEntity } from '../departments/department.entity';
@@ -20,19 +23,26 @@ import { buildDemoDepartment, type DemoDepartment, type DemoRequirement } from '
 const DEMO_TIME_ZONE = 'America/Chicago';
 
 /** The demo accounts, as the console and the README print them. */
-export const DEMO_LOGINS = buildDemoDepartment('2026-01-01').users.map(({ label, email, password, role }) => ({
-  label,
-  email,
-  password,
-  role,
-}));
+export const DEMO_LOGINS = buildDemoDepartment('2026-01-01').users.map(
+  ({ label, email, password, role }) => ({
+    label,
+    email,
+    password,
+    role,
+  }),
+);
 
 /**
  * Seeds the demo department when the database holds no department yet. Returns whether
  * it did. Dates are relative to today, so the demo always has credentials about to lapse.
  */
-export async function seedDemoIfEmpty(dataSource: DataSource, today: string = todayIn(DEMO_TIME_ZONE)): Promise<boolean> {
-  const [{ count: existing }] = await dataSource.query(`SELECT count(*)::int AS count FROM department`);
+export async function seedDemoIfEmpty(
+  dataSource: DataSource,
+  today: string = todayIn(DEMO_TIME_ZONE),
+): Promise<boolean> {
+  const [{ count: existing }] = await dataSource.query(
+    `SELECT count(*)::int AS count FROM department`,
+  );
   if (existing > 0) return false;
   const demo = buildDemoDepartment(today);
   const hashes = new Map<string, string>();
@@ -69,7 +79,14 @@ export async function loadDemoDepartment(
 
   await em.insert(
     SkillEntity,
-    demo.skills.map((s) => ({ id: newId('skill', s.key), departmentId, name: s.name, category: s.category, description: s.description, version: 1 })),
+    demo.skills.map((s) => ({
+      id: newId('skill', s.key),
+      departmentId,
+      name: s.name,
+      category: s.category,
+      description: s.description,
+      version: 1,
+    })),
   );
   await em.insert(
     CredentialTypeEntity,
@@ -84,7 +101,11 @@ export async function loadDemoDepartment(
     })),
   );
   const evidence = demo.credentialTypes.flatMap((t) =>
-    t.evidencesSkills.map((e) => ({ credentialTypeId: idFor('type', t.code), skillId: idFor('skill', e.skillKey), level: e.level })),
+    t.evidencesSkills.map((e) => ({
+      credentialTypeId: idFor('type', t.code),
+      skillId: idFor('skill', e.skillKey),
+      level: e.level,
+    })),
   );
   if (evidence.length) await em.insert(CredentialTypeSkillEntity, evidence);
   await em.insert(
@@ -101,13 +122,26 @@ export async function loadDemoDepartment(
   );
   await em.insert(
     RoleEntity,
-    demo.roles.map((r) => ({ id: newId('role', r.key), departmentId, name: r.name, description: r.description, version: 1 })),
+    demo.roles.map((r) => ({
+      id: newId('role', r.key),
+      departmentId,
+      name: r.name,
+      description: r.description,
+      version: 1,
+    })),
   );
-  await em.insert(TeamEntity, demo.teams.map((t) => ({ id: newId('team', t.key), departmentId, name: t.name, version: 1 })));
+  await em.insert(
+    TeamEntity,
+    demo.teams.map((t) => ({ id: newId('team', t.key), departmentId, name: t.name, version: 1 })),
+  );
 
   const requirementRows: Partial<RequirementEntity>[] = [];
   const requirementTypes: { requirementId: string; credentialTypeId: string }[] = [];
-  const addRequirement = (owner: { roleId?: string; teamId?: string; minHolders?: number }, r: DemoRequirement, position: number) => {
+  const addRequirement = (
+    owner: { roleId?: string; teamId?: string; minHolders?: number },
+    r: DemoRequirement,
+    position: number,
+  ) => {
     const id = randomUUID();
     requirementRows.push({
       id,
@@ -121,12 +155,21 @@ export async function loadDemoDepartment(
       minLevel: r.kind === 'skill' ? r.minLevel : null,
     });
     if (r.kind === 'credential') {
-      for (const code of r.anyOfCodes) requirementTypes.push({ requirementId: id, credentialTypeId: idFor('type', code) });
+      for (const code of r.anyOfCodes)
+        requirementTypes.push({ requirementId: id, credentialTypeId: idFor('type', code) });
     }
   };
-  demo.roles.forEach((role) => role.requirements.forEach((r, i) => addRequirement({ roleId: idFor('role', role.key) }, r, i)));
+  demo.roles.forEach((role) =>
+    role.requirements.forEach((r, i) => addRequirement({ roleId: idFor('role', role.key) }, r, i)),
+  );
   demo.teams.forEach((team) =>
-    team.coverageTargets.forEach((t, i) => addRequirement({ teamId: idFor('team', team.key), minHolders: t.minHolders }, t.requirement, i)),
+    team.coverageTargets.forEach((t, i) =>
+      addRequirement(
+        { teamId: idFor('team', team.key), minHolders: t.minHolders },
+        t.requirement,
+        i,
+      ),
+    ),
   );
   if (requirementRows.length) await em.insert(RequirementEntity, requirementRows);
   if (requirementTypes.length) await em.insert(RequirementCredentialTypeEntity, requirementTypes);
@@ -146,7 +189,9 @@ export async function loadDemoDepartment(
       version: 1,
     })),
   );
-  const managers = demo.teams.flatMap((t) => t.managerStaffKeys.map((k) => ({ teamId: idFor('team', t.key), staffId: idFor('staff', k) })));
+  const managers = demo.teams.flatMap((t) =>
+    t.managerStaffKeys.map((k) => ({ teamId: idFor('team', t.key), staffId: idFor('staff', k) })),
+  );
   if (managers.length) await em.insert(TeamManagerEntity, managers);
 
   for (const u of demo.users) {
@@ -202,7 +247,8 @@ export async function loadDemoDepartment(
   const activityLinks: { ceActivityId: string; credentialId: string }[] = [];
   const activities = demo.ceActivities.map((a, i) => {
     const id = randomUUID();
-    for (const key of a.credentialKeys) activityLinks.push({ ceActivityId: id, credentialId: idFor('credential', key) });
+    for (const key of a.credentialKeys)
+      activityLinks.push({ ceActivityId: id, credentialId: idFor('credential', key) });
     return {
       id,
       departmentId,
@@ -215,7 +261,10 @@ export async function loadDemoDepartment(
       status: a.status,
       reviewNote: a.reviewNote ?? null,
       reviewedByUserId: a.status === 'submitted' ? null : verifierId,
-      reviewedAt: a.status === 'submitted' ? null : new Date(Date.parse(`${a.completedOn}T18:00:00Z`) + i * 1000),
+      reviewedAt:
+        a.status === 'submitted'
+          ? null
+          : new Date(Date.parse(`${a.completedOn}T18:00:00Z`) + i * 1000),
       createdByUserId: null,
       version: 1,
     };
@@ -228,7 +277,11 @@ export async function loadDemoDepartment(
     action: 'create',
     entity: 'department',
     entityId: departmentId,
-    after: { name: demo.department.name, staff: demo.staff.length, credentials: demo.credentials.length },
+    after: {
+      name: demo.department.name,
+      staff: demo.staff.length,
+      credentials: demo.credentials.length,
+    },
     note: 'demo department seeded',
   });
   return { departmentId, ids };

@@ -35,14 +35,22 @@ export class SkillsController {
 
   @Patch(':id')
   @HasPermission(PERMISSIONS.catalogWrite)
-  update(@CurrentUser() user: RequestUser, @Param('id', uuidParam()) id: string, @Body() dto: UpdateSkillDto): Promise<Skill> {
+  update(
+    @CurrentUser() user: RequestUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: UpdateSkillDto,
+  ): Promise<Skill> {
     return this.skills.update(user, id, dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @HasPermission(PERMISSIONS.catalogWrite)
-  remove(@CurrentUser() user: RequestUser, @Param('id', uuidParam()) id: string, @Query() query: DeleteQuery): Promise<void> {
+  remove(
+    @CurrentUser() user: RequestUser,
+    @Param('id', uuidParam()) id: string,
+    @Query() query: DeleteQuery,
+  ): Promise<void> {
     return this.skills.remove(user, id, query.note);
   }
 }

@@ -10,7 +10,13 @@ import { SkillEntity } from './skill.entity';
 import type { CreateSkillDto, UpdateSkillDto } from './skill.dto';
 
 export function toSkill(e: SkillEntity): Skill {
-  return { id: e.id, name: e.name, category: e.category, description: e.description, version: e.version };
+  return {
+    id: e.id,
+    name: e.name,
+    category: e.category,
+    description: e.description,
+    version: e.version,
+  };
 }
 
 @Injectable()
@@ -46,7 +52,12 @@ export class SkillsService {
         }),
       );
       const skill = toSkill(saved);
-      await this.audit.record(em, user, user.departmentId, { action: 'create', entity: 'skill', entityId: skill.id, after: skill });
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'create',
+        entity: 'skill',
+        entityId: skill.id,
+        after: skill,
+      });
       return skill;
     });
   }
@@ -61,7 +72,14 @@ export class SkillsService {
       if (dto.description !== undefined) entity.description = dto.description;
       entity.version += 1;
       const after = toSkill(await em.save(entity));
-      await this.audit.record(em, user, user.departmentId, { action: 'update', entity: 'skill', entityId: id, before, after, note: dto.note });
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'update',
+        entity: 'skill',
+        entityId: id,
+        before,
+        after,
+        note: dto.note,
+      });
       return after;
     });
   }
@@ -76,14 +94,27 @@ export class SkillsService {
         [id],
       );
       if (Number(uses) > 0) {
-        throw new ConflictException('the skill is in use by requirements, credential types or assessments');
+        throw new ConflictException(
+          'the skill is in use by requirements, credential types or assessments',
+        );
       }
       await em.delete(SkillEntity, { id });
-      await this.audit.record(em, user, user.departmentId, { action: 'delete', entity: 'skill', entityId: id, before: toSkill(entity), note });
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'delete',
+        entity: 'skill',
+        entityId: id,
+        before: toSkill(entity),
+        note,
+      });
     });
   }
 
-  private async find(em: EntityManager, user: RequestUser, id: string, lock = false): Promise<SkillEntity> {
+  private async find(
+    em: EntityManager,
+    user: RequestUser,
+    id: string,
+    lock = false,
+  ): Promise<SkillEntity> {
     const entity = await em.findOne(SkillEntity, {
       where: { id, departmentId: user.departmentId },
       lock: lock ? { mode: 'pessimistic_write' } : undefined,
