@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CeActivity, Page } from '@him/contracts';
+import type { CeActivity, CeActivityQueueItem, Page } from '@him/contracts';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
@@ -13,7 +13,7 @@ import {
   ReviewQueueQuery,
   UpdateCeActivityDto,
 } from './ce-activity.dto';
-import { CeActivitiesService, type CeActivityQueueItem } from './ce-activities.service';
+import { CeActivitiesService } from './ce-activities.service';
 
 /**
  * Staff log and read their own CE (another member's answers 404); managers and admins read

@@ -5,7 +5,7 @@ import {
   Injectable,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CeActivity, Page } from '@him/contracts';
+import type { CeActivity, CeActivityQueueItem, Page } from '@him/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
@@ -22,16 +22,11 @@ import type {
   UpdateCeActivityDto,
 } from './ce-activity.dto';
 
-/** An item of the review queue: the activity and whose it is. */
-export interface CeActivityQueueItem extends CeActivity {
-  staffName: string;
-  teamId: string;
-}
-
 export function toCeActivity(e: CeActivityEntity, credentialIds: string[]): CeActivity {
   return {
     id: e.id,
     staffId: e.staffId,
+    createdByUserId: e.createdByUserId,
     title: e.title,
     provider: e.provider,
     completedOn: e.completedOn,

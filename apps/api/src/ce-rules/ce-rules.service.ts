@@ -11,6 +11,7 @@ import type { CeMinimumDto, CreateCeRuleDto, UpdateCeRuleDto } from './ce-rule.d
 
 export function toCeRule(e: CeRuleEntity): CeRule {
   return {
+    id: e.id,
     issuingBody: e.issuingBody,
     cycleMonths: e.cycleMonths,
     extraPerAdditional: e.extraPerAdditional,

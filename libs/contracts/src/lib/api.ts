@@ -121,6 +121,7 @@ export interface CeMinimum {
 }
 
 export interface CeRule {
+  id: string;
   issuingBody: string;
   cycleMonths: number;
   extraPerAdditional: number;
@@ -198,6 +199,8 @@ export interface Credential {
 export interface CeActivity {
   id: string;
   staffId: string;
+  /** who logged it (the member, or a manager logging for them) */
+  createdByUserId: string | null;
   title: string;
   provider: string;
   completedOn: IsoDate;
@@ -232,6 +235,12 @@ export interface AuditEvent {
   before: unknown;
   after: unknown;
   note: string | null;
+}
+
+/** An entry of the review queue (`GET /ce-activities?status=submitted`). */
+export interface CeActivityQueueItem extends CeActivity {
+  staffName: string;
+  teamId: string;
 }
 
 // ---------- analysis ----------

@@ -41,8 +41,8 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         department_id uuid NOT NULL REFERENCES department(id) ON DELETE CASCADE,
         code text NOT NULL CHECK (length(trim(code)) > 0),
-        name text NOT NULL,
-        issuing_body text NOT NULL,
+        name text NOT NULL CHECK (length(trim(name)) > 0),
+        issuing_body text NOT NULL CHECK (length(trim(issuing_body)) > 0),
         base_ceus numeric(6,2) NOT NULL CHECK (base_ceus >= 0),
         version int NOT NULL DEFAULT 1
       );
@@ -191,7 +191,10 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         CONSTRAINT credential_dates CHECK (expires_on IS NULL OR issued_on <= expires_on),
         CONSTRAINT credential_verification_complete CHECK ((verification_method IS NULL) = (verified_on IS NULL))
       );
-      CREATE UNIQUE INDEX credential_type_number_uq ON credential (department_id, credential_type_id, number) WHERE number IS NOT NULL;
+      -- A number identifies one live credential of a type; a revoked record keeps its number
+      -- for history without blocking the corrected entry.
+      CREATE UNIQUE INDEX credential_type_number_uq ON credential (department_id, credential_type_id, number)
+        WHERE number IS NOT NULL AND revoked_on IS NULL;
       CREATE INDEX credential_staff_idx ON credential (staff_id);
       -- R10 and the calendar look credentials up by expiry date.
       CREATE INDEX credential_department_expiry_idx ON credential (department_id, expires_on);

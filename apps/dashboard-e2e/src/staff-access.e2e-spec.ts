@@ -1,0 +1,71 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import {
+  CODER,
+  expectNoAxeViolations,
+  login,
+  mainHeading,
+  openPage,
+  screenshot,
+  someStaff,
+} from './support/helpers';
+
+describe('a staff member', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lands on My progress and has no Overview in the navigation', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, CODER.email, CODER.password);
+      await page.waitForURL('**/my-progress');
+      await expect(mainHeading(page).innerText()).resolves.toBe('My progress');
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'My progress' }).waitFor();
+      await expect(nav.getByRole('link', { name: 'Overview' }).count()).resolves.toBe(0);
+      await expectNoAxeViolations(page, 'My progress');
+      await screenshot(page, 'my-progress-staff');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('typing /overview shows the no-access page, not the figures', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, CODER.email, CODER.password);
+      await page.goto('/overview');
+      await expect(mainHeading(page).innerText()).resolves.toMatch(/don.t have access|not found/i);
+      await expect(page.getByText('Department figures as of').count()).resolves.toBe(0);
+      await expectNoAxeViolations(page, 'no-access page');
+      await screenshot(page, 'staff-overview-forbidden');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("typing another member's profile address shows a not-found page, not their data", async () => {
+    // The director's view of the department gives a real id of someone else.
+    const other = (await someStaff()).find((member) => member.email !== CODER.email);
+    if (!other) throw new Error('the demo department has no other member');
+
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, CODER.email, CODER.password);
+      await page.goto(`/staff/${other.id}`);
+      await expect(mainHeading(page).innerText()).resolves.toMatch(/not found/i);
+      await page.waitForLoadState('networkidle');
+      await expect(page.getByText(other.name).count()).resolves.toBe(0);
+      await expect(page.getByText(other.email).count()).resolves.toBe(0);
+      await expectNoAxeViolations(page, "another member's profile");
+      await screenshot(page, 'staff-other-profile-not-found');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,215 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AxeResults, RunOptions } from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { OUTPUT_DIR } from './global-setup';
+
+export const DIRECTOR = { email: 'director@riverside-demo.org', password: 'Director!Demo2026' };
+export const MANAGER = { email: 'manager@riverside-demo.org', password: 'Manager!Demo2026' };
+export const CODER = { email: 'coder@riverside-demo.org', password: 'Coder!Demo2026' };
+export interface Login {
+  email: string;
+  password: string;
+}
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Where global setup started the server. */
+export function baseUrl(): string {
+  const url = process.env['HIM_E2E_BASE_URL'];
+  if (!url) {
+    throw new Error('HIM_E2E_BASE_URL is not set: run through apps/dashboard-e2e/jest.config.cts');
+  }
+  return url;
+}
+
+/** A fresh browser context (its own sessionStorage) and page on the app. */
+export async function openPage(
+  browser: Browser,
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Signs in through the sign-in page and waits until the app has left it. */
+export async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** The main heading of the page, once it shows. */
+export function mainHeading(page: Page) {
+  return page.getByRole('heading', { level: 1 });
+}
+
+// ---------- the API, called directly ----------
+
+export async function apiLogin({ email, password }: Login): Promise<string> {
+  const response = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) {
+    throw new Error(`API sign-in as ${email} answered ${response.status}`);
+  }
+  const body = (await response.json()) as { accessToken: string };
+  return body.accessToken;
+}
+
+export async function apiGet<T>(token: string, path: string): Promise<T> {
+  const response = await fetch(`${baseUrl()}/api/v1/${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (response.status !== 200) {
+    throw new Error(`GET /api/v1/${path} answered ${response.status}`);
+  }
+  return (await response.json()) as T;
+}
+
+export interface StaffSummary {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** A few members of the demo department, as the director sees them. */
+export async function someStaff(): Promise<StaffSummary[]> {
+  const token = await apiLogin(DIRECTOR);
+  const page = await apiGet<{ items: StaffSummary[] }>(token, 'staff?limit=5');
+  return page.items;
+}
+
+/** The staff record of the member with this email, as the director sees it. */
+export async function staffByEmail(email: string): Promise<StaffSummary> {
+  const token = await apiLogin(DIRECTOR);
+  const page = await apiGet<{ items: StaffSummary[] }>(
+    token,
+    `staff?q=${encodeURIComponent(email)}`,
+  );
+  const member = page.items.find((item) => item.email === email);
+  if (!member) throw new Error(`no staff member with email ${email}`);
+  return member;
+}
+
+/** Polls `check` until it returns true, or fails after `timeoutMs` saying what it waited for. */
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
+/** YYYY-MM-DD, `days` before today (UTC). */
+export function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+// ---------- accessibility ----------
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_SCRIPT = require.resolve('axe-core/axe.min.js');
+
+interface AxeGlobal {
+  run(context: Document, options: RunOptions): Promise<AxeResults>;
+}
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA) on the page; fails listing every violation. */
+export async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
+  // Let transitions (Material's ripples and fades) settle so colours are final.
+  await page.waitForTimeout(300);
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) {
+    await page.addScriptTag({ path: AXE_SCRIPT });
+  }
+  const violations = await page.evaluate(async (tags): Promise<Violation[]> => {
+    const axe = (window as unknown as { axe: AxeGlobal }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      targets: violation.nodes.map((node) =>
+        node.target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : part)).join(' '),
+      ),
+    }));
+  }, AXE_TAGS);
+  if (violations.length > 0) {
+    const lines = violations.map(
+      (v) =>
+        `  - ${v.id} (${v.impact ?? 'no impact given'}): ${v.help}\n      ${v.targets.join('\n      ')}`,
+    );
+    throw new Error(
+      `${name}: ${violations.length} accessibility violation(s):\n${lines.join('\n')}`,
+    );
+  }
+}
+
+// ---------- screenshots ----------
+
+const MAX_SCREENSHOT_HEIGHT = 4000;
+
+/**
+ * Saves a full-page PNG as test-output/e2e/<name>.png (from the workspace root). The app
+ * shell scrolls inside its content pane, not the document, so the window is made tall
+ * enough for that pane's content while the picture is taken.
+ */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const path = join(OUTPUT_DIR, `${name}.png`);
+  const viewport = page.viewportSize();
+  const overflow = await page.evaluate(() => {
+    const pane = document.querySelector('mat-sidenav-content');
+    return pane ? pane.scrollHeight - pane.clientHeight : 0;
+  });
+  if (viewport && overflow > 0) {
+    const height = Math.min(viewport.height + overflow, MAX_SCREENSHOT_HEIGHT);
+    await page.setViewportSize({ width: viewport.width, height });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path, fullPage: true });
+    await page.setViewportSize(viewport);
+  } else {
+    await page.screenshot({ path, fullPage: true });
+  }
+  return path;
+}
+
+/** How far the page is wider than the window: the document, and the shell's content pane. */
+export async function horizontalOverflow(page: Page): Promise<{ document: number; pane: number }> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('mat-sidenav-content');
+    return {
+      document: document.documentElement.scrollWidth - window.innerWidth,
+      pane: pane ? pane.scrollWidth - pane.clientWidth : 0,
+    };
+  });
+}
+
+/** A JWT-shaped token (unsigned) whose payload is `payload`. */
+export function fakeJwt(payload: Record<string, unknown>): string {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}.${encode('not-a-signature')}`;
+}
