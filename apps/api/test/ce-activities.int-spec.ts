@@ -84,6 +84,7 @@ describe('CE activities API', () => {
     expect(created).toEqual({
       id: expect.any(String),
       staffId: dept.staffStaffId,
+      createdByUserId: expect.any(String),
       title: 'ICD-10-CM/PCS updates for FY2026',
       provider: 'AHIMA',
       completedOn: '2025-10-14',
