@@ -1,3 +1,4 @@
+import { ensureAdmin } from '../src/bootstrap/bootstrap-admin';
 import { PASSWORD, bearer, createDepartment } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -83,5 +84,17 @@ describe('auth', () => {
     }
     const docs = await t.http().get('/api/docs-json').expect(200);
     expect(docs.body.paths['/api/v1/skills']).toBeDefined();
+  });
+
+  it('bootstraps the ADMIN_EMAIL account once, and never resets its password', async () => {
+    const email = 'first.admin@hospital.example';
+    expect(await ensureAdmin(t.dataSource, email, 'first-password-123')).toBe('created');
+    const login = await t.http().post('/api/v1/auth/login').send({ email, password: 'first-password-123' }).expect(200);
+    expect(login.body.user.role).toBe('admin');
+    expect(await ensureAdmin(t.dataSource, email, 'another-password-456')).toBe('exists');
+    await t.http().post('/api/v1/auth/login').send({ email, password: 'first-password-123' }).expect(200);
+    await t.http().post('/api/v1/auth/login').send({ email, password: 'another-password-456' }).expect(401);
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM app_user WHERE email = $1`, [email]);
+    expect(count).toBe(1);
   });
 });
