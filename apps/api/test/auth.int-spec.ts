@@ -89,12 +89,27 @@ describe('auth', () => {
   it('bootstraps the ADMIN_EMAIL account once, and never resets its password', async () => {
     const email = 'first.admin@hospital.example';
     expect(await ensureAdmin(t.dataSource, email, 'first-password-123')).toBe('created');
-    const login = await t.http().post('/api/v1/auth/login').send({ email, password: 'first-password-123' }).expect(200);
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email, password: 'first-password-123' })
+      .expect(200);
     expect(login.body.user.role).toBe('admin');
     expect(await ensureAdmin(t.dataSource, email, 'another-password-456')).toBe('exists');
-    await t.http().post('/api/v1/auth/login').send({ email, password: 'first-password-123' }).expect(200);
-    await t.http().post('/api/v1/auth/login').send({ email, password: 'another-password-456' }).expect(401);
-    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM app_user WHERE email = $1`, [email]);
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email, password: 'first-password-123' })
+      .expect(200);
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email, password: 'another-password-456' })
+      .expect(401);
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM app_user WHERE email = $1`,
+      [email],
+    );
     expect(count).toBe(1);
   });
 });
