@@ -153,12 +153,16 @@ async function main() {
     await timed('GET /staff/:id/... via ce-status?staffId (one member)', ROUNDS, () =>
       get(`/ce-status?asOf=2026-11-24&staffId=${login.staffId}`),
     );
+
+    // ---- bulk import (benchImport, below): its own block, same server and token
+    await benchImport(base, token);
   } finally {
     server.kill('SIGINT');
     await new Promise((r) => server.once('exit', r));
     const cleanup = new pg.Client({ connectionString: serverUrl });
     await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${dbName}`);
+    else await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await cleanup.end();
     if (embedded) await embedded.stop();
   }
@@ -311,6 +315,56 @@ async function fillDepartment(db, n) {
     await q(`SELECT id FROM staff WHERE department_id = $1 ORDER BY name LIMIT 1`, [dept])
   ).rows[0].id;
   return { email, password, counts, teamId, staffId };
+}
+
+// ============================================================================
+// Bulk import (docs/import.md): 10,000-row staff and credentials CSVs, generated here,
+// posted as dry run and commit to the running bench server. New employee ids (IMP-n), so
+// they add to the generated department rather than match it; the re-import commits the
+// same staff file again (every row unchanged). One run each: a commit can only create once.
+// ============================================================================
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10000);
+
+async function benchImport(base, token) {
+  console.log(`\n== import over HTTP, ${IMPORT_ROWS} rows ==`);
+  const staff = ['Employee ID,Name,Email,Team,Role,Status,Hire date'];
+  const credentials = ['Employee ID,Credential type (code),Number,Issued on,Expires on,Verification method,Verified on'];
+  for (let i = 1; i <= IMPORT_ROWS; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    staff.push(
+      `IMP-${i},Imported Member ${i},imported.${i}@bench.example,Team ${1 + (i % 12)},Role ${1 + (i % 10)},active,2019-04-${day}`,
+    );
+    credentials.push(
+      `IMP-${i},CT${1 + (i % 10)},IMPN-${i},2025-01-${day},2027-01-${day},primary-source,2025-02-${day}`,
+    );
+  }
+  const files = { staff: staff.join('\n'), credentials: credentials.join('\n') };
+  const post = async (kind, mode) => {
+    const form = new FormData();
+    form.append('file', new Blob([files[kind]], { type: 'text/csv' }), `${kind}.csv`);
+    const start = process.hrtime.bigint();
+    const res = await fetch(`${base}/api/v1/import/${kind}?mode=${mode}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    const body = await res.json();
+    const took = ms(process.hrtime.bigint() - start);
+    if (!res.ok || body.errorCount > 0) {
+      throw new Error(`import ${kind} ${mode}: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+    }
+    return { took, body };
+  };
+  const report = (label, { took, body }) =>
+    console.log(
+      `${label.padEnd(52)} ${took.toFixed(0).padStart(6)} ms  create ${body.create}, update ${body.update}, unchanged ${body.unchanged}`,
+    );
+  const kb = (text) => `${(Buffer.byteLength(text) / 1024).toFixed(0)} KB`;
+  report(`POST /import/staff dry-run (${kb(files.staff)})`, await post('staff', 'dry-run'));
+  report('POST /import/staff commit', await post('staff', 'commit'));
+  report('POST /import/staff commit again (all unchanged)', await post('staff', 'commit'));
+  report(`POST /import/credentials dry-run (${kb(files.credentials)})`, await post('credentials', 'dry-run'));
+  report('POST /import/credentials commit', await post('credentials', 'commit'));
 }
 
 main().catch((error) => {

@@ -94,7 +94,7 @@ export class FactsRepository {
     const filter = this.memberFilter(scope, 's.id', params);
     return this.dataSource.query(
       `SELECT s.id, s.name, s.team_id AS "teamId", s.role_id AS "roleId", s.status
-         FROM staff s WHERE s.department_id = $1${filter} ORDER BY s.name, s.id`,
+         FROM staff s WHERE s.department_id = $1${filter}`,
       params,
     );
   }
@@ -216,13 +216,11 @@ export class FactsRepository {
     return this.dataSource.query(
       `SELECT a.id, a.staff_id AS "staffId", a.completed_on AS "completedOn", a.hours::float8 AS hours,
               a.categories, a.status,
-              coalesce(array_agg(l.credential_id) FILTER (WHERE l.credential_id IS NOT NULL), '{}') AS "credentialIds"
+              ARRAY(SELECT l.credential_id FROM ce_activity_credential l WHERE l.ce_activity_id = a.id) AS "credentialIds"
          FROM ce_activity a
-         LEFT JOIN ce_activity_credential l ON l.ce_activity_id = a.id
         WHERE a.department_id = $1 AND a.completed_on <= $2
           AND a.completed_on >= ($2::date - make_interval(months => $3::int))
-          AND a.status IN ('approved', 'submitted')${filter}
-        GROUP BY a.id`,
+          AND a.status IN ('approved', 'submitted')${filter}`,
       params,
     );
   }
