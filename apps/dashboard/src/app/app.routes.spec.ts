@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, Router, TitleStrategy } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { UserRole } from '@him/contracts';
+import type { AuthUser, UserRole } from '@him/contracts';
 import { storeSession, testUser } from '../testing/auth-session';
 import { appRoutes } from './app.routes';
 import { PageTitleStrategy } from './core/page-title-strategy';
@@ -18,10 +18,10 @@ jest.mock('chart.js', () => {
   return { Chart: MockChart };
 });
 
-async function navigateAs(role: UserRole | null, url: string): Promise<string> {
+async function navigateAs(role: UserRole | AuthUser | null, url: string): Promise<string> {
   sessionStorage.clear();
   if (role) {
-    storeSession(testUser(role));
+    storeSession(typeof role === 'string' ? testUser(role) : role);
   }
   TestBed.configureTestingModule({
     providers: [
@@ -62,5 +62,32 @@ describe('app routes', () => {
   it('shows a not-found page for an unknown address', async () => {
     expect(await navigateAs('manager', '/no-such-page')).toBe('/no-such-page');
     expect(TestBed.inject(Title).getTitle()).toBe('Page not found · HIM Readiness');
+  });
+
+  it.each(['/review', '/team-matrix', '/staff/staff-2'])(
+    'shows staff the no-access page for the manager page %s',
+    async (url) => {
+      expect(await navigateAs('staff', url)).toBe('/forbidden');
+    },
+  );
+
+  it('opens My progress for a manager who has a staff record', async () => {
+    expect(
+      await navigateAs(testUser('manager', { staffId: 'staff-manager' }), '/my-progress'),
+    ).toBe('/my-progress');
+    expect(TestBed.inject(Title).getTitle()).toBe('My progress · HIM Readiness');
+  });
+
+  it('shows the no-access page for My progress to an account without a staff record', async () => {
+    expect(await navigateAs('admin', '/my-progress')).toBe('/forbidden');
+  });
+
+  it.each<[string, string]>([
+    ['/review', 'Review CE activities · HIM Readiness'],
+    ['/team-matrix', 'Team matrix · HIM Readiness'],
+    ['/staff/staff-2', 'Staff profile · HIM Readiness'],
+  ])('opens %s for a manager', async (url, title) => {
+    expect(await navigateAs('manager', url)).toBe(url);
+    expect(TestBed.inject(Title).getTitle()).toBe(title);
   });
 });

@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { Route } from '@angular/router';
 import { authGuard, roleGuard, signedOutGuard } from './core/auth/auth.guards';
 import { AuthService } from './core/auth/auth.service';
-import { DEPARTMENT_READERS, homePathFor } from './core/auth/roles';
+import { ALL_ROLES, DEPARTMENT_READERS, homePathFor, STAFF_MANAGERS } from './core/auth/roles';
 import { Shell } from './shell/shell';
 import type { NavEntry } from './shell/nav-entry';
 
@@ -31,14 +31,59 @@ export const appRoutes: Route[] = [
       {
         path: 'overview',
         title: 'Overview',
-        data: { roles: DEPARTMENT_READERS, nav: { label: 'Overview' } satisfies NavEntry },
+        data: {
+          roles: DEPARTMENT_READERS,
+          nav: { label: 'Overview', icon: 'overview' } satisfies NavEntry,
+        },
         loadComponent: () => import('./overview/overview-page').then((m) => m.OverviewPage),
       },
       {
+        // Anyone with their own staff record: staff, and managers or admins who hold credentials.
         path: 'my-progress',
         title: 'My progress',
-        data: { roles: ['staff'], nav: { label: 'My progress' } satisfies NavEntry },
+        data: {
+          roles: ALL_ROLES,
+          needsStaffRecord: true,
+          nav: { label: 'My progress', icon: 'progress' } satisfies NavEntry,
+        },
         loadComponent: () => import('./my-progress/my-progress-page').then((m) => m.MyProgressPage),
+      },
+      {
+        path: 'review',
+        title: 'Review CE activities',
+        data: {
+          roles: STAFF_MANAGERS,
+          nav: { label: 'Review queue', icon: 'review' } satisfies NavEntry,
+        },
+        loadComponent: () => import('./review/review-page').then((m) => m.ReviewPage),
+      },
+      {
+        path: 'team-matrix',
+        title: 'Team matrix',
+        data: {
+          roles: DEPARTMENT_READERS,
+          nav: { label: 'Team matrix', icon: 'matrix' } satisfies NavEntry,
+        },
+        loadComponent: () => import('./team-matrix/team-matrix-page').then((m) => m.TeamMatrixPage),
+      },
+      {
+        path: 'staff/:id',
+        title: 'Staff profile',
+        data: { roles: DEPARTMENT_READERS },
+        loadComponent: () =>
+          import('./staff-profile/staff-profile-page').then((m) => m.StaffProfilePage),
+      },
+      {
+        path: 'import',
+        title: 'Import',
+        data: { roles: STAFF_MANAGERS, nav: { label: 'Import' } satisfies NavEntry },
+        loadComponent: () => import('./import/import-page').then((m) => m.ImportPage),
+      },
+      {
+        path: 'reports',
+        title: 'Reports',
+        data: { roles: ALL_ROLES, nav: { label: 'Reports' } satisfies NavEntry },
+        loadComponent: () => import('./reports/reports-page').then((m) => m.ReportsPage),
       },
       {
         path: 'forbidden',

@@ -1,4 +1,4 @@
-import { isIsoDate, todayIsoDate } from './dates';
+import { isIsoDate, todayInTimeZone, todayIsoDate } from './dates';
 
 describe('todayIsoDate', () => {
   it('formats the local calendar date, not the UTC one', () => {
@@ -18,5 +18,20 @@ describe('isIsoDate', () => {
     ['', false],
   ])('%p is a calendar date: %p', (value, valid) => {
     expect(isIsoDate(value)).toBe(valid);
+  });
+});
+
+describe('todayInTimeZone', () => {
+  // 03:30 UTC on 24 Nov is still 23 Nov in Chicago (UTC-6) and already 24 Nov in Tokyo.
+  const instant = new Date(Date.UTC(2026, 10, 24, 3, 30));
+
+  it('gives the calendar day in the named time zone', () => {
+    expect(todayInTimeZone('America/Chicago', instant)).toBe('2026-11-23');
+    expect(todayInTimeZone('Asia/Tokyo', instant)).toBe('2026-11-24');
+  });
+
+  it('falls back to the local day without a usable zone', () => {
+    expect(todayInTimeZone(null, instant)).toBe(todayIsoDate(instant));
+    expect(todayInTimeZone('Not/AZone', instant)).toBe(todayIsoDate(instant));
   });
 });

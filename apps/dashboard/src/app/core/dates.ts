@@ -22,3 +22,31 @@ export function isIsoDate(value: string): boolean {
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   );
 }
+
+/**
+ * Today in `timeZone` (an IANA name such as `America/Chicago`) as `YYYY-MM-DD`: the
+ * department's calendar day, which is what the API checks "not in the future" against.
+ * Falls back to the browser's local day when the zone is unknown to this browser.
+ */
+export function todayInTimeZone(
+  timeZone: string | null | undefined,
+  now: Date = new Date(),
+): IsoDate {
+  if (!timeZone) {
+    return todayIsoDate(now);
+  }
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(now);
+    const part = (type: Intl.DateTimeFormatPartTypes) =>
+      parts.find((candidate) => candidate.type === type)?.value ?? '';
+    const date = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+    return isIsoDate(date) ? date : todayIsoDate(now);
+  } catch {
+    return todayIsoDate(now);
+  }
+}

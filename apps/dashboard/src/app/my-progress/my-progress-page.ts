@@ -1,48 +1,159 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { MatCardModule } from '@angular/material/card';
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import type { Assessment, CeActivity, CredentialType } from '@him/contracts';
+import { DEFAULT_EXPIRY_WARNING_DAYS } from '@him/domain';
+import { forkJoin, map } from 'rxjs';
+import { AssessmentsApi } from '../core/api/assessments-api';
+import { CeApi } from '../core/api/ce-api';
+import { CredentialsApi } from '../core/api/credentials-api';
+import { DepartmentApi } from '../core/api/department-api';
+import { createLoader } from '../core/api/loader';
+import { AuthService } from '../core/auth/auth.service';
+import { CatalogApi } from '../core/catalog/catalog-api';
+import { CLOCK } from '../core/clock';
+import { todayInTimeZone } from '../core/dates';
+import { AssessmentForm } from '../shared/assessments/assessment-form';
+import { AssessmentHistory } from '../shared/assessments/assessment-history';
+import { ruleCategories } from '../shared/ce-activities/ce-categories';
+import { CeActivityList } from '../shared/ce-activities/ce-activity-list';
+import { CeGroupCard } from '../shared/ce-progress/ce-group-card';
+import { CredentialList } from '../shared/credentials/credential-list';
+import { isCredentialInForce } from '../shared/credentials/credential-status';
+import { LoadStatus } from '../shared/load-status/load-status';
+import { CeActivityForm, type CredentialChoice } from './ce-activity-form';
 
 /**
- * Staff members' start page. Their own credentials and CE progress come in a later
- * release; until then the page says so plainly instead of showing made-up figures.
+ * The signed-in member's own page (staff, and managers or admins who have a staff record):
+ * CE progress per CE group, credentials, logging a CE activity, their CE log, and a
+ * self-assessment.
  */
 @Component({
   selector: 'him-my-progress-page',
-  imports: [MatCardModule],
+  imports: [
+    AssessmentForm,
+    AssessmentHistory,
+    CeActivityForm,
+    CeActivityList,
+    CeGroupCard,
+    CredentialList,
+    LoadStatus,
+  ],
+  templateUrl: './my-progress-page.html',
+  styleUrls: ['../shared/page.scss', './my-progress-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <h1>My progress</h1>
-    <mat-card appearance="outlined" class="notice">
-      <mat-card-content>
-        <p class="notice-label">
-          <strong>Not available yet.</strong> This page is coming in a later release.
-        </p>
-        <p>When it is ready, it will show you:</p>
-        <ul>
-          <li>your credentials, whether each is current, and when each expires;</li>
-          <li>
-            your continuing-education hours for each certifying body, and what is still due this
-            cycle;
-          </li>
-          <li>
-            the skills and credentials your role requires, and which of them you already meet.
-          </li>
-        </ul>
-        <p>Until then, ask your manager for your readiness details.</p>
-      </mat-card-content>
-    </mat-card>
-  `,
-  styles: `
-    h1 {
-      margin: 8px 0 16px;
-      font: var(--mat-sys-headline-medium);
-    }
-    .notice {
-      max-width: 720px;
-      background: var(--mat-sys-surface-container-lowest);
-    }
-    .notice-label {
-      margin-top: 0;
-    }
-  `,
 })
-export class MyProgressPage {}
+export class MyProgressPage {
+  private readonly clock = inject(CLOCK);
+  private readonly liveAnnouncer = inject(LiveAnnouncer);
+  private readonly ceApi = inject(CeApi);
+  private readonly credentialsApi = inject(CredentialsApi);
+  private readonly assessmentsApi = inject(AssessmentsApi);
+  private readonly catalogApi = inject(CatalogApi);
+  private readonly departmentApi = inject(DepartmentApi);
+
+  /** The route needs a staff record (data.needsStaffRecord), so this is set. */
+  protected readonly staffId = inject(AuthService).user()?.staffId ?? '';
+
+  private readonly department = createLoader(
+    () => this.departmentApi.getDepartment(),
+    'department settings',
+  );
+  protected readonly ceGroups = createLoader(
+    () => this.ceApi.getCeStatus({ staffId: this.staffId }),
+    'your CE progress',
+  );
+  protected readonly credentials = createLoader(
+    () =>
+      forkJoin({
+        credentials: this.credentialsApi.listForMember(this.staffId),
+        types: this.catalogApi.credentialTypes(),
+      }),
+    'your credentials',
+  );
+  protected readonly activities = createLoader(
+    () => this.ceApi.listForMember(this.staffId),
+    'your CE activities',
+  );
+  private readonly ceRules = createLoader(() => this.catalogApi.ceRules(), 'CE rules');
+  protected readonly assessments = createLoader(
+    () =>
+      forkJoin({
+        skills: this.catalogApi.skills(),
+        assessments: this.assessmentsApi.listForMember(this.staffId),
+      }).pipe(
+        map(({ skills, assessments }) => ({
+          skills,
+          assessments,
+          skillNames: new Map(skills.map((skill) => [skill.id, skill.name])),
+        })),
+      ),
+    'your skill assessments',
+  );
+
+  /** Today in the department's time zone (the browser's until the settings arrive). */
+  protected readonly today = computed(() =>
+    todayInTimeZone(this.department.value()?.timeZone, this.clock()),
+  );
+  protected readonly warningDays = computed(
+    () => this.department.value()?.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
+  );
+  protected readonly credentialTypes = computed(
+    () =>
+      new Map<string, CredentialType>(
+        (this.credentials.value()?.types ?? []).map((type) => [type.id, type]),
+      ),
+  );
+  /** Own credentials in force today: what a new CE activity may be meant for. */
+  protected readonly credentialChoices = computed<CredentialChoice[]>(() => {
+    const types = this.credentialTypes();
+    return (this.credentials.value()?.credentials ?? [])
+      .filter((credential) => isCredentialInForce(credential, this.today(), this.warningDays()))
+      .map((credential) => {
+        const type = types.get(credential.credentialTypeId);
+        return {
+          id: credential.id,
+          label: type ? `${type.code} (${type.issuingBody})` : 'Credential',
+        };
+      });
+  });
+  protected readonly credentialLabels = computed(() => {
+    const types = this.credentialTypes();
+    return new Map(
+      (this.credentials.value()?.credentials ?? []).map((credential) => [
+        credential.id,
+        types.get(credential.credentialTypeId)?.code ?? 'Credential',
+      ]),
+    );
+  });
+  protected readonly ruleCategories = computed(() => ruleCategories(this.ceRules.value() ?? []));
+
+  constructor() {
+    for (const loader of [
+      this.department,
+      this.ceGroups,
+      this.credentials,
+      this.activities,
+      this.ceRules,
+      this.assessments,
+    ]) {
+      loader.load();
+    }
+  }
+
+  /** A logged activity is listed at once, and its hours show as pending in the CE cards. */
+  protected showLoggedActivity(activity: CeActivity): void {
+    this.activities.replace([activity, ...(this.activities.value() ?? [])]);
+    this.ceGroups.load();
+    void this.liveAnnouncer.announce(
+      `Logged ${activity.title}: submitted, awaiting review.`,
+      'polite',
+    );
+  }
+
+  protected showRecordedAssessment(assessment: Assessment): void {
+    const current = this.assessments.value();
+    if (current) {
+      this.assessments.replace({ ...current, assessments: [assessment, ...current.assessments] });
+    }
+  }
+}

@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import type { CoverageGapRow, SinglePointRow } from './readiness-view';
 
 /** R7: coverage targets short of holders, and requirements only one active member meets. */
 @Component({
   selector: 'him-coverage-risks',
-  imports: [MatTableModule],
+  imports: [MatTableModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="coverage-gaps-heading" class="risk-section">
@@ -47,7 +48,19 @@ import type { CoverageGapRow, SinglePointRow } from './readiness-view';
             </ng-container>
             <ng-container matColumnDef="holderNames">
               <th mat-header-cell *matHeaderCellDef scope="col">Current holders</th>
-              <td mat-cell *matCellDef="let gap">{{ gap.holderNames }}</td>
+              <td mat-cell *matCellDef="let gap">
+                @if (gap.holderMembers.length === 0) {
+                  No one
+                } @else {
+                  <ul class="member-links">
+                    @for (member of gap.holderMembers; track member.staffId) {
+                      <li>
+                        <a [routerLink]="['/staff', member.staffId]">{{ member.name }}</a>
+                      </li>
+                    }
+                  </ul>
+                }
+              </td>
             </ng-container>
             <tr mat-header-row *matHeaderRowDef="gapColumns"></tr>
             <tr mat-row *matRowDef="let gap; columns: gapColumns"></tr>
@@ -92,7 +105,9 @@ import type { CoverageGapRow, SinglePointRow } from './readiness-view';
             </ng-container>
             <ng-container matColumnDef="staff">
               <th mat-header-cell *matHeaderCellDef scope="col">Only holder</th>
-              <td mat-cell *matCellDef="let point">{{ point.staffName }}</td>
+              <td mat-cell *matCellDef="let point">
+                <a [routerLink]="['/staff', point.staffId]">{{ point.staffName }}</a>
+              </td>
             </ng-container>
             <tr mat-header-row *matHeaderRowDef="singlePointColumns"></tr>
             <tr mat-row *matRowDef="let point; columns: singlePointColumns"></tr>
@@ -115,6 +130,17 @@ import type { CoverageGapRow, SinglePointRow } from './readiness-view';
     .section-intro {
       margin: 0 0 12px;
       color: var(--mat-sys-on-surface-variant);
+    }
+    .member-links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 4px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .member-links li:not(:last-child)::after {
+      content: ',';
     }
   `,
 })

@@ -370,7 +370,7 @@ describe('OverviewPage', () => {
       'CCS or CPC credential',
       '2 of 3 needed',
       '1',
-      'Ana Ruiz, Ben Okafor',
+      'Ana Ruiz Ben Okafor',
     ]);
     expect(gaps).toContainEqual([
       'Coding',
@@ -383,6 +383,25 @@ describe('OverviewPage', () => {
     expect(tableRows('table[aria-labelledby="single-points-heading"]')).toEqual([
       ['Team', 'Requirement', 'Only holder'],
       ['Coding', 'ICD-10-CM coding at Expert (4) or above', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('links each member named in the gaps and single points of failure to their profile', async () => {
+    await createPage();
+    await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+
+    const links = (selector: string) =>
+      Array.from(page.querySelectorAll<HTMLAnchorElement>(`${selector} a`)).map((link) => [
+        link.textContent?.trim(),
+        link.getAttribute('href'),
+      ]);
+    expect(links('table[aria-labelledby="coverage-gaps-heading"]')).toEqual([
+      ['Ana Ruiz', '/staff/s-ana'],
+      ['Ben Okafor', '/staff/s-ben'],
+      ['Ana Ruiz', '/staff/s-ana'],
+    ]);
+    expect(links('table[aria-labelledby="single-points-heading"]')).toEqual([
+      ['Ana Ruiz', '/staff/s-ana'],
     ]);
   });
 

@@ -50,12 +50,20 @@ export interface CoverageGapRow {
   minHolders: number;
   gap: number;
   holderNames: string;
+  /** the current holders, each linked to their profile */
+  holderMembers: MemberLink[];
+}
+
+export interface MemberLink {
+  staffId: string;
+  name: string;
 }
 
 export interface SinglePointRow {
   key: string;
   teamName: string;
   requirement: string;
+  staffId: string;
   staffName: string;
 }
 
@@ -144,12 +152,17 @@ export function buildOverviewView(
         minHolders: target.minHolders,
         gap: target.gap,
         holderNames: (target.holderIds ?? []).map(staffName).join(', ') || 'No one',
+        holderMembers: (target.holderIds ?? []).map((staffId) => ({
+          staffId,
+          name: staffName(staffId),
+        })),
       })),
     singlePoints: readiness.singlePointsOfFailure
       .map((point, index) => ({
         key: `${point.teamId}:${point.staffId}:${index}`,
         teamName: teamName(point.teamId),
         requirement: requirementLabel(point.requirement, catalog),
+        staffId: point.staffId,
         staffName: staffName(point.staffId),
       }))
       .sort(

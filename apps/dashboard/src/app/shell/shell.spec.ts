@@ -4,8 +4,9 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { UserRole } from '@him/contracts';
+import type { AuthUser, UserRole } from '@him/contracts';
 import { storeSession, testUser } from '../../testing/auth-session';
+import { appRoutes } from '../app.routes';
 import { SESSION_STORAGE_KEY } from '../core/auth/auth.service';
 import { Shell } from './shell';
 
@@ -96,5 +97,76 @@ describe('Shell', () => {
 
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
     expect(TestBed.inject(Router).url).toBe('/login');
+  });
+
+  describe('with the real pages', () => {
+    /** The app's own pages and their `data`, each rendered by a stub. */
+    async function openRealShellAs(user: AuthUser, url: string): Promise<HTMLElement> {
+      sessionStorage.clear();
+      storeSession(user);
+      const pages = (appRoutes.find((route) => route.component === Shell)?.children ?? [])
+        .filter((route) => route.path && route.path !== '**')
+        .map((route) => ({ path: route.path, data: route.data, component: StubPage }));
+      TestBed.configureTestingModule({
+        providers: [
+          provideHttpClient(),
+          provideHttpClientTesting(),
+          provideRouter([{ path: '', component: Shell, children: pages }]),
+        ],
+      });
+      const harness = await RouterTestingHarness.create(url);
+      return harness.fixture.nativeElement as HTMLElement;
+    }
+
+    function navLabels(root: HTMLElement): string[] {
+      return Array.from(root.querySelectorAll('nav a')).map(
+        (link) => link.textContent?.trim() ?? '',
+      );
+    }
+
+    /** The pages these tests are about; other pages may join the navigation beside them. */
+    const PAGES = ['Overview', 'My progress', 'Review queue', 'Team matrix'];
+    const pagesIn = (labels: string[]) => labels.filter((label) => PAGES.includes(label));
+
+    it('shows staff only their own page, never the manager pages', async () => {
+      const root = await openRealShellAs(testUser('staff'), '/my-progress');
+
+      expect(navLabels(root)).toEqual(['My progress']);
+      expect(root.querySelector('nav a[href="/review"]')).toBeNull();
+      expect(root.querySelector('nav a[href="/team-matrix"]')).toBeNull();
+      expect(root.querySelector('nav a[href="/overview"]')).toBeNull();
+    });
+
+    it.each<[string, AuthUser, string[]]>([
+      [
+        'a manager with a staff record',
+        testUser('manager', { staffId: 'staff-manager' }),
+        ['Overview', 'My progress', 'Review queue', 'Team matrix'],
+      ],
+      ['a manager without one', testUser('manager'), ['Overview', 'Review queue', 'Team matrix']],
+      ['an admin without one', testUser('admin'), ['Overview', 'Review queue', 'Team matrix']],
+    ])('lists the pages %s may open', async (_who, user, labels) => {
+      expect(pagesIn(navLabels(await openRealShellAs(user, '/overview')))).toEqual(labels);
+    });
+
+    it('gives these pages a decorative icon, with the label as the link name', async () => {
+      const root = await openRealShellAs(
+        testUser('manager', { staffId: 'staff-manager' }),
+        '/overview',
+      );
+
+      for (const link of Array.from(root.querySelectorAll('nav a'))) {
+        const icon = link.querySelector('svg');
+        if (PAGES.includes(link.textContent?.trim() ?? '')) {
+          expect(icon?.querySelector('path')?.getAttribute('d')).toBeTruthy();
+        }
+        if (icon) {
+          expect(icon.getAttribute('aria-hidden')).toBe('true');
+        }
+      }
+      expect(root.querySelector('nav a[aria-current="page"]')?.textContent?.trim()).toBe(
+        'Overview',
+      );
+    });
   });
 });

@@ -11,7 +11,6 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import {
@@ -24,13 +23,14 @@ import {
 } from '@angular/router';
 import { filter, map, skip } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
-import { homePathFor, ROLE_LABELS, rolesAllowedBy } from '../core/auth/roles';
+import { homePathFor, ROLE_LABELS, routeAllowsUser } from '../core/auth/roles';
 import { PRODUCT_NAME } from '../core/page-title-strategy';
-import { navEntryOf } from './nav-entry';
+import { navEntryOf, navIconPath } from './nav-entry';
 
 interface NavLink {
   path: string;
   label: string;
+  iconPath: string | null;
 }
 
 /** Narrow screens get an overlay navigation drawer instead of a fixed side column. */
@@ -41,7 +41,6 @@ const NARROW_SCREEN = '(max-width: 959.98px)';
   imports: [
     MatToolbarModule,
     MatSidenavModule,
-    MatListModule,
     MatButtonModule,
     RouterOutlet,
     RouterLink,
@@ -65,16 +64,15 @@ export class Shell {
   });
   protected readonly homePath = computed(() => homePathFor(this.user()?.role));
 
-  /** The shell's child routes that have `data.nav` and allow the user's role. */
+  /** The shell's child routes that have `data.nav` and that the user may open. */
   protected readonly navLinks = computed<NavLink[]>(() => {
-    const role = this.user()?.role;
+    const user = this.user();
     return (this.route.routeConfig?.children ?? []).flatMap((child) => {
       const nav = navEntryOf(child.data);
-      const roles = rolesAllowedBy(child.data);
-      if (!nav || !role || (roles && !roles.includes(role))) {
+      if (!nav || !routeAllowsUser(child.data, user)) {
         return [];
       }
-      return [{ path: `/${child.path}`, label: nav.label }];
+      return [{ path: `/${child.path}`, label: nav.label, iconPath: navIconPath(nav) }];
     });
   });
 

@@ -1,8 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { IsoDate, ReadinessResponse } from '@him/contracts';
+import type { IsoDate, ReadinessResponse, SkillsMatrixResponse } from '@him/contracts';
 import { Observable } from 'rxjs';
 import { apiUrl } from './api-url';
+import { queryParams } from './page-params';
 
 @Injectable({ providedIn: 'root' })
 export class ReadinessApi {
@@ -15,5 +16,12 @@ export class ReadinessApi {
       params['teamId'] = teamId;
     }
     return this.http.get<ReadinessResponse>(apiUrl('readiness'), { params });
+  }
+
+  /** Members x skills on `asOf` with the R2 level and the level each role requires. */
+  getSkillsMatrix(filter: { asOf?: IsoDate; teamId?: string }): Observable<SkillsMatrixResponse> {
+    return this.http.get<SkillsMatrixResponse>(apiUrl('skills-matrix'), {
+      params: queryParams(filter),
+    });
   }
 }

@@ -72,6 +72,17 @@ describe('roleGuard', () => {
     expect(serialized(runGuard(roleGuard, '/overview', managersOnly))).toBe('/forbidden');
   });
 
+  it('asks for a staff record on pages about the signed-in person', () => {
+    const ownRecordPage = { roles: ['admin', 'manager', 'staff'], needsStaffRecord: true };
+
+    signIn('staff');
+    expect(serialized(runGuard(roleGuard, '/my-progress', ownRecordPage))).toBe(true);
+
+    TestBed.resetTestingModule();
+    signIn('admin');
+    expect(serialized(runGuard(roleGuard, '/my-progress', ownRecordPage))).toBe('/forbidden');
+  });
+
   it('lets any signed-in user open a page without roles', () => {
     signIn('staff');
     expect(serialized(runGuard(roleGuard, '/forbidden'))).toBe(true);

@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router, UrlTree } from '@angular/router';
 import { AuthService } from './auth.service';
-import { homePathFor, rolesAllowedBy } from './roles';
+import { homePathFor, routeAllowsUser } from './roles';
 
 /** Signed-in users only; anyone else goes to the sign-in page and comes back after. */
 export const authGuard: CanActivateFn = (_route, state) => {
@@ -10,7 +10,8 @@ export const authGuard: CanActivateFn = (_route, state) => {
 
 /**
  * Users whose role is in the route's `data.roles` (a route without `roles` is open to every
- * signed-in user); others see the "no access" page rather than a page that would fail.
+ * signed-in user) and, for `data.needsStaffRecord` pages, whose account is linked to a staff
+ * record; others see the "no access" page rather than a page that would fail.
  */
 export const roleGuard: CanActivateFn = (route, state) => {
   const router = inject(Router);
@@ -18,8 +19,7 @@ export const roleGuard: CanActivateFn = (route, state) => {
   if (!user) {
     return signInPage(router, state.url);
   }
-  const roles = rolesAllowedBy(route.data);
-  return !roles || roles.includes(user.role) || router.createUrlTree(['/forbidden']);
+  return routeAllowsUser(route.data, user) || router.createUrlTree(['/forbidden']);
 };
 
 /** The sign-in page is for signed-out users; a signed-in user goes to their start page. */

@@ -36,12 +36,7 @@ export class RequirementCatalogApi {
     return forkJoin({
       skills: this.listAll<Skill>('skills'),
       credentialTypes: this.listAll<CredentialType>('credential-types'),
-    }).pipe(
-      map(({ skills, credentialTypes }) => ({
-        skillNames: new Map(skills.map((skill) => [skill.id, skill.name])),
-        credentialTypeCodes: new Map(credentialTypes.map((type) => [type.id, type.code])),
-      })),
-    );
+    }).pipe(map(({ skills, credentialTypes }) => requirementCatalogOf(skills, credentialTypes)));
   }
 
   private listAll<T>(resource: string): Observable<T[]> {
@@ -52,6 +47,17 @@ export class RequirementCatalogApi {
         catchError(() => of([] as T[])),
       );
   }
+}
+
+/** The names a page needs for requirement labels, from skill and credential type lists it already has. */
+export function requirementCatalogOf(
+  skills: readonly Pick<Skill, 'id' | 'name'>[],
+  credentialTypes: readonly Pick<CredentialType, 'id' | 'code'>[],
+): RequirementCatalog {
+  return {
+    skillNames: new Map(skills.map((skill) => [skill.id, skill.name])),
+    credentialTypeCodes: new Map(credentialTypes.map((type) => [type.id, type.code])),
+  };
 }
 
 /** "ICD-10-CM coding at Proficient (3) or above", "CCS or CPC credential". */

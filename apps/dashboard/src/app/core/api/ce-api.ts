@@ -1,0 +1,80 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { CeActivity, CeGroup, CeReviewStatus, IsoDate, Page } from '@him/contracts';
+import { map, Observable } from 'rxjs';
+import { apiUrl } from './api-url';
+import { MAX_PAGE_SIZE, queryParams } from './page-params';
+
+export interface NewCeActivity {
+  title: string;
+  provider: string;
+  completedOn: IsoDate;
+  hours: number;
+  categories?: string[];
+  credentialIds?: string[];
+}
+
+/** An item of the review queue: the activity, and whose it is. */
+export interface CeReviewItem extends CeActivity {
+  staffName: string;
+  teamId?: string;
+}
+
+export interface CeReviewDecision {
+  status: Exclude<CeReviewStatus, 'submitted'>;
+  note?: string;
+  /** the version read; a stale one answers 409 */
+  version: number;
+}
+
+export interface CeReviewQueue {
+  items: CeReviewItem[];
+  total: number;
+}
+
+@Injectable({ providedIn: 'root' })
+export class CeApi {
+  private readonly http = inject(HttpClient);
+
+  /** CE status per CE group on `asOf` (R11 to R15); staff accounts get only their own. */
+  getCeStatus(filter: {
+    asOf?: IsoDate;
+    staffId?: string;
+    teamId?: string;
+  }): Observable<CeGroup[]> {
+    return this.http.get<CeGroup[]>(apiUrl('ce-status'), { params: queryParams(filter) });
+  }
+
+  /** The member's CE log, newest first. */
+  listForMember(staffId: string): Observable<CeActivity[]> {
+    return this.http
+      .get<Page<CeActivity>>(apiUrl(`staff/${encodeURIComponent(staffId)}/ce-activities`), {
+        params: { limit: MAX_PAGE_SIZE, offset: 0 },
+      })
+      .pipe(map((page) => page.items ?? []));
+  }
+
+  /** Logs an activity; a member's own entry is `submitted` until a reviewer approves it. */
+  log(staffId: string, activity: NewCeActivity): Observable<CeActivity> {
+    return this.http.post<CeActivity>(
+      apiUrl(`staff/${encodeURIComponent(staffId)}/ce-activities`),
+      activity,
+    );
+  }
+
+  /** Submitted activities of the teams the caller reviews, oldest first. */
+  getReviewQueue(teamId?: string): Observable<CeReviewQueue> {
+    return this.http
+      .get<Page<CeReviewItem>>(apiUrl('ce-activities'), {
+        params: queryParams({ status: 'submitted', teamId, limit: MAX_PAGE_SIZE, offset: 0 }),
+      })
+      .pipe(map((page) => ({ items: page.items ?? [], total: page.total ?? 0 })));
+  }
+
+  review(activityId: string, decision: CeReviewDecision): Observable<CeActivity> {
+    return this.http.post<CeActivity>(
+      apiUrl(`ce-activities/${encodeURIComponent(activityId)}/review`),
+      decision,
+    );
+  }
+}

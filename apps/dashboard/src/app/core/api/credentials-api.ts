@@ -1,0 +1,64 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { Credential, IsoDate, Page, VerificationMethod } from '@him/contracts';
+import { map, Observable } from 'rxjs';
+import { apiUrl } from './api-url';
+import { MAX_PAGE_SIZE, queryParams } from './page-params';
+
+export interface VerificationInput {
+  method: VerificationMethod;
+  verifiedOn: IsoDate;
+}
+
+export interface NewCredential {
+  credentialTypeId: string;
+  number?: string | null;
+  issuedOn: IsoDate;
+  expiresOn?: IsoDate | null;
+  verification?: VerificationInput | null;
+}
+
+/** A PATCH: `version` is the one read (a stale one answers 409); `note` says why, for the audit trail. */
+export interface CredentialChange {
+  number?: string | null;
+  issuedOn?: IsoDate;
+  expiresOn?: IsoDate | null;
+  verification?: VerificationInput | null;
+  version: number;
+  note?: string;
+}
+
+@Injectable({ providedIn: 'root' })
+export class CredentialsApi {
+  private readonly http = inject(HttpClient);
+
+  /** Every credential of the member, revoked ones included (they keep their history). */
+  listForMember(staffId: string): Observable<Credential[]> {
+    return this.http
+      .get<Page<Credential>>(apiUrl(`staff/${encodeURIComponent(staffId)}/credentials`), {
+        params: { limit: MAX_PAGE_SIZE, offset: 0 },
+      })
+      .pipe(map((page) => page.items ?? []));
+  }
+
+  add(staffId: string, credential: NewCredential): Observable<Credential> {
+    return this.http.post<Credential>(
+      apiUrl(`staff/${encodeURIComponent(staffId)}/credentials`),
+      credential,
+    );
+  }
+
+  update(credentialId: string, change: CredentialChange): Observable<Credential> {
+    return this.http.patch<Credential>(
+      apiUrl(`credentials/${encodeURIComponent(credentialId)}`),
+      change,
+    );
+  }
+
+  /** DELETE revokes: the credential stays, with revokedOn and the reason. */
+  revoke(credentialId: string, reason?: string): Observable<Credential> {
+    return this.http.delete<Credential>(apiUrl(`credentials/${encodeURIComponent(credentialId)}`), {
+      params: queryParams({ reason: reason?.trim() }),
+    });
+  }
+}

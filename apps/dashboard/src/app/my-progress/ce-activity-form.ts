@@ -1,0 +1,388 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { COMMA, ENTER } from '@angular/cdk/keycodes';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  type ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { type MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type { CeActivity, IsoDate } from '@him/contracts';
+import { CeApi } from '../core/api/ce-api';
+import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
+import {
+  categoryLabel,
+  type RuleCategory,
+  toCategorySlug,
+} from '../shared/ce-activities/ce-categories';
+import { ceHours, notAfterDate } from '../shared/form-validators';
+
+/** API limits (ce-activity.dto): hours at most 200, at most 10 categories. */
+const MAX_HOURS = 200;
+const MAX_CATEGORIES = 10;
+
+const FIELDS: Record<string, FormField> = {
+  title: { label: 'Title' },
+  provider: { label: 'Provider' },
+  completedOn: { label: 'Completed on' },
+  hours: { label: 'Hours' },
+  categories: { label: 'Categories', control: 'otherCategories' },
+  credentialIds: { label: 'For which credentials' },
+};
+
+export interface CredentialChoice {
+  id: string;
+  label: string;
+}
+
+/**
+ * Logs one CE activity for the signed-in member, built to take well under a minute with the
+ * keyboard alone: four text fields in reading order, the rule categories as checkboxes,
+ * other categories typed and ended with Enter or a comma, and Enter anywhere else submits.
+ */
+@Component({
+  selector: 'him-ce-activity-form',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form class="stacked-form" [formGroup]="form" (ngSubmit)="logActivity()" novalidate>
+      @if (generalErrors().length > 0) {
+        <div class="form-alert" role="alert">
+          @for (message of generalErrors(); track message) {
+            <p>{{ message }}</p>
+          }
+        </div>
+      }
+
+      <mat-form-field>
+        <mat-label>Title</mat-label>
+        <input #titleInput matInput formControlName="title" maxlength="300" required />
+        @if (form.controls.title.hasError('required')) {
+          <mat-error>Enter the activity's title.</mat-error>
+        } @else if (form.controls.title.hasError('server')) {
+          <mat-error>{{ form.controls.title.getError('server') }}</mat-error>
+        }
+      </mat-form-field>
+
+      <mat-form-field>
+        <mat-label>Provider</mat-label>
+        <input matInput formControlName="provider" maxlength="200" required />
+        <mat-hint>Who offered it, for example AHIMA or your state association.</mat-hint>
+        @if (form.controls.provider.hasError('required')) {
+          <mat-error>Enter the provider.</mat-error>
+        } @else if (form.controls.provider.hasError('server')) {
+          <mat-error>{{ form.controls.provider.getError('server') }}</mat-error>
+        }
+      </mat-form-field>
+
+      <div class="pair">
+        <mat-form-field>
+          <mat-label>Completed on</mat-label>
+          <input matInput type="date" formControlName="completedOn" [max]="today()" required />
+          @if (form.controls.completedOn.hasError('required')) {
+            <mat-error>Enter the date you completed it.</mat-error>
+          } @else if (form.controls.completedOn.hasError('calendarDate')) {
+            <mat-error>Enter a real date.</mat-error>
+          } @else if (form.controls.completedOn.hasError('notAfter')) {
+            <mat-error>The date cannot be in the future (today is {{ today() }}).</mat-error>
+          } @else if (form.controls.completedOn.hasError('server')) {
+            <mat-error>{{ form.controls.completedOn.getError('server') }}</mat-error>
+          }
+        </mat-form-field>
+
+        <mat-form-field>
+          <mat-label>Hours</mat-label>
+          <input
+            matInput
+            type="number"
+            inputmode="decimal"
+            formControlName="hours"
+            min="0.01"
+            max="200"
+            step="0.25"
+            required
+          />
+          <mat-hint>CE hours (CEUs), for example 1.5</mat-hint>
+          @if (form.controls.hours.hasError('required')) {
+            <mat-error>Enter the hours.</mat-error>
+          } @else if (form.controls.hours.hasError('hours')) {
+            <mat-error>{{ form.controls.hours.getError('hours') }}</mat-error>
+          } @else if (form.controls.hours.hasError('server')) {
+            <mat-error>{{ form.controls.hours.getError('server') }}</mat-error>
+          }
+        </mat-form-field>
+      </div>
+
+      @if (categories().length > 0) {
+        <fieldset class="choices">
+          <legend>Categories</legend>
+          <p class="field-hint">
+            Tick each that applies; they decide which minimums it counts for.
+          </p>
+          @for (category of categories(); track category.slug) {
+            <mat-checkbox
+              [checked]="form.controls.categories.value.includes(category.slug)"
+              (change)="toggleCategory(category.slug, $event.checked)"
+            >
+              {{ category.label }}
+              <span class="choice-detail">({{ category.countsFor }})</span>
+            </mat-checkbox>
+          }
+        </fieldset>
+      }
+
+      <mat-form-field>
+        <mat-label>{{ categories().length > 0 ? 'Other categories' : 'Categories' }}</mat-label>
+        <mat-chip-grid #chipGrid formControlName="otherCategories" aria-label="Other categories">
+          @for (slug of form.controls.otherCategories.value; track slug) {
+            <mat-chip-row [value]="slug" (removed)="removeOtherCategory(slug)">
+              {{ categoryName(slug) }}
+              <button
+                matChipRemove
+                type="button"
+                [attr.aria-label]="'Remove ' + categoryName(slug)"
+              >
+                <svg
+                  aria-hidden="true"
+                  focusable="false"
+                  viewBox="0 0 24 24"
+                  width="18"
+                  height="18"
+                >
+                  <path
+                    fill="currentColor"
+                    d="M19 6.41L17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"
+                  />
+                </svg>
+              </button>
+            </mat-chip-row>
+          }
+          <input
+            [matChipInputFor]="chipGrid"
+            [matChipInputSeparatorKeyCodes]="separatorKeys"
+            [matChipInputAddOnBlur]="true"
+            (matChipInputTokenEnd)="addOtherCategory($event)"
+          />
+        </mat-chip-grid>
+        <mat-hint>Optional. Type a category and press Enter.</mat-hint>
+        @if (form.controls.otherCategories.hasError('server')) {
+          <mat-error>{{ form.controls.otherCategories.getError('server') }}</mat-error>
+        }
+      </mat-form-field>
+      @if (categoryMessage(); as message) {
+        <p class="field-error" role="alert">{{ message }}</p>
+      }
+
+      <mat-form-field>
+        <mat-label>For which credentials</mat-label>
+        <mat-select formControlName="credentialIds" multiple>
+          @for (credential of credentials(); track credential.id) {
+            <mat-option [value]="credential.id">{{ credential.label }}</mat-option>
+          }
+        </mat-select>
+        <mat-hint>Optional. Leave empty to count it towards any of your credentials.</mat-hint>
+        @if (form.controls.credentialIds.hasError('server')) {
+          <mat-error>{{ form.controls.credentialIds.getError('server') }}</mat-error>
+        }
+      </mat-form-field>
+
+      <div class="form-actions">
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          {{ saving() ? 'Logging…' : 'Log activity' }}
+        </button>
+      </div>
+      <div role="status" class="status-region">
+        @if (lastLogged(); as title) {
+          <p class="form-success">Logged “{{ title }}”: submitted, awaiting review.</p>
+        }
+      </div>
+    </form>
+  `,
+  styleUrl: '../shared/forms.scss',
+  styles: `
+    .pair {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 200px), 1fr));
+      gap: 8px 16px;
+    }
+    .choices {
+      display: grid;
+      gap: 0;
+      margin: 0;
+      padding: 0;
+      border: 0;
+      min-width: 0;
+    }
+    legend {
+      padding: 0;
+      font: var(--mat-sys-body-large);
+    }
+    .choice-detail {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .status-region:empty {
+      display: none;
+    }
+  `,
+})
+export class CeActivityForm {
+  private readonly ceApi = inject(CeApi);
+  private readonly liveAnnouncer = inject(LiveAnnouncer);
+  private readonly titleInput = viewChild.required<ElementRef<HTMLInputElement>>('titleInput');
+
+  readonly staffId = input.required<string>();
+  /** today in the department's time zone: the default and the latest date allowed */
+  readonly today = input.required<IsoDate>();
+  /** the categories the department's CE rules count (R14) */
+  readonly categories = input<RuleCategory[]>([]);
+  /** the member's credentials in force, which an activity may be meant for (R13) */
+  readonly credentials = input<CredentialChoice[]>([]);
+
+  readonly logged = output<CeActivity>();
+
+  protected readonly separatorKeys = [ENTER, COMMA] as const;
+  protected readonly saving = signal(false);
+  protected readonly generalErrors = signal<string[]>([]);
+  protected readonly categoryMessage = signal<string | null>(null);
+  protected readonly lastLogged = signal<string | null>(null);
+
+  protected readonly form = new FormGroup({
+    title: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    provider: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    completedOn: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, notAfterDate(() => this.today())],
+    }),
+    hours: new FormControl<number | null>(null, {
+      validators: [Validators.required, ceHours(MAX_HOURS)],
+    }),
+    categories: new FormControl<string[]>([], { nonNullable: true }),
+    otherCategories: new FormControl<string[]>([], { nonNullable: true }),
+    credentialIds: new FormControl<string[]>([], { nonNullable: true }),
+  });
+
+  constructor() {
+    // The date starts at today in the department's time zone, the most common answer, and
+    // follows it until the user edits the field.
+    effect(() => {
+      const today = this.today();
+      const date = this.form.controls.completedOn;
+      if (!date.dirty) {
+        date.setValue(today);
+      }
+    });
+  }
+
+  protected categoryName(slug: string): string {
+    return categoryLabel(slug);
+  }
+
+  protected toggleCategory(slug: string, checked: boolean): void {
+    const control = this.form.controls.categories;
+    const others = control.value.filter((candidate) => candidate !== slug);
+    control.setValue(checked ? [...others, slug] : others);
+  }
+
+  protected addOtherCategory(event: MatChipInputEvent): void {
+    const typed = event.value.trim();
+    event.chipInput.clear();
+    this.categoryMessage.set(null);
+    if (!typed) {
+      return;
+    }
+    const slug = toCategorySlug(typed);
+    if (!slug) {
+      this.categoryMessage.set('Use letters or digits for a category.');
+      return;
+    }
+    if (this.categories().some((category) => category.slug === slug)) {
+      // A rule category typed by name: tick its box instead of adding a duplicate.
+      this.toggleCategory(slug, true);
+      return;
+    }
+    const control = this.form.controls.otherCategories;
+    if (control.value.includes(slug)) {
+      return;
+    }
+    if (this.allCategories().length >= MAX_CATEGORIES) {
+      this.categoryMessage.set(`An activity can have at most ${MAX_CATEGORIES} categories.`);
+      return;
+    }
+    control.setValue([...control.value, slug]);
+  }
+
+  protected removeOtherCategory(slug: string): void {
+    const control = this.form.controls.otherCategories;
+    control.setValue(control.value.filter((candidate) => candidate !== slug));
+    void this.liveAnnouncer.announce(`Removed ${categoryLabel(slug)}.`, 'polite');
+  }
+
+  protected logActivity(): void {
+    this.generalErrors.set([]);
+    this.lastLogged.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const categories = this.allCategories();
+    this.saving.set(true);
+    this.ceApi
+      .log(this.staffId(), {
+        title: value.title.trim(),
+        provider: value.provider.trim(),
+        completedOn: value.completedOn,
+        hours: value.hours ?? 0,
+        ...(categories.length > 0 ? { categories } : {}),
+        ...(value.credentialIds.length > 0 ? { credentialIds: value.credentialIds } : {}),
+      })
+      .subscribe({
+        next: (activity) => {
+          this.saving.set(false);
+          this.lastLogged.set(activity.title);
+          this.form.reset({
+            title: '',
+            provider: '',
+            completedOn: this.today(),
+            hours: null,
+            categories: [],
+            otherCategories: [],
+            credentialIds: [],
+          });
+          this.logged.emit(activity);
+          // Ready for the next one: several activities are often logged in one sitting.
+          this.titleInput().nativeElement.focus();
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          this.generalErrors.set(
+            showServerErrors(this.form, serverFormErrors(error, FIELDS, 'log the activity')),
+          );
+        },
+      });
+  }
+
+  private allCategories(): string[] {
+    const value = this.form.getRawValue();
+    return [...new Set([...value.categories, ...value.otherCategories])];
+  }
+}

@@ -1,0 +1,441 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
+import { MatRadioGroupHarness } from '@angular/material/radio/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import type { CeActivity, CeGroup } from '@him/contracts';
+import { storeSession, testUser } from '../../testing/auth-session';
+import {
+  AHIMA_RULE,
+  assessment,
+  CCS_TYPE,
+  CPC_TYPE,
+  ceActivity,
+  ceGroup,
+  credential,
+  department,
+  HIPAA_SKILL,
+  ICD10_SKILL,
+  NCRA_RULE,
+  page,
+} from '../../testing/fixtures';
+import {
+  button,
+  expectApi,
+  failWith,
+  fieldErrors,
+  pageTestProviders,
+  readable,
+  TEST_TODAY,
+  typeInto,
+} from '../../testing/page-testing';
+import { MyProgressPage } from './my-progress-page';
+
+const ME = 'staff-1';
+
+interface Answers {
+  ceStatus?: CeGroup[];
+  credentials?: ReturnType<typeof credential>[];
+  activities?: CeActivity[];
+}
+
+describe('MyProgressPage', () => {
+  let fixture: ComponentFixture<MyProgressPage>;
+  let root: HTMLElement;
+  let http: HttpTestingController;
+
+  async function openPage(answers: Answers = {}): Promise<void> {
+    sessionStorage.clear();
+    storeSession(testUser('staff'));
+    TestBed.configureTestingModule({ imports: [MyProgressPage], providers: pageTestProviders() });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(MyProgressPage);
+    root = fixture.nativeElement;
+    await fixture.whenStable();
+
+    expectApi(http, 'department').flush(department());
+    const status = expectApi(http, 'ce-status');
+    expect(status.request.params.get('staffId')).toBe(ME);
+    status.flush(answers.ceStatus ?? [ceGroup()]);
+    expectApi(http, `staff/${ME}/credentials`).flush(
+      page(
+        answers.credentials ?? [
+          credential(),
+          credential({
+            id: 'cred-cpc',
+            credentialTypeId: CPC_TYPE.id,
+            number: null,
+            issuedOn: '2017-11-23',
+            expiresOn: '2026-06-13',
+            verification: null,
+          }),
+          credential({
+            id: 'cred-old',
+            credentialTypeId: CPC_TYPE.id,
+            issuedOn: '2014-01-01',
+            expiresOn: '2016-01-01',
+          }),
+        ],
+      ),
+    );
+    expectApi(http, 'credential-types').flush(page([CCS_TYPE, CPC_TYPE]));
+    expectApi(http, `staff/${ME}/ce-activities`).flush(
+      page(
+        answers.activities ?? [
+          ceActivity(),
+          ceActivity({
+            id: 'activity-2',
+            title: 'Sepsis webinar',
+            completedOn: '2026-05-02',
+            status: 'rejected',
+            reviewNote: 'Not CE-approved',
+          }),
+        ],
+      ),
+    );
+    expectApi(http, 'ce-rules').flush(page([AHIMA_RULE, NCRA_RULE]));
+    expectApi(http, 'skills').flush(page([ICD10_SKILL, HIPAA_SKILL]));
+    expectApi(http, `staff/${ME}/assessments`).flush(
+      page([assessment({ source: 'self', level: 2, note: 'After the refresher' })]),
+    );
+    await fixture.whenStable();
+  }
+
+  function section(headingId: string): HTMLElement {
+    return root.querySelector<HTMLElement>(
+      `section[aria-labelledby="${headingId}"]`,
+    ) as HTMLElement;
+  }
+
+  function logForm(): HTMLFormElement {
+    return root.querySelector('him-ce-activity-form form') as HTMLFormElement;
+  }
+
+  function logInput(name: string): HTMLInputElement {
+    return logForm().querySelector(`[formcontrolname="${name}"]`) as HTMLInputElement;
+  }
+
+  afterEach(() => http.verify());
+
+  it('shows each CE group with a progress bar, hours and pending in words, pace, status and minimums', async () => {
+    await openPage();
+
+    const card = section('ce-progress-heading').querySelector('him-ce-group-card');
+    const text = readable(card);
+    expect(text).toContain('AHIMA: CCS');
+    expect(text).toContain('16 of 20 hours, 3.5 pending');
+    expect(text).toContain('Pace today: 14.96 h');
+    expect(text).toContain('4 hours still needed');
+    expect(text).toContain('On track');
+    expect(text).toContain('Cycle: 2025-09-20 to 2027-09-19 (475 days left)');
+    expect(text).toContain('HIIM domain: 16 of 16 h Met');
+    expect(text).toContain('AHIMA or component association provided: 5 of 8 h Not met yet');
+
+    const bar = card?.querySelector('mat-progress-bar');
+    expect(bar?.getAttribute('role')).toBe('progressbar');
+    expect(bar?.getAttribute('aria-valuenow')).toBe('80');
+    expect(bar?.getAttribute('aria-valuetext')).toBe('16 of 20 hours, 3.5 pending');
+    expect(bar?.getAttribute('aria-label')).toBe('AHIMA: CCS approved CE hours');
+  });
+
+  it.each<[CeGroup['status'], string]>([
+    ['met', 'Met'],
+    ['on-track', 'On track'],
+    ['behind', 'Behind'],
+    ['at-risk', 'At risk'],
+  ])('says the %s status in words next to its icon', async (status, words) => {
+    await openPage({ ceStatus: [ceGroup({ status })] });
+
+    const chip = section('ce-progress-heading').querySelector('him-status-chip');
+    expect(readable(chip)).toBe(words);
+    expect(chip?.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('shows own credentials with status chips: current, expiring in N days, unverified, expired', async () => {
+    await openPage();
+
+    const items = Array.from(section('credentials-heading').querySelectorAll('li.record')).map(
+      (item) => readable(item),
+    );
+    expect(items).toHaveLength(3);
+    expect(items[0]).toContain(
+      'CPC — Certified Professional Coder (AAPC) Expiring in 12 days Unverified',
+    );
+    expect(items[0]).toContain('Number: Not recorded');
+    expect(items[0]).toContain('Verification: Not verified');
+    expect(items[1]).toContain('CCS — Certified Coding Specialist (AHIMA) Current');
+    expect(items[1]).toContain('Verification: Primary source, 2025-09-27');
+    expect(items[2]).toContain('Expired');
+    // Managing credentials is for managers.
+    expect(section('credentials-heading').querySelector('button')).toBeNull();
+  });
+
+  it('lists own CE activities with their review status in words', async () => {
+    await openPage();
+
+    const items = Array.from(section('activities-heading').querySelectorAll('li.record')).map(
+      (item) => readable(item),
+    );
+    expect(items[0]).toContain('Sepsis webinar Rejected');
+    expect(items[0]).toContain("Reviewer's note: Not CE-approved");
+    expect(items[1]).toContain('Coding Clinic Q1 Approved');
+    expect(items[1]).toContain('AHA Central Office · 2026-03-06 · 1.5 hours');
+  });
+
+  it('says so when nothing is due, no credential is on record and nothing is logged', async () => {
+    await openPage({ ceStatus: [], credentials: [], activities: [] });
+
+    expect(readable(section('ce-progress-heading'))).toContain('No continuing education is due');
+    expect(readable(section('credentials-heading'))).toContain('No credentials on record');
+    expect(readable(section('activities-heading'))).toContain(
+      'You have not logged any CE activities yet.',
+    );
+  });
+
+  it('shows an error with a retry for CE progress that could not be loaded, and retries', async () => {
+    sessionStorage.clear();
+    storeSession(testUser('staff'));
+    TestBed.configureTestingModule({ imports: [MyProgressPage], providers: pageTestProviders() });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(MyProgressPage);
+    root = fixture.nativeElement;
+    await fixture.whenStable();
+    failWith(expectApi(http, 'ce-status'), 500);
+    http.match(() => true).forEach((request) => request.flush(page([])));
+    await fixture.whenStable();
+
+    const alert = section('ce-progress-heading').querySelector('[role="alert"]');
+    expect(readable(alert)).toContain('Your CE progress could not be loaded');
+    expect(readable(alert)).toContain(
+      'The server had a problem loading your CE progress (error 500)',
+    );
+
+    button(alert as HTMLElement, 'Try again').click();
+    await fixture.whenStable();
+    expectApi(http, 'ce-status').flush([ceGroup()]);
+    await fixture.whenStable();
+    expect(section('ce-progress-heading').querySelector('[role="alert"]')).toBeNull();
+    expect(readable(section('ce-progress-heading'))).toContain('16 of 20 hours');
+  });
+
+  it('offers the rule categories as checkboxes and own credentials in force in the log form', async () => {
+    await openPage();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+
+    const boxes = await loader.getAllHarnesses(
+      MatCheckboxHarness.with({ ancestor: 'him-ce-activity-form' }),
+    );
+    expect(await Promise.all(boxes.map((box) => box.getLabelText()))).toEqual([
+      'HIIM domain (AHIMA: at least 80% of required hours)',
+      'AHIMA or component association provided (AHIMA: at least 40% of required hours)',
+      'CTR Category A (NCRA: at least 4 hours)',
+    ]);
+    expect(logInput('completedOn').value).toBe(TEST_TODAY);
+    expect(logInput('completedOn').getAttribute('max')).toBe(TEST_TODAY);
+
+    const select = await loader.getHarness(
+      MatSelectHarness.with({ ancestor: 'him-ce-activity-form' }),
+    );
+    await select.open();
+    const options = await select.getOptions();
+    // The expired CPC is not offered.
+    expect(await Promise.all(options.map((option) => option.getText()))).toEqual([
+      'CCS (AHIMA)',
+      'CPC (AAPC)',
+    ]);
+  });
+
+  it('logs an activity: it is listed as submitted and the pending hours move', async () => {
+    await openPage();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+
+    typeInto(logInput('title'), '  Coding Clinic Q2  ');
+    typeInto(logInput('provider'), 'AHA Central Office');
+    typeInto(logInput('hours'), '2');
+    const boxes = await loader.getAllHarnesses(
+      MatCheckboxHarness.with({ ancestor: 'him-ce-activity-form' }),
+    );
+    await boxes[0].check();
+    const select = await loader.getHarness(
+      MatSelectHarness.with({ ancestor: 'him-ce-activity-form' }),
+    );
+    await select.clickOptions({ text: 'CCS (AHIMA)' });
+    button(logForm(), 'Log activity').click();
+    await fixture.whenStable();
+
+    const post = expectApi(http, `staff/${ME}/ce-activities`, 'POST');
+    expect(post.request.body).toEqual({
+      title: 'Coding Clinic Q2',
+      provider: 'AHA Central Office',
+      completedOn: TEST_TODAY,
+      hours: 2,
+      categories: ['hiim-domain'],
+      credentialIds: ['cred-ccs'],
+    });
+    post.flush(
+      ceActivity({
+        id: 'activity-new',
+        title: 'Coding Clinic Q2',
+        completedOn: TEST_TODAY,
+        hours: 2,
+        credentialIds: ['cred-ccs'],
+        status: 'submitted',
+        reviewedAt: null,
+        reviewedByUserId: null,
+        version: 1,
+      }),
+    );
+    await fixture.whenStable();
+
+    // The CE status is asked again, and now counts the new hours as pending.
+    expectApi(http, 'ce-status').flush([ceGroup({ pending: 5.5 })]);
+    await fixture.whenStable();
+
+    const first = section('activities-heading').querySelector('li.record');
+    expect(readable(first)).toContain('Coding Clinic Q2 Submitted — awaiting review');
+    expect(readable(first)).toContain('For: CCS');
+    expect(readable(section('ce-progress-heading'))).toContain('16 of 20 hours, 5.5 pending');
+    expect(readable(logForm().querySelector('[role="status"]'))).toBe(
+      'Logged “Coding Clinic Q2”: submitted, awaiting review.',
+    );
+    // Ready for the next entry.
+    expect(logInput('title').value).toBe('');
+    expect(logInput('completedOn').value).toBe(TEST_TODAY);
+    expect(document.activeElement).toBe(logInput('title'));
+  });
+
+  it('adds other categories typed into the chip field as slugs', async () => {
+    await openPage();
+
+    const chipInput = logForm().querySelector('mat-chip-grid input') as HTMLInputElement;
+    chipInput.value = 'Coding Update';
+    chipInput.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13 }));
+    await fixture.whenStable();
+    expect(readable(logForm().querySelector('mat-chip-grid'))).toContain('Coding update');
+    // Leaving the field makes the chip grid write its chips' values back to the form, as in a browser.
+    chipInput.dispatchEvent(new Event('blur'));
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+
+    typeInto(logInput('title'), 'Update day');
+    typeInto(logInput('provider'), 'ILHIMA');
+    typeInto(logInput('hours'), '1.25');
+    button(logForm(), 'Log activity').click();
+    await fixture.whenStable();
+
+    const post = expectApi(http, `staff/${ME}/ce-activities`, 'POST');
+    expect(post.request.body.categories).toEqual(['coding-update']);
+    expect(post.request.body.credentialIds).toBeUndefined();
+    post.flush(ceActivity({ id: 'x', status: 'submitted' }));
+    await fixture.whenStable();
+    expectApi(http, 'ce-status').flush([ceGroup()]);
+  });
+
+  it('checks the form before sending: required fields, hours, a date in the future', async () => {
+    await openPage();
+
+    typeInto(logInput('hours'), '0');
+    typeInto(logInput('completedOn'), '2026-06-02');
+    button(logForm(), 'Log activity').click();
+    await fixture.whenStable();
+
+    expect(fieldErrors(logInput('title'))).toEqual(["Enter the activity's title."]);
+    expect(fieldErrors(logInput('provider'))).toEqual(['Enter the provider.']);
+    expect(fieldErrors(logInput('hours'))).toEqual(['Hours must be more than 0.']);
+    expect(fieldErrors(logInput('completedOn'))).toEqual([
+      `The date cannot be in the future (today is ${TEST_TODAY}).`,
+    ]);
+
+    typeInto(logInput('hours'), '1.255');
+    await fixture.whenStable();
+    expect(fieldErrors(logInput('hours'))).toEqual(['Use at most two decimals, for example 1.25.']);
+  });
+
+  it("shows the API's validation lines at the field they name, and the others above the form", async () => {
+    await openPage();
+
+    typeInto(logInput('title'), 'Webinar');
+    typeInto(logInput('provider'), 'AHIMA');
+    typeInto(logInput('hours'), '1');
+    button(logForm(), 'Log activity').click();
+    await fixture.whenStable();
+    failWith(expectApi(http, `staff/${ME}/ce-activities`, 'POST'), 400, [
+      'hours must not be less than 0.01',
+      'completedOn must not be in the future (today is 2026-05-31)',
+      'the activity could not be matched to a cycle',
+    ]);
+    await fixture.whenStable();
+
+    expect(fieldErrors(logInput('hours'))).toEqual(['Must not be less than 0.01.']);
+    expect(fieldErrors(logInput('completedOn'))).toEqual([
+      'Must not be in the future (today is 2026-05-31)',
+    ]);
+    expect(readable(logForm().querySelector('.form-alert[role="alert"]'))).toBe(
+      'The activity could not be matched to a cycle.',
+    );
+
+    // Editing the field clears its server message.
+    typeInto(logInput('hours'), '1.5');
+    await fixture.whenStable();
+    expect(fieldErrors(logInput('hours'))).toEqual([]);
+  });
+
+  it('records a self-assessment with a level chosen by its name', async () => {
+    await openPage();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const form = section('self-assessment-heading');
+
+    expect(readable(form.querySelector('him-assessment-history'))).toContain(
+      'ICD-10-CM coding: Working (2)',
+    );
+    expect(readable(form.querySelector('him-assessment-history'))).toContain(
+      '2026-02-01 · Self-assessment',
+    );
+
+    const skill = await loader.getHarness(
+      MatSelectHarness.with({ ancestor: 'him-assessment-form' }),
+    );
+    await skill.clickOptions({ text: 'HIPAA privacy' });
+    const levels = await loader.getHarness(MatRadioGroupHarness);
+    expect(
+      await Promise.all((await levels.getRadioButtons()).map((radio) => radio.getLabelText())),
+    ).toEqual(['0 — None', '1 — Awareness', '2 — Working', '3 — Proficient', '4 — Expert']);
+    await levels.checkRadioButton({ label: '3 — Proficient' });
+    button(form, 'Save self-assessment').click();
+    await fixture.whenStable();
+
+    const post = expectApi(http, `staff/${ME}/assessments`, 'POST');
+    expect(post.request.body).toEqual({
+      skillId: HIPAA_SKILL.id,
+      level: 3,
+      assessedOn: TEST_TODAY,
+      source: 'self',
+    });
+    post.flush(
+      assessment({
+        id: 'a-new',
+        skillId: HIPAA_SKILL.id,
+        level: 3,
+        assessedOn: TEST_TODAY,
+        source: 'self',
+      }),
+    );
+    await fixture.whenStable();
+
+    expect(readable(form.querySelector('him-assessment-history li'))).toContain(
+      'HIPAA privacy: Proficient (3)',
+    );
+  });
+
+  it('asks for a skill and a level before saving a self-assessment', async () => {
+    await openPage();
+    const form = section('self-assessment-heading');
+
+    button(form, 'Save self-assessment').click();
+    await fixture.whenStable();
+
+    expect(readable(form)).toContain('Choose a skill.');
+    expect(readable(form)).toContain('Choose a level.');
+  });
+});

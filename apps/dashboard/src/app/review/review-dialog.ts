@@ -1,0 +1,72 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import type { CeReviewDecision } from '../core/api/ce-api';
+
+export interface ReviewDialogData {
+  decision: CeReviewDecision['status'];
+  /** "“Coding Clinic Q2” by Miguel Álvarez" or "3 activities" */
+  what: string;
+}
+
+/** What the dialog closes with when confirmed: the optional note for the reviewed activities. */
+export interface ReviewDialogResult {
+  note: string;
+}
+
+/** Confirms an approval or rejection, with an optional note kept on the activity. */
+@Component({
+  selector: 'him-review-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title>{{ verb }} {{ data.what }}?</h2>
+    <form [formGroup]="form" (ngSubmit)="confirmReview()">
+      <mat-dialog-content>
+        <p>
+          @if (data.decision === 'approved') {
+            Approved hours count towards the member's CE cycles.
+          } @else {
+            Rejected hours do not count. The member sees your note.
+          }
+        </p>
+        <mat-form-field class="note-field">
+          <mat-label>Note (optional)</mat-label>
+          <textarea matInput formControlName="note" rows="3" maxlength="2000"></textarea>
+          <mat-hint>Kept on the activity and in the audit trail.</mat-hint>
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit">{{ verb }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .note-field {
+      width: 100%;
+    }
+  `,
+})
+export class ReviewDialog {
+  protected readonly data = inject<ReviewDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<ReviewDialog, ReviewDialogResult>>(MatDialogRef);
+
+  protected readonly verb = this.data.decision === 'approved' ? 'Approve' : 'Reject';
+  protected readonly form = new FormGroup({
+    note: new FormControl('', { nonNullable: true }),
+  });
+
+  protected confirmReview(): void {
+    this.dialogRef.close({ note: this.form.controls.note.value.trim() });
+  }
+}

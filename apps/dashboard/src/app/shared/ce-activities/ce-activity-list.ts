@@ -1,0 +1,81 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { CeActivity, CeReviewStatus } from '@him/contracts';
+import { formatHours } from '../format';
+import { type StatusBadge, StatusChip } from '../status/status-chip';
+import { ICON_CANCEL, ICON_CHECK_CIRCLE, ICON_HOURGLASS } from '../status/status-icons';
+import { categoryLabel } from './ce-categories';
+
+export const CE_REVIEW_BADGES: Record<CeReviewStatus, StatusBadge> = {
+  submitted: { label: 'Submitted — awaiting review', tone: 'info', icon: ICON_HOURGLASS },
+  approved: { label: 'Approved', tone: 'success', icon: ICON_CHECK_CIRCLE },
+  rejected: { label: 'Rejected', tone: 'danger', icon: ICON_CANCEL },
+};
+
+interface ActivityRow {
+  id: string;
+  title: string;
+  details: string;
+  categories: string;
+  forCredentials: string;
+  badge: StatusBadge;
+  reviewNote: string | null;
+}
+
+/** A member's CE log, newest first, each entry with its review status in words. */
+@Component({
+  selector: 'him-ce-activity-list',
+  imports: [StatusChip],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (rows().length === 0) {
+      <p class="empty-note">{{ emptyText() }}</p>
+    } @else {
+      <ul class="record-list">
+        @for (row of rows(); track row.id) {
+          <li class="record" [attr.data-activity]="row.id">
+            <div class="record__head">
+              <span class="record__title">{{ row.title }}</span>
+              <him-status-chip [badge]="row.badge" />
+            </div>
+            <p class="record__details">{{ row.details }}</p>
+            @if (row.categories) {
+              <p class="record__details">Categories: {{ row.categories }}</p>
+            }
+            @if (row.forCredentials) {
+              <p class="record__details">For: {{ row.forCredentials }}</p>
+            }
+            @if (row.reviewNote) {
+              <p class="record__details">Reviewer's note: {{ row.reviewNote }}</p>
+            }
+          </li>
+        }
+      </ul>
+    }
+  `,
+  styleUrl: '../record-list.scss',
+})
+export class CeActivityList {
+  readonly activities = input.required<CeActivity[]>();
+  /** credential id → what to call it ("CCS") */
+  readonly credentialLabels = input<ReadonlyMap<string, string>>(new Map());
+  readonly emptyText = input('No CE activities logged yet.');
+
+  protected readonly rows = computed<ActivityRow[]>(() => {
+    const labels = this.credentialLabels();
+    return [...this.activities()]
+      .sort((a, b) => (a.completedOn < b.completedOn ? 1 : a.completedOn > b.completedOn ? -1 : 0))
+      .map((activity) => ({
+        id: activity.id,
+        title: activity.title,
+        details: `${activity.provider} · ${activity.completedOn} · ${formatHours(activity.hours)} ${
+          activity.hours === 1 ? 'hour' : 'hours'
+        }`,
+        categories: activity.categories.map(categoryLabel).join(', '),
+        forCredentials: activity.credentialIds
+          .map((id) => labels.get(id) ?? 'a credential no longer listed')
+          .join(', '),
+        badge: CE_REVIEW_BADGES[activity.status],
+        reviewNote: activity.reviewNote,
+      }));
+  });
+}

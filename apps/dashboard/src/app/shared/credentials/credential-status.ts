@@ -1,0 +1,101 @@
+import type { Credential, CredentialStatus, CredentialType, IsoDate } from '@him/contracts';
+import { credentialStatusOn, daysBetween } from '@him/domain';
+import { daysText } from '../format';
+import type { StatusBadge } from '../status/status-chip';
+import {
+  ICON_BLOCK,
+  ICON_CHECK_CIRCLE,
+  ICON_ERROR,
+  ICON_EVENT,
+  ICON_HELP,
+  ICON_SCHEDULE,
+  ICON_VERIFIED,
+} from '../status/status-icons';
+
+/** A credential's status on a day (R4, R10) from the shared domain rule. */
+export function credentialStatus(
+  credential: Credential,
+  asOf: IsoDate,
+  warningDays: number,
+): CredentialStatus {
+  return credentialStatusOn({ ...credential, verified: credential.verification !== null }, asOf, {
+    expiryWarningDays: warningDays,
+  });
+}
+
+/** Current or expiring on `asOf`: a credential a CE activity can still count towards. */
+export function isCredentialInForce(
+  credential: Credential,
+  asOf: IsoDate,
+  warningDays: number,
+): boolean {
+  const status = credentialStatus(credential, asOf, warningDays);
+  return status === 'current' || status === 'expiring';
+}
+
+/**
+ * The chips of a credential on `asOf`: its status ("Current", "Expiring in 12 days",
+ * "Expired", "Not yet valid", "Revoked") and, for one in force that nobody verified,
+ * "Unverified" (R4: unverified credentials count but are flagged wherever they appear).
+ */
+export function credentialBadges(
+  credential: Credential,
+  asOf: IsoDate,
+  warningDays: number,
+): StatusBadge[] {
+  const status = credentialStatus(credential, asOf, warningDays);
+  const badges = [statusBadge(status, credential, asOf)];
+  if (credential.verification === null && (status === 'current' || status === 'expiring')) {
+    badges.push({ label: 'Unverified', tone: 'warning', icon: ICON_HELP });
+  }
+  return badges;
+}
+
+function statusBadge(status: CredentialStatus, credential: Credential, asOf: IsoDate): StatusBadge {
+  switch (status) {
+    case 'current':
+      return { label: 'Current', tone: 'success', icon: ICON_CHECK_CIRCLE };
+    case 'expiring': {
+      const days = credential.expiresOn ? daysBetween(asOf, credential.expiresOn) : 0;
+      return {
+        label: days === 0 ? 'Expires today' : `Expiring in ${daysText(days)}`,
+        tone: 'warning',
+        icon: ICON_SCHEDULE,
+      };
+    }
+    case 'expired':
+      return { label: 'Expired', tone: 'danger', icon: ICON_ERROR };
+    case 'not-yet-valid':
+      return { label: 'Not yet valid', tone: 'neutral', icon: ICON_EVENT };
+    case 'revoked':
+      return { label: 'Revoked', tone: 'danger', icon: ICON_BLOCK };
+  }
+}
+
+export const VERIFIED_BADGE: StatusBadge = {
+  label: 'Verified',
+  tone: 'success',
+  icon: ICON_VERIFIED,
+};
+
+/** "CCS" with the type's name when known; a short id otherwise. */
+export function credentialTypeLabel(
+  typeId: string,
+  types: ReadonlyMap<string, CredentialType>,
+): { code: string; name: string | null; issuingBody: string | null } {
+  const type = types.get(typeId);
+  return type
+    ? { code: type.code, name: type.name, issuingBody: type.issuingBody }
+    : { code: `Credential type ${typeId.slice(0, 8)}`, name: null, issuingBody: null };
+}
+
+/** How a credential was verified, in words. */
+export function verificationText(credential: Credential): string {
+  const verification = credential.verification;
+  if (!verification) {
+    return 'Not verified';
+  }
+  const method =
+    verification.method === 'primary-source' ? 'Primary source' : 'Copy of certificate';
+  return `${method}, ${verification.verifiedOn}`;
+}

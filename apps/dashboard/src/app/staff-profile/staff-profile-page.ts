@@ -1,0 +1,323 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { Title } from '@angular/platform-browser';
+import { ActivatedRoute } from '@angular/router';
+import type { Assessment, Credential, CredentialType, StaffStatus } from '@him/contracts';
+import { DEFAULT_EXPIRY_WARNING_DAYS } from '@him/domain';
+import { forkJoin, map } from 'rxjs';
+import { AssessmentsApi } from '../core/api/assessments-api';
+import { AuditApi } from '../core/api/audit-api';
+import { CeApi } from '../core/api/ce-api';
+import { CredentialsApi } from '../core/api/credentials-api';
+import { DepartmentApi } from '../core/api/department-api';
+import { createLoader } from '../core/api/loader';
+import { ReadinessApi } from '../core/api/readiness-api';
+import { StaffApi } from '../core/api/staff-api';
+import { CatalogApi } from '../core/catalog/catalog-api';
+import { requirementCatalogOf } from '../core/catalog/requirement-catalog';
+import { CLOCK } from '../core/clock';
+import { todayInTimeZone } from '../core/dates';
+import { PRODUCT_NAME } from '../core/page-title-strategy';
+import { NotFoundPage } from '../not-found/not-found-page';
+import { AssessmentForm } from '../shared/assessments/assessment-form';
+import { AssessmentHistory } from '../shared/assessments/assessment-history';
+import { CeActivityList } from '../shared/ce-activities/ce-activity-list';
+import { CeGroupCard } from '../shared/ce-progress/ce-group-card';
+import { CredentialList } from '../shared/credentials/credential-list';
+import { LoadStatus } from '../shared/load-status/load-status';
+import { type StatusBadge, StatusChip } from '../shared/status/status-chip';
+import { ICON_CHECK_CIRCLE, ICON_CANCEL, ICON_SCHEDULE } from '../shared/status/status-icons';
+import { AuditTrail } from './audit-trail';
+import {
+  CredentialDialog,
+  type CredentialDialogData,
+  type CredentialDialogResult,
+} from './credential-dialog';
+import { RevokeDialog, type RevokeDialogData } from './revoke-dialog';
+import { memberReadinessOf, requirementsView } from './requirements-view';
+
+const STAFF_STATUS_BADGES: Record<StaffStatus, StatusBadge> = {
+  active: { label: 'Active', tone: 'success', icon: ICON_CHECK_CIRCLE },
+  leave: { label: 'On leave', tone: 'warning', icon: ICON_SCHEDULE },
+  terminated: { label: 'No longer employed', tone: 'neutral', icon: ICON_CANCEL },
+};
+
+/** HTTP answers that mean "no such member for you": unknown id, malformed id, not permitted. */
+const NOT_FOUND_STATUSES = [400, 403, 404];
+
+/**
+ * One member for admins and managers: role, team and status; requirements met and missing;
+ * credentials (add, edit, revoke); CE progress; assessments (add); CE log; audit trail.
+ */
+@Component({
+  selector: 'him-staff-profile-page',
+  imports: [
+    MatButtonModule,
+    AssessmentForm,
+    AssessmentHistory,
+    AuditTrail,
+    CeActivityList,
+    CeGroupCard,
+    CredentialList,
+    LoadStatus,
+    NotFoundPage,
+    StatusChip,
+  ],
+  templateUrl: './staff-profile-page.html',
+  styleUrls: ['../shared/page.scss', './staff-profile-page.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class StaffProfilePage {
+  private readonly clock = inject(CLOCK);
+  private readonly dialog = inject(MatDialog);
+  private readonly liveAnnouncer = inject(LiveAnnouncer);
+  private readonly title = inject(Title);
+  private readonly staffApi = inject(StaffApi);
+  private readonly catalogApi = inject(CatalogApi);
+  private readonly readinessApi = inject(ReadinessApi);
+  private readonly credentialsApi = inject(CredentialsApi);
+  private readonly ceApi = inject(CeApi);
+  private readonly assessmentsApi = inject(AssessmentsApi);
+  private readonly auditApi = inject(AuditApi);
+  private readonly departmentApi = inject(DepartmentApi);
+
+  protected readonly staffId = signal('');
+
+  protected readonly staff = createLoader(
+    () => this.staffApi.getStaff(this.staffId()),
+    'this staff member',
+  );
+  protected readonly catalog = createLoader(
+    () =>
+      forkJoin({
+        skills: this.catalogApi.skills(),
+        credentialTypes: this.catalogApi.credentialTypes(),
+        roles: this.catalogApi.roles(),
+        teams: this.catalogApi.teams(),
+      }),
+    'the skill and credential catalog',
+  );
+  private readonly department = createLoader(
+    () => this.departmentApi.getDepartment(),
+    'department settings',
+  );
+  protected readonly readiness = createLoader(
+    () => this.readinessApi.getReadiness(this.today(), this.staff.value()?.teamId),
+    'requirements',
+  );
+  protected readonly credentials = createLoader(
+    () => this.credentialsApi.listForMember(this.staffId()),
+    'credentials',
+  );
+  protected readonly ceGroups = createLoader(
+    () => this.ceApi.getCeStatus({ staffId: this.staffId() }),
+    'CE progress',
+  );
+  protected readonly assessments = createLoader(
+    () => this.assessmentsApi.listForMember(this.staffId()),
+    'assessments',
+  );
+  protected readonly activities = createLoader(
+    () => this.ceApi.listForMember(this.staffId()),
+    'CE activities',
+  );
+  protected readonly audit = createLoader(
+    () =>
+      this.auditApi.listForRecords([
+        this.staffId(),
+        ...(this.credentials.value() ?? []).map((credential) => credential.id),
+      ]),
+    'the audit trail',
+  );
+
+  protected readonly notFound = computed(() =>
+    NOT_FOUND_STATUSES.includes(this.staff.errorStatus() ?? -1),
+  );
+  protected readonly today = computed(() =>
+    todayInTimeZone(this.department.value()?.timeZone, this.clock()),
+  );
+  protected readonly timeZone = computed(() => this.department.value()?.timeZone);
+  protected readonly warningDays = computed(
+    () => this.department.value()?.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
+  );
+  protected readonly credentialTypes = computed(
+    () =>
+      new Map<string, CredentialType>(
+        (this.catalog.value()?.credentialTypes ?? []).map((type) => [type.id, type]),
+      ),
+  );
+  protected readonly skillNames = computed(
+    () => new Map((this.catalog.value()?.skills ?? []).map((skill) => [skill.id, skill.name])),
+  );
+  protected readonly header = computed(() => {
+    const staff = this.staff.value();
+    if (!staff) {
+      return null;
+    }
+    const catalog = this.catalog.value();
+    return {
+      staff,
+      roleName: catalog?.roles.find((role) => role.id === staff.roleId)?.name ?? 'Unknown role',
+      teamName: catalog?.teams.find((team) => team.id === staff.teamId)?.name ?? 'Unknown team',
+      status: STAFF_STATUS_BADGES[staff.status],
+    };
+  });
+  protected readonly requirements = computed(() => {
+    const staff = this.staff.value();
+    const catalog = this.catalog.value();
+    const readiness = this.readiness.value();
+    if (!staff || !catalog || !readiness) {
+      return null;
+    }
+    return requirementsView(
+      staff.status,
+      catalog.roles.find((role) => role.id === staff.roleId),
+      memberReadinessOf(readiness, staff.id),
+      requirementCatalogOf(catalog.skills, catalog.credentialTypes),
+    );
+  });
+  /** Names for the audit trail and the CE log: "CCS credential". */
+  protected readonly credentialLabels = computed(() => {
+    const types = this.credentialTypes();
+    return new Map(
+      (this.credentials.value() ?? []).map((credential) => [
+        credential.id,
+        types.get(credential.credentialTypeId)?.code ?? 'Credential',
+      ]),
+    );
+  });
+  protected readonly auditRecordNames = computed(() => {
+    const names = new Map<string, string>();
+    for (const [id, code] of this.credentialLabels()) {
+      names.set(id, `${code} credential`);
+    }
+    names.set(this.staffId(), 'Staff record');
+    return names;
+  });
+
+  constructor() {
+    this.catalog.load();
+    this.department.load();
+    // The same page shows another member when only the id in the address changes.
+    inject(ActivatedRoute)
+      .paramMap.pipe(
+        map((params) => params.get('id') ?? ''),
+        takeUntilDestroyed(),
+      )
+      .subscribe((staffId) => {
+        this.staffId.set(staffId);
+        for (const loader of [
+          this.staff,
+          this.credentials,
+          this.ceGroups,
+          this.assessments,
+          this.activities,
+        ]) {
+          loader.load();
+        }
+      });
+
+    // Requirements need the member's team; the audit trail their credentials' ids.
+    effect(() => {
+      if (this.staff.value()) {
+        untracked(() => this.readiness.load());
+      }
+    });
+    effect(() => {
+      if (this.credentials.value()) {
+        untracked(() => this.audit.load());
+      }
+    });
+    effect(() => {
+      const staff = this.staff.value();
+      if (staff) {
+        this.title.setTitle(`${staff.name} · Staff profile · ${PRODUCT_NAME}`);
+      } else if (this.notFound()) {
+        this.title.setTitle(`Page not found · ${PRODUCT_NAME}`);
+      }
+    });
+  }
+
+  protected openAddCredential(): void {
+    this.openCredentialDialog(undefined);
+  }
+
+  protected openEditCredential(credential: Credential): void {
+    this.openCredentialDialog(credential);
+  }
+
+  protected openRevokeCredential(credential: Credential): void {
+    const staff = this.staff.value();
+    const code = this.credentialTypes().get(credential.credentialTypeId)?.code ?? 'the credential';
+    this.dialog
+      .open<RevokeDialog, RevokeDialogData, Credential>(RevokeDialog, {
+        data: { credential, description: staff ? `${code} of ${staff.name}` : code },
+        width: '520px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((revoked) => {
+        if (revoked) {
+          this.reloadAfterCredentialChange(`${code} revoked.`);
+        }
+      });
+  }
+
+  protected showRecordedAssessment(assessment: Assessment): void {
+    this.assessments.replace([assessment, ...(this.assessments.value() ?? [])]);
+    // A new assessment can change which skill requirements are met (R2, R3).
+    this.readiness.load();
+  }
+
+  private openCredentialDialog(credential: Credential | undefined): void {
+    const staff = this.staff.value();
+    const catalog = this.catalog.value();
+    if (!staff || !catalog) {
+      return;
+    }
+    this.dialog
+      .open<CredentialDialog, CredentialDialogData, CredentialDialogResult>(CredentialDialog, {
+        data: {
+          staffId: staff.id,
+          staffName: staff.name,
+          credentialTypes: catalog.credentialTypes,
+          today: this.today(),
+          credential,
+        },
+        width: '560px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((result) => {
+        if (!result) {
+          return;
+        }
+        if ('reload' in result) {
+          this.reloadAfterCredentialChange('Credentials reloaded.');
+          return;
+        }
+        const code =
+          this.credentialTypes().get(result.saved.credentialTypeId)?.code ?? 'Credential';
+        this.reloadAfterCredentialChange(credential ? `${code} saved.` : `${code} added.`);
+      });
+  }
+
+  /** Credentials change readiness (R5) and CE groups (R11), so those reload with them. */
+  private reloadAfterCredentialChange(message: string): void {
+    this.credentials.load();
+    this.ceGroups.load();
+    this.readiness.load();
+    void this.liveAnnouncer.announce(message, 'polite');
+  }
+}

@@ -1,0 +1,205 @@
+import type {
+  Credential,
+  CredentialType,
+  IsoDate,
+  Role,
+  SkillsMatrixResponse,
+  StaffStatus,
+  Team,
+} from '@him/contracts';
+import { PROFICIENCY_LABELS } from '@him/contracts';
+import {
+  credentialBadges,
+  credentialStatus,
+  isCredentialInForce,
+} from '../shared/credentials/credential-status';
+import type { StatusBadge } from '../shared/status/status-chip';
+import { ICON_ERROR } from '../shared/status/status-icons';
+
+export interface MatrixMember {
+  staffId: string;
+  name: string;
+  /** "On leave" for members who are not active, else null */
+  statusNote: string | null;
+}
+
+export interface SkillCellView {
+  skillId: string;
+  /** the main text: "3", or "2 / 3 needed" when below the requirement */
+  text: string;
+  /** a second line: "meets 3", or null */
+  detail: string | null;
+  below: boolean;
+  level: number;
+  /** the level's name, for a tooltip-free explanation in the legend and for tests */
+  levelName: string;
+}
+
+export interface SkillRowView {
+  member: MatrixMember;
+  cells: SkillCellView[];
+}
+
+export interface SkillsGridView {
+  skills: { id: string; name: string; required: boolean }[];
+  rows: SkillRowView[];
+  belowCount: number;
+  membersBelow: number;
+}
+
+const STATUS_NOTES: Record<StaffStatus, string | null> = {
+  active: null,
+  leave: 'On leave',
+  terminated: 'No longer employed',
+};
+
+/**
+ * The members x skills grid. A cell with a requirement reads "2 / 3 needed" when below it
+ * (and is highlighted) or "3" with "meets 3" when not; other cells show the level alone.
+ * With `onlyRequired`, only skills some member's role requires are shown.
+ */
+export function skillsGridView(
+  matrix: SkillsMatrixResponse,
+  onlyRequired: boolean,
+): SkillsGridView {
+  const required = new Set(
+    matrix.rows.flatMap((row) =>
+      row.cells.filter((cell) => cell.requiredLevel !== null).map((cell) => cell.skillId),
+    ),
+  );
+  const skills = matrix.skills
+    .filter((skill) => !onlyRequired || required.has(skill.id))
+    .map((skill) => ({ id: skill.id, name: skill.name, required: required.has(skill.id) }));
+  let belowCount = 0;
+  let membersBelow = 0;
+  const rows = matrix.rows.map((row) => {
+    const byId = new Map(row.cells.map((cell) => [cell.skillId, cell]));
+    let memberBelow = false;
+    const cells = skills.map((skill): SkillCellView => {
+      const cell = byId.get(skill.id);
+      const level = cell?.level ?? 0;
+      const requiredLevel = cell?.requiredLevel ?? null;
+      const below = requiredLevel !== null && level < requiredLevel;
+      if (below) {
+        belowCount += 1;
+        memberBelow = true;
+      }
+      return {
+        skillId: skill.id,
+        text: below ? `${level} / ${requiredLevel} needed` : String(level),
+        detail: requiredLevel !== null && !below ? `meets ${requiredLevel}` : null,
+        below,
+        level,
+        levelName: PROFICIENCY_LABELS[level] ?? `Level ${level}`,
+      };
+    });
+    if (memberBelow) {
+      membersBelow += 1;
+    }
+    return {
+      member: { staffId: row.staffId, name: row.name, statusNote: STATUS_NOTES[row.status] },
+      cells,
+    };
+  });
+  return { skills, rows, belowCount, membersBelow };
+}
+
+export interface CredentialCellView {
+  typeId: string;
+  badges: StatusBadge[];
+  /** "None" when the member holds no credential of the type */
+  empty: boolean;
+}
+
+export interface CredentialRowView {
+  member: MatrixMember;
+  cells: CredentialCellView[];
+}
+
+export interface CredentialsGridView {
+  types: { id: string; code: string; name: string }[];
+  rows: CredentialRowView[];
+}
+
+const MISSING_REQUIRED: StatusBadge = {
+  label: 'Required, missing',
+  tone: 'danger',
+  icon: ICON_ERROR,
+};
+const STATUS_RANK = ['current', 'expiring', 'not-yet-valid', 'expired', 'revoked'];
+
+/**
+ * The members x credential types grid: the types anyone in the team holds or any member's
+ * role asks for; per cell the chips of the member's best credential of that type, or
+ * "Required, missing" when it belongs to a role requirement ("any of") the member does
+ * not meet with a credential in force.
+ */
+export function credentialsGridView(
+  matrix: SkillsMatrixResponse,
+  credentialsByMember: ReadonlyMap<string, Credential[]>,
+  types: readonly CredentialType[],
+  roles: readonly Role[],
+  asOf: IsoDate,
+  warningDays: number,
+): CredentialsGridView {
+  const rolesById = new Map(roles.map((role) => [role.id, role]));
+  const requiredGroups = (roleId: string) =>
+    (rolesById.get(roleId)?.requirements ?? []).flatMap((requirement) =>
+      requirement.kind === 'credential' ? [requirement.anyOf] : [],
+    );
+  const shownTypeIds = new Set<string>();
+  for (const row of matrix.rows) {
+    for (const credential of credentialsByMember.get(row.staffId) ?? []) {
+      shownTypeIds.add(credential.credentialTypeId);
+    }
+    for (const group of requiredGroups(row.roleId)) {
+      group.forEach((typeId) => shownTypeIds.add(typeId));
+    }
+  }
+  const shownTypes = types
+    .filter((type) => shownTypeIds.has(type.id))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((type) => ({ id: type.id, code: type.code, name: type.name }));
+
+  const rows = matrix.rows.map((row) => {
+    const credentials = credentialsByMember.get(row.staffId) ?? [];
+    const inForce = new Set(
+      credentials
+        .filter((credential) => isCredentialInForce(credential, asOf, warningDays))
+        .map((credential) => credential.credentialTypeId),
+    );
+    const missingTypes = new Set(
+      requiredGroups(row.roleId)
+        .filter((group) => !group.some((typeId) => inForce.has(typeId)))
+        .flat(),
+    );
+    return {
+      member: { staffId: row.staffId, name: row.name, statusNote: STATUS_NOTES[row.status] },
+      cells: shownTypes.map((type): CredentialCellView => {
+        const best = credentials
+          .filter((credential) => credential.credentialTypeId === type.id)
+          .sort(
+            (a, b) =>
+              STATUS_RANK.indexOf(credentialStatus(a, asOf, warningDays)) -
+                STATUS_RANK.indexOf(credentialStatus(b, asOf, warningDays)) ||
+              (b.expiresOn ?? '9999').localeCompare(a.expiresOn ?? '9999'),
+          )[0];
+        const badges = best ? credentialBadges(best, asOf, warningDays) : [];
+        if (missingTypes.has(type.id)) {
+          badges.unshift(MISSING_REQUIRED);
+        }
+        return { typeId: type.id, badges, empty: badges.length === 0 };
+      }),
+    };
+  });
+  return { types: shownTypes, rows };
+}
+
+/** The team a manager lands on: one they manage, else the first by name. */
+export function defaultTeamId(teams: readonly Team[], staffId: string | null): string | null {
+  const sorted = [...teams].sort((a, b) => a.name.localeCompare(b.name));
+  const managed = staffId
+    ? sorted.find((team) => team.managerStaffIds?.includes(staffId))
+    : undefined;
+  return (managed ?? sorted[0])?.id ?? null;
+}

@@ -1,0 +1,174 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { type Credential, PROFICIENCY_LABELS } from '@him/contracts';
+import { DEFAULT_EXPIRY_WARNING_DAYS } from '@him/domain';
+import { forkJoin, map, of } from 'rxjs';
+import { CredentialsApi } from '../core/api/credentials-api';
+import { DepartmentApi } from '../core/api/department-api';
+import { createLoader } from '../core/api/loader';
+import { ReadinessApi } from '../core/api/readiness-api';
+import { AuthService } from '../core/auth/auth.service';
+import { CatalogApi } from '../core/catalog/catalog-api';
+import { CLOCK } from '../core/clock';
+import { todayInTimeZone } from '../core/dates';
+import { LoadStatus } from '../shared/load-status/load-status';
+import { StatusChip } from '../shared/status/status-chip';
+import { ICON_WARNING } from '../shared/status/status-icons';
+import { credentialsGridView, defaultTeamId, skillsGridView } from './matrix-view';
+
+/** One team at a glance for admins and managers: members x skills, members x credentials. */
+@Component({
+  selector: 'him-team-matrix-page',
+  imports: [
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    RouterLink,
+    LoadStatus,
+    StatusChip,
+  ],
+  templateUrl: './team-matrix-page.html',
+  styleUrls: ['../shared/page.scss', './team-matrix-page.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TeamMatrixPage {
+  private readonly clock = inject(CLOCK);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly catalogApi = inject(CatalogApi);
+  private readonly readinessApi = inject(ReadinessApi);
+  private readonly credentialsApi = inject(CredentialsApi);
+  private readonly departmentApi = inject(DepartmentApi);
+  private readonly staffId = inject(AuthService).user()?.staffId ?? null;
+
+  protected readonly levelLegend = PROFICIENCY_LABELS.map((name, level) => `${level} ${name}`).join(
+    ', ',
+  );
+  protected readonly belowIcon = ICON_WARNING;
+  /** the team in the address (`?team=`), or null until one is chosen */
+  protected readonly teamId = signal<string | null>(null);
+  protected readonly onlyRequiredSkills = signal(true);
+
+  protected readonly catalog = createLoader(
+    () =>
+      forkJoin({
+        teams: this.catalogApi.teams(),
+        roles: this.catalogApi.roles(),
+        credentialTypes: this.catalogApi.credentialTypes(),
+      }).pipe(
+        map((catalog) => ({
+          ...catalog,
+          teams: [...catalog.teams].sort((a, b) => a.name.localeCompare(b.name)),
+        })),
+      ),
+    'teams',
+  );
+  private readonly department = createLoader(
+    () => this.departmentApi.getDepartment(),
+    'department settings',
+  );
+  protected readonly matrix = createLoader(
+    () => this.readinessApi.getSkillsMatrix({ teamId: this.teamId() ?? undefined }),
+    "the team's skills",
+  );
+  /**
+   * Credentials of each member. The API lists credentials per member only, so this asks once
+   * per member of the team (a team is a handful of people).
+   */
+  protected readonly credentials = createLoader(() => {
+    const rows = this.matrix.value()?.rows ?? [];
+    if (rows.length === 0) {
+      return of(new Map<string, Credential[]>());
+    }
+    return forkJoin(
+      rows.map((row) =>
+        this.credentialsApi
+          .listForMember(row.staffId)
+          .pipe(map((credentials) => [row.staffId, credentials] as const)),
+      ),
+    ).pipe(map((entries) => new Map<string, Credential[]>(entries)));
+  }, "the team's credentials");
+
+  protected readonly today = computed(() =>
+    todayInTimeZone(this.department.value()?.timeZone, this.clock()),
+  );
+  protected readonly teamName = computed(
+    () => this.catalog.value()?.teams.find((team) => team.id === this.teamId())?.name ?? '',
+  );
+  protected readonly skillsGrid = computed(() => {
+    const matrix = this.matrix.value();
+    return matrix ? skillsGridView(matrix, this.onlyRequiredSkills()) : null;
+  });
+  protected readonly credentialsGrid = computed(() => {
+    const matrix = this.matrix.value();
+    const credentials = this.credentials.value();
+    const catalog = this.catalog.value();
+    if (!matrix || !credentials || !catalog) {
+      return null;
+    }
+    return credentialsGridView(
+      matrix,
+      credentials,
+      catalog.credentialTypes,
+      catalog.roles,
+      this.today(),
+      this.department.value()?.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
+    );
+  });
+
+  constructor() {
+    this.catalog.load();
+    this.department.load();
+    this.route.queryParamMap
+      .pipe(
+        map((params) => params.get('team')),
+        takeUntilDestroyed(),
+      )
+      .subscribe((teamId) => {
+        if (teamId && teamId !== this.teamId()) {
+          this.teamId.set(teamId);
+          this.matrix.load();
+        }
+      });
+    // Without a team in the address, open the one the manager manages (or the first).
+    effect(() => {
+      const teams = this.catalog.value()?.teams;
+      if (teams && !untracked(this.teamId)) {
+        const teamId = defaultTeamId(teams, this.staffId);
+        if (teamId) {
+          untracked(() => this.showTeam(teamId));
+        }
+      }
+    });
+    effect(() => {
+      if (this.matrix.value()) {
+        untracked(() => this.credentials.load());
+      }
+    });
+  }
+
+  /** Keeps the team in the address, so the view can be bookmarked and shared. */
+  protected showTeam(teamId: string): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { team: teamId },
+      replaceUrl: true,
+    });
+  }
+
+  protected toggleOnlyRequiredSkills(checked: boolean): void {
+    this.onlyRequiredSkills.set(checked);
+  }
+}
