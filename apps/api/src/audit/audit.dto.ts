@@ -15,6 +15,15 @@ export class AuditQuery extends PageQuery {
   @IsUUID()
   entityId?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "a member's trail: their staff record and their credentials, assessments and CE activities",
+  })
+  @IsOptional()
+  @IsUUID()
+  staffId?: string;
+
   @ApiPropertyOptional({ example: '2026-01-01', description: 'first day, inclusive' })
   @IsOptional()
   @IsCalendarDate()

@@ -45,6 +45,12 @@ export class AuditService {
       .where('a.department_id = :dept', { dept: user.departmentId });
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
+    if (query.staffId) {
+      qb.andWhere(
+        `((a.entity = 'staff' AND a.entity_id = :staffId) OR coalesce(a.after->>'staffId', a.before->>'staffId') = :staffIdText)`,
+        { staffId: query.staffId, staffIdText: query.staffId },
+      );
+    }
     if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.at < (:to::date + 1)', { to: query.to });
     const [rows, total] = await qb

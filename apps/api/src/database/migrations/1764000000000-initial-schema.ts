@@ -243,6 +243,8 @@ export class InitialSchema1764000000000 implements MigrationInterface {
       );
       CREATE INDEX audit_event_entity_idx ON audit_event (department_id, entity, entity_id, at);
       CREATE INDEX audit_event_at_idx ON audit_event (department_id, at);
+      -- A member's trail: their staff record and every record that names them (staffId).
+      CREATE INDEX audit_event_subject_idx ON audit_event (department_id, (coalesce(after->>'staffId', before->>'staffId')));
 
       -- R16: the audit trail cannot be edited. Only removing a whole department may delete it.
       CREATE FUNCTION audit_event_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
