@@ -133,10 +133,9 @@ describe('StaffProfilePage', () => {
   }
 
   function answerAudit(events: AuditEvent[]): void {
-    for (const request of http.match((candidate) => candidate.url === '/api/v1/audit')) {
-      const id = request.request.params.get('entityId');
-      request.flush(page(events.filter((event) => event.entityId === id)));
-    }
+    const request = expectApi(http, 'audit');
+    expect(request.request.params.get('staffId')).toBe(MEMBER);
+    request.flush(page([...events].sort((a, b) => (a.at < b.at ? 1 : -1))));
   }
 
   async function openLoadedProfile(

@@ -133,11 +133,7 @@ export class StaffProfilePage {
     'CE activities',
   );
   protected readonly audit = createLoader(
-    () =>
-      this.auditApi.listForRecords([
-        this.staffId(),
-        ...(this.credentials.value() ?? []).map((credential) => credential.id),
-      ]),
+    () => this.auditApi.listForMember(this.staffId()),
     'the audit trail',
   );
 
