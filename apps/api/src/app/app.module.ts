@@ -18,6 +18,10 @@ import { AssessmentsModule } from '../assessments/assessments.module';
 import { CeActivitiesModule } from '../ce-activities/ce-activities.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { StaffModule } from '../staff/staff.module';
+import { ReportsModule } from '../reports/reports.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { ImportModule } from '../import/import.module';
 
 /** The feature modules; each owns its controller, service and DTOs. */
 const FEATURES = [
@@ -33,6 +37,10 @@ const FEATURES = [
   TeamsModule,
   DepartmentsModule,
   UsersModule,
+  CalendarModule,
+  EvidenceModule,
+  ReportsModule,
+  ImportModule,
 ];
 
 @Module({})

@@ -12,6 +12,7 @@ import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
 import { departmentToday } from '../common/department-today';
 import { assertVersion, notFound } from '../common/errors';
+import { ownersWithEvidence } from '../evidence/evidence-flags';
 import { StaffEntity } from '../staff/staff.entity';
 import { CeActivityCredentialEntity, CeActivityEntity } from './ce-activity.entity';
 import type {
@@ -22,7 +23,11 @@ import type {
   UpdateCeActivityDto,
 } from './ce-activity.dto';
 
-export function toCeActivity(e: CeActivityEntity, credentialIds: string[]): CeActivity {
+export function toCeActivity(
+  e: CeActivityEntity,
+  credentialIds: string[],
+  hasEvidence = false,
+): CeActivity {
   return {
     id: e.id,
     staffId: e.staffId,
@@ -37,8 +42,7 @@ export function toCeActivity(e: CeActivityEntity, credentialIds: string[]): CeAc
     reviewNote: e.reviewNote,
     reviewedByUserId: e.reviewedByUserId,
     reviewedAt: e.reviewedAt ? e.reviewedAt.toISOString() : null,
-    // Evidence files come later.
-    hasEvidence: false,
+    hasEvidence,
     version: e.version,
   };
 }
@@ -187,7 +191,11 @@ export class CeActivitiesService {
         await this.linkCredentials(em, id, dto.credentialIds);
       }
       // A reviewer's edit keeps an approved or rejected status; the audit event shows what changed.
-      const after = toCeActivity(saved, dto.credentialIds ?? before.credentialIds);
+      const after = toCeActivity(
+        saved,
+        dto.credentialIds ?? before.credentialIds,
+        before.hasEvidence,
+      );
       await this.audit.record(em, user, user.departmentId, {
         action: 'update',
         entity: 'ce_activity',
@@ -236,7 +244,7 @@ export class CeActivitiesService {
       entity.reviewedByUserId = user.id;
       entity.reviewedAt = new Date();
       entity.version += 1;
-      const after = toCeActivity(await em.save(entity), before.credentialIds);
+      const after = toCeActivity(await em.save(entity), before.credentialIds, before.hasEvidence);
       await this.audit.record(em, user, user.departmentId, {
         action: 'review',
         entity: 'ce_activity',
@@ -343,21 +351,23 @@ export class CeActivitiesService {
     return (await this.withCredentials(em, [entity]))[0];
   }
 
-  /** The activities with their credential ids, in one query for the whole page. */
+  /** The activities with their credential ids and evidence flags, in two queries for the whole page. */
   private async withCredentials(
     em: EntityManager,
     rows: CeActivityEntity[],
   ): Promise<CeActivity[]> {
     if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
     const links = await em.find(CeActivityCredentialEntity, {
-      where: { ceActivityId: In(rows.map((r) => r.id)) },
+      where: { ceActivityId: In(ids) },
     });
+    const withEvidence = await ownersWithEvidence(em, 'ce-activity', ids);
     const byActivity = new Map<string, string[]>();
     for (const link of links)
       byActivity.set(link.ceActivityId, [
         ...(byActivity.get(link.ceActivityId) ?? []),
         link.credentialId,
       ]);
-    return rows.map((r) => toCeActivity(r, byActivity.get(r.id) ?? []));
+    return rows.map((r) => toCeActivity(r, byActivity.get(r.id) ?? [], withEvidence.has(r.id)));
   }
 }

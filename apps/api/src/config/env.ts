@@ -7,7 +7,7 @@ export interface Env {
   HOST: string;
   /** PostgreSQL connection string; when absent an embedded PostgreSQL is started under DATA_DIR. */
   DATABASE_URL: string | undefined;
-  /** Where the embedded database and evidence files live (default `.data` in the working directory). */
+  /** Where the embedded database lives (default `.data` in the working directory); evidence files are kept in PostgreSQL (docs/evidence.md). */
   DATA_DIR: string;
   /** Port of the embedded PostgreSQL (default 5433, so a system PostgreSQL on 5432 is left alone). */
   EMBEDDED_PG_PORT: number;
@@ -21,6 +21,8 @@ export interface Env {
   /** Directory of the built dashboard to serve; empty string disables serving it. */
   DASHBOARD_DIR: string | undefined;
   LOG_SQL: boolean;
+  /** Largest evidence file accepted (PDF, PNG, JPEG), in bytes (default 10 MB). */
+  EVIDENCE_MAX_BYTES: number;
 }
 
 export class EnvError extends Error {}
@@ -86,5 +88,6 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     JWT_TTL_SECONDS: int(raw, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     DASHBOARD_DIR: raw['DASHBOARD_DIR'],
     LOG_SQL: bool(raw, 'LOG_SQL', false),
+    EVIDENCE_MAX_BYTES: int(raw, 'EVIDENCE_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   };
 }

@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { departmentToday } from '../common/department-today';
 import { assertVersion, notFound } from '../common/errors';
 import type { PageQuery } from '../common/pagination';
+import { ownersWithEvidence } from '../evidence/evidence-flags';
 import { CredentialEntity } from './credential.entity';
 import type {
   CreateCredentialDto,
@@ -16,7 +17,7 @@ import type {
   VerificationDto,
 } from './credential.dto';
 
-export function toCredential(e: CredentialEntity): Credential {
+export function toCredential(e: CredentialEntity, hasEvidence = false): Credential {
   return {
     id: e.id,
     staffId: e.staffId,
@@ -35,8 +36,7 @@ export function toCredential(e: CredentialEntity): Credential {
         : null,
     revokedOn: e.revokedOn,
     revokedReason: e.revokedReason,
-    // Evidence files come with `POST /credentials/:id/evidence`.
-    hasEvidence: false,
+    hasEvidence,
     version: e.version,
   };
 }
@@ -57,11 +57,18 @@ export class CredentialsService {
       take: page.limit,
       skip: page.offset,
     });
-    return { items: rows.map(toCredential), total };
+    const withEvidence = await ownersWithEvidence(
+      this.dataSource.manager,
+      'credential',
+      rows.map((r) => r.id),
+    );
+    return { items: rows.map((r) => toCredential(r, withEvidence.has(r.id))), total };
   }
 
   async get(user: RequestUser, id: string): Promise<Credential> {
-    return toCredential(await this.find(this.dataSource.manager, user, id));
+    const em = this.dataSource.manager;
+    const entity = await this.find(em, user, id);
+    return toCredential(entity, (await ownersWithEvidence(em, 'credential', [id])).has(id));
   }
 
   create(user: RequestUser, staffId: string, dto: CreateCredentialDto): Promise<Credential> {
@@ -107,7 +114,8 @@ export class CredentialsService {
     return this.dataSource.transaction(async (em) => {
       const entity = await this.find(em, user, id, true);
       assertVersion('credential', entity.version, dto.version);
-      const before = toCredential(entity);
+      const hasEvidence = (await ownersWithEvidence(em, 'credential', [id])).has(id);
+      const before = toCredential(entity, hasEvidence);
       const issuedOn = dto.issuedOn ?? entity.issuedOn;
       const expiresOn = dto.expiresOn === undefined ? entity.expiresOn : dto.expiresOn;
       const today = await departmentToday(em, user.departmentId);
@@ -120,7 +128,7 @@ export class CredentialsService {
       entity.expiresOn = expiresOn;
       if (dto.verification !== undefined) setVerification(entity, dto.verification, user);
       entity.version += 1;
-      const after = toCredential(await em.save(entity));
+      const after = toCredential(await em.save(entity), hasEvidence);
       await this.audit.record(em, user, user.departmentId, {
         action: 'update',
         entity: 'credential',
@@ -148,11 +156,12 @@ export class CredentialsService {
         throw new BadRequestException([
           `revokedOn must be on or after issuedOn (${entity.issuedOn})`,
         ]);
-      const before = toCredential(entity);
+      const hasEvidence = (await ownersWithEvidence(em, 'credential', [id])).has(id);
+      const before = toCredential(entity, hasEvidence);
       entity.revokedOn = revokedOn;
       entity.revokedReason = query.reason?.trim() || null;
       entity.version += 1;
-      const after = toCredential(await em.save(entity));
+      const after = toCredential(await em.save(entity), hasEvidence);
       await this.audit.record(em, user, user.departmentId, {
         action: 'revoke',
         entity: 'credential',

@@ -3,6 +3,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { AssessmentEntity } from '../assessments/assessment.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { CeActivityCredentialEntity, CeActivityEntity } from '../ce-activities/ce-activity.entity';
+import { CalendarTokenEntity } from '../calendar/calendar-token.entity';
 import { CeRuleEntity } from '../ce-rules/ce-rule.entity';
 import {
   CredentialTypeEntity,
@@ -10,6 +11,7 @@ import {
 } from '../credential-types/credential-type.entity';
 import { CredentialEntity } from '../credentials/credential.entity';
 import { DepartmentEntity } from '../departments/department.entity';
+import { EvidenceFileEntity } from '../evidence/evidence-file.entity';
 import { RequirementCredentialTypeEntity, RequirementEntity } from '../roles/requirement.entity';
 import { RoleEntity } from '../roles/role.entity';
 import { SkillEntity } from '../skills/skill.entity';
@@ -17,6 +19,7 @@ import { StaffEntity } from '../staff/staff.entity';
 import { TeamEntity, TeamManagerEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { CalendarTokensAndEvidenceFiles1795488000000 } from './migrations/1795488000000-calendar-tokens-and-evidence-files';
 import { SystemSettingEntity } from './system-setting.entity';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: no time zone can shift them.
@@ -42,9 +45,11 @@ export const ENTITIES = [
   CeActivityEntity,
   CeActivityCredentialEntity,
   AuditEventEntity,
+  CalendarTokenEntity,
+  EvidenceFileEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, CalendarTokensAndEvidenceFiles1795488000000];
 
 /** The one set of options shared by Nest, the migration CLI, the seed tools and the tests. */
 export function dataSourceOptions(url: string, logging = false): DataSourceOptions {

@@ -229,7 +229,7 @@ export interface AuditEvent {
   at: IsoTimestamp;
   userId: string | null;
   userEmail: string | null;
-  action: 'create' | 'update' | 'delete' | 'revoke' | 'review' | 'login';
+  action: 'create' | 'update' | 'delete' | 'revoke' | 'review' | 'login' | 'export';
   entity: string;
   entityId: string;
   before: unknown;
@@ -382,4 +382,282 @@ export interface HealthResponse {
   status: 'ok';
   database: 'up' | 'down';
   version: string;
+}
+
+// ---------- reports ----------
+
+/** `GET /reports/compliance?format=`: CSV (one row per member-credential), XLSX (a sheet per section), PDF. */
+export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** `GET /reports/compliance?paper=` for the PDF (default letter). */
+export const REPORT_PAPER_SIZES = ['letter', 'a4'] as const;
+export type ReportPaperSize = (typeof REPORT_PAPER_SIZES)[number];
+
+/**
+ * The query of `GET /reports/compliance` (DOMAIN.md, Reports). Scope: the department (none of
+ * teamId, roleId, staffId), one team, one role or one member; staff always get their own report.
+ */
+export interface ComplianceReportQuery {
+  /** default: today in the department's time zone */
+  asOf?: IsoDate;
+  teamId?: string;
+  roleId?: string;
+  staffId?: string;
+  /** default csv */
+  format?: ReportFormat;
+  /** PDF only; default letter */
+  paper?: ReportPaperSize;
+}
+
+/** What a compliance report covers, as the audit event of an export records it (`after.scope`). */
+export interface ComplianceReportScope {
+  kind: 'department' | 'team' | 'role' | 'member';
+  /** the team, role or member id; null for the department */
+  id: string | null;
+  /** the scope in words: "Department", "Team: Coding", "Member: Miguel Álvarez" */
+  label: string;
+}
+
+// ---------- calendar feeds ----------
+
+/** `self`: the holder's own deadlines; `teams`: those of the teams a manager manages (admin: the department). */
+export const CALENDAR_TOKEN_SCOPES = ['self', 'teams'] as const;
+export type CalendarTokenScope = (typeof CALENDAR_TOKEN_SCOPES)[number];
+
+export interface CreateCalendarTokenRequest {
+  label?: string;
+  scope: CalendarTokenScope;
+}
+
+/** A calendar feed token as listed: never the secret itself. */
+export interface CalendarToken {
+  id: string;
+  /** the account the feed belongs to */
+  userId: string;
+  label: string | null;
+  scope: CalendarTokenScope;
+  createdAt: IsoTimestamp;
+  lastUsedAt: IsoTimestamp | null;
+  revokedAt: IsoTimestamp | null;
+}
+
+/** The answer to `POST /calendar-tokens`, the only time the secret is shown. */
+export interface CreatedCalendarToken extends CalendarToken {
+  token: string;
+  /** path of the iCalendar feed on this server, `/api/v1/calendar/<token>.ics` */
+  feedUrl: string;
+}
+
+// ---------- evidence files ----------
+
+export const EVIDENCE_OWNER_KINDS = ['credential', 'ce-activity'] as const;
+export type EvidenceOwnerKind = (typeof EVIDENCE_OWNER_KINDS)[number];
+
+/** The record an evidence file is attached to. */
+export interface EvidenceTarget {
+  kind: EvidenceOwnerKind;
+  id: string;
+}
+
+/** What an evidence file may be, recognised by its content (not its name). */
+export const EVIDENCE_CONTENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export type EvidenceContentType = (typeof EVIDENCE_CONTENT_TYPES)[number];
+
+/** An attached certificate or verification document (metadata; the content is `GET /evidence/:id`). */
+export interface EvidenceFile {
+  id: string;
+  ownerKind: EvidenceOwnerKind;
+  ownerId: string;
+  staffId: string;
+  originalName: string;
+  contentType: EvidenceContentType;
+  sizeBytes: number;
+  /** SHA-256 of the content, lowercase hex */
+  sha256: string;
+  uploadedByUserId: string | null;
+  uploadedAt: IsoTimestamp;
+  /** may the caller delete it (managers and admins; the member their own upload until it is reviewed) */
+  canDelete: boolean;
+}
+
+// ---------- import (docs/import.md) ----------
+
+/** What `POST /import/:kind` loads from a CSV or XLSX file. */
+export const IMPORT_KINDS = ['staff', 'credentials', 'ce-activities', 'assessments'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** `dry-run` checks every row and writes nothing; `commit` applies all rows or none. */
+export const IMPORT_MODES = ['dry-run', 'commit'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export const IMPORT_FILE_FORMATS = ['csv', 'xlsx'] as const;
+export type ImportFileFormat = (typeof IMPORT_FILE_FORMATS)[number];
+
+/** One column of an import file: the header a spreadsheet user writes, and what goes under it. */
+export interface ImportColumn {
+  /** stable id of the column (the API field it fills, or the lookup it names) */
+  key: string;
+  /** the header as the template writes it */
+  label: string;
+  /** a required column must be in the header row and filled on every row */
+  required: boolean;
+  hint: string;
+}
+
+/** The columns of each kind, in template order (the API and the dashboard read the same list). */
+export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
+  staff: [
+    {
+      key: 'employeeId',
+      label: 'Employee ID',
+      required: true,
+      hint: 'the HR system id; matches an existing member',
+    },
+    { key: 'name', label: 'Name', required: true, hint: 'full name' },
+    { key: 'email', label: 'Email', required: true, hint: 'unique in the department' },
+    { key: 'team', label: 'Team', required: true, hint: 'a team of the department, by name' },
+    { key: 'role', label: 'Role', required: true, hint: 'a job role of the department, by name' },
+    { key: 'status', label: 'Status', required: true, hint: 'active, leave or terminated' },
+    { key: 'hireDate', label: 'Hire date', required: true, hint: 'YYYY-MM-DD or an Excel date' },
+  ],
+  credentials: [
+    { key: 'employeeId', label: 'Employee ID', required: true, hint: 'the holder, by employee id' },
+    {
+      key: 'credentialType',
+      label: 'Credential type (code)',
+      required: true,
+      hint: 'a credential type code (CCS) or name',
+    },
+    {
+      key: 'number',
+      label: 'Number',
+      required: true,
+      hint: 'the credential number; with the type it matches an existing credential',
+    },
+    { key: 'issuedOn', label: 'Issued on', required: true, hint: 'YYYY-MM-DD or an Excel date' },
+    { key: 'expiresOn', label: 'Expires on', required: false, hint: 'empty: does not expire' },
+    {
+      key: 'verificationMethod',
+      label: 'Verification method',
+      required: false,
+      hint: 'primary-source or certificate-copy; empty: not verified',
+    },
+    {
+      key: 'verifiedOn',
+      label: 'Verified on',
+      required: false,
+      hint: 'with a verification method; not in the future',
+    },
+  ],
+  'ce-activities': [
+    { key: 'employeeId', label: 'Employee ID', required: true, hint: 'the member, by employee id' },
+    { key: 'title', label: 'Title', required: true, hint: 'the activity' },
+    { key: 'provider', label: 'Provider', required: true, hint: 'who gave it (AHIMA, AAPC ...)' },
+    {
+      key: 'completedOn',
+      label: 'Completed on',
+      required: true,
+      hint: 'YYYY-MM-DD or an Excel date; not in the future',
+    },
+    {
+      key: 'hours',
+      label: 'Hours',
+      required: true,
+      hint: 'CEU hours, more than 0, at most two decimals',
+    },
+    {
+      key: 'categories',
+      label: 'Categories (semicolon-separated)',
+      required: false,
+      hint: 'e.g. hiim-domain; ahima-provided',
+    },
+    {
+      key: 'credentialNumbers',
+      label: 'Credential numbers',
+      required: false,
+      hint: "numbers of the member's credentials it is meant for, semicolon-separated",
+    },
+    {
+      key: 'status',
+      label: 'Status',
+      required: false,
+      hint: "empty or submitted: awaits review; approved: approved at once (reviewers of the member's team only)",
+    },
+  ],
+  assessments: [
+    { key: 'employeeId', label: 'Employee ID', required: true, hint: 'the member, by employee id' },
+    { key: 'skill', label: 'Skill', required: true, hint: 'a skill of the department, by name' },
+    {
+      key: 'level',
+      label: 'Level',
+      required: true,
+      hint: '0 to 4, or None, Awareness, Working, Proficient, Expert',
+    },
+    {
+      key: 'assessedOn',
+      label: 'Assessed on',
+      required: true,
+      hint: 'YYYY-MM-DD or an Excel date; not in the future',
+    },
+    {
+      key: 'source',
+      label: 'Source',
+      required: true,
+      hint: "manager (a 'self' assessment only the member records)",
+    },
+    { key: 'note', label: 'Note', required: false, hint: 'optional' },
+  ],
+};
+
+/** A problem with one cell (or row) of the file; `line` as a spreadsheet shows it, the header being line 1. */
+export interface ImportRowError {
+  line: number;
+  /** the column's header as written in the file */
+  field: string;
+  message: string;
+}
+
+export interface ImportFieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** One planned (dry run) or applied (commit) change. */
+export interface ImportPreviewItem {
+  line: number;
+  action: 'create' | 'update';
+  /** what identifies the record: `E-10442`, `CCS 12345678`, ... */
+  key: string;
+  /** the row's values by column label, as they will be stored */
+  values: Record<string, string | null>;
+  /** an update's changed fields; empty for a create */
+  changes: ImportFieldChange[];
+}
+
+export interface ImportResult {
+  kind: ImportKind;
+  mode: ImportMode;
+  fileName: string;
+  /** data rows in the file (blank rows are skipped) */
+  rows: number;
+  /** the first problems found (at most 1,000); `errorCount` counts them all */
+  errors: ImportRowError[];
+  errorCount: number;
+  create: number;
+  update: number;
+  unchanged: number;
+  /** the first 20 changes */
+  preview: ImportPreviewItem[];
+  /** commit: the id of the import's audit event (entity `import`); dry run: null */
+  importId: string | null;
+}
+
+/** A commit refused because a row has a problem: 400, nothing written. */
+export interface ImportRejection extends ImportResult {
+  statusCode: 400;
+  error: 'Bad Request';
+  /** the same problems as sentences: `line 4, Team: no team named "Codng"` */
+  message: string[];
 }

@@ -147,16 +147,14 @@ describe('EvidenceUpload', () => {
     expect(button('Attach a file').getAttribute('aria-describedby')).toContain(error?.id);
 
     await choose(new File(['%PDF-'], 'huge.pdf'));
-    http
-      .expectOne('/api/v1/credentials/cred-1/evidence')
-      .flush(
-        {
-          statusCode: 413,
-          error: 'Payload Too Large',
-          message: ['file must be at most 10 MB (10485760 bytes)'],
-        },
-        { status: 413, statusText: 'Payload Too Large' },
-      );
+    http.expectOne('/api/v1/credentials/cred-1/evidence').flush(
+      {
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: ['file must be at most 10 MB (10485760 bytes)'],
+      },
+      { status: 413, statusText: 'Payload Too Large' },
+    );
     await fixture.whenStable();
     expect(element.querySelector('.upload [role="alert"]')?.textContent?.trim()).toBe(
       'The file must be at most 10 MB (10485760 bytes)',
@@ -227,16 +225,14 @@ describe('EvidenceUpload', () => {
     await fixture.whenStable();
     button('Delete file').click();
     await fixture.whenStable();
-    http
-      .expectOne('/api/v1/evidence/ev-1')
-      .flush(
-        {
-          statusCode: 403,
-          error: 'Forbidden',
-          message: ['the CE activity was reviewed; only a manager may delete its evidence now'],
-        },
-        { status: 403, statusText: 'Forbidden' },
-      );
+    http.expectOne('/api/v1/evidence/ev-1').flush(
+      {
+        statusCode: 403,
+        error: 'Forbidden',
+        message: ['the CE activity was reviewed; only a manager may delete its evidence now'],
+      },
+      { status: 403, statusText: 'Forbidden' },
+    );
     await fixture.whenStable();
     const refusal = element.querySelector('li.record [role="alert"]')?.textContent ?? '';
     expect(refusal).toMatch(

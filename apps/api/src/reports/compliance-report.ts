@@ -1,0 +1,422 @@
+/**
+ * The compliance report as plain data (DOMAIN.md, Reports): built once from the facts and the
+ * results of the rules in `@him/domain`, then drawn by three renderers (CSV, XLSX, PDF) so the
+ * three formats carry the same facts. Nothing here decides a rule: statuses, readiness, CE
+ * figures and coverage come from the domain; this file joins them to names and words.
+ */
+import type {
+  CeGroup,
+  CeGroupStatus,
+  ComplianceReportScope,
+  CredentialStatus,
+  Figures,
+  IsoDate,
+  IsoTimestamp,
+  MemberReadiness,
+  SinglePointOfFailure,
+  StaffStatus,
+  TargetCoverage,
+  TargetsMet,
+  TeamFigures,
+  VerificationMethod,
+} from '@him/contracts';
+import {
+  credentialStatusOn,
+  daysBetween,
+  isCredentialCurrent,
+  type CredentialFacts,
+  type DeptSettings,
+  type StaffFacts,
+} from '@him/domain';
+import {
+  ceStatusInWords,
+  credentialStatusInWords,
+  requirementInWords,
+  staffStatusInWords,
+  verificationMethodInWords,
+  type RequirementNames,
+} from './report-text';
+
+export interface ReportHeader {
+  departmentId: string;
+  departmentName: string;
+  timeZone: string;
+  scope: ComplianceReportScope;
+  /** the team's, role's or member's name; null for the department */
+  scopeName: string | null;
+  asOf: IsoDate;
+  /** ISO 8601 with the department's UTC offset */
+  generatedAt: IsoTimestamp;
+  /** the email of the account that asked for the report */
+  generatedBy: string;
+  /** R10 warning window of the department */
+  expiryWarningDays: number;
+  /** R4: unverified credentials do not count when true */
+  requireVerification: boolean;
+}
+
+export interface ReportSummary {
+  /** R8 figures of the members in scope; null when the denominator is 0 */
+  staffReadyPct: number | null;
+  requirementsMetPct: number | null;
+  /** coverage targets of the teams in scope; null for a one-member report */
+  targetsMet: TargetsMet | null;
+  activeStaff: number;
+  onLeave: number;
+  credentials: number;
+  credentialsByStatus: Record<CredentialStatus, number>;
+  unverified: number;
+  ceGroups: number;
+  ceGroupsByStatus: Record<CeGroupStatus, number>;
+}
+
+export interface ReportReadiness {
+  met: number;
+  total: number;
+  ready: boolean;
+  /** the missing requirements in words: "CCS or CPC", "CPT coding at Proficient (3)" */
+  missing: string[];
+}
+
+export interface ReportCeMinimum {
+  categories: string[];
+  requiredHours: number;
+  earnedHours: number;
+  met: boolean;
+}
+
+export interface ReportCeGroup {
+  issuingBody: string;
+  credentialCodes: string[];
+  cycleStart: IsoDate;
+  cycleEnd: IsoDate;
+  required: number;
+  earned: number;
+  pending: number;
+  remaining: number;
+  pace: number;
+  status: CeGroupStatus;
+  statusText: string;
+  minimums: ReportCeMinimum[];
+}
+
+export interface ReportVerification {
+  method: VerificationMethod;
+  methodText: string;
+  verifiedOn: IsoDate | null;
+  /** email of the user who verified it, when known */
+  verifiedBy: string | null;
+}
+
+export interface ReportCredential {
+  credentialId: string;
+  code: string;
+  name: string;
+  issuingBody: string;
+  number: string | null;
+  issuedOn: IsoDate;
+  expiresOn: IsoDate | null;
+  revokedOn: IsoDate | null;
+  /** status on the report's date (credentialStatusOn) */
+  status: CredentialStatus;
+  /** "current", "expiring in 12 days", "expired", "revoked", "not yet valid" */
+  statusText: string;
+  /** days from the report's date to expiresOn, for a current or expiring credential that expires */
+  daysToExpiry: number | null;
+  verified: boolean;
+  /** R4: counts towards readiness on the report's date (false when unverified and verification is required) */
+  countsTowardReadiness: boolean;
+  verification: ReportVerification | null;
+  /** the CE group (R11) this credential belongs to on the report's date, if any */
+  ceGroup: ReportCeGroup | null;
+}
+
+export interface ReportMember {
+  staffId: string;
+  name: string;
+  employeeId: string | null;
+  teamId: string;
+  teamName: string;
+  roleId: string;
+  roleName: string;
+  status: Exclude<StaffStatus, 'terminated'>;
+  statusText: string;
+  /** R6, for an active member; null for a member on leave (R1: not counted) */
+  readiness: ReportReadiness | null;
+  credentials: ReportCredential[];
+  ceGroups: ReportCeGroup[];
+}
+
+export interface ReportTeam {
+  teamId: string;
+  name: string;
+  activeStaff: number;
+  staffReadyPct: number | null;
+  requirementsMetPct: number | null;
+  targetsMet: TargetsMet;
+}
+
+export interface ReportTarget {
+  teamId: string;
+  teamName: string;
+  requirement: string;
+  minHolders: number;
+  holders: number;
+  gap: number;
+}
+
+export interface ReportSinglePoint {
+  teamId: string;
+  teamName: string;
+  requirement: string;
+  staffId: string;
+  staffName: string;
+}
+
+/** R7 for the teams in scope. */
+export interface ReportCoverage {
+  teams: ReportTeam[];
+  targets: ReportTarget[];
+  singlePointsOfFailure: ReportSinglePoint[];
+}
+
+export interface ComplianceReport {
+  header: ReportHeader;
+  summary: ReportSummary;
+  /** every non-terminated member in scope (R1), by name */
+  members: ReportMember[];
+  /** null for a one-member report: coverage is a team figure */
+  coverage: ReportCoverage | null;
+}
+
+/** What the report is built from: the facts and the domain's results for the same asOf. */
+export interface ComplianceReportInput {
+  header: ReportHeader;
+  settings: DeptSettings;
+  /** non-terminated members in scope */
+  members: readonly StaffFacts[];
+  /** credentials of (at least) the members in scope */
+  credentials: readonly CredentialFacts[];
+  /** computeReadiness results covering the active members in scope */
+  memberReadiness: readonly MemberReadiness[];
+  /** computeCeStatus results covering the members in scope */
+  ceGroups: readonly CeGroup[];
+  figures: Pick<Figures, 'staffReadyPct' | 'requirementsMetPct'> & {
+    targetsMet: TargetsMet | null;
+  };
+  coverage: {
+    teams: readonly TeamFigures[];
+    targets: readonly TargetCoverage[];
+    singlePointsOfFailure: readonly SinglePointOfFailure[];
+  } | null;
+  names: RequirementNames & {
+    teamNames: ReadonlyMap<string, string>;
+    roleNames: ReadonlyMap<string, string>;
+    staffNames: ReadonlyMap<string, string>;
+    employeeIds: ReadonlyMap<string, string | null>;
+    credentialTypes: ReadonlyMap<string, { code: string; name: string; issuingBody: string }>;
+    verifications: ReadonlyMap<
+      string,
+      { method: VerificationMethod; verifiedOn: IsoDate | null; verifiedBy: string | null }
+    >;
+  };
+}
+
+const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+function toCeGroup(group: CeGroup): ReportCeGroup {
+  return {
+    issuingBody: group.issuingBody,
+    credentialCodes: [...group.credentialTypeCodes],
+    cycleStart: group.cycleStart,
+    cycleEnd: group.cycleEnd,
+    required: group.required,
+    earned: group.earned,
+    pending: group.pending,
+    remaining: group.remaining,
+    pace: group.pace,
+    status: group.status,
+    statusText: ceStatusInWords(group.status),
+    minimums: group.minimums.map((m) => ({
+      categories: [...m.categories],
+      requiredHours: m.requiredHours,
+      earnedHours: m.earnedHours,
+      met: m.met,
+    })),
+  };
+}
+
+/** Joins the facts and the domain's results into the report, one pass per kind of record. */
+export function buildComplianceReport(input: ComplianceReportInput): ComplianceReport {
+  const { header, settings, names } = input;
+  const asOf = header.asOf;
+  const readinessByStaff = new Map(input.memberReadiness.map((r) => [r.staffId, r]));
+  const credentialsByStaff = byKey(input.credentials, (c) => c.staffId);
+  const ceByStaff = byKey(input.ceGroups, (g) => g.staffId);
+
+  const members = [...input.members]
+    .filter((m) => m.status !== 'terminated')
+    .sort(
+      (a, b) => nameCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+
+  const credentialsByStatus: Record<CredentialStatus, number> = {
+    current: 0,
+    expiring: 0,
+    expired: 0,
+    'not-yet-valid': 0,
+    revoked: 0,
+  };
+  const ceGroupsByStatus: Record<CeGroupStatus, number> = {
+    met: 0,
+    'on-track': 0,
+    behind: 0,
+    'at-risk': 0,
+  };
+  let credentialCount = 0;
+  let unverified = 0;
+  let ceGroupCount = 0;
+  let activeStaff = 0;
+  let onLeave = 0;
+
+  const reportMembers = members.map((member): ReportMember => {
+    const status = member.status as ReportMember['status'];
+    if (status === 'active') activeStaff++;
+    else onLeave++;
+
+    const ceGroups: ReportCeGroup[] = [];
+    const ceGroupOfCredential = new Map<string, ReportCeGroup>();
+    for (const group of ceByStaff.get(member.id) ?? []) {
+      const reportGroup = toCeGroup(group);
+      ceGroups.push(reportGroup);
+      ceGroupsByStatus[group.status]++;
+      ceGroupCount++;
+      for (const id of group.credentialIds) ceGroupOfCredential.set(id, reportGroup);
+    }
+
+    const credentials = (credentialsByStaff.get(member.id) ?? [])
+      .map((credential): ReportCredential => {
+        const type = names.credentialTypes.get(credential.credentialTypeId);
+        const credentialStatus = credentialStatusOn(credential, asOf, settings);
+        const daysToExpiry =
+          (credentialStatus === 'current' || credentialStatus === 'expiring') &&
+          credential.expiresOn
+            ? daysBetween(asOf, credential.expiresOn)
+            : null;
+        const verification = names.verifications.get(credential.id);
+        credentialsByStatus[credentialStatus]++;
+        credentialCount++;
+        if (!credential.verified) unverified++;
+        return {
+          credentialId: credential.id,
+          code: type?.code ?? 'unknown',
+          name: type?.name ?? 'unknown credential type',
+          issuingBody: type?.issuingBody ?? '',
+          number: credential.number,
+          issuedOn: credential.issuedOn,
+          expiresOn: credential.expiresOn,
+          revokedOn: credential.revokedOn,
+          status: credentialStatus,
+          statusText: credentialStatusInWords(credentialStatus, daysToExpiry),
+          daysToExpiry,
+          verified: credential.verified,
+          countsTowardReadiness: isCredentialCurrent(credential, asOf, settings),
+          verification:
+            credential.verified && verification
+              ? {
+                  method: verification.method,
+                  methodText: verificationMethodInWords(verification.method),
+                  verifiedOn: verification.verifiedOn,
+                  verifiedBy: verification.verifiedBy,
+                }
+              : null,
+          ceGroup: ceGroupOfCredential.get(credential.id) ?? null,
+        };
+      })
+      .sort(
+        (a, b) =>
+          a.code.localeCompare(b.code, 'en') ||
+          (a.issuedOn > b.issuedOn ? -1 : a.issuedOn < b.issuedOn ? 1 : 0) ||
+          (a.credentialId < b.credentialId ? -1 : 1),
+      );
+
+    const readiness = status === 'active' ? readinessByStaff.get(member.id) : undefined;
+    return {
+      staffId: member.id,
+      name: member.name,
+      employeeId: names.employeeIds.get(member.id) ?? null,
+      teamId: member.teamId,
+      teamName: names.teamNames.get(member.teamId) ?? '',
+      roleId: member.roleId,
+      roleName: names.roleNames.get(member.roleId) ?? '',
+      status,
+      statusText: staffStatusInWords(status),
+      readiness: readiness
+        ? {
+            met: readiness.met,
+            total: readiness.total,
+            ready: readiness.ready,
+            missing: readiness.missing.map((r) => requirementInWords(r, names)),
+          }
+        : null,
+      credentials,
+      ceGroups,
+    };
+  });
+
+  const teamName = (teamId: string) => names.teamNames.get(teamId) ?? '';
+  const coverage: ReportCoverage | null = input.coverage && {
+    teams: input.coverage.teams.map((team) => ({
+      teamId: team.teamId,
+      name: team.name,
+      activeStaff: team.activeStaff,
+      staffReadyPct: team.staffReadyPct,
+      requirementsMetPct: team.requirementsMetPct,
+      targetsMet: { ...team.targetsMet },
+    })),
+    targets: input.coverage.targets.map((target) => ({
+      teamId: target.teamId,
+      teamName: teamName(target.teamId),
+      requirement: requirementInWords(target.requirement, names),
+      minHolders: target.minHolders,
+      holders: target.holders,
+      gap: target.gap,
+    })),
+    singlePointsOfFailure: input.coverage.singlePointsOfFailure.map((spof) => ({
+      teamId: spof.teamId,
+      teamName: teamName(spof.teamId),
+      requirement: requirementInWords(spof.requirement, names),
+      staffId: spof.staffId,
+      staffName: names.staffNames.get(spof.staffId) ?? '',
+    })),
+  };
+
+  return {
+    header,
+    summary: {
+      staffReadyPct: input.figures.staffReadyPct,
+      requirementsMetPct: input.figures.requirementsMetPct,
+      targetsMet: input.figures.targetsMet,
+      activeStaff,
+      onLeave,
+      credentials: credentialCount,
+      credentialsByStatus,
+      unverified,
+      ceGroups: ceGroupCount,
+      ceGroupsByStatus,
+    },
+    members: reportMembers,
+    coverage,
+  };
+}

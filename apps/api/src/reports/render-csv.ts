@@ -1,0 +1,120 @@
+import { Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import type { ComplianceReport, ReportCredential, ReportMember } from './compliance-report';
+import { csvSafeText } from './report-text';
+
+type CsvValue = string | number | null;
+
+interface CsvColumn {
+  header: string;
+  value: (member: ReportMember, credential: ReportCredential | null) => CsvValue;
+}
+
+const yesNo = (value: boolean | undefined | null): string | null =>
+  value === undefined || value === null ? null : value ? 'yes' : 'no';
+
+/**
+ * One row per member-credential (a member without credentials gets one row with the credential
+ * columns empty). The header facts (department, scope, asOf, generated at and by) are not in the
+ * file: it is pure data whose first line is the header row; they travel in the file name and the
+ * response headers (docs/reports.md).
+ */
+export const CSV_COLUMNS: readonly CsvColumn[] = [
+  { header: 'Member', value: (m) => csvSafeText(m.name) },
+  { header: 'Employee ID', value: (m) => csvSafeText(m.employeeId) },
+  { header: 'Team', value: (m) => csvSafeText(m.teamName) },
+  { header: 'Role', value: (m) => csvSafeText(m.roleName) },
+  { header: 'Status', value: (m) => m.statusText },
+  { header: 'Ready', value: (m) => yesNo(m.readiness?.ready) },
+  { header: 'Requirements met', value: (m) => m.readiness?.met ?? null },
+  { header: 'Requirements total', value: (m) => m.readiness?.total ?? null },
+  { header: 'Missing requirements', value: (m) => csvSafeText(m.readiness?.missing.join('; ')) },
+  { header: 'Credential code', value: (_, c) => csvSafeText(c?.code) },
+  { header: 'Credential name', value: (_, c) => csvSafeText(c?.name) },
+  { header: 'Credential number', value: (_, c) => csvSafeText(c?.number) },
+  { header: 'Credential status', value: (_, c) => c?.status ?? null },
+  { header: 'Days to expiry', value: (_, c) => c?.daysToExpiry ?? null },
+  { header: 'Verified', value: (_, c) => (c ? yesNo(c.verified) : null) },
+  {
+    header: 'Counts toward readiness',
+    value: (_, c) => (c ? yesNo(c.countsTowardReadiness) : null),
+  },
+  { header: 'Verification method', value: (_, c) => c?.verification?.method ?? null },
+  { header: 'Verified on', value: (_, c) => c?.verification?.verifiedOn ?? null },
+  { header: 'Verified by', value: (_, c) => csvSafeText(c?.verification?.verifiedBy) },
+  { header: 'Issued on', value: (_, c) => c?.issuedOn ?? null },
+  { header: 'Expires on', value: (_, c) => c?.expiresOn ?? null },
+  { header: 'Revoked on', value: (_, c) => c?.revokedOn ?? null },
+  { header: 'CE body', value: (_, c) => c?.ceGroup?.issuingBody ?? null },
+  { header: 'CE cycle end', value: (_, c) => c?.ceGroup?.cycleEnd ?? null },
+  { header: 'CE required', value: (_, c) => c?.ceGroup?.required ?? null },
+  { header: 'CE earned', value: (_, c) => c?.ceGroup?.earned ?? null },
+  { header: 'CE pending', value: (_, c) => c?.ceGroup?.pending ?? null },
+  { header: 'CE remaining', value: (_, c) => c?.ceGroup?.remaining ?? null },
+  { header: 'CE status', value: (_, c) => c?.ceGroup?.status ?? null },
+];
+
+/** The CSV's records, produced member by member as the stream asks for them. */
+export function* csvRecords(report: ComplianceReport): Generator<CsvValue[]> {
+  for (const member of report.members) {
+    if (member.credentials.length === 0) {
+      yield CSV_COLUMNS.map((column) => column.value(member, null));
+      continue;
+    }
+    for (const credential of member.credentials) {
+      yield CSV_COLUMNS.map((column) => column.value(member, credential));
+    }
+  }
+}
+
+/**
+ * Streams the CSV into `out`: UTF-8 with a byte order mark (so Excel reads the accents), RFC 4180
+ * quoting (a field with a comma, quote or line break is quoted, quotes doubled), CRLF line ends.
+ * `Readable.from` pulls the next record only when csv-stringify and the response can take it,
+ * so a 10,000-member report never sits in memory as text; pipeline tears everything down if the
+ * client goes away.
+ */
+export async function renderCsv(report: ComplianceReport, out: Writable): Promise<void> {
+  await pipeline(
+    Readable.from(csvRecords(report)),
+    stringify({
+      bom: true,
+      header: true,
+      columns: CSV_COLUMNS.map((column, index) => ({ key: String(index), header: column.header })),
+      record_delimiter: 'windows',
+      // csv-stringify quotes a field holding the record delimiter (CRLF); a lone CR or LF too
+      quoted_match: /[\r\n]/,
+    }),
+    coalesce(CHUNK_BYTES),
+    out,
+  );
+}
+
+/** About what one TCP send carries well; csv-stringify emits one small chunk per record. */
+const CHUNK_BYTES = 32 * 1024;
+
+/**
+ * Gathers the stringifier's many small chunks (one per record) into chunks of about `size`
+ * bytes, so the response is written in a few hundred writes rather than one per row.
+ */
+function coalesce(size: number): Transform {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      pending.push(buffer);
+      pendingBytes += buffer.length;
+      if (pendingBytes >= size) {
+        const joined = Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
+        callback(null, joined);
+      } else callback();
+    },
+    flush(callback: TransformCallback) {
+      callback(null, pendingBytes > 0 ? Buffer.concat(pending, pendingBytes) : undefined);
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import type { Writable } from 'node:stream';
+import type { ReportFormat, ReportPaperSize } from '@him/contracts';
+import type { ComplianceReport } from './compliance-report';
+import { renderCsv } from './render-csv';
+import { renderPdf } from './render-pdf';
+import { renderXlsx } from './render-xlsx';
+import { ClientGoneError } from './stream-pace';
+
+export const REPORT_FILE_TYPES: Record<ReportFormat, { contentType: string; extension: string }> = {
+  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+  xlsx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: 'xlsx',
+  },
+  pdf: { contentType: 'application/pdf', extension: 'pdf' },
+};
+
+/** Writes the report in one format into `out` (the response), ending it. */
+export async function renderReport(
+  format: ReportFormat,
+  report: ComplianceReport,
+  out: Writable,
+  paper: ReportPaperSize,
+): Promise<void> {
+  try {
+    if (format === 'csv') await renderCsv(report, out);
+    else if (format === 'xlsx') await renderXlsx(report, out);
+    else await renderPdf(report, out, paper);
+  } catch (error) {
+    // a client that hangs up mid-download is not a server error
+    if (
+      error instanceof ClientGoneError ||
+      (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE'
+    )
+      return;
+    throw error;
+  }
+}
