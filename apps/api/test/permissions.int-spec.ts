@@ -112,6 +112,20 @@ describe('permission matrix', () => {
       { method: 'get', path: `/api/v1/ce-activities/${otherActivity}`, expect: [200, 200, 404] },
       { method: 'patch', path: `/api/v1/ce-activities/${otherActivity}`, body: { version: 99, title: 'x' }, expect: [409, 409, 404] },
       { method: 'delete', path: `/api/v1/ce-activities/${NONE}`, expect: [404, 404, 404] },
+      { method: 'get', path: '/api/v1/calendar-tokens', expect: [200, 200, 200] },
+      { method: 'post', path: '/api/v1/calendar-tokens', body: {}, expect: [400, 400, 400] },
+      { method: 'delete', path: `/api/v1/calendar-tokens/${NONE}`, expect: [404, 404, 404] },
+      { method: 'get', path: `/api/v1/calendar/${NONE}.ics`, expect: [404, 404, 404] },
+      { method: 'get', path: `/api/v1/credentials/${otherCredential}/evidence`, expect: [200, 200, 404] },
+      { method: 'post', path: `/api/v1/credentials/${otherCredential}/evidence`, body: {}, expect: [400, 400, 404] },
+      { method: 'get', path: `/api/v1/ce-activities/${otherActivity}/evidence`, expect: [200, 200, 404] },
+      { method: 'post', path: `/api/v1/ce-activities/${otherActivity}/evidence`, body: {}, expect: [400, 400, 404] },
+      { method: 'get', path: `/api/v1/evidence/${NONE}`, expect: [404, 404, 404] },
+      { method: 'delete', path: `/api/v1/evidence/${NONE}`, expect: [404, 404, 404] },
+      { method: 'get', path: '/api/v1/reports/compliance?format=csv', expect: [200, 200, 200] },
+      { method: 'get', path: `/api/v1/reports/compliance?format=csv&staffId=${O}`, expect: [200, 200, 404] },
+      { method: 'get', path: '/api/v1/import/staff/template', expect: [200, 200, 403] },
+      { method: 'post', path: '/api/v1/import/staff', body: {}, expect: [400, 400, 403] },
       {
         method: 'post',
         path: `/api/v1/ce-activities/${otherActivity}/review`,
@@ -124,7 +138,11 @@ describe('permission matrix', () => {
 
   it('covers every endpoint the OpenAPI document lists', async () => {
     const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    const template = (path: string) => path.split('?')[0].replace(/[0-9a-f]{8}-[0-9a-f-]{27}|AHIMA|NOBODY/g, '{}');
+    const template = (path: string) =>
+      path
+        .split('?')[0]
+        .replace(/[0-9a-f]{8}-[0-9a-f-]{27}|AHIMA|NOBODY/g, '{}')
+        .replace(/\/import\/staff/, '/import/{}');
     const covered = new Set(rows.map((r) => `${r.method} ${template(r.path)}`));
     const missing = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops)
@@ -149,7 +167,7 @@ describe('permission matrix', () => {
   });
 
   it('answers 401 to every non-public endpoint without a token', async () => {
-    const publicPaths = ['/api/health', '/api/v1/health', '/api/v1/auth/login'];
+    const publicPaths = ['/api/health', '/api/v1/health', '/api/v1/auth/login', `/api/v1/calendar/${NONE}.ics`];
     const wrong: string[] = [];
     for (const row of rows.filter((r) => !publicPaths.includes(r.path))) {
       const req = t.http()[row.method](row.path);
