@@ -312,7 +312,13 @@ describe('a department built through the API from scratch', () => {
   it("R16 gives a member's whole trail: staff record, credentials, assessments and CE", async () => {
     const trail = await call(tokens.manager, 'get', `/audit?staffId=${id.ben}&limit=500`);
     const entities = new Set(trail.items.map((e: { entity: string }) => e.entity));
-    expect([...entities].sort()).toEqual(['assessment', 'ce_activity', 'credential', 'staff', 'user']);
+    expect([...entities].sort()).toEqual([
+      'assessment',
+      'ce_activity',
+      'credential',
+      'staff',
+      'user',
+    ]);
     expect(
       trail.items.every(
         (e: {
@@ -329,5 +335,12 @@ describe('a department built through the API from scratch', () => {
         (e: { after: { staffId?: string } | null }) => e.after?.staffId === id.ben,
       ),
     ).toBe(false);
+  });
+
+  it("lists a team's credentials in one call; staff get only their own", async () => {
+    const all = await call(tokens.manager, 'get', `/credentials?teamId=${id.team}&limit=500`);
+    expect(all.total).toBe(6);
+    const own = await call(tokens.staff, 'get', `/credentials?teamId=${id.team}`);
+    expect(own.items.map((c: { staffId: string }) => c.staffId)).toEqual([id.ben, id.ben, id.ben]);
   });
 });

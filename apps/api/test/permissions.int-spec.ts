@@ -28,17 +28,20 @@ describe('permission matrix', () => {
   beforeAll(async () => {
     t = await createTestApp();
     d = await createDepartment(t);
-    const one = async (sql: string, params: unknown[]) => (await t.dataSource.query(sql, params))[0].id as string;
-    const skill = await one(`INSERT INTO skill (department_id, name, category) VALUES ($1, 'CPT', 'technical') RETURNING id`, [
-      d.departmentId,
-    ]);
+    const one = async (sql: string, params: unknown[]) =>
+      (await t.dataSource.query(sql, params))[0].id as string;
+    const skill = await one(
+      `INSERT INTO skill (department_id, name, category) VALUES ($1, 'CPT', 'technical') RETURNING id`,
+      [d.departmentId],
+    );
     const type = await one(
       `INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus) VALUES ($1, 'CCS', 'CCS', 'AHIMA', 20) RETURNING id`,
       [d.departmentId],
     );
-    await t.dataSource.query(`INSERT INTO ce_rule (department_id, issuing_body, cycle_months) VALUES ($1, 'AHIMA', 24)`, [
-      d.departmentId,
-    ]);
+    await t.dataSource.query(
+      `INSERT INTO ce_rule (department_id, issuing_body, cycle_months) VALUES ($1, 'AHIMA', 24)`,
+      [d.departmentId],
+    );
     const otherCredential = await one(
       `INSERT INTO credential (department_id, staff_id, credential_type_id, issued_on, expires_on) VALUES ($1, $2, $3, '2025-01-01', '2027-01-01') RETURNING id`,
       [d.departmentId, d.otherStaffId, type],
@@ -71,7 +74,12 @@ describe('permission matrix', () => {
       { method: 'get', path: '/api/v1/credential-types', expect: [200, 200, 200] },
       { method: 'post', path: '/api/v1/credential-types', body: {}, expect: [400, 403, 403] },
       { method: 'get', path: `/api/v1/credential-types/${type}`, expect: [200, 200, 200] },
-      { method: 'patch', path: `/api/v1/credential-types/${type}`, body: {}, expect: [400, 403, 403] },
+      {
+        method: 'patch',
+        path: `/api/v1/credential-types/${type}`,
+        body: {},
+        expect: [400, 403, 403],
+      },
       { method: 'delete', path: `/api/v1/credential-types/${NONE}`, expect: [404, 403, 403] },
       { method: 'get', path: '/api/v1/ce-rules', expect: [200, 200, 200] },
       { method: 'post', path: '/api/v1/ce-rules', body: {}, expect: [400, 403, 403] },
@@ -100,30 +108,73 @@ describe('permission matrix', () => {
       { method: 'get', path: `/api/v1/staff/${S}`, expect: [200, 200, 200] },
       { method: 'patch', path: `/api/v1/staff/${O}`, body: {}, expect: [400, 400, 403] },
       { method: 'get', path: `/api/v1/staff/${O}/assessments`, expect: [200, 200, 404] },
-      { method: 'post', path: `/api/v1/staff/${O}/assessments`, body: assessment, expect: [201, 201, 404] },
+      {
+        method: 'post',
+        path: `/api/v1/staff/${O}/assessments`,
+        body: assessment,
+        expect: [201, 201, 404],
+      },
       { method: 'get', path: `/api/v1/staff/${O}/credentials`, expect: [200, 200, 404] },
       { method: 'post', path: `/api/v1/staff/${O}/credentials`, body: {}, expect: [400, 400, 403] },
       { method: 'get', path: `/api/v1/credentials/${otherCredential}`, expect: [200, 200, 404] },
-      { method: 'patch', path: `/api/v1/credentials/${otherCredential}`, body: {}, expect: [400, 400, 403] },
+      { method: 'get', path: `/api/v1/credentials?teamId=${d.teamId}`, expect: [200, 200, 200] },
+      {
+        method: 'patch',
+        path: `/api/v1/credentials/${otherCredential}`,
+        body: {},
+        expect: [400, 400, 403],
+      },
       { method: 'delete', path: `/api/v1/credentials/${NONE}`, expect: [404, 404, 403] },
       { method: 'get', path: `/api/v1/staff/${O}/ce-activities`, expect: [200, 200, 404] },
-      { method: 'post', path: `/api/v1/staff/${O}/ce-activities`, body: ce, expect: [201, 201, 404] },
+      {
+        method: 'post',
+        path: `/api/v1/staff/${O}/ce-activities`,
+        body: ce,
+        expect: [201, 201, 404],
+      },
       { method: 'get', path: '/api/v1/ce-activities', expect: [200, 200, 403] },
       { method: 'get', path: `/api/v1/ce-activities/${otherActivity}`, expect: [200, 200, 404] },
-      { method: 'patch', path: `/api/v1/ce-activities/${otherActivity}`, body: { version: 99, title: 'x' }, expect: [409, 409, 404] },
+      {
+        method: 'patch',
+        path: `/api/v1/ce-activities/${otherActivity}`,
+        body: { version: 99, title: 'x' },
+        expect: [409, 409, 404],
+      },
       { method: 'delete', path: `/api/v1/ce-activities/${NONE}`, expect: [404, 404, 404] },
       { method: 'get', path: '/api/v1/calendar-tokens', expect: [200, 200, 200] },
       { method: 'post', path: '/api/v1/calendar-tokens', body: {}, expect: [400, 400, 400] },
       { method: 'delete', path: `/api/v1/calendar-tokens/${NONE}`, expect: [404, 404, 404] },
       { method: 'get', path: `/api/v1/calendar/${NONE}.ics`, expect: [404, 404, 404] },
-      { method: 'get', path: `/api/v1/credentials/${otherCredential}/evidence`, expect: [200, 200, 404] },
-      { method: 'post', path: `/api/v1/credentials/${otherCredential}/evidence`, body: {}, expect: [400, 400, 404] },
-      { method: 'get', path: `/api/v1/ce-activities/${otherActivity}/evidence`, expect: [200, 200, 404] },
-      { method: 'post', path: `/api/v1/ce-activities/${otherActivity}/evidence`, body: {}, expect: [400, 400, 404] },
+      {
+        method: 'get',
+        path: `/api/v1/credentials/${otherCredential}/evidence`,
+        expect: [200, 200, 404],
+      },
+      {
+        method: 'post',
+        path: `/api/v1/credentials/${otherCredential}/evidence`,
+        body: {},
+        expect: [400, 400, 404],
+      },
+      {
+        method: 'get',
+        path: `/api/v1/ce-activities/${otherActivity}/evidence`,
+        expect: [200, 200, 404],
+      },
+      {
+        method: 'post',
+        path: `/api/v1/ce-activities/${otherActivity}/evidence`,
+        body: {},
+        expect: [400, 400, 404],
+      },
       { method: 'get', path: `/api/v1/evidence/${NONE}`, expect: [404, 404, 404] },
       { method: 'delete', path: `/api/v1/evidence/${NONE}`, expect: [404, 404, 404] },
       { method: 'get', path: '/api/v1/reports/compliance?format=csv', expect: [200, 200, 200] },
-      { method: 'get', path: `/api/v1/reports/compliance?format=csv&staffId=${O}`, expect: [200, 200, 404] },
+      {
+        method: 'get',
+        path: `/api/v1/reports/compliance?format=csv&staffId=${O}`,
+        expect: [200, 200, 404],
+      },
       { method: 'get', path: '/api/v1/import/staff/template', expect: [200, 200, 403] },
       { method: 'post', path: '/api/v1/import/staff', body: {}, expect: [400, 400, 403] },
       {
@@ -137,7 +188,9 @@ describe('permission matrix', () => {
   afterAll(() => t.close());
 
   it('covers every endpoint the OpenAPI document lists', async () => {
-    const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const template = (path: string) =>
       path
         .split('?')[0]
@@ -159,7 +212,9 @@ describe('permission matrix', () => {
         const req = t.http()[row.method](row.path).set(bearer(d.tokens[role]));
         const res = row.body === undefined ? await req : await req.send(row.body as object);
         if (res.status !== row.expect[i]) {
-          mismatches.push(`${row.method.toUpperCase()} ${row.path} as ${role}: ${res.status}, expected ${row.expect[i]}`);
+          mismatches.push(
+            `${row.method.toUpperCase()} ${row.path} as ${role}: ${res.status}, expected ${row.expect[i]}`,
+          );
         }
       }
     }
@@ -167,7 +222,12 @@ describe('permission matrix', () => {
   });
 
   it('answers 401 to every non-public endpoint without a token', async () => {
-    const publicPaths = ['/api/health', '/api/v1/health', '/api/v1/auth/login', `/api/v1/calendar/${NONE}.ics`];
+    const publicPaths = [
+      '/api/health',
+      '/api/v1/health',
+      '/api/v1/auth/login',
+      `/api/v1/calendar/${NONE}.ics`,
+    ];
     const wrong: string[] = [];
     for (const row of rows.filter((r) => !publicPaths.includes(r.path))) {
       const req = t.http()[row.method](row.path);
@@ -183,9 +243,26 @@ describe('permission matrix', () => {
       [],
       'text',
       42,
-      { version: 'one', name: { $ne: 1 }, hours: 1e308, level: -1, issuedOn: '2026-13-45', anyOf: [null], requirements: [null, 1, 'x'] },
-      { categories: 'x'.repeat(10000), credentialIds: ['not-a-uuid'], staffId: NONE, minimums: [{ categories: [], share: 2 }] },
-      { coverageTargets: [{ requirement: { kind: 'skill' } }], managerStaffIds: [NONE], evidencesSkills: [{ skillId: NONE, level: 9 }] },
+      {
+        version: 'one',
+        name: { $ne: 1 },
+        hours: 1e308,
+        level: -1,
+        issuedOn: '2026-13-45',
+        anyOf: [null],
+        requirements: [null, 1, 'x'],
+      },
+      {
+        categories: 'x'.repeat(10000),
+        credentialIds: ['not-a-uuid'],
+        staffId: NONE,
+        minimums: [{ categories: [], share: 2 }],
+      },
+      {
+        coverageTargets: [{ requirement: { kind: 'skill' } }],
+        managerStaffIds: [NONE],
+        evidencesSkills: [{ skillId: NONE, level: 9 }],
+      },
     ];
     const failures: string[] = [];
     for (const row of rows.filter((r) => r.method !== 'get' && r.method !== 'delete')) {
@@ -196,13 +273,27 @@ describe('permission matrix', () => {
           .set(bearer(d.tokens.admin))
           .set('Content-Type', 'application/json')
           .send(JSON.stringify(body));
-        if (res.status >= 500) failures.push(`${row.method.toUpperCase()} ${row.path} ${JSON.stringify(body).slice(0, 60)}: ${res.status}`);
+        if (res.status >= 500)
+          failures.push(
+            `${row.method.toUpperCase()} ${row.path} ${JSON.stringify(body).slice(0, 60)}: ${res.status}`,
+          );
       }
     }
-    const queries = ['asOf=tomorrow', 'limit=-1', 'limit=abc', 'offset=1e9', 'teamId[]=x', 'withinDays=99999', 'q=%27%3B--'];
+    const queries = [
+      'asOf=tomorrow',
+      'limit=-1',
+      'limit=abc',
+      'offset=1e9',
+      'teamId[]=x',
+      'withinDays=99999',
+      'q=%27%3B--',
+    ];
     for (const row of rows.filter((r) => r.method === 'get')) {
       for (const q of queries) {
-        const res = await t.http().get(`${row.path}${row.path.includes('?') ? '&' : '?'}${q}`).set(bearer(d.tokens.admin));
+        const res = await t
+          .http()
+          .get(`${row.path}${row.path.includes('?') ? '&' : '?'}${q}`)
+          .set(bearer(d.tokens.admin));
         if (res.status >= 500) failures.push(`GET ${row.path}?${q}: ${res.status}`);
       }
     }

@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsOptionalNotNull } from '../common/dto-fields';
+import { PageQuery } from '../common/pagination';
 import { IsCalendarDate } from '../common/validation';
 
 export class VerificationDto {
@@ -130,4 +131,11 @@ export class RevokeCredentialQuery {
   @IsOptional()
   @IsCalendarDate()
   revokedOn?: string;
+}
+
+export class CredentialListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'only members of this team' })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
 }

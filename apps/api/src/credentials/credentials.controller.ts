@@ -6,7 +6,12 @@ import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
 import { PageQuery } from '../common/pagination';
 import { uuidParam } from '../common/uuid.pipe';
-import { CreateCredentialDto, RevokeCredentialQuery, UpdateCredentialDto } from './credential.dto';
+import {
+  CreateCredentialDto,
+  CredentialListQuery,
+  RevokeCredentialQuery,
+  UpdateCredentialDto,
+} from './credential.dto';
 import { CredentialsService } from './credentials.service';
 
 /** Reads: admins and managers any member of the department, staff their own (another's: 404). */
@@ -33,6 +38,17 @@ export class CredentialsController {
     @Body() dto: CreateCredentialDto,
   ): Promise<Credential> {
     return this.credentials.create(user, staffId, dto);
+  }
+
+  @Get('credentials')
+  @ApiOperation({
+    summary: "Credentials of the department's members (or one team's): staff get only their own",
+  })
+  listAll(
+    @CurrentUser() user: RequestUser,
+    @Query() query: CredentialListQuery,
+  ): Promise<Page<Credential>> {
+    return this.credentials.listAll(user, query);
   }
 
   @Get('credentials/:id')

@@ -12,6 +12,7 @@ import { ownersWithEvidence } from '../evidence/evidence-flags';
 import { CredentialEntity } from './credential.entity';
 import type {
   CreateCredentialDto,
+  CredentialListQuery,
   RevokeCredentialQuery,
   UpdateCredentialDto,
   VerificationDto,
@@ -57,6 +58,37 @@ export class CredentialsService {
       take: page.limit,
       skip: page.offset,
     });
+    const withEvidence = await ownersWithEvidence(
+      this.dataSource.manager,
+      'credential',
+      rows.map((r) => r.id),
+    );
+    return { items: rows.map((r) => toCredential(r, withEvidence.has(r.id))), total };
+  }
+
+  /**
+   * Credentials of many members at once (a team's matrix, an integration's sync), in one
+   * query; staff get only their own.
+   */
+  async listAll(user: RequestUser, query: CredentialListQuery): Promise<Page<Credential>> {
+    const qb = this.dataSource
+      .getRepository(CredentialEntity)
+      .createQueryBuilder('c')
+      .where('c.department_id = :departmentId', { departmentId: user.departmentId });
+    if (query.teamId) {
+      qb.andWhere('c.staff_id IN (SELECT s.id FROM staff s WHERE s.team_id = :teamId)', {
+        teamId: query.teamId,
+      });
+    }
+    const visible = this.access.visibleStaffIds(user);
+    if (visible !== 'all') qb.andWhere('c.staff_id = ANY(:visible)', { visible });
+    const [rows, total] = await qb
+      .orderBy('c.staff_id')
+      .addOrderBy('c.issued_on', 'DESC')
+      .addOrderBy('c.id')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
     const withEvidence = await ownersWithEvidence(
       this.dataSource.manager,
       'credential',
