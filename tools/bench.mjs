@@ -328,7 +328,9 @@ const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10000);
 async function benchImport(base, token) {
   console.log(`\n== import over HTTP, ${IMPORT_ROWS} rows ==`);
   const staff = ['Employee ID,Name,Email,Team,Role,Status,Hire date'];
-  const credentials = ['Employee ID,Credential type (code),Number,Issued on,Expires on,Verification method,Verified on'];
+  const credentials = [
+    'Employee ID,Credential type (code),Number,Issued on,Expires on,Verification method,Verified on',
+  ];
   for (let i = 1; i <= IMPORT_ROWS; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
     staff.push(
@@ -351,7 +353,9 @@ async function benchImport(base, token) {
     const body = await res.json();
     const took = ms(process.hrtime.bigint() - start);
     if (!res.ok || body.errorCount > 0) {
-      throw new Error(`import ${kind} ${mode}: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+      throw new Error(
+        `import ${kind} ${mode}: ${res.status} ${JSON.stringify(body).slice(0, 500)}`,
+      );
     }
     return { took, body };
   };
@@ -363,7 +367,10 @@ async function benchImport(base, token) {
   report(`POST /import/staff dry-run (${kb(files.staff)})`, await post('staff', 'dry-run'));
   report('POST /import/staff commit', await post('staff', 'commit'));
   report('POST /import/staff commit again (all unchanged)', await post('staff', 'commit'));
-  report(`POST /import/credentials dry-run (${kb(files.credentials)})`, await post('credentials', 'dry-run'));
+  report(
+    `POST /import/credentials dry-run (${kb(files.credentials)})`,
+    await post('credentials', 'dry-run'),
+  );
   report('POST /import/credentials commit', await post('credentials', 'commit'));
 }
 

@@ -6,8 +6,6 @@ import type { ImportResult } from '@him/contracts';
 import { appRoutes } from '../app.routes';
 import { dryRunSummary, ImportPage } from './import-page';
 
-jest.mock('chart.js', () => ({ Chart: class {} }));
-
 function result(overrides: Partial<ImportResult> = {}): ImportResult {
   return {
     kind: 'staff',
