@@ -50,7 +50,10 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, env.LOG_SQL), migrationsRun: false }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, env.LOG_SQL),
+          migrationsRun: false,
+        }),
         AuditModule,
         AuthModule,
         ...FEATURES,

@@ -12,6 +12,7 @@ import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
 import { departmentToday } from '../common/department-today';
 import { assertVersion, notFound } from '../common/errors';
+import { findInDepartment } from '../common/find-in-department';
 import { ownersWithEvidence } from '../evidence/evidence-flags';
 import { StaffEntity } from '../staff/staff.entity';
 import { CeActivityCredentialEntity, CeActivityEntity } from './ce-activity.entity';
@@ -339,11 +340,15 @@ export class CeActivitiesService {
     id: string,
     lock = false,
   ): Promise<CeActivityEntity> {
-    const entity = await em.findOne(CeActivityEntity, {
-      where: { id, departmentId: user.departmentId },
-      lock: lock ? { mode: 'pessimistic_write' } : undefined,
-    });
-    if (!entity || !this.access.canSeeStaff(user, entity.staffId)) throw notFound('CE activity');
+    const entity = await findInDepartment(
+      em,
+      CeActivityEntity,
+      user.departmentId,
+      id,
+      'CE activity',
+      lock,
+    );
+    if (!this.access.canSeeStaff(user, entity.staffId)) throw notFound('CE activity');
     return entity;
   }
 

@@ -8,7 +8,12 @@ export class CeRuleEntity {
   @Column('uuid', { name: 'department_id' }) departmentId!: string;
   @Column('text', { name: 'issuing_body' }) issuingBody!: string;
   @Column('int', { name: 'cycle_months' }) cycleMonths!: number;
-  @Column('numeric', { name: 'extra_per_additional', precision: 6, scale: 2, transformer: numericTransformer })
+  @Column('numeric', {
+    name: 'extra_per_additional',
+    precision: 6,
+    scale: 2,
+    transformer: numericTransformer,
+  })
   extraPerAdditional!: number;
   @Column('numeric', { precision: 6, scale: 2, nullable: true, transformer: numericTransformer })
   cap!: number | null;

@@ -1,4 +1,12 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { numericTransformer } from '../common/columns';
 
 @Entity('credential_type')
@@ -11,7 +19,10 @@ export class CredentialTypeEntity {
   @Column('numeric', { name: 'base_ceus', precision: 6, scale: 2, transformer: numericTransformer })
   baseCeus!: number;
   @Column('int') version!: number;
-  @OneToMany(() => CredentialTypeSkillEntity, (e) => e.credentialType, { cascade: true, eager: true })
+  @OneToMany(() => CredentialTypeSkillEntity, (e) => e.credentialType, {
+    cascade: true,
+    eager: true,
+  })
   evidencesSkills!: CredentialTypeSkillEntity[];
 }
 
@@ -20,7 +31,10 @@ export class CredentialTypeSkillEntity {
   @PrimaryColumn('uuid', { name: 'credential_type_id' }) credentialTypeId!: string;
   @PrimaryColumn('uuid', { name: 'skill_id' }) skillId!: string;
   @Column('smallint') level!: number;
-  @ManyToOne(() => CredentialTypeEntity, (t) => t.evidencesSkills, { onDelete: 'CASCADE', orphanedRowAction: 'delete' })
+  @ManyToOne(() => CredentialTypeEntity, (t) => t.evidencesSkills, {
+    onDelete: 'CASCADE',
+    orphanedRowAction: 'delete',
+  })
   @JoinColumn({ name: 'credential_type_id' })
   credentialType!: CredentialTypeEntity;
 }

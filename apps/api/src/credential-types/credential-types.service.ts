@@ -4,7 +4,8 @@ import type { CredentialType, Page } from '@him/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
-import { assertVersion, notFound } from '../common/errors';
+import { assertVersion } from '../common/errors';
+import { findInDepartment } from '../common/find-in-department';
 import type { PageQuery } from '../common/pagination';
 import { CredentialTypeEntity, CredentialTypeSkillEntity } from './credential-type.entity';
 import type {
@@ -178,12 +179,14 @@ export class CredentialTypesService {
     id: string,
     lock = false,
   ): Promise<CredentialTypeEntity> {
-    const entity = await em.findOne(CredentialTypeEntity, {
-      where: { id, departmentId: user.departmentId },
-      lock: lock ? { mode: 'pessimistic_write' } : undefined,
-      loadEagerRelations: !lock,
-    });
-    if (!entity) throw notFound('credential type');
+    const entity = await findInDepartment(
+      em,
+      CredentialTypeEntity,
+      user.departmentId,
+      id,
+      'credential type',
+      lock,
+    );
     if (lock)
       entity.evidencesSkills = await em.find(CredentialTypeSkillEntity, {
         where: { credentialTypeId: id },

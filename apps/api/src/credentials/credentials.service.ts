@@ -7,6 +7,7 @@ import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
 import { departmentToday } from '../common/department-today';
 import { assertVersion, notFound } from '../common/errors';
+import { findInDepartment } from '../common/find-in-department';
 import type { PageQuery } from '../common/pagination';
 import { ownersWithEvidence } from '../evidence/evidence-flags';
 import { CredentialEntity } from './credential.entity';
@@ -213,11 +214,15 @@ export class CredentialsService {
     id: string,
     lock = false,
   ): Promise<CredentialEntity> {
-    const entity = await em.findOne(CredentialEntity, {
-      where: { id, departmentId: user.departmentId },
-      lock: lock ? { mode: 'pessimistic_write' } : undefined,
-    });
-    if (!entity || !this.access.canSeeStaff(user, entity.staffId)) throw notFound('credential');
+    const entity = await findInDepartment(
+      em,
+      CredentialEntity,
+      user.departmentId,
+      id,
+      'credential',
+      lock,
+    );
+    if (!this.access.canSeeStaff(user, entity.staffId)) throw notFound('credential');
     return entity;
   }
 }

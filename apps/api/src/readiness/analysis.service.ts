@@ -1,5 +1,11 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import type { CeGroup, Expiration, IsoDate, ReadinessResponse, SkillsMatrixResponse } from '@him/contracts';
+import type {
+  CeGroup,
+  Expiration,
+  IsoDate,
+  ReadinessResponse,
+  SkillsMatrixResponse,
+} from '@him/contracts';
 import {
   computeCeStatus,
   computeReadiness,
@@ -12,7 +18,12 @@ import { AccessPolicy } from '../auth/access-policy';
 import { hasPermission, PERMISSIONS } from '../auth/permissions';
 import type { RequestUser } from '../auth/request-user';
 import { todayIn } from '../common/today';
-import type { AnalysisQuery, CeStatusQuery, ExpirationsQuery, ReadinessQuery } from './analysis.dto';
+import type {
+  AnalysisQuery,
+  CeStatusQuery,
+  ExpirationsQuery,
+  ReadinessQuery,
+} from './analysis.dto';
 import { FactsRepository, type DepartmentInfo, type FactsScope } from './facts.repository';
 
 /** The longest look-ahead a forecast or survey date may ask for. */
@@ -36,7 +47,9 @@ export class AnalysisService {
     if (query.surveyDate) {
       const days = daysBetween(asOf, query.surveyDate);
       if (days < 0 || days > MAX_FORECAST_DAYS) {
-        throw new BadRequestException([`surveyDate must be between asOf and ${MAX_FORECAST_DAYS} days after it`]);
+        throw new BadRequestException([
+          `surveyDate must be between asOf and ${MAX_FORECAST_DAYS} days after it`,
+        ]);
       }
       extraDates.push(query.surveyDate);
     }
@@ -93,8 +106,15 @@ export class AnalysisService {
   }
 
   /** The members the caller asks about and may see: staff are narrowed to themselves. */
-  private async scope(user: RequestUser, query: { teamId?: string; staffId?: string }): Promise<FactsScope> {
-    const scope: FactsScope = { departmentId: user.departmentId, teamId: query.teamId, staffId: query.staffId };
+  private async scope(
+    user: RequestUser,
+    query: { teamId?: string; staffId?: string },
+  ): Promise<FactsScope> {
+    const scope: FactsScope = {
+      departmentId: user.departmentId,
+      teamId: query.teamId,
+      staffId: query.staffId,
+    };
     if (query.teamId) await this.facts.assertTeam(user.departmentId, query.teamId);
     if (query.staffId) await this.access.visibleStaff(user, query.staffId);
     if (!hasPermission(user.role, PERMISSIONS.staffReadAll)) {
@@ -104,7 +124,11 @@ export class AnalysisService {
     return scope;
   }
 
-  private async departmentFacts(department: DepartmentInfo, scope: FactsScope, asOf: IsoDate): Promise<DepartmentFacts> {
+  private async departmentFacts(
+    department: DepartmentInfo,
+    scope: FactsScope,
+    asOf: IsoDate,
+  ): Promise<DepartmentFacts> {
     const [staff, { roles, teams }, credentialTypes, credentials, assessments] = await Promise.all([
       this.facts.staff(scope),
       this.facts.rolesAndTeams(department.id),
@@ -112,6 +136,14 @@ export class AnalysisService {
       this.facts.credentials(scope),
       this.facts.latestAssessments(scope, asOf),
     ]);
-    return { settings: department.settings, staff, roles, teams, credentialTypes, credentials, assessments };
+    return {
+      settings: department.settings,
+      staff,
+      roles,
+      teams,
+      credentialTypes,
+      credentials,
+      assessments,
+    };
   }
 }

@@ -1,4 +1,12 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 /**
  * One requirement row serves both a role's requirements (role_id set) and a team's
@@ -16,7 +24,10 @@ export class RequirementEntity {
   @Column('uuid', { name: 'skill_id', nullable: true }) skillId!: string | null;
   @Column('smallint', { name: 'min_level', nullable: true }) minLevel!: number | null;
   @Column('int', { name: 'min_holders', nullable: true }) minHolders!: number | null;
-  @OneToMany(() => RequirementCredentialTypeEntity, (e) => e.requirement, { cascade: true, eager: true })
+  @OneToMany(() => RequirementCredentialTypeEntity, (e) => e.requirement, {
+    cascade: true,
+    eager: true,
+  })
   credentialTypes!: RequirementCredentialTypeEntity[];
 }
 
@@ -24,7 +35,10 @@ export class RequirementEntity {
 export class RequirementCredentialTypeEntity {
   @PrimaryColumn('uuid', { name: 'requirement_id' }) requirementId!: string;
   @PrimaryColumn('uuid', { name: 'credential_type_id' }) credentialTypeId!: string;
-  @ManyToOne(() => RequirementEntity, (r) => r.credentialTypes, { onDelete: 'CASCADE', orphanedRowAction: 'delete' })
+  @ManyToOne(() => RequirementEntity, (r) => r.credentialTypes, {
+    onDelete: 'CASCADE',
+    orphanedRowAction: 'delete',
+  })
   @JoinColumn({ name: 'requirement_id' })
   requirement!: RequirementEntity;
 }

@@ -4,7 +4,8 @@ import type { Page, Role } from '@him/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
-import { assertVersion, notFound } from '../common/errors';
+import { assertVersion } from '../common/errors';
+import { findInDepartment } from '../common/find-in-department';
 import type { PageQuery } from '../common/pagination';
 import { RoleEntity } from './role.entity';
 import type { CreateRoleDto, UpdateRoleDto } from './role.dto';
@@ -154,17 +155,12 @@ export class RolesService {
     return toRole(entity, requirements.get(entity.id) ?? []);
   }
 
-  private async find(
+  private find(
     em: EntityManager,
     user: RequestUser,
     id: string,
     lock = false,
   ): Promise<RoleEntity> {
-    const entity = await em.findOne(RoleEntity, {
-      where: { id, departmentId: user.departmentId },
-      lock: lock ? { mode: 'pessimistic_write' } : undefined,
-    });
-    if (!entity) throw notFound('role');
-    return entity;
+    return findInDepartment(em, RoleEntity, user.departmentId, id, 'role', lock);
   }
 }

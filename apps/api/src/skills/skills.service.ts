@@ -4,7 +4,8 @@ import type { Page, Skill } from '@him/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
-import { assertVersion, notFound } from '../common/errors';
+import { assertVersion } from '../common/errors';
+import { findInDepartment } from '../common/find-in-department';
 import type { PageQuery } from '../common/pagination';
 import { SkillEntity } from './skill.entity';
 import type { CreateSkillDto, UpdateSkillDto } from './skill.dto';
@@ -109,17 +110,12 @@ export class SkillsService {
     });
   }
 
-  private async find(
+  private find(
     em: EntityManager,
     user: RequestUser,
     id: string,
     lock = false,
   ): Promise<SkillEntity> {
-    const entity = await em.findOne(SkillEntity, {
-      where: { id, departmentId: user.departmentId },
-      lock: lock ? { mode: 'pessimistic_write' } : undefined,
-    });
-    if (!entity) throw notFound('skill');
-    return entity;
+    return findInDepartment(em, SkillEntity, user.departmentId, id, 'skill', lock);
   }
 }

@@ -5,7 +5,8 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
-import { assertVersion, notFound } from '../common/errors';
+import { assertVersion } from '../common/errors';
+import { findInDepartment } from '../common/find-in-department';
 import { StaffEntity } from './staff.entity';
 import type { CreateStaffDto, StaffQuery, UpdateStaffDto } from './staff.dto';
 
@@ -151,17 +152,12 @@ export class StaffService {
     if (problems.length > 0) throw new BadRequestException(problems);
   }
 
-  private async find(
+  private find(
     em: EntityManager,
     user: RequestUser,
     id: string,
     lock = false,
   ): Promise<StaffEntity> {
-    const entity = await em.findOne(StaffEntity, {
-      where: { id, departmentId: user.departmentId },
-      lock: lock ? { mode: 'pessimistic_write' } : undefined,
-    });
-    if (!entity) throw notFound('staff member');
-    return entity;
+    return findInDepartment(em, StaffEntity, user.departmentId, id, 'staff member', lock);
   }
 }

@@ -4,7 +4,8 @@ import type { Page, Team } from '@him/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
-import { assertVersion, notFound } from '../common/errors';
+import { assertVersion } from '../common/errors';
+import { findInDepartment } from '../common/find-in-department';
 import type { PageQuery } from '../common/pagination';
 import {
   loadRequirements,
@@ -195,17 +196,12 @@ export class TeamsService {
     );
   }
 
-  private async find(
+  private find(
     em: EntityManager,
     user: RequestUser,
     id: string,
     lock = false,
   ): Promise<TeamEntity> {
-    const entity = await em.findOne(TeamEntity, {
-      where: { id, departmentId: user.departmentId },
-      lock: lock ? { mode: 'pessimistic_write' } : undefined,
-    });
-    if (!entity) throw notFound('team');
-    return entity;
+    return findInDepartment(em, TeamEntity, user.departmentId, id, 'team', lock);
   }
 }

@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { hashPassword } from '../auth/passwords';
 import { AuditService } from '../audit/audit.service';
-import { assertVersion, notFound } from '../common/errors';
+import { assertVersion } from '../common/errors';
+import { findInDepartment } from '../common/find-in-department';
 import type { PageQuery } from '../common/pagination';
 import { UserEntity } from './user.entity';
 import type { CreateUserDto, UpdateUserDto } from './user.dto';
@@ -118,18 +119,13 @@ export class UsersService {
       throw new BadRequestException(['staffId: no staff member with this id in the department']);
   }
 
-  private async find(
+  private find(
     em: EntityManager,
     user: RequestUser,
     id: string,
     lock = false,
   ): Promise<UserEntity> {
-    const entity = await em.findOne(UserEntity, {
-      where: { id, departmentId: user.departmentId },
-      lock: lock ? { mode: 'pessimistic_write' } : undefined,
-    });
-    if (!entity) throw notFound('user');
-    return entity;
+    return findInDepartment(em, UserEntity, user.departmentId, id, 'user', lock);
   }
 }
 

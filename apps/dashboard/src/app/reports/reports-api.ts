@@ -33,7 +33,9 @@ export class ReportsApi {
             fileNameFrom(response.headers.get('Content-Disposition')) ??
             `compliance-report-${query.asOf ?? 'today'}.${query.format ?? 'csv'}`,
         })),
-        catchError((error: unknown) => from(withJsonBody(error)).pipe(switchMap((e) => throwError(() => e)))),
+        catchError((error: unknown) =>
+          from(withJsonBody(error)).pipe(switchMap((e) => throwError(() => e))),
+        ),
       );
   }
 }
@@ -49,7 +51,7 @@ async function withJsonBody(error: unknown): Promise<unknown> {
     return error;
   }
   try {
-    const body: unknown = JSON.parse(await error.error.text());
+    const body: unknown = JSON.parse(await blobText(error.error));
     return new HttpErrorResponse({
       error: body,
       headers: error.headers,
@@ -60,4 +62,17 @@ async function withJsonBody(error: unknown): Promise<unknown> {
   } catch {
     return error;
   }
+}
+
+/** Blob.text(), with FileReader where a runtime lacks it (older engines, jsdom). */
+function blobText(blob: Blob): Promise<string> {
+  if (typeof blob.text === 'function') {
+    return blob.text();
+  }
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
 }

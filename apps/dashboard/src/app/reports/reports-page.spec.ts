@@ -18,7 +18,6 @@ import {
 import {
   button,
   expectApi,
-  failWith,
   pageTestProviders,
   readable,
   TEST_TODAY,
@@ -60,6 +59,18 @@ describe('ReportsPage', () => {
     await settle();
   }
 
+  /** Waits (a few real milliseconds at a time) until the error panel shows `text`. */
+  async function alertShown(text = ''): Promise<void> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      await settle();
+      const alert = root.querySelector('[role="alert"]');
+      if (alert && readable(alert).includes(text)) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   function reportRequest(): TestRequest {
     return expectApi(http, 'reports/compliance');
   }
@@ -86,7 +97,9 @@ describe('ReportsPage', () => {
     await answerDepartmentAndCatalog();
 
     expect(readable(root.querySelector('h1'))).toBe('Compliance report');
-    expect((root.querySelector('[data-testid="as-of"]') as HTMLInputElement).value).toBe(TEST_TODAY);
+    expect((root.querySelector('[data-testid="as-of"]') as HTMLInputElement).value).toBe(
+      TEST_TODAY,
+    );
     await download();
 
     const request = reportRequest();
@@ -112,17 +125,23 @@ describe('ReportsPage', () => {
     await answerDepartmentAndCatalog();
     const loader = TestbedHarnessEnvironment.loader(harness.fixture);
 
-    await (await loader.getHarness(MatRadioGroupHarness.with({ selector: '[data-testid="scope"]' }))).checkRadioButton({
+    await (
+      await loader.getHarness(MatRadioGroupHarness.with({ selector: '[data-testid="scope"]' }))
+    ).checkRadioButton({
       label: 'One team',
     });
-    await (await loader.getHarness(MatRadioGroupHarness.with({ selector: '[data-testid="format"]' }))).checkRadioButton({
+    await (
+      await loader.getHarness(MatRadioGroupHarness.with({ selector: '[data-testid="format"]' }))
+    ).checkRadioButton({
       label: /Excel/,
     });
     await download();
     // no team chosen yet: no request, an error under the field
     expect(readable(root.querySelector('mat-error'))).toBe('Choose a team.');
 
-    const teamSelect = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="team"]' }));
+    const teamSelect = await loader.getHarness(
+      MatSelectHarness.with({ selector: '[data-testid="team"]' }),
+    );
     await teamSelect.open();
     expect((await teamSelect.getOptions()).length).toBe(2);
     await teamSelect.clickOptions({ text: 'Coding' });
@@ -141,16 +160,23 @@ describe('ReportsPage', () => {
     await openReports('manager');
     await answerDepartmentAndCatalog();
     const loader = TestbedHarnessEnvironment.loader(harness.fixture);
-    await (await loader.getHarness(MatRadioGroupHarness.with({ selector: '[data-testid="scope"]' }))).checkRadioButton({
+    await (
+      await loader.getHarness(MatRadioGroupHarness.with({ selector: '[data-testid="scope"]' }))
+    ).checkRadioButton({
       label: 'One member',
     });
 
-    const memberField = await loader.getHarness(MatAutocompleteHarness.with({ selector: '[data-testid="member"]' }));
+    const memberField = await loader.getHarness(
+      MatAutocompleteHarness.with({ selector: '[data-testid="member"]' }),
+    );
     await memberField.enterText('ana');
     await new Promise((resolve) => setTimeout(resolve, 300));
     const search = expectApi(http, 'staff');
     expect(search.request.params.get('q')).toBe('ana');
     search.flush(page([staff({ id: 'staff-ana', name: 'Ana Ruiz', employeeId: 'E1' })]));
+    await settle();
+    // the panel shows new options a turn after they render (MatAutocompleteTrigger's delay(0))
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await settle();
     await memberField.selectOption({ text: /Ana Ruiz/ });
     expect(await memberField.getValue()).toBe('Ana Ruiz');
@@ -173,26 +199,39 @@ describe('ReportsPage', () => {
 
     const request = reportRequest();
     request.flush(
-      new Blob([JSON.stringify({ statusCode: 400, error: 'Bad Request', message: ['asOf must be between 1900-01-01 and 2999-12-31'] })], {
-        type: 'application/json',
-      }),
+      new Blob(
+        [
+          JSON.stringify({
+            statusCode: 400,
+            error: 'Bad Request',
+            message: ['asOf must be between 1900-01-01 and 2999-12-31'],
+          }),
+        ],
+        {
+          type: 'application/json',
+        },
+      ),
       { status: 400, statusText: 'Bad Request' },
     );
-    await settle();
     // the Blob body is read back asynchronously
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await settle();
+    await alertShown();
     expect(readable(root.querySelector('[role="alert"]'))).toBe(
       'The report could not be downloaded. asOf must be between 1900-01-01 and 2999-12-31',
     );
     expect(saveFile).not.toHaveBeenCalled();
 
     await download();
-    failWith(reportRequest(), 404);
-    await settle();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await settle();
-    expect(readable(root.querySelector('[role="alert"]'))).toContain('The report could not be found.');
+    reportRequest().flush(
+      new Blob(['{"statusCode":404,"error":"Not Found","message":["team not found"]}']),
+      {
+        status: 404,
+        statusText: 'Not Found',
+      },
+    );
+    await alertShown('could not be found');
+    expect(readable(root.querySelector('[role="alert"]'))).toContain(
+      'The report could not be found.',
+    );
   });
 
   it('gives staff their own report: no scope to choose', async () => {
@@ -203,7 +242,9 @@ describe('ReportsPage', () => {
     expect(readable(root.querySelector('h1'))).toBe('My compliance report');
     expect(root.querySelector('[data-testid="scope"]')).toBeNull();
     const loader = TestbedHarnessEnvironment.loader(harness.fixture);
-    await (await loader.getHarness(MatRadioGroupHarness.with({ selector: '[data-testid="format"]' }))).checkRadioButton({
+    await (
+      await loader.getHarness(MatRadioGroupHarness.with({ selector: '[data-testid="format"]' }))
+    ).checkRadioButton({
       label: /CSV/,
     });
     await download();
@@ -219,12 +260,15 @@ describe('ReportsPage', () => {
     await openReports('manager');
     await answerDepartmentAndCatalog();
     const groups = Array.from(root.querySelectorAll('mat-radio-group'));
-    expect(groups.map((g) => readable(root.querySelector(`#${g.getAttribute('aria-labelledby')}`)))).toEqual([
-      'Who the report covers',
-      'Format',
-    ]);
-    expect(readable(root.querySelector('label[for="' + (root.querySelector('[data-testid="as-of"]') as HTMLElement).id + '"]'))).toContain(
-      'As of',
-    );
+    expect(
+      groups.map((g) => readable(root.querySelector(`#${g.getAttribute('aria-labelledby')}`))),
+    ).toEqual(['Who the report covers', 'Format']);
+    expect(
+      readable(
+        root.querySelector(
+          'label[for="' + (root.querySelector('[data-testid="as-of"]') as HTMLElement).id + '"]',
+        ),
+      ),
+    ).toContain('As of');
   });
 });

@@ -244,9 +244,13 @@ export class ReportsPage {
     if (!this.ownReportOnly) {
       const scope = this.scope.value;
       const member = this.member.value;
-      if (scope === 'team') query.teamId = this.teamId.value ?? undefined;
-      if (scope === 'role') query.roleId = this.roleId.value ?? undefined;
-      if (scope === 'member' && typeof member !== 'string') query.staffId = member.id;
+      if (scope === 'team' && this.teamId.value) {
+        query.teamId = this.teamId.value;
+      } else if (scope === 'role' && this.roleId.value) {
+        query.roleId = this.roleId.value;
+      } else if (scope === 'member' && member && typeof member !== 'string') {
+        query.staffId = member.id;
+      }
     }
     return query;
   }
@@ -278,5 +282,5 @@ function reportDateValidator(control: AbstractControl<string>): ValidationErrors
 
 /** The member field holds a picked member, not only typed text. */
 function memberChosenValidator(control: AbstractControl<string | Staff>): ValidationErrors | null {
-  return typeof control.value === 'string' ? { memberNotChosen: true } : null;
+  return control.value && typeof control.value !== 'string' ? null : { memberNotChosen: true };
 }
