@@ -1,5 +1,4 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { DOCUMENT } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import {
   afterNextRender,
@@ -27,7 +26,7 @@ import {
 import { httpErrorMessage } from '../core/api/http-error-message';
 import { ImportApi } from './import-api';
 import { ImportResultView } from './import-result-view';
-import { saveFile } from './save-file';
+import { SAVE_FILE } from '../core/save-file';
 
 export const IMPORT_KIND_OPTIONS: readonly { kind: ImportKind; label: string }[] = [
   { kind: 'staff', label: 'Staff' },
@@ -52,7 +51,7 @@ type Phase = 'idle' | 'checking' | 'importing' | 'downloading';
 export class ImportPage {
   private readonly importApi = inject(ImportApi);
   private readonly liveAnnouncer = inject(LiveAnnouncer);
-  private readonly document = inject(DOCUMENT);
+  private readonly saveFile = inject(SAVE_FILE);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
   private readonly resultHeading = viewChild<ElementRef<HTMLElement>>('resultHeading');
@@ -122,7 +121,7 @@ export class ImportPage {
       .subscribe({
         next: ({ blob, fileName }) => {
           this.phase.set('idle');
-          saveFile(this.document, blob, fileName);
+          this.saveFile(blob, fileName);
         },
         error: (error: unknown) => {
           this.phase.set('idle');

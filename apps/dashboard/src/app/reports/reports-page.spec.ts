@@ -23,7 +23,7 @@ import {
   TEST_TODAY,
 } from '../../testing/page-testing';
 import { ReportsPage } from './reports-page';
-import { SAVE_FILE } from './save-file';
+import { SAVE_FILE } from '../core/save-file';
 
 const PDF_NAME = 'compliance-riverside-department-2026-06-01.pdf';
 

@@ -52,7 +52,7 @@ import { CLOCK } from '../core/clock';
 import { isIsoDate, todayInTimeZone } from '../core/dates';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { ReportsApi } from './reports-api';
-import { SAVE_FILE } from './save-file';
+import { SAVE_FILE } from '../core/save-file';
 
 export type ReportScope = 'department' | 'team' | 'role' | 'member';
 
