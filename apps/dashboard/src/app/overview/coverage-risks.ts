@@ -10,7 +10,7 @@ import type { CoverageGapRow, SinglePointRow } from './readiness-view';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="coverage-gaps-heading" class="risk-section">
-      <h2 id="coverage-gaps-heading">Coverage gaps</h2>
+      <h2 id="coverage-gaps-heading" tabindex="-1">Coverage gaps</h2>
       @if (gaps().length === 0) {
         <p class="empty-note">No coverage gaps: every coverage target has enough active holders.</p>
       } @else {

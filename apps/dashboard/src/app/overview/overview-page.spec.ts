@@ -6,7 +6,8 @@ import {
 } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { CredentialType, Page, ReadinessResponse, Skill } from '@him/contracts';
+import type { AuthUser, CredentialType, Page, ReadinessResponse, Skill } from '@him/contracts';
+import { storeSession, testUser } from '../../testing/auth-session';
 import { CLOCK } from '../core/clock';
 import { OverviewPage } from './overview-page';
 
@@ -195,7 +196,12 @@ describe('OverviewPage', () => {
   let page: HTMLElement;
   let http: HttpTestingController;
 
-  async function createPage(): Promise<void> {
+  /** A manager with a staff record by default: their calendar feeds are on My progress. */
+  async function createPage(
+    user: AuthUser = testUser('manager', { staffId: 'staff-manager' }),
+  ): Promise<void> {
+    sessionStorage.clear();
+    storeSession(user);
     TestBed.configureTestingModule({
       imports: [OverviewPage],
       providers: [
@@ -229,10 +235,27 @@ describe('OverviewPage', () => {
     http.expectOne((request) => request.url === '/api/v1/credential-types').flush(types);
   }
 
+  /** The main readiness request on `asOf` (not the one 30 days earlier, nor the survey's). */
   function expectReadinessRequest(asOf: string): TestRequest {
-    const request = http.expectOne((candidate) => candidate.url === '/api/v1/readiness');
+    const request = http.expectOne(
+      (candidate) =>
+        candidate.url === '/api/v1/readiness' &&
+        candidate.params.get('asOf') === asOf &&
+        !candidate.params.has('surveyDate'),
+    );
     expect(request.request.params.get('asOf')).toBe(asOf);
     return request;
+  }
+
+  /** Parts of the page loaded beside the readiness figures, which most tests do not look at. */
+  const COMPARISON_DATES = ['2025-05-02', '2025-08-31'];
+  function isSideRequest(request: { url: string; params: { get(name: string): string | null } }) {
+    return (
+      request.url === '/api/v1/expirations' ||
+      request.url === '/api/v1/ce-status' ||
+      (request.url === '/api/v1/readiness' &&
+        COMPARISON_DATES.includes(request.params.get('asOf') ?? ''))
+    );
   }
 
   async function respond(request: TestRequest, body: ReadinessResponse): Promise<void> {
@@ -263,17 +286,21 @@ describe('OverviewPage', () => {
     );
   }
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.match(isSideRequest);
+    http.verify();
+  });
 
   it('asks for readiness as of today (local time) and shows a progress bar while loading', async () => {
     await createPage();
 
     const request = expectReadinessRequest('2025-06-01');
-    expect(page.querySelector('mat-progress-bar')).not.toBeNull();
+    const readinessBar = 'mat-progress-bar[aria-label="Loading readiness figures"]';
+    expect(page.querySelector(readinessBar)).not.toBeNull();
     expect(page.querySelector<HTMLInputElement>('input[type="date"]')?.value).toBe('2025-06-01');
 
     await respond(request, readinessFixture());
-    expect(page.querySelector('mat-progress-bar')).toBeNull();
+    expect(page.querySelector(readinessBar)).toBeNull();
   });
 
   it('shows the department figures as percentages with counts', async () => {
@@ -453,5 +480,269 @@ describe('OverviewPage', () => {
 
     expect(text('.empty-panel h2')).toBe('No teams or active staff yet');
     expect(page.querySelector('him-headline-figures')).toBeNull();
+  });
+
+  it('has no calendar feed section for someone with a staff record (it is on My progress)', async () => {
+    await createPage();
+    await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+
+    expect(page.querySelector('him-calendar-feeds')).toBeNull();
+    http.expectNone((request) => request.url === '/api/v1/calendar-tokens');
+  });
+
+  it('offers calendar feeds at the bottom to an admin without a staff record', async () => {
+    await createPage(testUser('admin'));
+    await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+    http
+      .expectOne((request) => request.url === '/api/v1/calendar-tokens')
+      .flush({ items: [], total: 0 });
+    await fixture.whenStable();
+
+    const section = page.querySelector('section[aria-labelledby="calendar-feed-heading"]');
+    expect(page.lastElementChild).toBe(section);
+    expect(section?.querySelector('h2')?.textContent?.trim()).toBe('Calendar feed');
+    expect(section?.querySelector('him-calendar-feeds')).not.toBeNull();
+    expect(readable(section)).toContain('You have no calendar feeds yet.');
+    const create = Array.from(section?.querySelectorAll('button') ?? []).find((button) =>
+      button.textContent?.includes('Create feed'),
+    );
+    expect(create?.disabled).toBe(false);
+  });
+  describe('for a director', () => {
+    function expectSide(url: string): TestRequest {
+      return http.expectOne((request) => request.url === `/api/v1/${url}`);
+    }
+
+    function previousFixture(): ReadinessResponse {
+      const previous = readinessFixture('2025-05-02');
+      return {
+        ...previous,
+        staffReadyPct: 1 / 3,
+        targetsMet: { met: 2, total: 3 },
+        teams: previous.teams.map((team) =>
+          team.teamId === CODING
+            ? { ...team, staffReadyPct: 1, targetsMet: { met: 1, total: 3 } }
+            : team,
+        ),
+      };
+    }
+
+    async function setDate(selector: string, value: string): Promise<void> {
+      const input = page.querySelector<HTMLInputElement>(selector) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new Event('change'));
+      await fixture.whenStable();
+    }
+
+    it('asks for everything it shows at once: readiness now and 30 days ago, expirations, CE status', async () => {
+      await createPage();
+
+      expectReadinessRequest('2025-06-01');
+      expectReadinessRequest('2025-05-02');
+      const expirations = expectSide('expirations');
+      expect(expirations.request.params.get('asOf')).toBe('2025-06-01');
+      expect(expirations.request.params.get('withinDays')).toBe('90');
+      expect(expectSide('ce-status').request.params.get('asOf')).toBe('2025-06-01');
+    });
+
+    it('shows each figure’s change since 30 days ago in words, with an arrow, for the department and each team', async () => {
+      await createPage();
+      await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+      await respond(expectReadinessRequest('2025-05-02'), previousFixture());
+
+      expect(text('[data-figure="staff-ready"] him-figure-change')).toBe(
+        'Up 33 points since May 2',
+      );
+      expect(text('[data-figure="requirements-met"] him-figure-change')).toBe(
+        'No change since May 2',
+      );
+      expect(text('[data-figure="targets-met"] him-figure-change')).toBe(
+        'Down 33 points since May 2',
+      );
+      expect(
+        page
+          .querySelector('[data-figure="staff-ready"] him-figure-change svg')
+          ?.getAttribute('aria-hidden'),
+      ).toBe('true');
+      expect(page.textContent).toContain('Changes are in percentage points since May 2');
+
+      const coding = tableRows('him-team-readiness-table table')[1];
+      expect(coding[2]).toBe('67% 2 of 3 active staff ready Down 33 points since May 2');
+      expect(coding[4]).toBe('1 of 3 33% of coverage targets met No change since May 2');
+      expect(page.querySelector('him-team-readiness-table a')?.getAttribute('href')).toBe(
+        '/team-matrix?team=team-coding',
+      );
+    });
+
+    it('lists who is not ready with what they miss, and the cards lead there', async () => {
+      await createPage();
+      await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+
+      expect(tableRows('him-not-ready-members table')).toEqual([
+        ['Member', 'Team', 'Requirements met', 'Missing'],
+        ['Cy Lam', 'Coding', '1 of 3', 'CCS or CPC credential'],
+      ]);
+      expect(page.querySelector('him-not-ready-members a')?.getAttribute('href')).toBe(
+        '/staff/s-cy',
+      );
+
+      const buttons = Array.from(page.querySelectorAll<HTMLButtonElement>('.figure-link'));
+      buttons.find((button) => button.textContent?.includes('See who is not ready'))?.click();
+      expect(document.activeElement?.id).toBe('not-ready-heading');
+      buttons.find((button) => button.textContent?.includes('See coverage gaps'))?.click();
+      expect(document.activeElement?.id).toBe('coverage-gaps-heading');
+    });
+
+    it('forecasts a survey date: sends surveyDate, shows the figures then and who will have lapsed', async () => {
+      await createPage();
+      await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+
+      await setDate('input[data-testid="survey-date"]', '2025-07-15');
+      const request = http.expectOne(
+        (candidate) => candidate.url === '/api/v1/readiness' && candidate.params.has('surveyDate'),
+      );
+      expect(request.request.params.get('asOf')).toBe('2025-06-01');
+      expect(request.request.params.get('surveyDate')).toBe('2025-07-15');
+      const body = readinessFixture();
+      body.forecast.push({
+        days: 44,
+        date: '2025-07-15',
+        staffReadyPct: 1 / 3,
+        requirementsMetPct: 6 / 9,
+        targetsMet: { met: 0, total: 3 },
+        lapsed: [
+          { staffId: 's-ben', credentialId: 'c-1', credentialTypeId: CCS, expiresOn: '2025-07-15' },
+        ],
+      });
+      await respond(request, body);
+
+      expect(text('#survey-heading')).toBe('By the survey on 2025-07-15');
+      expect(text('him-survey-readiness dl')).toBe(
+        'Staff ready 33% Requirements met 67% Coverage targets met 0 of 3',
+      );
+      expect(tableRows('him-survey-readiness table')).toEqual([
+        ['Member', 'Credential', 'Expires on'],
+        ['Ben Okafor', 'CCS', '2025-07-15'],
+      ]);
+      expect(page.querySelector('him-survey-readiness a')?.getAttribute('href')).toBe(
+        '/staff/s-ben',
+      );
+    });
+
+    it('refuses a survey date before the as-of date without asking the API', async () => {
+      await createPage();
+      await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+
+      await setDate('input[data-testid="survey-date"]', '2025-05-01');
+
+      http.expectNone((request) => request.params.has('surveyDate'));
+      expect(text('.field-message')).toBe('Choose a survey date on or after the as-of date.');
+      expect(page.querySelector('#survey-heading')).toBeNull();
+    });
+
+    it('lists credentials expiring in the next 90 days, soonest first, verification in words', async () => {
+      await createPage();
+      await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+      expectSide('expirations').flush([
+        {
+          credentialId: 'c-2',
+          staffId: 's-ana',
+          staffName: 'Ana Ruiz',
+          teamId: CODING,
+          credentialTypeId: CPC,
+          credentialTypeCode: 'CPC',
+          number: null,
+          expiresOn: '2025-08-01',
+          daysLeft: 61,
+          verified: true,
+        },
+        {
+          credentialId: 'c-1',
+          staffId: 's-ben',
+          staffName: 'Ben Okafor',
+          teamId: CODING,
+          credentialTypeId: CCS,
+          credentialTypeCode: 'CCS',
+          number: '123',
+          expiresOn: '2025-06-15',
+          daysLeft: 14,
+          verified: false,
+        },
+      ]);
+      await fixture.whenStable();
+
+      expect(text('#expiring-heading')).toBe('Expiring in the next 90 days');
+      expect(tableRows('him-expiring-credentials table')).toEqual([
+        ['Member', 'Team', 'Credential', 'Expires on', 'Days left', 'Verification'],
+        ['Ben Okafor', 'Coding', 'CCS 123', '2025-06-15', '14 days', 'Not verified'],
+        ['Ana Ruiz', 'Coding', 'CPC', '2025-08-01', '61 days', 'Verified'],
+      ]);
+      expect(page.querySelector('him-expiring-credentials a')?.getAttribute('href')).toBe(
+        '/staff/s-ben',
+      );
+    });
+
+    it('lists only the CE groups behind or at risk, at risk first, with the status in words', async () => {
+      await createPage();
+      await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+      const group = (staffId: string, status: string, cycleEnd: string) => ({
+        staffId,
+        issuingBody: 'AHIMA',
+        credentialIds: ['c'],
+        credentialTypeCodes: ['CCS'],
+        cycleStart: '2024-01-01',
+        cycleEnd,
+        required: 20,
+        earned: 6,
+        pending: 0,
+        remaining: 14,
+        pace: 10,
+        status,
+        minimums: [],
+        countedActivityIds: [],
+      });
+      expectSide('ce-status').flush([
+        group('s-ana', 'met', '2025-12-31'),
+        group('s-ben', 'behind', '2025-12-31'),
+        group('s-cy', 'at-risk', '2025-07-31'),
+        group('s-dee', 'on-track', '2025-12-31'),
+      ]);
+      await fixture.whenStable();
+
+      expect(tableRows('him-ce-risks table')).toEqual([
+        ['Member', 'Issuing body', 'Credentials', 'Earned', 'Pace', 'Cycle ends', 'Status'],
+        [
+          'Cy Lam',
+          'AHIMA',
+          'CCS',
+          '6 of 20 hours',
+          '10 hours expected by now',
+          '2025-07-31',
+          'At risk',
+        ],
+        [
+          'Ben Okafor',
+          'AHIMA',
+          'CCS',
+          '6 of 20 hours',
+          '10 hours expected by now',
+          '2025-12-31',
+          'Behind',
+        ],
+      ]);
+    });
+
+    it('shows an error for a part that fails, and keeps the rest', async () => {
+      await createPage();
+      await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
+      expectSide('expirations').flush({}, { status: 500, statusText: 'Server Error' });
+      await fixture.whenStable();
+
+      expect(text('section[aria-labelledby="expiring-heading"] [role="alert"]')).toContain(
+        'Expiring credentials could not be loaded',
+      );
+      expect(text('[data-figure="staff-ready"]')).toContain('67%');
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
@@ -13,24 +14,47 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { IsoDate, ReadinessResponse } from '@him/contracts';
+import { addDays, daysBetween } from '@him/domain';
 import { catchError, map, of, Subject, switchMap, tap } from 'rxjs';
+import { CalendarFeeds } from '../calendar/calendar-feeds';
+import { CeApi } from '../core/api/ce-api';
+import { ExpirationsApi } from '../core/api/expirations-api';
 import { httpErrorMessage } from '../core/api/http-error-message';
+import { createLoader } from '../core/api/loader';
 import { ReadinessApi } from '../core/api/readiness-api';
+import { SurveyReadinessApi } from '../core/api/survey-readiness-api';
+import { AuthService } from '../core/auth/auth.service';
 import {
   EMPTY_REQUIREMENT_CATALOG,
   RequirementCatalogApi,
 } from '../core/catalog/requirement-catalog';
 import { CLOCK } from '../core/clock';
 import { isIsoDate, todayIsoDate } from '../core/dates';
+import { LoadStatus } from '../shared/load-status/load-status';
+import { CeRisks } from './ce-risks';
 import { CoverageRisks } from './coverage-risks';
-import { HeadlineFigureCards } from './headline-figures';
-import { buildOverviewView } from './readiness-view';
+import { ceRiskRows, directoryOf, expirationRows, surveyView } from './director-lists-view';
+import { ExpiringCredentials } from './expiring-credentials';
+import { type FigureTarget, HeadlineFigureCards } from './headline-figures';
+import { NotReadyMembers } from './not-ready-members';
+import { buildOverviewView, shortDate } from './readiness-view';
+import { SurveyReadiness } from './survey-readiness';
 import { ReadinessForecast } from './readiness-forecast';
 import { TeamReadinessTable } from './team-readiness-table';
 
 type ReadinessLoad = { readiness: ReadinessResponse } | { error: unknown };
 
-/** Department readiness (R8), its forecast (R9) and coverage risks (R7) for admins and managers. */
+/** Each figure's change is measured against this many days before the as-of date. */
+export const CHANGE_WINDOW_DAYS = 30;
+/** R10: the overview lists credentials expiring within this many days. */
+export const EXPIRING_WITHIN_DAYS = 90;
+/** The API forecasts a survey date at most this many days after the as-of date. */
+const MAX_SURVEY_DAYS = 3 * 366;
+
+/**
+ * Department readiness (R8), its forecast (R9) and coverage risks (R7) for admins and
+ * managers; their calendar feeds too when they have no staff record (no My progress page).
+ */
 @Component({
   selector: 'him-overview-page',
   imports: [
@@ -43,6 +67,12 @@ type ReadinessLoad = { readiness: ReadinessResponse } | { error: unknown };
     TeamReadinessTable,
     ReadinessForecast,
     CoverageRisks,
+    CalendarFeeds,
+    LoadStatus,
+    NotReadyMembers,
+    ExpiringCredentials,
+    CeRisks,
+    SurveyReadiness,
   ],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',
@@ -53,6 +83,14 @@ export class OverviewPage {
   private readonly liveAnnouncer = inject(LiveAnnouncer);
   private readonly readinessRequests = new Subject<IsoDate>();
   private readonly clock = inject(CLOCK);
+  private readonly document = inject(DOCUMENT);
+  private readonly surveyApi = inject(SurveyReadinessApi);
+  private readonly expirationsApi = inject(ExpirationsApi);
+  private readonly ceApi = inject(CeApi);
+  protected readonly expiringWithinDays = EXPIRING_WITHIN_DAYS;
+
+  /** Without a staff record there is no My progress page, where the calendar feeds live. */
+  protected readonly showCalendarFeeds = !inject(AuthService).user()?.staffId;
 
   protected readonly asOfControl = new FormControl<string>(this.today(), {
     nonNullable: true,
@@ -68,9 +106,66 @@ export class OverviewPage {
     initialValue: EMPTY_REQUIREMENT_CATALOG,
   });
 
+  /** The survey date field; empty when no survey is planned. */
+  protected readonly surveyControl = new FormControl<string>('', {
+    nonNullable: true,
+    validators: [calendarDateValidator],
+  });
+  /** The survey date whose forecast is shown or being loaded, or null. */
+  protected readonly surveyDate = signal<IsoDate | null>(null);
+  protected readonly surveyDateError = signal<string | null>(null);
+
+  /** The same figures 30 days before the as-of date, for each figure's change. */
+  protected readonly previous = createLoader(
+    () => this.readinessApi.getReadiness(addDays(this.asOf(), -CHANGE_WINDOW_DAYS)),
+    'the figures 30 days earlier',
+  );
+  protected readonly survey = createLoader(
+    () => this.surveyApi.getReadinessForSurvey(this.asOf(), this.surveyDate() ?? this.asOf()),
+    'the survey-date forecast',
+  );
+  protected readonly expirations = createLoader(
+    () =>
+      this.expirationsApi.getExpirations({
+        asOf: this.asOf(),
+        withinDays: EXPIRING_WITHIN_DAYS,
+      }),
+    'expiring credentials',
+  );
+  protected readonly ceStatus = createLoader(
+    () => this.ceApi.getCeStatus({ asOf: this.asOf() }),
+    'CE status',
+  );
+
   protected readonly view = computed(() => {
     const readiness = this.readiness();
-    return readiness ? buildOverviewView(readiness, this.catalog()) : null;
+    if (!readiness) {
+      return null;
+    }
+    const previous = this.previous.value();
+    const comparable =
+      previous && previous.asOf === addDays(readiness.asOf, -CHANGE_WINDOW_DAYS) ? previous : null;
+    return buildOverviewView(readiness, this.catalog(), comparable);
+  });
+  protected readonly comparedWithText = computed(() => {
+    const asOf = this.view()?.asOf;
+    return asOf ? shortDate(addDays(asOf, -CHANGE_WINDOW_DAYS), asOf) : '';
+  });
+  protected readonly surveyView = computed(() => {
+    const readiness = this.survey.value();
+    const surveyDate = this.surveyDate();
+    return readiness && surveyDate && readiness.asOf === this.asOf()
+      ? surveyView(readiness, surveyDate, this.catalog())
+      : null;
+  });
+  private readonly names = computed(() => directoryOf(this.readiness()));
+  protected readonly expirationRows = computed(() => {
+    const expirations = this.expirations.value();
+    return expirations ? expirationRows(expirations, this.names()) : null;
+  });
+  protected readonly ceRiskRows = computed(() => {
+    const groups = this.ceStatus.value();
+    return groups ? ceRiskRows(groups, this.names()) : null;
   });
 
   constructor() {
@@ -112,12 +207,64 @@ export class OverviewPage {
     this.loadReadiness();
   }
 
+  /** Shows (or hides, when emptied) the forecast for the survey date field's date. */
+  protected showSurveyDate(): void {
+    const surveyDate = this.surveyControl.value;
+    if (this.surveyControl.invalid) {
+      return;
+    }
+    if (!surveyDate) {
+      this.surveyDateError.set(null);
+      this.surveyDate.set(null);
+      return;
+    }
+    const days = daysBetween(this.asOf(), surveyDate);
+    if (days < 0) {
+      this.surveyDateError.set('Choose a survey date on or after the as-of date.');
+      return;
+    }
+    if (days > MAX_SURVEY_DAYS) {
+      this.surveyDateError.set('Choose a survey date within three years of the as-of date.');
+      return;
+    }
+    this.surveyDateError.set(null);
+    if (surveyDate !== this.surveyDate()) {
+      this.surveyDate.set(surveyDate);
+      this.survey.load();
+    }
+  }
+
+  protected clearSurveyDate(): void {
+    this.surveyControl.setValue('');
+    this.showSurveyDate();
+  }
+
+  /** Moves to the list of the people behind a headline figure. */
+  protected showPeople(target: FigureTarget): void {
+    const heading = this.document.getElementById(
+      target === 'not-ready' ? 'not-ready-heading' : 'coverage-gaps-heading',
+    );
+    heading?.scrollIntoView?.({ block: 'start' });
+    heading?.focus();
+  }
+
   private today(): IsoDate {
     return todayIsoDate(this.clock());
   }
 
+  /** The readiness figures and every part that depends on the as-of date, in parallel. */
   private loadReadiness(): void {
     this.readinessRequests.next(this.asOf());
+    this.previous.load();
+    this.expirations.load();
+    this.ceStatus.load();
+    const surveyDate = this.surveyDate();
+    if (surveyDate && daysBetween(this.asOf(), surveyDate) < 0) {
+      this.surveyDate.set(null);
+      this.surveyDateError.set('Choose a survey date on or after the as-of date.');
+    } else if (surveyDate) {
+      this.survey.load();
+    }
   }
 
   private showReadinessLoad(result: ReadinessLoad): void {

@@ -13,6 +13,15 @@ export const NO_FIGURE = '—';
 export interface FigureView {
   value: string;
   detail: string;
+  /** the change against the comparison date (30 days before), when both figures exist */
+  change?: FigureChange | null;
+}
+
+/** A figure's change in percentage points, in words ("Up 5 points since May 2") and as a direction for the arrow. */
+export interface FigureChange {
+  direction: 'up' | 'down' | 'same';
+  points: number;
+  text: string;
 }
 
 export interface HeadlineFigures {
@@ -67,8 +76,22 @@ export interface SinglePointRow {
   staffName: string;
 }
 
+/** An active member who does not meet every requirement of their role (R6). */
+export interface NotReadyRow {
+  staffId: string;
+  name: string;
+  teamName: string;
+  met: number;
+  total: number;
+  /** the requirements not met, in words */
+  missing: string[];
+}
+
 export interface OverviewView {
   asOf: IsoDate;
+  /** the date the changes are measured against, or null while it is not loaded */
+  comparedWith: IsoDate | null;
+  notReady: NotReadyRow[];
   isEmpty: boolean;
   activeStaff: number;
   onLeave: number;
@@ -104,6 +127,8 @@ export function formatTargetsMet(targets: TargetsMet): string {
 export function buildOverviewView(
   readiness: ReadinessResponse,
   catalog: RequirementCatalog,
+  /** the same figures on an earlier date, to show each figure's change against it */
+  previous: ReadinessResponse | null = null,
 ): OverviewView {
   const teamNames = new Map(readiness.teams.map((team) => [team.teamId, team.name]));
   const memberNames = new Map(readiness.members.map((member) => [member.staffId, member.name]));
@@ -113,20 +138,64 @@ export function buildOverviewView(
   const teamName = (teamId: string) => teamNames.get(teamId) ?? 'Unknown team';
   const staffName = (staffId: string) => memberNames.get(staffId) ?? 'Unknown staff member';
 
+  const since = previous ? shortDate(previous.asOf, readiness.asOf) : '';
+  const withChanges = (
+    figures: { staffReady: FigureView; requirementsMet: FigureView; targetsMet: FigureView },
+    now: Figures,
+    before: Figures | undefined,
+  ) =>
+    before
+      ? {
+          staffReady: {
+            ...figures.staffReady,
+            change: figureChange(now.staffReadyPct, before.staffReadyPct, since),
+          },
+          requirementsMet: {
+            ...figures.requirementsMet,
+            change: figureChange(now.requirementsMetPct, before.requirementsMetPct, since),
+          },
+          targetsMet: {
+            ...figures.targetsMet,
+            change: figureChange(
+              targetsFraction(now.targetsMet),
+              targetsFraction(before.targetsMet),
+              since,
+            ),
+          },
+        }
+      : figures;
+  const previousTeams = new Map((previous?.teams ?? []).map((team) => [team.teamId, team]));
+
   return {
     asOf: readiness.asOf,
+    comparedWith: previous?.asOf ?? null,
     isEmpty: readiness.teams.length === 0 && readiness.members.length === 0,
     activeStaff: readiness.members.length,
     onLeave: readiness.onLeave?.length ?? 0,
-    headline: {
-      staffReady: staffReadyFigure(readiness, readiness.members, readiness.members.length),
-      requirementsMet: requirementsMetFigure(
-        readiness,
-        readiness.members,
-        readiness.members.length,
-      ),
-      targetsMet: targetsMetFigure(readiness.targetsMet),
-    },
+    headline: withChanges(
+      {
+        staffReady: staffReadyFigure(readiness, readiness.members, readiness.members.length),
+        requirementsMet: requirementsMetFigure(
+          readiness,
+          readiness.members,
+          readiness.members.length,
+        ),
+        targetsMet: targetsMetFigure(readiness.targetsMet),
+      },
+      readiness,
+      previous ?? undefined,
+    ),
+    notReady: readiness.members
+      .filter((member) => !member.ready)
+      .map((member) => ({
+        staffId: member.staffId,
+        name: member.name,
+        teamName: teamName(member.teamId),
+        met: member.met,
+        total: member.total,
+        missing: member.missing.map((requirement) => requirementLabel(requirement, catalog)),
+      }))
+      .sort((a, b) => a.teamName.localeCompare(b.teamName) || a.name.localeCompare(b.name)),
     teams: readiness.teams.map((team) => {
       const members = readiness.members.filter((member) => member.teamId === team.teamId);
       // Team members are countable only when the list agrees with the team's own head count.
@@ -135,9 +204,15 @@ export function buildOverviewView(
         teamId: team.teamId,
         name: team.name,
         activeStaff: team.activeStaff,
-        staffReady: staffReadyFigure(team, countable, team.activeStaff),
-        requirementsMet: requirementsMetFigure(team, countable, team.activeStaff),
-        targetsMet: targetsMetFigure(team.targetsMet),
+        ...withChanges(
+          {
+            staffReady: staffReadyFigure(team, countable, team.activeStaff),
+            requirementsMet: requirementsMetFigure(team, countable, team.activeStaff),
+            targetsMet: targetsMetFigure(team.targetsMet),
+          },
+          team,
+          previousTeams.get(team.teamId),
+        ),
       };
     }),
     forecast: forecastRows(readiness),
@@ -242,4 +317,51 @@ function targetsMetFigure(targets: TargetsMet): FigureView {
 /** The API's fraction and the counts we derived from its member list describe the same thing. */
 function agrees(fraction: number, numerator: number, denominator: number): boolean {
   return Math.abs(fraction - numerator / denominator) < 1e-9;
+}
+
+/** Percentage-point change of a fraction; null when either figure is missing. */
+export function figureChange(
+  now: number | null,
+  before: number | null,
+  since: string,
+): FigureChange | null {
+  if (now === null || before === null || !Number.isFinite(now) || !Number.isFinite(before)) {
+    return null;
+  }
+  const points = Math.round((now - before) * 100);
+  if (points === 0) {
+    return { direction: 'same', points, text: `No change since ${since}` };
+  }
+  const size = Math.abs(points);
+  const unit = size === 1 ? 'point' : 'points';
+  return points > 0
+    ? { direction: 'up', points, text: `Up ${size} ${unit} since ${since}` }
+    : { direction: 'down', points, text: `Down ${size} ${unit} since ${since}` };
+}
+
+function targetsFraction(targets: TargetsMet): number | null {
+  return targets.total === 0 ? null : targets.met / targets.total;
+}
+
+const SHORT_DATE = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const SHORT_DATE_WITH_YEAR = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "May 2" (with the year when it differs from `relativeTo`'s): a calendar date, never shifted by time zone. */
+export function shortDate(date: IsoDate, relativeTo?: IsoDate): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const instant = new Date(Date.UTC(year, month - 1, day));
+  if (Number.isNaN(instant.getTime())) {
+    return date;
+  }
+  const sameYear = relativeTo !== undefined && relativeTo.slice(0, 4) === date.slice(0, 4);
+  return (sameYear ? SHORT_DATE : SHORT_DATE_WITH_YEAR).format(instant);
 }

@@ -1,11 +1,13 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { FigureChangeView } from './figure-change';
 import type { TeamRow } from './readiness-view';
 
 /** R8 figures per team. */
 @Component({
   selector: 'him-team-readiness-table',
-  imports: [MatTableModule],
+  imports: [MatTableModule, RouterLink, FigureChangeView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (teams().length === 0) {
@@ -25,7 +27,7 @@ import type { TeamRow } from './readiness-view';
               scope="row"
               class="row-header mat-mdc-cell mdc-data-table__cell"
             >
-              {{ team.name }}
+              <a routerLink="/team-matrix" [queryParams]="{ team: team.teamId }">{{ team.name }}</a>
             </th>
           </ng-container>
           <ng-container matColumnDef="activeStaff">
@@ -37,6 +39,9 @@ import type { TeamRow } from './readiness-view';
             <td mat-cell *matCellDef="let team" class="numeric">
               <span class="cell-value">{{ team.staffReady.value }}</span>
               <span class="cell-detail">{{ team.staffReady.detail }}</span>
+              @if (team.staffReady.change; as change) {
+                <him-figure-change class="cell-change" [change]="change" />
+              }
             </td>
           </ng-container>
           <ng-container matColumnDef="requirementsMet">
@@ -44,6 +49,9 @@ import type { TeamRow } from './readiness-view';
             <td mat-cell *matCellDef="let team" class="numeric">
               <span class="cell-value">{{ team.requirementsMet.value }}</span>
               <span class="cell-detail">{{ team.requirementsMet.detail }}</span>
+              @if (team.requirementsMet.change; as change) {
+                <him-figure-change class="cell-change" [change]="change" />
+              }
             </td>
           </ng-container>
           <ng-container matColumnDef="targetsMet">
@@ -53,6 +61,9 @@ import type { TeamRow } from './readiness-view';
             <td mat-cell *matCellDef="let team" class="numeric">
               <span class="cell-value">{{ team.targetsMet.value }}</span>
               <span class="cell-detail">{{ team.targetsMet.detail }}</span>
+              @if (team.targetsMet.change; as change) {
+                <him-figure-change class="cell-change" [change]="change" />
+              }
             </td>
           </ng-container>
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -62,6 +73,12 @@ import type { TeamRow } from './readiness-view';
     }
   `,
   styleUrl: './overview-tables.scss',
+  styles: `
+    .cell-change {
+      display: flex;
+      justify-content: flex-end;
+    }
+  `,
 })
 export class TeamReadinessTable {
   readonly teams = input.required<TeamRow[]>();

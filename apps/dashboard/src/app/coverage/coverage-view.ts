@@ -1,0 +1,242 @@
+import {
+  PROFICIENCY_LABELS,
+  type ReadinessResponse,
+  type Role,
+  type SkillsMatrixResponse,
+  type Team,
+} from '@him/contracts';
+import { requirementLabel, type RequirementCatalog } from '../core/catalog/requirement-catalog';
+
+export interface MemberLink {
+  staffId: string;
+  name: string;
+}
+
+/** One coverage target (R7) as the chart and its table show it. */
+export interface CoverageTargetRow {
+  key: string;
+  teamName: string;
+  requirement: string;
+  minHolders: number;
+  holders: number;
+  gap: number;
+  /** "Short by 1" or "Met" */
+  gapText: string;
+  singlePointOfFailure: boolean;
+  holderMembers: MemberLink[];
+}
+
+/** R7 targets of the teams shown, teams by name, gaps first within a team. */
+export function coverageTargetRows(
+  readiness: ReadinessResponse,
+  catalog: RequirementCatalog,
+): CoverageTargetRow[] {
+  const teamNames = new Map(readiness.teams.map((team) => [team.teamId, team.name]));
+  const names = new Map(readiness.members.map((member) => [member.staffId, member.name]));
+  return readiness.targets
+    .map((target, index) => ({
+      key: `${target.teamId}:${index}`,
+      teamName: teamNames.get(target.teamId) ?? 'Unknown team',
+      requirement: requirementLabel(target.requirement, catalog),
+      minHolders: target.minHolders,
+      holders: target.holders,
+      gap: target.gap,
+      gapText: target.gap > 0 ? `Short by ${target.gap}` : 'Met',
+      singlePointOfFailure: target.singlePointOfFailure,
+      holderMembers: (target.holderIds ?? []).map((staffId) => ({
+        staffId,
+        name: names.get(staffId) ?? 'Unknown staff member',
+      })),
+    }))
+    .sort((a, b) => a.teamName.localeCompare(b.teamName) || b.gap - a.gap);
+}
+
+/** The bars of the coverage chart: holders up to the minimum, the gap, holders above the minimum. */
+export interface CoverageChartSeries {
+  /** one label per target, as lines: team, requirement, and "short by 1" when there is a gap */
+  labels: string[][];
+  holdersUpToMinimum: number[];
+  gap: number[];
+  holdersAboveMinimum: number[];
+}
+
+export function coverageChartSeries(rows: readonly CoverageTargetRow[]): CoverageChartSeries {
+  return {
+    labels: rows.map((row) => [
+      row.teamName,
+      row.requirement,
+      row.gap > 0 ? `short by ${row.gap}` : `${row.holders} of ${row.minHolders}: met`,
+    ]),
+    holdersUpToMinimum: rows.map((row) => Math.min(row.holders, row.minHolders)),
+    gap: rows.map((row) => row.gap),
+    holdersAboveMinimum: rows.map((row) => Math.max(0, row.holders - row.minHolders)),
+  };
+}
+
+/** A heatmap cell: how many of the row's active members meet the level, of how many. */
+export interface HeatCell {
+  skillId: string;
+  /** null when nothing in the row requires the skill */
+  requiredLevel: number | null;
+  count: number;
+  of: number;
+  /** "2 of 3 at ≥ Proficient (3)", or "Not required" */
+  text: string;
+  /** 0 (none) to 4 (all), for the colour intensity; -1 when not required */
+  intensity: number;
+}
+
+export interface HeatRow {
+  id: string;
+  name: string;
+  members: number;
+  cells: HeatCell[];
+}
+
+export interface Heatmap {
+  skills: { id: string; name: string }[];
+  rows: HeatRow[];
+}
+
+export interface HeatmapFilter {
+  /** narrows the members counted (and the role rows) to one role */
+  roleId?: string | null;
+}
+
+/** Skill levels each role requires: role id → skill id → the highest level it requires. */
+function roleSkillLevels(roles: readonly Role[]): Map<string, Map<string, number>> {
+  const levels = new Map<string, Map<string, number>>();
+  for (const role of roles) {
+    const bySkill = new Map<string, number>();
+    for (const requirement of role.requirements) {
+      if (requirement.kind === 'skill') {
+        bySkill.set(
+          requirement.skillId,
+          Math.max(bySkill.get(requirement.skillId) ?? 0, requirement.minLevel),
+        );
+      }
+    }
+    levels.set(role.id, bySkill);
+  }
+  return levels;
+}
+
+/** The skills some role requires, in the matrix's order. */
+function requiredSkills(
+  matrix: SkillsMatrixResponse,
+  levels: Map<string, Map<string, number>>,
+): { id: string; name: string }[] {
+  const required = new Set<string>();
+  for (const bySkill of levels.values()) {
+    for (const skillId of bySkill.keys()) {
+      required.add(skillId);
+    }
+  }
+  return matrix.skills
+    .filter((skill) => required.has(skill.id))
+    .map((skill) => ({ id: skill.id, name: skill.name }));
+}
+
+function levelText(level: number): string {
+  return `${PROFICIENCY_LABELS[level] ?? `level ${level}`} (${level})`;
+}
+
+function heatCell(
+  skillId: string,
+  requiredLevel: number | null,
+  levels: readonly number[],
+): HeatCell {
+  if (requiredLevel === null) {
+    return { skillId, requiredLevel, count: 0, of: levels.length, text: 'Not required', intensity: -1 };
+  }
+  const count = levels.filter((level) => level >= requiredLevel).length;
+  const of = levels.length;
+  const share = of === 0 ? 0 : count / of;
+  return {
+    skillId,
+    requiredLevel,
+    count,
+    of,
+    text: `${count} of ${of} at ≥ ${levelText(requiredLevel)}`,
+    intensity: count === 0 ? 0 : Math.max(1, Math.ceil(share * 4)),
+  };
+}
+
+/** Active members of the matrix with their level per skill. */
+function activeMembers(matrix: SkillsMatrixResponse, filter: HeatmapFilter) {
+  return matrix.rows
+    .filter((row) => row.status === 'active')
+    .filter((row) => !filter.roleId || row.roleId === filter.roleId)
+    .map((row) => ({
+      teamId: row.teamId,
+      roleId: row.roleId,
+      levels: new Map(row.cells.map((cell) => [cell.skillId, cell.level])),
+    }));
+}
+
+/** Role x skill: members of each role at or above the level that role requires. */
+export function roleSkillHeatmap(
+  matrix: SkillsMatrixResponse,
+  roles: readonly Role[],
+  filter: HeatmapFilter = {},
+): Heatmap {
+  const levels = roleSkillLevels(roles);
+  const skills = requiredSkills(matrix, levels);
+  const members = activeMembers(matrix, filter);
+  const rows = [...roles]
+    .filter((role) => !filter.roleId || role.id === filter.roleId)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((role) => {
+      const ofRole = members.filter((member) => member.roleId === role.id);
+      return {
+        id: role.id,
+        name: role.name,
+        members: ofRole.length,
+        cells: skills.map((skill) =>
+          heatCell(
+            skill.id,
+            levels.get(role.id)?.get(skill.id) ?? null,
+            ofRole.map((member) => member.levels.get(skill.id) ?? 0),
+          ),
+        ),
+      };
+    });
+  return { skills, rows };
+}
+
+/**
+ * Team x skill: members of each team at or above the highest level any role in the team
+ * (the roles of its active members) requires.
+ */
+export function teamSkillHeatmap(
+  matrix: SkillsMatrixResponse,
+  roles: readonly Role[],
+  teams: readonly Pick<Team, 'id' | 'name'>[],
+  filter: HeatmapFilter = {},
+): Heatmap {
+  const levels = roleSkillLevels(roles);
+  const skills = requiredSkills(matrix, levels);
+  const members = activeMembers(matrix, filter);
+  const rows = [...teams]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((team) => {
+      const ofTeam = members.filter((member) => member.teamId === team.id);
+      const teamRoles = new Set(ofTeam.map((member) => member.roleId));
+      return {
+        id: team.id,
+        name: team.name,
+        members: ofTeam.length,
+        cells: skills.map((skill) => {
+          const required = [...teamRoles]
+            .map((roleId) => levels.get(roleId)?.get(skill.id))
+            .filter((level): level is number => level !== undefined);
+          return heatCell(
+            skill.id,
+            required.length > 0 ? Math.max(...required) : null,
+            ofTeam.map((member) => member.levels.get(skill.id) ?? 0),
+          );
+        }),
+      };
+    });
+  return { skills, rows };
+}
