@@ -1,0 +1,336 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { type MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import type { CeMinimum, CeRule } from '@him/contracts';
+import { AdminApi, type Change, type NewCeRule } from '../core/api/admin-api';
+import type { FormField } from '../core/api/form-errors';
+import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
+import { FormAlert } from './form-alert';
+
+export interface CeRuleDialogData {
+  /** absent: add a rule */
+  rule?: CeRule;
+}
+
+type MinimumForm = FormGroup<{
+  categories: FormControl<string[]>;
+  kind: FormControl<'hours' | 'share'>;
+  /** hours, or the share as a percentage (1–100) */
+  amount: FormControl<number | null>;
+}>;
+
+const SLUG = /^[a-z0-9-]+$/;
+
+function minimumForm(minimum?: CeMinimum): MinimumForm {
+  const kind = minimum?.hours != null ? 'hours' : 'share';
+  const amount =
+    minimum?.hours != null
+      ? minimum.hours
+      : minimum?.share != null
+        ? Math.round(minimum.share * 1000) / 10
+        : null;
+  return new FormGroup({
+    categories: new FormControl<string[]>(minimum ? [...minimum.categories] : [], {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
+    kind: new FormControl<'hours' | 'share'>(kind, { nonNullable: true }),
+    amount: new FormControl<number | null>(amount, {
+      validators: [
+        Validators.required,
+        (control) => {
+          const value = control.value as number | null;
+          const isShare = control.parent?.get('kind')?.value === 'share';
+          if (value === null || value === undefined) return null;
+          if (value <= 0) return { positive: true };
+          if (isShare && value > 100) return { percent: true };
+          return null;
+        },
+      ],
+    }),
+  });
+}
+
+const ENTER = 13;
+const COMMA = 188;
+
+/** Adds or edits the CE rule of an issuing body (R12, R14). */
+@Component({
+  selector: 'him-ce-rule-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatChipsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    FormAlert,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title>{{ rule ? 'Edit CE rule of ' + rule.issuingBody : 'Add a CE rule' }}</h2>
+    <form [formGroup]="form" (ngSubmit)="saveRule()" novalidate>
+      <mat-dialog-content class="stacked-form">
+        <him-form-alert
+          [messages]="state.generalErrors()"
+          [staleVersion]="state.staleVersion()"
+          (reload)="reload()"
+        />
+        <mat-form-field>
+          <mat-label>Issuing body</mat-label>
+          <input matInput formControlName="issuingBody" required maxlength="100" />
+          @if (rule) {
+            <mat-hint>A rule's issuing body cannot change; delete it and add another.</mat-hint>
+          }
+          @if (err(form.controls.issuingBody); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Cycle (months)</mat-label>
+          <input matInput type="number" formControlName="cycleMonths" required min="1" max="120" />
+          @if (err(form.controls.cycleMonths); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Extra hours per additional credential</mat-label>
+          <input matInput type="number" formControlName="extraPerAdditional" required min="0" />
+          @if (err(form.controls.extraPerAdditional); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Cap (hours, optional)</mat-label>
+          <input matInput type="number" formControlName="cap" min="0.01" />
+          <mat-hint>The most hours a group of credentials can owe; empty for no cap.</mat-hint>
+          @if (err(form.controls.cap); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+
+        <fieldset formArrayName="minimums">
+          <legend>Minimums by category</legend>
+          @for (row of minimums.controls; track row; let i = $index) {
+            <div
+              class="repeat-row"
+              [formGroupName]="i"
+              role="group"
+              [attr.aria-label]="'Minimum ' + (i + 1)"
+            >
+              <mat-form-field>
+                <mat-label>Categories</mat-label>
+                <mat-chip-grid #grid formControlName="categories">
+                  @for (category of row.controls.categories.value; track category) {
+                    <mat-chip-row (removed)="removeCategory(row, category)">
+                      {{ category }}
+                      <button matChipRemove type="button" [attr.aria-label]="'Remove ' + category">
+                        ✕
+                      </button>
+                    </mat-chip-row>
+                  }
+                  <input
+                    placeholder="Add a category"
+                    [matChipInputFor]="grid"
+                    [matChipInputSeparatorKeyCodes]="separators"
+                    [matChipInputAddOnBlur]="true"
+                    (matChipInputTokenEnd)="addCategory(row, $event)"
+                  />
+                </mat-chip-grid>
+                <mat-hint>Slugs such as hiim-domain (a-z, 0-9 and -).</mat-hint>
+                @if (err(row.controls.categories, categoryMessages); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <mat-radio-group
+                formControlName="kind"
+                [attr.aria-label]="'Minimum ' + (i + 1) + ' in'"
+                (change)="row.controls.amount.updateValueAndValidity()"
+              >
+                <mat-radio-button value="share">Share of required hours</mat-radio-button>
+                <mat-radio-button value="hours">Hours</mat-radio-button>
+              </mat-radio-group>
+              <mat-form-field>
+                <mat-label>{{
+                  row.controls.kind.value === 'share' ? 'Share (%)' : 'Hours'
+                }}</mat-label>
+                <input
+                  matInput
+                  type="number"
+                  formControlName="amount"
+                  required
+                  min="0"
+                  [max]="row.controls.kind.value === 'share' ? 100 : 9999.99"
+                />
+                @if (err(row.controls.amount, amountMessages); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <button
+                mat-button
+                type="button"
+                (click)="removeMinimum(i)"
+                [attr.aria-label]="'Remove minimum ' + (i + 1)"
+              >
+                Remove
+              </button>
+            </div>
+          } @empty {
+            <p class="field-hint">No category minimums.</p>
+          }
+          <button mat-stroked-button type="button" (click)="addMinimum()">Add a minimum</button>
+        </fieldset>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="state.saving()">
+          {{ state.saving() ? 'Saving…' : rule ? 'Save changes' : 'Add CE rule' }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: './admin-dialog.scss',
+})
+export class CeRuleDialog {
+  private readonly data = inject<CeRuleDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef =
+    inject<MatDialogRef<CeRuleDialog, AdminDialogResult<CeRule>>>(MatDialogRef);
+  private readonly adminApi = inject(AdminApi);
+
+  protected readonly rule = this.data.rule;
+  protected readonly err = fieldError;
+  protected readonly state = new SaveState();
+  protected readonly separators = [ENTER, COMMA];
+  protected readonly categoryMessages = {
+    required: 'Add at least one category.',
+    slug: 'Use lower-case letters, digits and - only.',
+  };
+  protected readonly amountMessages = {
+    required: 'Enter the amount.',
+    positive: 'Must be more than 0.',
+    percent: 'A share is at most 100%.',
+  };
+  protected readonly minimums = new FormArray<MinimumForm>(
+    (this.rule?.minimums ?? []).map((minimum) => minimumForm(minimum)),
+  );
+  protected readonly form = new FormGroup({
+    issuingBody: new FormControl(
+      { value: this.rule?.issuingBody ?? '', disabled: this.rule !== undefined },
+      { nonNullable: true, validators: [Validators.required] },
+    ),
+    cycleMonths: new FormControl<number | null>(this.rule?.cycleMonths ?? 24, {
+      validators: [Validators.required, Validators.min(1), Validators.max(120)],
+    }),
+    extraPerAdditional: new FormControl<number | null>(this.rule?.extraPerAdditional ?? 0, {
+      validators: [Validators.required, Validators.min(0)],
+    }),
+    cap: new FormControl<number | null>(this.rule?.cap ?? null, {
+      validators: [Validators.min(0.01)],
+    }),
+    minimums: this.minimums,
+  });
+
+  protected addMinimum(): void {
+    this.minimums.push(minimumForm());
+  }
+
+  protected removeMinimum(index: number): void {
+    this.minimums.removeAt(index);
+  }
+
+  protected addCategory(row: MinimumForm, event: MatChipInputEvent): void {
+    const slug = event.value.trim().toLowerCase();
+    event.chipInput.clear();
+    if (slug === '') {
+      return;
+    }
+    const control = row.controls.categories;
+    control.markAsTouched();
+    if (!SLUG.test(slug)) {
+      control.setErrors({ slug: true });
+      return;
+    }
+    if (!control.value.includes(slug)) {
+      control.setValue([...control.value, slug]);
+    }
+  }
+
+  protected removeCategory(row: MinimumForm, category: string): void {
+    const control = row.controls.categories;
+    control.setValue(control.value.filter((value) => value !== category));
+    control.markAsTouched();
+  }
+
+  protected saveRule(): void {
+    const value = this.form.getRawValue();
+    const cap = value.cap === null || (value.cap as unknown) === '' ? null : Number(value.cap);
+    const body: NewCeRule = {
+      issuingBody: value.issuingBody.trim(),
+      cycleMonths: Number(value.cycleMonths),
+      extraPerAdditional: Number(value.extraPerAdditional),
+      cap,
+      minimums: value.minimums.map((row) =>
+        row.kind === 'hours'
+          ? { categories: row.categories, hours: Number(row.amount) }
+          : { categories: row.categories, share: Math.round(Number(row.amount) * 10) / 1000 },
+      ),
+    };
+    const rule = this.rule;
+    this.state.save(
+      this.form,
+      () => {
+        if (!rule) {
+          return this.adminApi.ceRules.create(body);
+        }
+        const change: Change<NewCeRule> = { version: rule.version };
+        if (body.cycleMonths !== rule.cycleMonths) change.cycleMonths = body.cycleMonths;
+        if (body.extraPerAdditional !== rule.extraPerAdditional) {
+          change.extraPerAdditional = body.extraPerAdditional;
+        }
+        if (body.cap !== rule.cap) change.cap = body.cap;
+        if (!sameMinimums(body.minimums, rule.minimums)) change.minimums = body.minimums;
+        return this.adminApi.ceRules.update(rule.issuingBody, change);
+      },
+      fieldsFor(this.minimums.length),
+      rule ? 'save the CE rule' : 'add the CE rule',
+      (saved) => this.dialogRef.close({ saved }),
+    );
+  }
+
+  protected reload(): void {
+    this.dialogRef.close({ reload: true });
+  }
+}
+
+function sameMinimums(a: CeMinimum[], b: CeMinimum[]): boolean {
+  const normal = (list: CeMinimum[]) =>
+    JSON.stringify(
+      list.map((m) => ({
+        categories: m.categories,
+        hours: m.hours ?? null,
+        share: m.share ?? null,
+      })),
+    );
+  return normal(a) === normal(b);
+}
+
+function fieldsFor(rows: number): Record<string, FormField> {
+  const fields: Record<string, FormField> = {
+    issuingBody: { label: 'Issuing body' },
+    cycleMonths: { label: 'Cycle months' },
+    extraPerAdditional: { label: 'Extra per additional credential' },
+    cap: { label: 'Cap' },
+  };
+  for (let i = 0; i < rows; i++) {
+    fields[`minimums.${i}.categories`] = { label: 'Categories' };
+    fields[`minimums.${i}.hours`] = { label: 'Hours', control: `minimums.${i}.amount` };
+    fields[`minimums.${i}.share`] = { label: 'Share', control: `minimums.${i}.amount` };
+  }
+  return fields;
+}

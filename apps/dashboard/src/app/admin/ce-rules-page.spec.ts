@@ -1,0 +1,102 @@
+import { AHIMA_RULE, NCRA_RULE, page as pageOf } from '../../testing/fixtures';
+import {
+  button,
+  expectApi,
+  failWith,
+  fieldErrors,
+  readable,
+  typeInto,
+} from '../../testing/page-testing';
+import {
+  type AdminPageTest,
+  openAdminPage,
+  openDialog,
+  removeOverlays,
+  snackBarText,
+} from './admin-spec-setup';
+import { CeRulesPage } from './ce-rules-page';
+
+describe('CeRulesPage', () => {
+  let page: AdminPageTest;
+
+  async function openLoaded(): Promise<void> {
+    page = await openAdminPage(CeRulesPage);
+    expectApi(page.http, 'ce-rules').flush(pageOf([AHIMA_RULE, NCRA_RULE]));
+    await page.settle();
+  }
+
+  afterEach(() => {
+    page.http.verify();
+    removeOverlays();
+  });
+
+  it('lists each rule with its minimums in words', async () => {
+    await openLoaded();
+    const rows = Array.from(page.root.querySelectorAll('tr.mat-mdc-row')).map((row) =>
+      readable(row),
+    );
+    expect(rows[0]).toContain('AHIMA 24 10 50 80% from HIIM domain');
+    expect(rows[1]).toContain('NCRA 24 0 No cap 4 hours from CTR Category A');
+  });
+
+  it('creates a rule, sending a share entered as a percentage as a fraction', async () => {
+    await openLoaded();
+    button(page.root, 'Add CE rule').click();
+    await page.settle();
+    const dialog = openDialog();
+    typeInto(dialog.querySelector('[formcontrolname="issuingBody"]') as HTMLInputElement, 'AAPC');
+    typeInto(
+      dialog.querySelector('[formcontrolname="extraPerAdditional"]') as HTMLInputElement,
+      '0',
+    );
+    button(dialog, 'Add a minimum').click();
+    await page.settle();
+    const chipInput = dialog.querySelector('mat-chip-grid input') as HTMLInputElement;
+    typeInto(chipInput, 'core-a');
+    typeInto(dialog.querySelector('[formcontrolname="amount"]') as HTMLInputElement, '50');
+    await page.settle();
+    button(dialog, 'Add CE rule').click();
+
+    const post = expectApi(page.http, 'ce-rules', 'POST');
+    expect(post.request.body).toEqual({
+      issuingBody: 'AAPC',
+      cycleMonths: 24,
+      extraPerAdditional: 0,
+      cap: null,
+      minimums: [{ categories: ['core-a'], share: 0.5 }],
+    });
+    failWith(post, 400, [
+      'minimums.0.share must be a fraction of the required hours, above 0 and at most 1',
+    ]);
+    await page.settle();
+    expect(fieldErrors(dialog.querySelector('[formcontrolname="amount"]') as HTMLElement)).toEqual([
+      'Must be a fraction of the required hours, above 0 and at most 1.',
+    ]);
+  });
+
+  it('edits by issuing body with the version, switching a minimum to hours', async () => {
+    await openLoaded();
+    button(page.root, 'Edit').click();
+    await page.settle();
+    const dialog = openDialog();
+    (
+      dialog.querySelectorAll('mat-radio-button[value="hours"] input')[1] as HTMLInputElement
+    ).click();
+    typeInto(dialog.querySelectorAll<HTMLInputElement>('[formcontrolname="amount"]')[1], '8');
+    await page.settle();
+    button(dialog, 'Save changes').click();
+
+    const patch = expectApi(page.http, 'ce-rules/AHIMA', 'PATCH');
+    expect(patch.request.body).toEqual({
+      version: 1,
+      minimums: [
+        { categories: ['hiim-domain'], share: 0.8 },
+        { categories: ['ahima-provided'], hours: 8 },
+      ],
+    });
+    patch.flush({ ...AHIMA_RULE, version: 2 });
+    await page.settle();
+    expect(snackBarText()).toContain('CE rule of AHIMA saved.');
+    expectApi(page.http, 'ce-rules').flush(pageOf([AHIMA_RULE]));
+  });
+});

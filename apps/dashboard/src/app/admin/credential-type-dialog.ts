@@ -1,0 +1,236 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { type CredentialType, PROFICIENCY_LABELS, type Skill } from '@him/contracts';
+import { AdminApi, type Change, type NewCredentialType } from '../core/api/admin-api';
+import type { FormField } from '../core/api/form-errors';
+import { type AdminDialogResult, fieldError, levelLabel, SaveState } from './admin-support';
+import { FormAlert } from './form-alert';
+
+export interface CredentialTypeDialogData {
+  skills: Skill[];
+  /** absent: add a credential type */
+  credentialType?: CredentialType;
+}
+
+type SkillLevelForm = FormGroup<{ skillId: FormControl<string>; level: FormControl<number> }>;
+
+function skillLevelForm(skillId = '', level = 3): SkillLevelForm {
+  return new FormGroup({
+    skillId: new FormControl(skillId, { nonNullable: true, validators: [Validators.required] }),
+    level: new FormControl(level, { nonNullable: true, validators: [Validators.required] }),
+  });
+}
+
+/** Adds or edits a credential type and the skills it evidences (at which level). */
+@Component({
+  selector: 'him-credential-type-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    FormAlert,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title>
+      {{ type ? 'Edit credential type ' + type.code : 'Add a credential type' }}
+    </h2>
+    <form [formGroup]="form" (ngSubmit)="saveType()" novalidate>
+      <mat-dialog-content class="stacked-form">
+        <him-form-alert
+          [messages]="state.generalErrors()"
+          [staleVersion]="state.staleVersion()"
+          (reload)="reload()"
+        />
+        <mat-form-field>
+          <mat-label>Code</mat-label>
+          <input matInput formControlName="code" required maxlength="50" />
+          <mat-hint>As people write it: CCS, RHIT.</mat-hint>
+          @if (err(form.controls.code); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Name</mat-label>
+          <input matInput formControlName="name" required maxlength="200" />
+          @if (err(form.controls.name); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Issuing body</mat-label>
+          <input matInput formControlName="issuingBody" required maxlength="100" />
+          <mat-hint>Credentials of one body share a CE cycle (its CE rule).</mat-hint>
+          @if (err(form.controls.issuingBody); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Base CEUs per cycle</mat-label>
+          <input matInput type="number" formControlName="baseCeus" required min="0" step="0.5" />
+          @if (err(form.controls.baseCeus); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+
+        <fieldset formArrayName="evidencesSkills">
+          <legend>Skills it evidences</legend>
+          @for (row of evidences.controls; track row; let i = $index) {
+            <div
+              class="repeat-row"
+              [formGroupName]="i"
+              role="group"
+              [attr.aria-label]="'Evidenced skill ' + (i + 1)"
+            >
+              <mat-form-field>
+                <mat-label>Skill</mat-label>
+                <mat-select formControlName="skillId" required>
+                  @for (skill of sortedSkills(); track skill.id) {
+                    <mat-option [value]="skill.id">{{ skill.name }}</mat-option>
+                  }
+                </mat-select>
+                @if (err(row.controls.skillId, { required: 'Choose a skill.' }); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>Level</mat-label>
+                <mat-select formControlName="level" required>
+                  @for (level of levels; track level) {
+                    <mat-option [value]="level">{{ levelName(level) }}</mat-option>
+                  }
+                </mat-select>
+                @if (err(row.controls.level); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <button
+                mat-button
+                type="button"
+                (click)="removeSkill(i)"
+                [attr.aria-label]="'Remove evidenced skill ' + (i + 1)"
+              >
+                Remove
+              </button>
+            </div>
+          } @empty {
+            <p class="field-hint">It evidences no skill.</p>
+          }
+          <button mat-stroked-button type="button" (click)="addSkill()">Add a skill</button>
+        </fieldset>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="state.saving()">
+          {{ state.saving() ? 'Saving…' : type ? 'Save changes' : 'Add credential type' }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: './admin-dialog.scss',
+})
+export class CredentialTypeDialog {
+  private readonly data = inject<CredentialTypeDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef =
+    inject<MatDialogRef<CredentialTypeDialog, AdminDialogResult<CredentialType>>>(MatDialogRef);
+  private readonly adminApi = inject(AdminApi);
+
+  protected readonly type = this.data.credentialType;
+  protected readonly err = fieldError;
+  protected readonly levelName = levelLabel;
+  protected readonly levels = PROFICIENCY_LABELS.map((_label, level) => level);
+  protected readonly state = new SaveState();
+  protected readonly sortedSkills = computed(() =>
+    [...this.data.skills].sort((a, b) => a.name.localeCompare(b.name)),
+  );
+  protected readonly evidences = new FormArray<SkillLevelForm>(
+    (this.type?.evidencesSkills ?? []).map((entry) => skillLevelForm(entry.skillId, entry.level)),
+  );
+  protected readonly form = new FormGroup({
+    code: new FormControl(this.type?.code ?? '', {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
+    name: new FormControl(this.type?.name ?? '', {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
+    issuingBody: new FormControl(this.type?.issuingBody ?? '', {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
+    baseCeus: new FormControl<number | null>(this.type?.baseCeus ?? null, {
+      validators: [Validators.required, Validators.min(0)],
+    }),
+    evidencesSkills: this.evidences,
+  });
+
+  protected addSkill(): void {
+    this.evidences.push(skillLevelForm());
+  }
+
+  protected removeSkill(index: number): void {
+    this.evidences.removeAt(index);
+  }
+
+  protected saveType(): void {
+    const value = this.form.getRawValue();
+    const body: NewCredentialType = {
+      code: value.code.trim(),
+      name: value.name.trim(),
+      issuingBody: value.issuingBody.trim(),
+      baseCeus: Number(value.baseCeus),
+      evidencesSkills: value.evidencesSkills.map((row) => ({
+        skillId: row.skillId,
+        level: row.level,
+      })),
+    };
+    const type = this.type;
+    this.state.save(
+      this.form,
+      () => {
+        if (!type) {
+          return this.adminApi.credentialTypes.create(body);
+        }
+        const change: Change<NewCredentialType> = { version: type.version };
+        if (body.code !== type.code) change.code = body.code;
+        if (body.name !== type.name) change.name = body.name;
+        if (body.issuingBody !== type.issuingBody) change.issuingBody = body.issuingBody;
+        if (body.baseCeus !== type.baseCeus) change.baseCeus = body.baseCeus;
+        if (JSON.stringify(body.evidencesSkills) !== JSON.stringify(type.evidencesSkills)) {
+          change.evidencesSkills = body.evidencesSkills;
+        }
+        return this.adminApi.credentialTypes.update(type.id, change);
+      },
+      fieldsFor(this.evidences.length),
+      type ? 'save the credential type' : 'add the credential type',
+      (saved) => this.dialogRef.close({ saved }),
+    );
+  }
+
+  protected reload(): void {
+    this.dialogRef.close({ reload: true });
+  }
+}
+
+function fieldsFor(rows: number): Record<string, FormField> {
+  const fields: Record<string, FormField> = {
+    code: { label: 'Code' },
+    name: { label: 'Name' },
+    issuingBody: { label: 'Issuing body' },
+    baseCeus: { label: 'Base CEUs' },
+  };
+  for (let i = 0; i < rows; i++) {
+    fields[`evidencesSkills.${i}.skillId`] = { label: 'Skill' };
+    fields[`evidencesSkills.${i}.level`] = { label: 'Level' };
+  }
+  return fields;
+}

@@ -1,0 +1,87 @@
+import { department } from '../../testing/fixtures';
+import {
+  button,
+  expectApi,
+  failWith,
+  fieldErrors,
+  readable,
+  typeInto,
+} from '../../testing/page-testing';
+import {
+  type AdminPageTest,
+  openAdminPage,
+  removeOverlays,
+  snackBarText,
+} from './admin-spec-setup';
+import { DepartmentSettingsPage } from './department-settings';
+
+describe('DepartmentSettingsPage', () => {
+  let page: AdminPageTest;
+
+  async function openLoaded(): Promise<void> {
+    page = await openAdminPage(DepartmentSettingsPage);
+    expectApi(page.http, 'department').flush(department());
+    await page.settle();
+  }
+
+  afterEach(() => {
+    page.http.verify();
+    removeOverlays();
+  });
+
+  it('shows the settings, the R4 explanation and the reminder days as chips', async () => {
+    await openLoaded();
+
+    const name = page.root.querySelector('[formcontrolname="name"]') as HTMLInputElement;
+    expect(name.value).toBe('Riverside HIM');
+    expect(readable(page.root.querySelector('#r4-explained'))).toContain(
+      'only once it has been verified',
+    );
+    expect(
+      Array.from(page.root.querySelectorAll('mat-chip-row')).map((chip) => readable(chip)),
+    ).toEqual(['90 days ✕', '60 days ✕', '30 days ✕', '7 days ✕']);
+  });
+
+  it('sends only the changed settings with the version, and says so', async () => {
+    await openLoaded();
+    typeInto(
+      page.root.querySelector('[formcontrolname="expiryWarningDays"]') as HTMLInputElement,
+      '60',
+    );
+    (page.root.querySelector('button[aria-label="Remove 7 days"]') as HTMLButtonElement).click();
+    page.root.querySelector<HTMLButtonElement>('mat-slide-toggle button')?.click();
+    await page.settle();
+    button(page.root, 'Save settings').click();
+
+    const patch = expectApi(page.http, 'department', 'PATCH');
+    expect(patch.request.body).toEqual({
+      version: 1,
+      requireVerification: true,
+      expiryWarningDays: 60,
+      reminderLeadDays: [90, 60, 30],
+    });
+    patch.flush(
+      department({
+        version: 2,
+        expiryWarningDays: 60,
+        requireVerification: true,
+        reminderLeadDays: [90, 60, 30],
+      }),
+    );
+    await page.settle();
+    expect(snackBarText()).toContain('Department settings saved.');
+  });
+
+  it("puts the API's time zone message at the field", async () => {
+    await openLoaded();
+    const timeZone = page.root.querySelector('[formcontrolname="timeZone"]') as HTMLInputElement;
+    typeInto(timeZone, 'Mars/Olympus');
+    button(page.root, 'Save settings').click();
+    const patch = expectApi(page.http, 'department', 'PATCH');
+    expect(patch.request.body).toEqual({ version: 1, timeZone: 'Mars/Olympus' });
+    failWith(patch, 400, ['timeZone must be an IANA time zone such as America/Chicago']);
+    await page.settle();
+
+    expect(fieldErrors(timeZone)).toEqual(['Must be an IANA time zone such as America/Chicago.']);
+  });
+});

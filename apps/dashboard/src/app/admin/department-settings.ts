@@ -1,0 +1,254 @@
+import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { type MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import type { Department } from '@him/contracts';
+import { AdminApi, type DepartmentChange } from '../core/api/admin-api';
+import { DepartmentApi } from '../core/api/department-api';
+import type { FormField } from '../core/api/form-errors';
+import { createLoader } from '../core/api/loader';
+import { LoadStatus } from '../shared/load-status/load-status';
+import { fieldError, injectNotify, SaveState } from './admin-support';
+import { FormAlert } from './form-alert';
+
+const FIELDS: Record<string, FormField> = {
+  name: { label: 'Name' },
+  timeZone: { label: 'Time zone' },
+  requireVerification: { label: 'Require verification' },
+  expiryWarningDays: { label: 'Expiry warning days' },
+  reminderLeadDays: { label: 'Reminder lead days' },
+};
+
+const ENTER = 13;
+const COMMA = 188;
+
+/** The department's name, time zone and the R4/R10 settings. */
+@Component({
+  selector: 'him-department-settings',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSlideToggleModule,
+    LoadStatus,
+    FormAlert,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2>Department settings</h2>
+    <him-load-status
+      what="the department settings"
+      errorTitle="The department settings could not be loaded"
+      [loading]="department.loading()"
+      [error]="department.error()"
+      (retry)="department.load()"
+    />
+    @if (department.value()) {
+      <form [formGroup]="form" (ngSubmit)="saveSettings()" class="stacked-form" novalidate>
+        <him-form-alert
+          [messages]="state.generalErrors()"
+          [staleVersion]="state.staleVersion()"
+          (reload)="department.load()"
+        />
+        <mat-form-field>
+          <mat-label>Department name</mat-label>
+          <input matInput formControlName="name" required maxlength="200" />
+          @if (err(form.controls.name); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+
+        <mat-form-field>
+          <mat-label>Time zone</mat-label>
+          <input matInput formControlName="timeZone" required autocomplete="off" />
+          <mat-hint
+            >An IANA time zone such as America/Chicago; it decides what "today" is.</mat-hint
+          >
+          @if (err(form.controls.timeZone); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+
+        <div>
+          <mat-slide-toggle formControlName="requireVerification" aria-describedby="r4-explained"
+            >Require verification</mat-slide-toggle
+          >
+          <p id="r4-explained" class="field-hint">
+            When on, a credential counts towards readiness only once it has been verified (at the
+            primary source or from a copy of the certificate). When off, unverified credentials
+            count too.
+          </p>
+          @if (err(form.controls.requireVerification); as message) {
+            <p class="field-error" role="alert">{{ message }}</p>
+          }
+        </div>
+
+        <mat-form-field>
+          <mat-label>Expiry warning (days)</mat-label>
+          <input
+            matInput
+            type="number"
+            formControlName="expiryWarningDays"
+            required
+            min="1"
+            max="730"
+          />
+          <mat-hint>A credential is "expiring" this many days before it expires.</mat-hint>
+          @if (err(form.controls.expiryWarningDays); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+
+        <mat-form-field>
+          <mat-label>Reminder lead days</mat-label>
+          <mat-chip-grid #leadDays formControlName="reminderLeadDays">
+            @for (days of form.controls.reminderLeadDays.value; track days) {
+              <mat-chip-row (removed)="removeLeadDay(days)">
+                {{ days }} days
+                <button matChipRemove type="button" [attr.aria-label]="'Remove ' + days + ' days'">
+                  ✕
+                </button>
+              </mat-chip-row>
+            }
+            <input
+              inputmode="numeric"
+              placeholder="Add a number of days"
+              [matChipInputFor]="leadDays"
+              [matChipInputSeparatorKeyCodes]="separators"
+              [matChipInputAddOnBlur]="true"
+              (matChipInputTokenEnd)="addLeadDay($event)"
+            />
+          </mat-chip-grid>
+          <mat-hint
+            >Reminders go out this many days before a credential expires (1 to 730).</mat-hint
+          >
+          @if (err(form.controls.reminderLeadDays, leadDayMessages); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+
+        <div class="form-actions">
+          <button mat-flat-button type="submit" [disabled]="state.saving()">
+            {{ state.saving() ? 'Saving…' : 'Save settings' }}
+          </button>
+        </div>
+      </form>
+    }
+  `,
+  styleUrls: ['../shared/forms.scss', './admin.scss'],
+})
+export class DepartmentSettingsPage {
+  private readonly departmentApi = inject(DepartmentApi);
+  private readonly adminApi = inject(AdminApi);
+  private readonly notify = injectNotify();
+
+  protected readonly department = createLoader(
+    () => this.departmentApi.getDepartment(),
+    'the department settings',
+  );
+  protected readonly state = new SaveState();
+  protected readonly err = fieldError;
+  protected readonly separators = [ENTER, COMMA];
+  protected readonly leadDayMessages = {
+    required: 'Add at least one number of days.',
+    leadDay: 'Enter whole numbers of days from 1 to 730.',
+  };
+
+  protected readonly form = new FormGroup({
+    name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    timeZone: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    requireVerification: new FormControl(false, { nonNullable: true }),
+    expiryWarningDays: new FormControl<number | null>(null, {
+      validators: [Validators.required, Validators.min(1), Validators.max(730)],
+    }),
+    reminderLeadDays: new FormControl<number[]>([], {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
+  });
+
+  constructor() {
+    this.department.load();
+    effect(() => {
+      const loaded = this.department.value();
+      if (loaded) {
+        this.resetTo(loaded);
+      }
+    });
+  }
+
+  protected addLeadDay(event: MatChipInputEvent): void {
+    const text = event.value.trim();
+    event.chipInput.clear();
+    if (text === '') {
+      return;
+    }
+    const control = this.form.controls.reminderLeadDays;
+    const days = Number(text);
+    if (!Number.isInteger(days) || days < 1 || days > 730) {
+      control.setErrors({ leadDay: true });
+      control.markAsTouched();
+      return;
+    }
+    if (!control.value.includes(days)) {
+      control.setValue([...control.value, days].sort((a, b) => b - a));
+    }
+    control.markAsDirty();
+  }
+
+  protected removeLeadDay(days: number): void {
+    const control = this.form.controls.reminderLeadDays;
+    control.setValue(control.value.filter((value) => value !== days));
+    control.markAsTouched();
+    control.markAsDirty();
+  }
+
+  protected saveSettings(): void {
+    const before = this.department.value();
+    if (!before) {
+      return;
+    }
+    const value = this.form.getRawValue();
+    const change: DepartmentChange = { version: before.version };
+    if (value.name.trim() !== before.name) {
+      change.name = value.name.trim();
+    }
+    if (value.timeZone.trim() !== before.timeZone) {
+      change.timeZone = value.timeZone.trim();
+    }
+    if (value.requireVerification !== before.requireVerification) {
+      change.requireVerification = value.requireVerification;
+    }
+    if (value.expiryWarningDays !== before.expiryWarningDays && value.expiryWarningDays !== null) {
+      change.expiryWarningDays = Number(value.expiryWarningDays);
+    }
+    if (value.reminderLeadDays.join(',') !== before.reminderLeadDays.join(',')) {
+      change.reminderLeadDays = value.reminderLeadDays;
+    }
+    this.state.save(
+      this.form,
+      () => this.adminApi.updateDepartment(change),
+      FIELDS,
+      'save the settings',
+      (saved) => {
+        this.department.replace(saved);
+        this.notify('Department settings saved.');
+      },
+    );
+  }
+
+  private resetTo(department: Department): void {
+    this.form.reset({
+      name: department.name,
+      timeZone: department.timeZone,
+      requireVerification: department.requireVerification,
+      expiryWarningDays: department.expiryWarningDays,
+      reminderLeadDays: [...department.reminderLeadDays],
+    });
+  }
+}

@@ -1,0 +1,142 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import type { CredentialType, Role, Skill } from '@him/contracts';
+import { AdminApi, type Change, type NewRole } from '../core/api/admin-api';
+import type { FormField } from '../core/api/form-errors';
+import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
+import { FormAlert } from './form-alert';
+import {
+  RequirementEditor,
+  type RequirementForm,
+  requirementFields,
+  requirementForm,
+  requirementOf,
+} from './requirement-editor';
+
+export interface RoleDialogData {
+  skills: Skill[];
+  credentialTypes: CredentialType[];
+  /** absent: add a role */
+  role?: Role;
+}
+
+/** Adds or edits a job role and what it requires. */
+@Component({
+  selector: 'him-role-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    FormAlert,
+    RequirementEditor,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title>{{ role ? 'Edit role ' + role.name : 'Add a role' }}</h2>
+    <form [formGroup]="form" (ngSubmit)="saveRole()" novalidate>
+      <mat-dialog-content class="stacked-form">
+        <him-form-alert
+          [messages]="state.generalErrors()"
+          [staleVersion]="state.staleVersion()"
+          (reload)="reload()"
+        />
+        <mat-form-field>
+          <mat-label>Name</mat-label>
+          <input matInput formControlName="name" required maxlength="200" />
+          @if (err(form.controls.name, { required: 'Enter the name of the role.' }); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Description (optional)</mat-label>
+          <textarea matInput formControlName="description" rows="2" maxlength="2000"></textarea>
+          @if (err(form.controls.description); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <him-requirement-editor
+          [rows]="requirements"
+          [skills]="data.skills"
+          [credentialTypes]="data.credentialTypes"
+        />
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="state.saving()">
+          {{ state.saving() ? 'Saving…' : role ? 'Save changes' : 'Add role' }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: './admin-dialog.scss',
+})
+export class RoleDialog {
+  protected readonly data = inject<RoleDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef =
+    inject<MatDialogRef<RoleDialog, AdminDialogResult<Role>>>(MatDialogRef);
+  private readonly adminApi = inject(AdminApi);
+
+  protected readonly role = this.data.role;
+  protected readonly err = fieldError;
+  protected readonly state = new SaveState();
+  protected readonly requirements = new FormArray<RequirementForm>(
+    (this.role?.requirements ?? []).map((requirement) => requirementForm(requirement)),
+  );
+  protected readonly form = new FormGroup({
+    name: new FormControl(this.role?.name ?? '', {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
+    description: new FormControl(this.role?.description ?? '', { nonNullable: true }),
+    requirements: this.requirements,
+  });
+
+  protected saveRole(): void {
+    const value = this.form.getRawValue();
+    const body: NewRole = {
+      name: value.name.trim(),
+      description: value.description.trim() || null,
+      requirements: this.requirements.controls.map(requirementOf),
+    };
+    const role = this.role;
+    this.state.save(
+      this.form,
+      () => {
+        if (!role) {
+          return this.adminApi.roles.create(body);
+        }
+        const change: Change<NewRole> = { version: role.version };
+        if (body.name !== role.name) change.name = body.name;
+        if (body.description !== role.description) change.description = body.description;
+        if (JSON.stringify(body.requirements) !== JSON.stringify(role.requirements)) {
+          change.requirements = body.requirements;
+        }
+        return this.adminApi.roles.update(role.id, change);
+      },
+      fieldsFor(this.requirements.length),
+      role ? 'save the role' : 'add the role',
+      (saved) => this.dialogRef.close({ saved }),
+    );
+  }
+
+  protected reload(): void {
+    this.dialogRef.close({ reload: true });
+  }
+}
+
+function fieldsFor(rows: number): Record<string, FormField> {
+  let fields: Record<string, FormField> = {
+    name: { label: 'Name' },
+    description: { label: 'Description' },
+  };
+  for (let i = 0; i < rows; i++) {
+    fields = { ...fields, ...requirementFields(`requirements.${i}`) };
+  }
+  return fields;
+}

@@ -1,0 +1,247 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { type Staff, STAFF_STATUSES, type StaffStatus } from '@him/contracts';
+import { debounceTime } from 'rxjs';
+import { createLoader } from '../core/api/loader';
+import { type StaffFilter, StaffApi } from '../core/api/staff-api';
+import { CatalogApi } from '../core/catalog/catalog-api';
+import { humanizeSlug } from '../shared/format';
+import { LoadStatus } from '../shared/load-status/load-status';
+import { type AdminDialogResult, injectNotify } from './admin-support';
+import { StaffDialog, type StaffDialogData } from './staff-dialog';
+
+/** The staff directory for admins and managers: search, filter, add and edit members. */
+@Component({
+  selector: 'him-staff-directory-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTableModule,
+    RouterLink,
+    LoadStatus,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1>Staff</h1>
+    <p class="page-intro">Every member of the department; open a name for their profile.</p>
+    <form
+      [formGroup]="filters"
+      class="filters"
+      role="search"
+      aria-label="Filter staff"
+      (ngSubmit)="applyFilters()"
+    >
+      <mat-form-field>
+        <mat-label>Search</mat-label>
+        <input
+          matInput
+          formControlName="q"
+          type="search"
+          placeholder="Name, email or employee id"
+        />
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Team</mat-label>
+        <mat-select formControlName="teamId">
+          <mat-option value="">All teams</mat-option>
+          @for (team of teams.value() ?? []; track team.id) {
+            <mat-option [value]="team.id">{{ team.name }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Role</mat-label>
+        <mat-select formControlName="roleId">
+          <mat-option value="">All roles</mat-option>
+          @for (role of roles.value() ?? []; track role.id) {
+            <mat-option [value]="role.id">{{ role.name }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Status</mat-label>
+        <mat-select formControlName="status">
+          <mat-option value="">Any status</mat-option>
+          @for (status of statuses; track status) {
+            <mat-option [value]="status">{{ label(status) }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+    </form>
+    <div class="page-actions">
+      <button mat-flat-button type="button" [disabled]="!catalogReady()" (click)="openMember()">
+        Add member
+      </button>
+    </div>
+    <him-load-status
+      what="the staff directory"
+      errorTitle="The staff directory could not be loaded"
+      [loading]="members.loading() || teams.loading() || roles.loading()"
+      [error]="members.error() ?? teams.error() ?? roles.error()"
+      (retry)="reload()"
+    />
+    <p class="cdk-visually-hidden" role="status">{{ countText() }}</p>
+    @if (members.value(); as loaded) {
+      @if (loaded.length === 0) {
+        <p class="empty-panel">No member matches these filters.</p>
+      } @else {
+        <div class="table-scroll" role="region" aria-label="Staff members" tabindex="0">
+          <table mat-table [dataSource]="loaded">
+            <caption class="cdk-visually-hidden">
+              Staff members
+            </caption>
+            <ng-container matColumnDef="name">
+              <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+              <th
+                *matCellDef="let member"
+                scope="row"
+                class="row-header mat-mdc-cell mdc-data-table__cell"
+              >
+                <a [routerLink]="['/staff', member.id]">{{ member.name }}</a>
+              </th>
+            </ng-container>
+            <ng-container matColumnDef="team">
+              <th mat-header-cell *matHeaderCellDef scope="col">Team</th>
+              <td mat-cell *matCellDef="let member">{{ teamName(member.teamId) }}</td>
+            </ng-container>
+            <ng-container matColumnDef="role">
+              <th mat-header-cell *matHeaderCellDef scope="col">Role</th>
+              <td mat-cell *matCellDef="let member">{{ roleName(member.roleId) }}</td>
+            </ng-container>
+            <ng-container matColumnDef="status">
+              <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+              <td mat-cell *matCellDef="let member">{{ label(member.status) }}</td>
+            </ng-container>
+            <ng-container matColumnDef="employeeId">
+              <th mat-header-cell *matHeaderCellDef scope="col">Employee id</th>
+              <td mat-cell *matCellDef="let member">{{ member.employeeId || '—' }}</td>
+            </ng-container>
+            <ng-container matColumnDef="actions">
+              <th mat-header-cell *matHeaderCellDef scope="col">Actions</th>
+              <td mat-cell *matCellDef="let member">
+                <button
+                  mat-stroked-button
+                  type="button"
+                  [disabled]="!catalogReady()"
+                  [attr.aria-label]="'Edit ' + member.name"
+                  (click)="openMember(member)"
+                >
+                  Edit
+                </button>
+              </td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="columns"></tr>
+            <tr mat-row *matRowDef="let member; columns: columns"></tr>
+          </table>
+        </div>
+      }
+    }
+  `,
+  styleUrls: ['../shared/page.scss', './admin.scss'],
+  styles: `
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+      mat-form-field {
+        flex: 1 1 200px;
+      }
+    }
+  `,
+})
+export class StaffDirectoryPage {
+  private readonly staffApi = inject(StaffApi);
+  private readonly catalogApi = inject(CatalogApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly notify = injectNotify();
+
+  protected readonly statuses = STAFF_STATUSES;
+  protected readonly label = humanizeSlug;
+  protected readonly columns = ['name', 'team', 'role', 'status', 'employeeId', 'actions'];
+  protected readonly filters = new FormGroup({
+    q: new FormControl('', { nonNullable: true }),
+    teamId: new FormControl('', { nonNullable: true }),
+    roleId: new FormControl('', { nonNullable: true }),
+    status: new FormControl<StaffStatus | ''>('', { nonNullable: true }),
+  });
+  private readonly filter = signal<StaffFilter>({});
+
+  protected readonly members = createLoader(
+    () => this.staffApi.listStaff(this.filter()),
+    'the staff directory',
+  );
+  protected readonly teams = createLoader(() => this.catalogApi.teams(), 'the teams');
+  protected readonly roles = createLoader(() => this.catalogApi.roles(), 'the roles');
+  protected readonly catalogReady = computed(() => !!this.teams.value() && !!this.roles.value());
+  protected readonly countText = computed(() => {
+    const loaded = this.members.value();
+    return loaded ? `${loaded.length} ${loaded.length === 1 ? 'member' : 'members'} shown.` : '';
+  });
+  private readonly teamNames = computed(
+    () => new Map((this.teams.value() ?? []).map((team) => [team.id, team.name])),
+  );
+  private readonly roleNames = computed(
+    () => new Map((this.roles.value() ?? []).map((role) => [role.id, role.name])),
+  );
+
+  constructor() {
+    this.reload();
+    this.filters.valueChanges
+      .pipe(debounceTime(300), takeUntilDestroyed())
+      .subscribe(() => this.applyFilters());
+  }
+
+  protected reload(): void {
+    this.members.load();
+    this.teams.load();
+    this.roles.load();
+  }
+
+  protected applyFilters(): void {
+    const value = this.filters.getRawValue();
+    this.filter.set({
+      q: value.q.trim() || undefined,
+      teamId: value.teamId || undefined,
+      roleId: value.roleId || undefined,
+      status: value.status || undefined,
+    });
+    this.members.load();
+  }
+
+  protected teamName(teamId: string): string {
+    return this.teamNames().get(teamId) ?? '—';
+  }
+
+  protected roleName(roleId: string): string {
+    return this.roleNames().get(roleId) ?? '—';
+  }
+
+  protected openMember(member?: Staff): void {
+    this.dialog
+      .open<StaffDialog, StaffDialogData, AdminDialogResult<Staff>>(StaffDialog, {
+        data: { teams: this.teams.value() ?? [], roles: this.roles.value() ?? [], member },
+        width: '560px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((result) => {
+        if (result && 'saved' in result) {
+          this.notify(`${result.saved.name} ${member ? 'saved' : 'added'}.`);
+        }
+        if (result) {
+          this.members.load();
+        }
+      });
+  }
+}
