@@ -1,22 +1,30 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import {
   apiGet,
   apiLogin,
+  type CeCardHours,
+  ceCardHours,
+  ceLogEntry,
   CODER,
   daysAgo,
   expectNoAxeViolations,
+  logCeActivity,
   login,
   MANAGER,
   mainHeading,
   openPage,
   screenshot,
   staffByEmail,
+  waitForCeCardHours,
   waitUntil,
 } from './support/helpers';
 
 /** Unique per run, so the activity can be found in lists that already hold the demo's. */
 const CE_TITLE = `Browser-test webinar: inpatient coding update ${Date.now()}`;
+const CE_HOURS = 1.5;
+/** The coder's AHIMA cycle (their CCS), which the activity is logged for. */
+const CE_CARD = 'AHIMA: CCS';
 
 interface CeActivity {
   title: string;
@@ -34,23 +42,29 @@ async function coderActivity(): Promise<CeActivity | undefined> {
   return log.items.find((activity) => activity.title === CE_TITLE);
 }
 
-/** The smallest row, list item or card that holds `text`. */
-function itemWith(page: Page, text: string): Locator {
-  return page
-    .locator('tr, li, mat-card, article, [role="row"], [role="listitem"]')
-    .filter({ hasText: text })
-    .last();
-}
-
 async function openReviewQueue(page: Page): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('link', { name: /review/i }).click();
+  await nav.getByRole('link', { name: 'Review queue' }).click();
   await page.waitForURL('**/review');
-  await expect(mainHeading(page).innerText()).resolves.toMatch(/review/i);
+  await expect(mainHeading(page).innerText()).resolves.toBe('Review CE activities');
+}
+
+/** The review queue's table, named by its caption. */
+function queueTable(page: Page) {
+  return page.getByRole('table', { name: 'Submitted CE activities awaiting review' });
+}
+
+async function openMyProgressCard(page: Page): Promise<void> {
+  await login(page, CODER.email, CODER.password);
+  await page.waitForURL('**/my-progress');
+  await page.getByRole('progressbar', { name: `${CE_CARD} approved CE hours` }).waitFor();
 }
 
 describe('continuing education: logging and review', () => {
   let browser: Browser;
+  /** The coder's AHIMA hours once the activity is logged, awaiting review. */
+  let hoursWhilePending: CeCardHours | undefined;
+
   beforeAll(async () => {
     browser = await launchBrowser();
   });
@@ -63,8 +77,8 @@ describe('continuing education: logging and review', () => {
     try {
       await login(page, MANAGER.email, MANAGER.password);
       await openReviewQueue(page);
-      await page
-        .getByRole('button', { name: /approve/i })
+      await queueTable(page)
+        .getByRole('button', { name: /^Approve .+ by / })
         .first()
         .waitFor();
       await page.waitForLoadState('networkidle');
@@ -83,27 +97,30 @@ describe('continuing education: logging and review', () => {
       await nav.getByRole('link').first().waitFor();
       await expect(nav.getByRole('link', { name: /review/i }).count()).resolves.toBe(0);
       await page.goto('/review');
-      await expect(mainHeading(page).innerText()).resolves.toMatch(/don.t have access|not found/i);
+      await expect(mainHeading(page).innerText()).resolves.toMatch(/don.t have access/i);
       await expect(page.getByRole('button', { name: /approve/i }).count()).resolves.toBe(0);
     } finally {
       await context.close();
     }
   });
 
-  it('the coder logs a CE activity on My progress; it awaits review', async () => {
+  it('the coder logs a CE activity for their CCS on My progress: its hours show as pending', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, CODER.email, CODER.password);
-      await page.waitForURL('**/my-progress');
-      const form = page.locator('form').filter({ has: page.getByLabel(/title/i) });
-      await form.getByLabel(/title/i).fill(CE_TITLE);
-      await form.getByLabel(/provider/i).fill('AHIMA');
-      await form.getByLabel(/completed/i).fill(daysAgo(3));
-      await form.getByLabel(/hours/i).fill('1.5');
-      await expectNoAxeViolations(page, 'My progress with the CE form filled in');
-      await form.getByRole('button', { name: /^(log|add|save|submit)/i }).click();
+      await openMyProgressCard(page);
+      const before = await ceCardHours(page, CE_CARD);
 
-      await itemWith(page, CE_TITLE).waitFor();
+      const entry = await logCeActivity(page, {
+        title: CE_TITLE,
+        provider: 'AHIMA',
+        completedOn: daysAgo(3),
+        hours: String(CE_HOURS),
+        forCredential: 'CCS (AHIMA)',
+      });
+      await expect(entry.innerText()).resolves.toContain('Submitted — awaiting review');
+      await expect(entry.innerText()).resolves.toContain('For: CCS');
+      hoursWhilePending = { ...before, pending: before.pending + CE_HOURS };
+      await waitForCeCardHours(page, CE_CARD, hoursWhilePending);
       await waitUntil('the API has the activity as submitted', async () => {
         return (await coderActivity())?.status === 'submitted';
       });
@@ -115,24 +132,23 @@ describe('continuing education: logging and review', () => {
     }
   });
 
-  it("the manager approves it in the review queue, and the coder's log shows it approved", async () => {
+  it('the manager approves it in the review queue, and the hours move from pending to earned', async () => {
+    if (!hoursWhilePending) throw new Error('the activity was not logged (see the test before)');
     const manager = await openPage(browser);
     try {
       const page = manager.page;
       await login(page, MANAGER.email, MANAGER.password);
       await openReviewQueue(page);
-      const item = itemWith(page, CE_TITLE);
-      await item.getByRole('button', { name: /approve/i }).click();
-      // A confirmation step, if the page asks for one.
-      const dialog = page.getByRole('dialog');
-      if (
-        await dialog.waitFor({ timeout: 1500 }).then(
-          () => true,
-          () => false,
-        )
-      ) {
-        await dialog.getByRole('button', { name: /approve|confirm|yes/i }).click();
-      }
+      const row = queueTable(page).getByRole('row').filter({ hasText: CE_TITLE });
+      await row.getByRole('button', { name: `Approve ${CE_TITLE} by Miguel Álvarez` }).click();
+
+      const dialog = page.getByRole('dialog', { name: `Approve “${CE_TITLE}” by Miguel Álvarez?` });
+      await dialog.getByRole('textbox', { name: 'Note (optional)' }).fill('Certificate checked.');
+      await expectNoAxeViolations(page, 'review confirmation dialog');
+      await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+
+      await page.getByRole('status').filter({ hasText: '1 activity approved.' }).waitFor();
+      await row.waitFor({ state: 'detached' });
       await waitUntil('the API has the activity as approved', async () => {
         return (await coderActivity())?.status === 'approved';
       });
@@ -143,9 +159,16 @@ describe('continuing education: logging and review', () => {
 
     const coder = await openPage(browser);
     try {
-      await login(coder.page, CODER.email, CODER.password);
-      await coder.page.waitForURL('**/my-progress');
-      await expect(itemWith(coder.page, CE_TITLE).innerText()).resolves.toMatch(/approved/i);
+      await openMyProgressCard(coder.page);
+      const entry = ceLogEntry(coder.page, CE_TITLE);
+      await expect(entry.innerText()).resolves.toContain('Approved');
+      await expect(entry.innerText()).resolves.toContain("Reviewer's note: Certificate checked.");
+      await waitForCeCardHours(coder.page, CE_CARD, {
+        ...hoursWhilePending,
+        earned: hoursWhilePending.earned + CE_HOURS,
+        pending: hoursWhilePending.pending - CE_HOURS,
+      });
+      await screenshot(coder.page, 'my-progress-ce-approved');
     } finally {
       await coder.context.close();
     }

@@ -1,16 +1,27 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import {
+  apiGet,
+  apiLogin,
+  baseUrl,
+  certificatePdf,
   CODER,
+  daysAgo,
   DIRECTOR,
   expectNoAxeViolations,
   horizontalOverflow,
+  logCeActivity,
   login,
   mainHeading,
   openPage,
   PHONE,
   screenshot,
+  screenshotOf,
+  staffByEmail,
 } from './support/helpers';
+
+/** Unique per run, so the entry can be found among the demo's. */
+const PHONE_CE_TITLE = `Phone-logged webinar: HIPAA privacy refresher ${Date.now()}`;
 
 describe('on a phone (390×844)', () => {
   let browser: Browser;
@@ -46,6 +57,87 @@ describe('on a phone (390×844)', () => {
       await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
       await expectNoAxeViolations(page, 'navigation drawer on a phone');
       await screenshot(page, 'my-progress-phone-menu');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the coder logs a CE activity and attaches its certificate (PDF) on the phone', async () => {
+    const { context, page } = await openPage(browser, PHONE);
+    try {
+      await login(page, CODER.email, CODER.password);
+      await page.waitForURL('**/my-progress');
+      const entry = await logCeActivity(page, {
+        title: PHONE_CE_TITLE,
+        provider: 'AHIMA',
+        completedOn: daysAgo(1),
+        hours: '1',
+      });
+      await expect(entry.innerText()).resolves.toContain('No certificate attached');
+
+      await entry.getByRole('button', { name: `Add certificate for ${PHONE_CE_TITLE}` }).click();
+      const certificate = entry.getByRole('group', { name: 'Certificate' });
+      await certificate.getByText('No files attached yet.').waitFor();
+      const chooser = page.waitForEvent('filechooser');
+      await certificate.getByRole('button', { name: 'Attach a file' }).click();
+      await (
+        await chooser
+      ).setFiles({
+        name: 'HIPAA refresher certificate.pdf',
+        mimeType: 'application/pdf',
+        buffer: certificatePdf(PHONE_CE_TITLE),
+      });
+      await certificate.getByRole('link', { name: 'HIPAA refresher certificate.pdf' }).waitFor();
+      await expect(certificate.innerText()).resolves.toMatch(/PDF · \d+ bytes · uploaded /);
+
+      // The server keeps it, and the activity now says it has evidence.
+      const coder = await staffByEmail(CODER.email);
+      const log = await apiGet<{ items: { title: string; hasEvidence: boolean }[] }>(
+        await apiLogin(CODER),
+        `staff/${coder.id}/ce-activities?limit=500`,
+      );
+      expect(log.items.find((item) => item.title === PHONE_CE_TITLE)?.hasEvidence).toBe(true);
+
+      await entry.getByRole('button', { name: `Hide certificate for ${PHONE_CE_TITLE}` }).click();
+      await entry.getByText('Certificate attached', { exact: true }).waitFor();
+      await entry.getByRole('button', { name: `Show certificate for ${PHONE_CE_TITLE}` }).click();
+      await certificate.getByRole('link', { name: 'HIPAA refresher certificate.pdf' }).waitFor();
+
+      await page.waitForLoadState('networkidle');
+      expect(await horizontalOverflow(page)).toEqual({ document: 0, pane: 0 });
+      await expectNoAxeViolations(page, 'My progress on a phone with a certificate attached');
+      await screenshotOf(entry, 'my-progress-phone-certificate-entry');
+      await screenshot(page, 'my-progress-phone-certificate');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the coder subscribes a calendar app to their deadlines on the phone', async () => {
+    const { context, page } = await openPage(browser, PHONE);
+    try {
+      await login(page, CODER.email, CODER.password);
+      await page.waitForURL('**/my-progress');
+      const calendar = page.getByRole('region', { name: 'Calendar feed' });
+      await calendar.getByRole('textbox', { name: 'Name (optional)' }).fill('Work phone');
+      await calendar.getByRole('button', { name: 'Create feed' }).click();
+
+      const created = calendar.getByRole('heading', { name: 'Your new calendar feed is ready' });
+      await created.waitFor();
+      const address = await calendar.getByRole('textbox', { name: 'Feed address' }).inputValue();
+      expect(address).toMatch(new RegExp(`^${baseUrl()}/api/v1/calendar/[^/]+\\.ics$`));
+      // The address is the whole credential: a calendar app reads it without signing in.
+      const feed = await fetch(address);
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get('content-type')).toContain('text/calendar');
+      await expect(feed.text()).resolves.toContain('BEGIN:VCALENDAR');
+      await calendar.getByRole('listitem').filter({ hasText: 'Work phone' }).waitFor();
+
+      expect(await horizontalOverflow(page)).toEqual({ document: 0, pane: 0 });
+      await expectNoAxeViolations(page, 'My progress on a phone with a new calendar feed');
+      await screenshotOf(calendar, 'my-progress-phone-calendar-feed');
+      await calendar.getByRole('button', { name: 'Done' }).click();
+      await created.waitFor({ state: 'detached' });
     } finally {
       await context.close();
     }

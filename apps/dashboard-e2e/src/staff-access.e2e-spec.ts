@@ -7,6 +7,7 @@ import {
   mainHeading,
   openPage,
   screenshot,
+  screenshotOf,
   someStaff,
 } from './support/helpers';
 
@@ -30,6 +31,10 @@ describe('a staff member', () => {
       await expect(nav.getByRole('link', { name: 'Overview' }).count()).resolves.toBe(0);
       await expectNoAxeViolations(page, 'My progress');
       await screenshot(page, 'my-progress-staff');
+      // The last section, below what a full-page picture holds.
+      const calendar = page.getByRole('region', { name: 'Calendar feed' });
+      await calendar.getByRole('button', { name: 'Create feed' }).waitFor();
+      await screenshotOf(calendar, 'my-progress-calendar-feed');
     } finally {
       await context.close();
     }
@@ -49,21 +54,30 @@ describe('a staff member', () => {
     }
   });
 
-  it("typing another member's profile address shows a not-found page, not their data", async () => {
+  it("typing another member's profile address is refused, showing none of their data", async () => {
     // The director's view of the department gives a real id of someone else.
     const other = (await someStaff()).find((member) => member.email !== CODER.email);
     if (!other) throw new Error('the demo department has no other member');
 
     const { context, page } = await openPage(browser);
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes(other.id)) asked.push(request.url());
+    });
     try {
       await login(page, CODER.email, CODER.password);
       await page.goto(`/staff/${other.id}`);
-      await expect(mainHeading(page).innerText()).resolves.toMatch(/not found/i);
+      // Profiles are for managers: the no-access page, the same for any id (nothing leaks).
+      await expect(mainHeading(page).innerText()).resolves.toBe(
+        "You don't have access to this page",
+      );
       await page.waitForLoadState('networkidle');
       await expect(page.getByText(other.name).count()).resolves.toBe(0);
       await expect(page.getByText(other.email).count()).resolves.toBe(0);
+      // The page never even asks the API about them (only the address bar holds the id).
+      expect(asked.filter((url) => url.includes('/api/'))).toEqual([]);
       await expectNoAxeViolations(page, "another member's profile");
-      await screenshot(page, 'staff-other-profile-not-found');
+      await screenshot(page, 'staff-other-profile-refused');
     } finally {
       await context.close();
     }

@@ -26,13 +26,22 @@ describe('a staff profile (staff/:id)', () => {
     try {
       await login(page, DIRECTOR.email, DIRECTOR.password);
       await page.goto(`/staff/${coder.id}`);
-      await expect(mainHeading(page).innerText()).resolves.toContain(coder.name);
-      await page
-        .getByRole('heading', { name: /credentials/i })
-        .first()
+      await expect(mainHeading(page).innerText()).resolves.toBe(coder.name);
+      for (const heading of ['Role requirements', 'Credentials', 'CE activities', 'Audit trail']) {
+        await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+      }
+      const credentials = page.getByRole('region', { name: 'Credentials', exact: true });
+      const ccs = credentials.getByRole('listitem').filter({ hasText: 'CCS — ' });
+      await ccs
+        .getByRole('button', { name: 'Edit CCS — Certified Coding Specialist (AHIMA)' })
         .waitFor();
+
+      // Its evidence opens on request, with the upload a manager may use.
+      await ccs.getByRole('button', { name: /^(Add|Show) evidence for CCS$/ }).click();
+      const evidence = ccs.getByRole('group', { name: 'Evidence for CCS' });
+      await evidence.getByRole('button', { name: 'Attach a file' }).waitFor();
       await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'staff profile');
+      await expectNoAxeViolations(page, 'staff profile with evidence open');
       await screenshot(page, 'staff-profile-director');
     } finally {
       await context.close();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { OUTPUT_DIR } from './global-setup';
 
 export const DIRECTOR = { email: 'director@riverside-demo.org', password: 'Director!Demo2026' };
@@ -79,6 +79,18 @@ export async function apiGet<T>(token: string, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+export async function apiPost<T>(token: string, path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl()}/api/v1/${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201 && response.status !== 200) {
+    throw new Error(`POST /api/v1/${path} answered ${response.status}: ${await response.text()}`);
+  }
+  return (await response.json()) as T;
+}
+
 export interface StaffSummary {
   id: string;
   name: string;
@@ -115,6 +127,98 @@ export async function waitUntil(
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
     await new Promise((done) => setTimeout(done, 250));
   }
+}
+
+// ---------- pages, by their roles and labels ----------
+
+export interface CeActivityInput {
+  title: string;
+  provider: string;
+  completedOn: string;
+  hours: string;
+  /** what the "For which credentials" select offers: "CCS (AHIMA)" */
+  forCredential?: string;
+}
+
+/** Fills and sends My progress's "Log a CE activity" form, then waits for the entry in the CE log. */
+export async function logCeActivity(page: Page, activity: CeActivityInput): Promise<Locator> {
+  const form = page.getByRole('region', { name: 'Log a CE activity' });
+  await form.getByRole('textbox', { name: 'Title' }).fill(activity.title);
+  await form.getByRole('textbox', { name: 'Provider' }).fill(activity.provider);
+  await form.getByLabel('Completed on').fill(activity.completedOn);
+  await form.getByRole('spinbutton', { name: 'Hours' }).fill(activity.hours);
+  if (activity.forCredential) {
+    await form.getByRole('combobox', { name: 'For which credentials' }).click();
+    await page.getByRole('option', { name: activity.forCredential }).click();
+    await page.keyboard.press('Escape');
+  }
+  await form.getByRole('button', { name: 'Log activity' }).click();
+  await form
+    .getByRole('status')
+    .filter({ hasText: `Logged “${activity.title}”: submitted, awaiting review.` })
+    .waitFor();
+  const entry = ceLogEntry(page, activity.title);
+  await entry.waitFor();
+  return entry;
+}
+
+/** The entry of the CE log ("Your CE activities") with this title. */
+export function ceLogEntry(page: Page, title: string): Locator {
+  return page
+    .getByRole('region', { name: 'Your CE activities' })
+    .getByRole('listitem')
+    .filter({ has: page.getByText(title, { exact: true }) });
+}
+
+export interface CeCardHours {
+  earned: number;
+  required: number;
+  pending: number;
+}
+
+/**
+ * The hours of a CE group card ("AHIMA: CCS"), read from its progress bar's value text
+ * ("16 of 20 hours, 3.5 pending"): what a screen reader announces.
+ */
+export async function ceCardHours(page: Page, cardTitle: string): Promise<CeCardHours> {
+  const bar = page.getByRole('progressbar', { name: `${cardTitle} approved CE hours` });
+  const text = (await bar.getAttribute('aria-valuetext')) ?? '';
+  const match = /^([\d.]+) of ([\d.]+) hours(?:, ([\d.]+) pending)?$/.exec(text);
+  if (!match) throw new Error(`unexpected hours on the ${cardTitle} card: "${text}"`);
+  return { earned: Number(match[1]), required: Number(match[2]), pending: Number(match[3] ?? 0) };
+}
+
+/** Waits until the card's hours are `expected` (its CE status reloads after a change). */
+export async function waitForCeCardHours(
+  page: Page,
+  cardTitle: string,
+  expected: CeCardHours,
+): Promise<void> {
+  let last: CeCardHours | null = null;
+  const same = (a: number, b: number) => Math.abs(a - b) < 0.001;
+  try {
+    await waitUntil(`the ${cardTitle} card shows the expected hours`, async () => {
+      last = await ceCardHours(page, cardTitle).catch(() => null);
+      return (
+        last !== null &&
+        same(last.earned, expected.earned) &&
+        same(last.pending, expected.pending) &&
+        same(last.required, expected.required)
+      );
+    });
+  } catch {
+    throw new Error(
+      `the ${cardTitle} card should show ${JSON.stringify(expected)}, but shows ${JSON.stringify(last)}`,
+    );
+  }
+}
+
+/** A small, real-enough PDF: the server decides by the first bytes (`%PDF-`). */
+export function certificatePdf(title: string): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n% Certificate of completion: ${title}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    'latin1',
+  );
 }
 
 /** YYYY-MM-DD, `days` before today (UTC). */
@@ -181,8 +285,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const path = join(OUTPUT_DIR, `${name}.png`);
   const viewport = page.viewportSize();
+  // From the top, whatever the test scrolled to last.
   const overflow = await page.evaluate(() => {
     const pane = document.querySelector('mat-sidenav-content');
+    pane?.scrollTo(0, 0);
     return pane ? pane.scrollHeight - pane.clientHeight : 0;
   });
   if (viewport && overflow > 0) {
@@ -193,6 +299,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
     await page.setViewportSize(viewport);
   } else {
     await page.screenshot({ path, fullPage: true });
+  }
+  return path;
+}
+
+/**
+ * Saves a PNG of one element (a record, a section) as test-output/e2e/<name>.png. The shell's
+ * content pane clips what is outside the window, so the window grows to hold the element.
+ */
+export async function screenshotOf(element: Locator, name: string): Promise<string> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const path = join(OUTPUT_DIR, `${name}.png`);
+  const page = element.page();
+  const viewport = page.viewportSize();
+  const height = await element.evaluate((node) => node.getBoundingClientRect().height);
+  const grow = viewport !== null && height + 160 > viewport.height;
+  if (grow) {
+    await page.setViewportSize({
+      width: viewport.width,
+      height: Math.min(Math.ceil(height) + 160, MAX_SCREENSHOT_HEIGHT),
+    });
+    await page.waitForTimeout(200);
+  }
+  await element.scrollIntoViewIfNeeded();
+  await element.screenshot({ path });
+  if (grow) {
+    await page.setViewportSize(viewport);
   }
   return path;
 }

@@ -67,6 +67,15 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./team-matrix/team-matrix-page').then((m) => m.TeamMatrixPage),
       },
       {
+        path: 'coverage',
+        title: 'Coverage',
+        data: {
+          roles: DEPARTMENT_READERS,
+          nav: { label: 'Coverage', icon: 'coverage' } satisfies NavEntry,
+        },
+        loadComponent: () => import('./coverage/coverage-page').then((m) => m.CoveragePage),
+      },
+      {
         path: 'staff/:id',
         title: 'Staff profile',
         data: { roles: DEPARTMENT_READERS },
@@ -84,6 +93,19 @@ export const appRoutes: Route[] = [
         title: 'Reports',
         data: { roles: ALL_ROLES, nav: { label: 'Reports' } satisfies NavEntry },
         loadComponent: () => import('./reports/reports-page').then((m) => m.ReportsPage),
+      },
+      {
+        path: 'staff',
+        title: 'Staff',
+        data: { roles: STAFF_MANAGERS, nav: { label: 'Staff', icon: 'staff' } satisfies NavEntry },
+        loadComponent: () =>
+          import('./admin/staff-directory-page').then((m) => m.StaffDirectoryPage),
+      },
+      {
+        path: 'admin',
+        title: 'Admin',
+        data: { roles: ['admin'], nav: { label: 'Admin', icon: 'admin' } satisfies NavEntry },
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
       },
       {
         path: 'forbidden',

@@ -261,7 +261,7 @@ interface FeedRow {
     }
     .feed-address {
       width: 100%;
-      margin-top: 8px;
+      margin: 8px 0 12px;
     }
     .instructions {
       margin: 0;

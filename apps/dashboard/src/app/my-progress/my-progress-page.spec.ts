@@ -99,6 +99,7 @@ describe('MyProgressPage', () => {
     expectApi(http, `staff/${ME}/assessments`).flush(
       page([assessment({ source: 'self', level: 2, note: 'After the refresher' })]),
     );
+    expectApi(http, 'calendar-tokens').flush(page([]));
     await fixture.whenStable();
   }
 
@@ -167,8 +168,16 @@ describe('MyProgressPage', () => {
     expect(items[1]).toContain('CCS — Certified Coding Specialist (AHIMA) Current');
     expect(items[1]).toContain('Verification: Primary source, 2025-09-27');
     expect(items[2]).toContain('Expired');
-    // Managing credentials is for managers.
-    expect(section('credentials-heading').querySelector('button')).toBeNull();
+    // Managing credentials is for managers; evidence opens on request, without asking the server.
+    const buttons = Array.from(section('credentials-heading').querySelectorAll('button'));
+    expect(buttons.map((candidate) => readable(candidate))).toEqual([
+      'Add evidence',
+      'Add evidence',
+      'Add evidence',
+    ]);
+    expect(buttons[0].getAttribute('aria-label')).toBe('Add evidence for CPC');
+    expect(buttons[0].getAttribute('aria-expanded')).toBe('false');
+    expect(readable(section('credentials-heading'))).toContain('No evidence attached');
   });
 
   it('lists own CE activities with their review status in words', async () => {
@@ -181,6 +190,67 @@ describe('MyProgressPage', () => {
     expect(items[0]).toContain("Reviewer's note: Not CE-approved");
     expect(items[1]).toContain('Coding Clinic Q1 Approved');
     expect(items[1]).toContain('AHA Central Office · 2026-03-06 · 1.5 hours');
+  });
+
+  it('attaches a certificate to a CE activity, and the record then says it has one', async () => {
+    await openPage({
+      activities: [ceActivity({ id: 'activity-1', status: 'submitted', hasEvidence: false })],
+    });
+    const record = section('activities-heading').querySelector('li.record') as HTMLElement;
+    expect(readable(record)).toContain('No certificate attached');
+
+    const toggle = button(record, 'Add certificate');
+    expect(toggle.getAttribute('aria-label')).toBe('Add certificate for Coding Clinic Q1');
+    toggle.click();
+    await fixture.whenStable();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.getAttribute('aria-controls')).toBe(
+      record.querySelector('him-evidence-upload')?.id,
+    );
+    expectApi(http, 'ce-activities/activity-1/evidence').flush(page([]));
+    await fixture.whenStable();
+    expect(readable(record)).toContain('No files attached yet.');
+
+    const input = record.querySelector('input[type="file"]') as HTMLInputElement;
+    const file = new File(['%PDF-1.4 certificate'], 'certificate.pdf', {
+      type: 'application/pdf',
+    });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    const upload = expectApi(http, 'ce-activities/activity-1/evidence', 'POST');
+    expect(((upload.request.body as FormData).get('file') as File).name).toBe('certificate.pdf');
+    upload.flush({
+      id: 'ev-1',
+      ownerKind: 'ce-activity',
+      ownerId: 'activity-1',
+      staffId: ME,
+      originalName: 'certificate.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 20,
+      sha256: 'ab'.repeat(32),
+      uploadedByUserId: 'user-staff',
+      uploadedAt: '2026-06-01T15:00:00.000Z',
+      canDelete: true,
+    });
+    await fixture.whenStable();
+    expect(readable(record)).toContain('certificate.pdf PDF · 20 bytes');
+
+    button(record, 'Hide certificate').click();
+    await fixture.whenStable();
+    expect(readable(record)).toContain('Certificate attached');
+    expect(readable(button(record, 'Show certificate'))).toBe('Show certificate');
+    expect(record.querySelector('him-evidence-upload')).toBeNull();
+  });
+
+  it('ends with the calendar feeds of the signed-in member', async () => {
+    await openPage();
+
+    const sections = root.querySelectorAll('section.page-section');
+    const last = sections[sections.length - 1];
+    expect(readable(last.querySelector('h2'))).toBe('Calendar feed');
+    expect(last.querySelector('him-calendar-feeds')).not.toBeNull();
+    expect(readable(last)).toContain('You have no calendar feeds yet.');
   });
 
   it('says so when nothing is due, no credential is on record and nothing is logged', async () => {

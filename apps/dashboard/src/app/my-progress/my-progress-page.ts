@@ -1,8 +1,9 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import type { Assessment, CeActivity, CredentialType } from '@him/contracts';
+import type { Assessment, CeActivity, Credential, CredentialType } from '@him/contracts';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '@him/domain';
 import { forkJoin, map } from 'rxjs';
+import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { AssessmentsApi } from '../core/api/assessments-api';
 import { CeApi } from '../core/api/ce-api';
 import { CredentialsApi } from '../core/api/credentials-api';
@@ -24,14 +25,15 @@ import { CeActivityForm, type CredentialChoice } from './ce-activity-form';
 
 /**
  * The signed-in member's own page (staff, and managers or admins who have a staff record):
- * CE progress per CE group, credentials, logging a CE activity, their CE log, and a
- * self-assessment.
+ * CE progress per CE group, credentials and CE log with their evidence files, logging a CE
+ * activity, a self-assessment, and calendar feeds of their deadlines.
  */
 @Component({
   selector: 'him-my-progress-page',
   imports: [
     AssessmentForm,
     AssessmentHistory,
+    CalendarFeeds,
     CeActivityForm,
     CeActivityList,
     CeGroupCard,
@@ -147,6 +149,29 @@ export class MyProgressPage {
     void this.liveAnnouncer.announce(
       `Logged ${activity.title}: submitted, awaiting review.`,
       'polite',
+    );
+  }
+
+  /** An attached or deleted file flips the record's `hasEvidence`; nothing else changes. */
+  protected showCredentialEvidence(changed: Credential): void {
+    const current = this.credentials.value();
+    if (current) {
+      this.credentials.replace({
+        ...current,
+        credentials: current.credentials.map((credential) =>
+          credential.id === changed.id
+            ? { ...credential, hasEvidence: changed.hasEvidence }
+            : credential,
+        ),
+      });
+    }
+  }
+
+  protected showActivityEvidence(changed: CeActivity): void {
+    this.activities.replace(
+      (this.activities.value() ?? []).map((activity) =>
+        activity.id === changed.id ? { ...activity, hasEvidence: changed.hasEvidence } : activity,
+      ),
     );
   }
 

@@ -20,6 +20,7 @@ const ENTITY_WORDS: Record<string, string> = {
   credential: 'Credential',
   ce_activity: 'CE activity',
   assessment: 'Assessment',
+  evidence_file: 'Evidence file',
 };
 
 const FIELD_WORDS: Record<string, string> = {

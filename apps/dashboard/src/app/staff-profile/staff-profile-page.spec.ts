@@ -270,6 +270,61 @@ describe('StaffProfilePage', () => {
     expect(readable(root.querySelector('h1'))).toBe('Miguel Álvarez');
   });
 
+  it("opens a credential's evidence, deletes a file, and the record and audit trail follow", async () => {
+    await openLoadedProfile({ credentials: [credential({ hasEvidence: true })] });
+    const record = section('credentials-heading').querySelector('li.record') as HTMLElement;
+    expect(readable(record)).toContain('Evidence attached');
+
+    button(record, 'Show evidence').click();
+    await settle();
+    expectApi(http, 'credentials/cred-ccs/evidence').flush(
+      page([
+        {
+          id: 'ev-1',
+          ownerKind: 'credential',
+          ownerId: 'cred-ccs',
+          staffId: MEMBER,
+          originalName: 'CCS wallet card.png',
+          contentType: 'image/png',
+          sizeBytes: 2048,
+          sha256: 'ab'.repeat(32),
+          uploadedByUserId: 'user-staff',
+          uploadedAt: '2026-05-20T14:30:00.000Z',
+          canDelete: true,
+        },
+      ]),
+    );
+    await settle();
+    expect(readable(record.querySelector('him-evidence-upload'))).toContain(
+      'Evidence for CCS CCS wallet card.png PNG image · 2 KB',
+    );
+
+    button(record, 'Delete').click();
+    await settle();
+    button(record, 'Delete file').click();
+    await settle();
+    expectApi(http, 'evidence/ev-1', 'DELETE').flush(null, {
+      status: 204,
+      statusText: 'No Content',
+    });
+    await settle();
+    answerAudit([
+      auditEvent({
+        id: 'event-ev',
+        action: 'delete',
+        entity: 'evidence_file',
+        entityId: 'ev-1',
+        before: { staffId: MEMBER, originalName: 'CCS wallet card.png' },
+      }),
+    ]);
+    await settle();
+
+    button(record, 'Hide evidence').click();
+    await settle();
+    expect(readable(record)).toContain('No evidence attached');
+    expect(readable(section('audit-heading'))).toContain('Evidence file deleted');
+  });
+
   it('adds a credential in a dialog and reloads what depends on it', async () => {
     await openLoadedProfile();
     const loader = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
@@ -433,8 +488,11 @@ describe('StaffProfilePage', () => {
     const item = readable(section('credentials-heading').querySelector('li.record'));
     expect(item).toContain('Revoked');
     expect(item).toContain(`Revoked: ${TEST_TODAY}: Lapsed: not renewed`);
-    // A revoked credential keeps its history and cannot be edited.
-    expect(section('credentials-heading').querySelectorAll('li.record button')).toHaveLength(0);
+    // A revoked credential keeps its history (evidence too) and cannot be edited.
+    const buttons = Array.from(
+      section('credentials-heading').querySelectorAll('li.record button'),
+    ).map((candidate) => readable(candidate));
+    expect(buttons).toEqual(['Show evidence']);
   });
 
   it("adds a manager's assessment and reloads the requirements", async () => {

@@ -13,7 +13,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute } from '@angular/router';
-import type { Assessment, Credential, CredentialType, StaffStatus } from '@him/contracts';
+import type {
+  Assessment,
+  CeActivity,
+  Credential,
+  CredentialType,
+  StaffStatus,
+} from '@him/contracts';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '@him/domain';
 import { forkJoin, map } from 'rxjs';
 import { AssessmentsApi } from '../core/api/assessments-api';
@@ -58,7 +64,8 @@ const NOT_FOUND_STATUSES = [400, 403, 404];
 
 /**
  * One member for admins and managers: role, team and status; requirements met and missing;
- * credentials (add, edit, revoke); CE progress; assessments (add); CE log; audit trail.
+ * credentials (add, edit, revoke, evidence files); CE progress; assessments (add); CE log
+ * with certificates; audit trail.
  */
 @Component({
   selector: 'him-staff-profile-page',
@@ -274,6 +281,25 @@ export class StaffProfilePage {
     this.assessments.replace([assessment, ...(this.assessments.value() ?? [])]);
     // A new assessment can change which skill requirements are met (R2, R3).
     this.readiness.load();
+  }
+
+  /** An attached or deleted file flips the record's `hasEvidence`; nothing else changes. */
+  protected showCredentialEvidence(changed: Credential): void {
+    this.credentials.replace(
+      (this.credentials.value() ?? []).map((credential) =>
+        credential.id === changed.id
+          ? { ...credential, hasEvidence: changed.hasEvidence }
+          : credential,
+      ),
+    );
+  }
+
+  protected showActivityEvidence(changed: CeActivity): void {
+    this.activities.replace(
+      (this.activities.value() ?? []).map((activity) =>
+        activity.id === changed.id ? { ...activity, hasEvidence: changed.hasEvidence } : activity,
+      ),
+    );
   }
 
   private openCredentialDialog(credential: Credential | undefined): void {

@@ -102,37 +102,41 @@ describe('TeamMatrixPage', () => {
     await settle();
   }
 
+  /** The team's credentials: Ana holds CCS and an unverified RHIT, Ben an expired CPC. */
+  function teamCredentials(teamId: string, body: SkillsMatrixResponse) {
+    return body.rows.length === 0 || teamId !== CODING_TEAM.id
+      ? []
+      : [
+          credential({ id: 'c-ana-ccs', staffId: 'staff-ana' }),
+          credential({
+            id: 'c-ben-cpc',
+            staffId: 'staff-ben',
+            credentialTypeId: CPC_TYPE.id,
+            expiresOn: '2026-01-01',
+          }),
+          credential({
+            id: 'c-ana-rhit',
+            staffId: 'staff-ana',
+            credentialTypeId: RHIT_TYPE.id,
+            expiresOn: '2026-07-01',
+            verification: null,
+          }),
+        ];
+  }
+
+  /** The team's skills matrix and its credentials, asked for together: one request each. */
   async function answerTeam(teamId = CODING_TEAM.id, body = matrix(teamId)): Promise<void> {
     const request = expectApi(http, 'skills-matrix');
     expect(request.request.params.get('teamId')).toBe(teamId);
+    const credentials = expectApi(http, 'credentials');
+    expect(credentials.request.params.get('teamId')).toBe(teamId);
+    expect(credentials.request.params.get('limit')).toBe('500');
+    expect(credentials.request.params.get('offset')).toBe('0');
     request.flush(body);
+    const items = teamCredentials(teamId, body);
+    credentials.flush({ items, total: items.length });
     await settle();
-    for (const row of body.rows) {
-      expectApi(http, `staff/${row.staffId}/credentials`).flush(
-        page(
-          row.staffId === 'staff-ana'
-            ? [
-                credential({ id: 'c-ana-ccs', staffId: 'staff-ana' }),
-                credential({
-                  id: 'c-ana-rhit',
-                  staffId: 'staff-ana',
-                  credentialTypeId: RHIT_TYPE.id,
-                  expiresOn: '2026-07-01',
-                  verification: null,
-                }),
-              ]
-            : [
-                credential({
-                  id: 'c-ben-cpc',
-                  staffId: 'staff-ben',
-                  credentialTypeId: CPC_TYPE.id,
-                  expiresOn: '2026-01-01',
-                }),
-              ],
-        ),
-      );
-    }
-    await settle();
+    http.expectNone((candidate) => /\/staff\/[^/]+\/credentials$/.test(candidate.url));
   }
 
   function tableRows(testId: string): string[][] {
@@ -253,5 +257,77 @@ describe('TeamMatrixPage', () => {
     await settle();
     await answerTeam();
     expect(root.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it("pages through a team's credentials when there are more than one page holds", async () => {
+    await openMatrix();
+    await answerCatalog();
+    expectApi(http, 'skills-matrix').flush(matrix());
+    const first = expectApi(http, 'credentials');
+    // 500 on the first page, of 501: only Ben's CPC is on the second.
+    const filler = Array.from({ length: 500 }, (_, n) =>
+      credential({ id: `c-old-${n}`, staffId: 'staff-ana', revokedOn: '2020-01-01' }),
+    );
+    first.flush({ items: filler, total: 501 });
+    await settle();
+    const second = expectApi(http, 'credentials');
+    expect(second.request.params.get('offset')).toBe('500');
+    second.flush({
+      items: [
+        credential({
+          id: 'c-ben-cpc',
+          staffId: 'staff-ben',
+          credentialTypeId: CPC_TYPE.id,
+          expiresOn: '2026-01-01',
+        }),
+      ],
+      total: 501,
+    });
+    await settle();
+
+    expect(tableRows('credentials-matrix')[2]).toEqual([
+      'Ben Okafor On leave',
+      'Required, missing',
+      'Required, missing Expired',
+    ]);
+  });
+
+  it('shows nothing of the previous team while the next one loads', async () => {
+    await openMatrix();
+    await answerCatalog();
+    await answerTeam();
+    const loader = TestbedHarnessEnvironment.loader(harness.fixture);
+
+    await (
+      await loader.getHarness(MatSelectHarness)
+    ).clickOptions({ text: 'Release of Information' });
+    await settle();
+
+    expect(root.querySelector('[data-testid="skills-matrix"]')).toBeNull();
+    expect(root.querySelector('[data-testid="credentials-matrix"]')).toBeNull();
+    await answerTeam(ROI_TEAM.id, { ...matrix(ROI_TEAM.id), rows: [] });
+  });
+
+  it("shows an error with a retry when the team's credentials cannot be loaded", async () => {
+    await openMatrix();
+    await answerCatalog();
+    expectApi(http, 'skills-matrix').flush(matrix());
+    failWith(expectApi(http, 'credentials'), 500);
+    await settle();
+
+    expect(root.querySelector('[data-testid="skills-matrix"]')).not.toBeNull();
+    const alert = root.querySelector('[role="alert"]');
+    expect(readable(alert)).toContain("The team's credentials could not be loaded");
+    button(alert as HTMLElement, 'Try again').click();
+    await settle();
+    const items = teamCredentials(CODING_TEAM.id, matrix());
+    expectApi(http, 'credentials').flush({ items, total: items.length });
+    await settle();
+    expect(tableRows('credentials-matrix')[1]).toEqual([
+      'Ana Ruiz',
+      'Current',
+      'None',
+      'Expiring in 30 days Unverified',
+    ]);
   });
 });

@@ -14,7 +14,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { type Credential, PROFICIENCY_LABELS } from '@him/contracts';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '@him/domain';
-import { forkJoin, map, of } from 'rxjs';
+import { forkJoin, map } from 'rxjs';
 import { CredentialsApi } from '../core/api/credentials-api';
 import { DepartmentApi } from '../core/api/department-api';
 import { createLoader } from '../core/api/loader';
@@ -79,26 +79,30 @@ export class TeamMatrixPage {
     () => this.departmentApi.getDepartment(),
     'department settings',
   );
-  protected readonly matrix = createLoader(
-    () => this.readinessApi.getSkillsMatrix({ teamId: this.teamId() ?? undefined }),
-    "the team's skills",
-  );
-  /**
-   * Credentials of each member. The API lists credentials per member only, so this asks once
-   * per member of the team (a team is a handful of people).
-   */
+  /** The team's members x skills, with the team it is for (a switch shows nothing stale). */
+  protected readonly matrix = createLoader(() => {
+    const teamId = this.teamId();
+    return this.readinessApi
+      .getSkillsMatrix({ teamId: teamId ?? undefined })
+      .pipe(map((matrix) => ({ teamId, matrix })));
+  }, "the team's skills");
+  /** The credentials of the team's members by member, in one request with the matrix's. */
   protected readonly credentials = createLoader(() => {
-    const rows = this.matrix.value()?.rows ?? [];
-    if (rows.length === 0) {
-      return of(new Map<string, Credential[]>());
-    }
-    return forkJoin(
-      rows.map((row) =>
-        this.credentialsApi
-          .listForMember(row.staffId)
-          .pipe(map((credentials) => [row.staffId, credentials] as const)),
-      ),
-    ).pipe(map((entries) => new Map<string, Credential[]>(entries)));
+    const teamId = this.teamId();
+    return this.credentialsApi.listForTeam(teamId ?? '').pipe(
+      map((credentials) => {
+        const byMember = new Map<string, Credential[]>();
+        for (const credential of credentials) {
+          const held = byMember.get(credential.staffId);
+          if (held) {
+            held.push(credential);
+          } else {
+            byMember.set(credential.staffId, [credential]);
+          }
+        }
+        return { teamId, byMember };
+      }),
+    );
   }, "the team's credentials");
 
   protected readonly today = computed(() =>
@@ -107,20 +111,25 @@ export class TeamMatrixPage {
   protected readonly teamName = computed(
     () => this.catalog.value()?.teams.find((team) => team.id === this.teamId())?.name ?? '',
   );
+  /** The matrix of the team shown, not of the one before it while the new one loads. */
+  private readonly shownMatrix = computed(() => {
+    const loaded = this.matrix.value();
+    return loaded && loaded.teamId === this.teamId() ? loaded.matrix : null;
+  });
   protected readonly skillsGrid = computed(() => {
-    const matrix = this.matrix.value();
+    const matrix = this.shownMatrix();
     return matrix ? skillsGridView(matrix, this.onlyRequiredSkills()) : null;
   });
   protected readonly credentialsGrid = computed(() => {
-    const matrix = this.matrix.value();
+    const matrix = this.shownMatrix();
     const credentials = this.credentials.value();
     const catalog = this.catalog.value();
-    if (!matrix || !credentials || !catalog) {
+    if (!matrix || !credentials || credentials.teamId !== this.teamId() || !catalog) {
       return null;
     }
     return credentialsGridView(
       matrix,
-      credentials,
+      credentials.byMember,
       catalog.credentialTypes,
       catalog.roles,
       this.today(),
@@ -140,6 +149,7 @@ export class TeamMatrixPage {
         if (teamId && teamId !== this.teamId()) {
           this.teamId.set(teamId);
           this.matrix.load();
+          this.credentials.load();
         }
       });
     // Without a team in the address, open the one the manager manages (or the first).
@@ -150,11 +160,6 @@ export class TeamMatrixPage {
         if (teamId) {
           untracked(() => this.showTeam(teamId));
         }
-      }
-    });
-    effect(() => {
-      if (this.matrix.value()) {
-        untracked(() => this.credentials.load());
       }
     });
   }

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Credential, IsoDate, Page, VerificationMethod } from '@him/contracts';
-import { map, Observable } from 'rxjs';
+import { EMPTY, expand, map, Observable, reduce } from 'rxjs';
 import { apiUrl } from './api-url';
 import { MAX_PAGE_SIZE, queryParams } from './page-params';
 
@@ -39,6 +39,26 @@ export class CredentialsApi {
         params: { limit: MAX_PAGE_SIZE, offset: 0 },
       })
       .pipe(map((page) => page.items ?? []));
+  }
+
+  /**
+   * Every credential of a team's members (revoked ones included), in one request: the
+   * largest page holds a team's. A bigger team's are fetched page by page rather than cut off.
+   */
+  listForTeam(teamId: string): Observable<Credential[]> {
+    const pageAt = (offset: number) =>
+      this.http.get<Page<Credential>>(apiUrl('credentials'), {
+        params: { teamId, limit: MAX_PAGE_SIZE, offset },
+      });
+    return pageAt(0).pipe(
+      expand((page, index) => {
+        const next = (index + 1) * MAX_PAGE_SIZE;
+        return (page.items?.length ?? 0) === MAX_PAGE_SIZE && next < page.total
+          ? pageAt(next)
+          : EMPTY;
+      }),
+      reduce((all, page) => all.concat(page.items ?? []), [] as Credential[]),
+    );
   }
 
   add(staffId: string, credential: NewCredential): Observable<Credential> {

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { CeActivity, CeReviewStatus } from '@him/contracts';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import type { CeActivity, CeReviewStatus, EvidenceFile } from '@him/contracts';
+import { RecordEvidence } from '../../evidence/record-evidence';
 import { formatHours } from '../format';
 import { type StatusBadge, StatusChip } from '../status/status-chip';
 import { ICON_CANCEL, ICON_CHECK_CIRCLE, ICON_HOURGLASS } from '../status/status-icons';
@@ -12,6 +13,7 @@ export const CE_REVIEW_BADGES: Record<CeReviewStatus, StatusBadge> = {
 };
 
 interface ActivityRow {
+  activity: CeActivity;
   id: string;
   title: string;
   details: string;
@@ -21,10 +23,14 @@ interface ActivityRow {
   reviewNote: string | null;
 }
 
-/** A member's CE log, newest first, each entry with its review status in words. */
+/**
+ * A member's CE log, newest first, each entry with its review status in words; with
+ * `showEvidence`, each activity's certificate files with an upload, and `evidenceChanged`
+ * with the activity's new `hasEvidence`.
+ */
 @Component({
   selector: 'him-ce-activity-list',
-  imports: [StatusChip],
+  imports: [RecordEvidence, StatusChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (rows().length === 0) {
@@ -47,6 +53,17 @@ interface ActivityRow {
             @if (row.reviewNote) {
               <p class="record__details">Reviewer's note: {{ row.reviewNote }}</p>
             }
+            @if (showEvidence()) {
+              <him-record-evidence
+                class="record__evidence"
+                [target]="{ kind: 'ce-activity', id: row.id }"
+                [hasEvidence]="row.activity.hasEvidence"
+                noun="Certificate"
+                label="Certificate"
+                [recordName]="row.title"
+                (filesChanged)="showEvidenceChange(row.activity, $event)"
+              />
+            }
           </li>
         }
       </ul>
@@ -58,13 +75,19 @@ export class CeActivityList {
   readonly activities = input.required<CeActivity[]>();
   /** credential id → what to call it ("CCS") */
   readonly credentialLabels = input<ReadonlyMap<string, string>>(new Map());
+  /** Show each activity's certificate files, with an upload (off where no one needs them). */
+  readonly showEvidence = input(false);
   readonly emptyText = input('No CE activities logged yet.');
+
+  /** The activity with its `hasEvidence` after a file was attached or deleted. */
+  readonly evidenceChanged = output<CeActivity>();
 
   protected readonly rows = computed<ActivityRow[]>(() => {
     const labels = this.credentialLabels();
     return [...this.activities()]
       .sort((a, b) => (a.completedOn < b.completedOn ? 1 : a.completedOn > b.completedOn ? -1 : 0))
       .map((activity) => ({
+        activity,
         id: activity.id,
         title: activity.title,
         details: `${activity.provider} · ${activity.completedOn} · ${formatHours(activity.hours)} ${
@@ -78,4 +101,11 @@ export class CeActivityList {
         reviewNote: activity.reviewNote,
       }));
   });
+
+  protected showEvidenceChange(activity: CeActivity, files: EvidenceFile[]): void {
+    const hasEvidence = files.length > 0;
+    if (activity.hasEvidence !== hasEvidence) {
+      this.evidenceChanged.emit({ ...activity, hasEvidence });
+    }
+  }
 }

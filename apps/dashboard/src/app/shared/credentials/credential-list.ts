@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import type { Credential, CredentialType, IsoDate } from '@him/contracts';
+import type { Credential, CredentialType, EvidenceFile, IsoDate } from '@him/contracts';
+import { RecordEvidence } from '../../evidence/record-evidence';
 import { type StatusBadge, StatusChip } from '../status/status-chip';
 import {
   credentialBadges,
@@ -15,6 +16,8 @@ interface CredentialRow {
   badges: StatusBadge[];
   facts: { term: string; value: string }[];
   revoked: boolean;
+  /** the type's code, "CCS" */
+  code: string;
 }
 
 const STATUS_ORDER = ['expiring', 'current', 'not-yet-valid', 'expired', 'revoked'];
@@ -22,11 +25,12 @@ const STATUS_ORDER = ['expiring', 'current', 'not-yet-valid', 'expired', 'revoke
 /**
  * A member's credentials with their status on `asOf` as chips, dates, number and
  * verification; with `manageable`, Edit and Revoke buttons (revoked ones keep their history
- * and cannot be changed).
+ * and cannot be changed); with `showEvidence`, each credential's evidence files (attach to
+ * those not revoked), and `evidenceChanged` with the credential's new `hasEvidence`.
  */
 @Component({
   selector: 'him-credential-list',
-  imports: [MatButtonModule, StatusChip],
+  imports: [MatButtonModule, RecordEvidence, StatusChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (rows().length === 0) {
@@ -72,6 +76,17 @@ const STATUS_ORDER = ['expiring', 'current', 'not-yet-valid', 'expired', 'revoke
                 </button>
               </div>
             }
+            @if (showEvidence()) {
+              <him-record-evidence
+                class="record__evidence"
+                [target]="{ kind: 'credential', id: row.credential.id }"
+                [hasEvidence]="row.credential.hasEvidence"
+                [label]="'Evidence for ' + row.code"
+                [recordName]="row.code"
+                [canUpload]="!row.revoked"
+                (filesChanged)="showEvidenceChange(row.credential, $event)"
+              />
+            }
           </li>
         }
       </ul>
@@ -102,10 +117,14 @@ export class CredentialList {
   readonly asOf = input.required<IsoDate>();
   readonly warningDays = input.required<number>();
   readonly manageable = input(false);
+  /** Show each credential's evidence files, with an upload (off where no one needs them). */
+  readonly showEvidence = input(false);
   readonly emptyText = input('No credentials on record.');
 
   readonly edit = output<Credential>();
   readonly revoke = output<Credential>();
+  /** The credential with its `hasEvidence` after a file was attached or deleted. */
+  readonly evidenceChanged = output<Credential>();
 
   protected readonly rows = computed<CredentialRow[]>(() => {
     const asOf = this.asOf();
@@ -145,7 +164,15 @@ export class CredentialList {
           badges: credentialBadges(credential, asOf, warningDays),
           facts,
           revoked: credential.revokedOn !== null,
+          code: type.code,
         };
       });
   });
+
+  protected showEvidenceChange(credential: Credential, files: EvidenceFile[]): void {
+    const hasEvidence = files.length > 0;
+    if (credential.hasEvidence !== hasEvidence) {
+      this.evidenceChanged.emit({ ...credential, hasEvidence });
+    }
+  }
 }

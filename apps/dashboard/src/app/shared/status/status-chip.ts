@@ -47,7 +47,8 @@ export interface StatusBadge {
       flex: 0 0 auto;
     }
     .status-chip__label {
-      overflow-wrap: anywhere;
+      /* Not "anywhere": that lets a table column shrink a chip to one letter per line. */
+      overflow-wrap: break-word;
     }
     .status-chip--success {
       background: var(--mat-sys-secondary-container);
