@@ -7,8 +7,30 @@
 // (by name and version) where they apply. Run after every `npm install` that changes the lock.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const OS = ['darwin', 'win32', 'android', 'freebsd', 'openbsd', 'openharmony', 'linux', 'sunos', 'aix', 'netbsd'];
-const CPU = ['arm64', 'x64', 'ia32', 'arm', 'ppc64', 's390x', 'riscv64', 'loong64', 'mips64el', 'wasm32'];
+const OS = [
+  'darwin',
+  'win32',
+  'android',
+  'freebsd',
+  'openbsd',
+  'openharmony',
+  'linux',
+  'sunos',
+  'aix',
+  'netbsd',
+];
+const CPU = [
+  'arm64',
+  'x64',
+  'ia32',
+  'arm',
+  'ppc64',
+  's390x',
+  'riscv64',
+  'loong64',
+  'mips64el',
+  'wasm32',
+];
 const file = process.argv[2] ?? 'package-lock.json';
 const lock = JSON.parse(readFileSync(file, 'utf8'));
 const packages = lock.packages;
@@ -37,7 +59,9 @@ for (const [key, node] of Object.entries(packages)) {
     if (cpu.length) entry.cpu = [cpu[0]];
     if (parts.includes('musl') || parts.includes('musleabihf')) entry.libc = ['musl'];
     else if (os[0] === 'linux') entry.libc = ['glibc'];
-    const target = packages[`node_modules/${name}`] ? `${key}/node_modules/${name}` : `node_modules/${name}`;
+    const target = packages[`node_modules/${name}`]
+      ? `${key}/node_modules/${name}`
+      : `node_modules/${name}`;
     packages[target] = entry;
     added++;
   }

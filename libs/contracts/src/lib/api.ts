@@ -34,7 +34,13 @@ export const CE_GROUP_STATUSES = ['met', 'at-risk', 'on-track', 'behind'] as con
 export type CeGroupStatus = (typeof CE_GROUP_STATUSES)[number];
 
 /** A credential's status on a date, as a report or a chip shows it. */
-export const CREDENTIAL_STATUSES = ['current', 'expiring', 'expired', 'not-yet-valid', 'revoked'] as const;
+export const CREDENTIAL_STATUSES = [
+  'current',
+  'expiring',
+  'expired',
+  'not-yet-valid',
+  'revoked',
+] as const;
 export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
 
 export interface SkillRequirement {
