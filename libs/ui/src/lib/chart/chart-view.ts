@@ -26,7 +26,7 @@ import {
 } from 'chart.js';
 
 // Only the pieces the dashboard draws, so the bundle carries no unused controllers or scales.
-// Add a part here when a new chart needs it; never import `chart.js/auto` or `registerables`.
+// Add a part here when a new chart needs it; never the auto bundle or the whole registry.
 Chart.register(
   LineController,
   LineElement,
