@@ -3,10 +3,13 @@ import { COMMA, ENTER } from '@angular/cdk/keycodes';
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   effect,
   type ElementRef,
   inject,
+  Injector,
   input,
+  type OnInit,
   output,
   signal,
   viewChild,
@@ -21,6 +24,7 @@ import { MatSelectModule } from '@angular/material/select';
 import type { CeActivity, IsoDate } from '@him/contracts';
 import { CeApi } from '../core/api/ce-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
+import { keepDraft, type KeptDraft } from '../core/forms/form-drafts';
 import {
   categoryLabel,
   type RuleCategory,
@@ -244,8 +248,11 @@ export interface CredentialChoice {
     }
   `,
 })
-export class CeActivityForm {
+export class CeActivityForm implements OnInit {
   private readonly ceApi = inject(CeApi);
+  private readonly injector = inject(Injector);
+  private readonly destroyRef = inject(DestroyRef);
+  private draft: KeptDraft | null = null;
   private readonly liveAnnouncer = inject(LiveAnnouncer);
   private readonly titleInput = viewChild.required<ElementRef<HTMLInputElement>>('titleInput');
 
@@ -289,6 +296,13 @@ export class CeActivityForm {
       if (!date.dirty) {
         date.setValue(today);
       }
+    });
+  }
+
+  ngOnInit(): void {
+    // What was typed survives an expired session (per member: the staff id is in the draft id).
+    this.draft = keepDraft(this.form, `ce-activity.${this.staffId()}`, this.destroyRef, {
+      injector: this.injector,
     });
   }
 
@@ -358,6 +372,7 @@ export class CeActivityForm {
       .subscribe({
         next: (activity) => {
           this.saving.set(false);
+          this.draft?.discard();
           this.lastLogged.set(activity.title);
           this.form.reset({
             title: '',

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
@@ -22,6 +29,7 @@ import {
   type VerificationInput,
 } from '../core/api/credentials-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
+import { keepDraft } from '../core/forms/form-drafts';
 import { calendarDate, notAfterDate } from '../shared/form-validators';
 
 export interface CredentialDialogData {
@@ -224,6 +232,13 @@ export class CredentialDialog {
     note: new FormControl('', { nonNullable: true }),
   });
 
+  /** What was typed survives an expired session: per member, and per credential when editing. */
+  private readonly draft = keepDraft(
+    this.form,
+    `credential.${this.data.staffId}.${this.data.credential?.id ?? 'new'}`,
+    inject(DestroyRef),
+  );
+
   constructor() {
     // The expiry date is checked against the issue date, so it is checked again when that changes.
     this.issuedOn.valueChanges
@@ -244,7 +259,10 @@ export class CredentialDialog {
     }
     this.saving.set(true);
     this.request().subscribe({
-      next: (saved) => this.dialogRef.close({ saved }),
+      next: (saved) => {
+        this.draft.discard();
+        this.dialogRef.close({ saved });
+      },
       error: (error: unknown) => {
         this.saving.set(false);
         const errors = serverFormErrors(

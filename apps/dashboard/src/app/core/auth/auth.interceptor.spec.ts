@@ -8,6 +8,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { storeSession, TEST_TOKEN, testUser } from '../../../testing/auth-session';
+import { draftKey } from '../forms/draft-storage';
+import { FormDrafts } from '../forms/form-drafts';
 import { authInterceptor } from './auth.interceptor';
 import { AuthService, LOGIN_URL, SESSION_STORAGE_KEY } from './auth.service';
 
@@ -67,6 +69,52 @@ describe('authInterceptor', () => {
     expect(navigate).toHaveBeenCalledWith(['/login'], {
       queryParams: { returnUrl: '/overview?asOf=2025-06-01' },
     });
+  });
+
+  it('on a 401 lets open forms keep their drafts before ending the session and navigating', () => {
+    jest.spyOn(router, 'url', 'get').mockReturnValue('/my-progress');
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const auth = TestBed.inject(AuthService);
+    const seen: { userId: string; signedIn: boolean; navigated: boolean }[] = [];
+    auth.sessionExpiring.subscribe((user) => {
+      seen.push({
+        userId: user.id,
+        signedIn: auth.isAuthenticated(),
+        navigated: navigate.mock.calls.length > 0,
+      });
+      TestBed.inject(FormDrafts).save('ce-activity.staff-1', { title: 'Coding update' });
+    });
+
+    http.get('/api/v1/readiness').subscribe({ error: () => undefined });
+    httpTesting
+      .expectOne('/api/v1/readiness')
+      .flush({}, { status: 401, statusText: 'Unauthorized' });
+
+    expect(seen).toEqual([{ userId: 'user-manager', signedIn: true, navigated: false }]);
+    expect(
+      JSON.parse(sessionStorage.getItem(draftKey('user-manager', 'ce-activity.staff-1')) ?? 'null'),
+    ).toEqual({ title: 'Coding update' });
+    expect(auth.isAuthenticated()).toBe(false);
+    expect(navigate).toHaveBeenCalledWith(['/login'], {
+      queryParams: { returnUrl: '/my-progress' },
+    });
+  });
+
+  it('tells forms only once when several calls fail with a 401 together', () => {
+    jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const expiring = jest.fn();
+    TestBed.inject(AuthService).sessionExpiring.subscribe(expiring);
+
+    http.get('/api/v1/readiness').subscribe({ error: () => undefined });
+    http.get('/api/v1/department').subscribe({ error: () => undefined });
+    httpTesting
+      .expectOne('/api/v1/readiness')
+      .flush({}, { status: 401, statusText: 'Unauthorized' });
+    httpTesting
+      .expectOne('/api/v1/department')
+      .flush({}, { status: 401, statusText: 'Unauthorized' });
+
+    expect(expiring).toHaveBeenCalledTimes(1);
   });
 
   it('leaves a 401 from the sign-in call to the sign-in page', () => {

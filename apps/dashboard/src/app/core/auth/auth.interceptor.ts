@@ -8,7 +8,8 @@ import { AuthService, LOGIN_URL } from './auth.service';
 /**
  * Adds `Authorization: Bearer <token>` to calls to our API (never to other origins), and
  * on a 401 from anything but the sign-in call ends the session and asks the user to sign
- * in again, coming back to where they were.
+ * in again, coming back to where they were. Open forms keep their drafts first
+ * (`AuthService.sessionExpiring`, `keepDraft`), so nothing typed is lost.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const auth = inject(AuthService);
@@ -28,7 +29,8 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
         error.status === HttpStatusCode.Unauthorized &&
         !isLoginCall
       ) {
-        auth.clearSession();
+        // Drafts are saved under the user while still signed in, before leaving the page.
+        auth.endExpiredSession();
         const returnUrl = router.url;
         const queryParams =
           returnUrl && returnUrl !== '/' && !returnUrl.startsWith('/login') ? { returnUrl } : {};

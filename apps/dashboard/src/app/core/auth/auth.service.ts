@@ -2,8 +2,9 @@ import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type { AuthUser, LoginRequest, LoginResponse } from '@him/contracts';
-import { map, Observable, tap } from 'rxjs';
+import { map, Observable, Subject, tap } from 'rxjs';
 import { apiUrl } from '../api/api-url';
+import { removeDraftsOf } from '../forms/draft-storage';
 
 export const LOGIN_URL = apiUrl('auth/login');
 export const SESSION_STORAGE_KEY = 'him.session';
@@ -22,10 +23,17 @@ export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
   private readonly session = signal<Session | null>(readStoredSession());
+  private readonly expiring = new Subject<AuthUser>();
 
   readonly user = computed(() => this.session()?.user ?? null);
   readonly accessToken = computed(() => this.session()?.accessToken ?? null);
   readonly isAuthenticated = computed(() => this.session() !== null);
+
+  /**
+   * Emits the user whose session the API has just refused (a 401), while they are still
+   * signed in: the moment for open forms to keep what was typed (`keepDraft`).
+   */
+  readonly sessionExpiring: Observable<AuthUser> = this.expiring.asObservable();
 
   login(email: string, password: string): Observable<AuthUser> {
     const body: LoginRequest = { email, password };
@@ -37,10 +45,29 @@ export class AuthService {
     );
   }
 
-  /** Ends the session and returns to the sign-in page. */
+  /** Ends the session and returns to the sign-in page; the user's form drafts go with it. */
   logout(): void {
+    const user = this.user();
+    if (user) {
+      removeDraftsOf(user.id);
+    }
     this.clearSession();
     void this.router.navigateByUrl('/login');
+  }
+
+  /**
+   * The API no longer accepts the session: tells `sessionExpiring` listeners first (so forms
+   * save their drafts under this user), then forgets the session without navigating.
+   */
+  endExpiredSession(): void {
+    const user = this.user();
+    try {
+      if (user) {
+        this.expiring.next(user);
+      }
+    } finally {
+      this.clearSession();
+    }
   }
 
   /** Forgets the token and user without navigating (the caller decides where to go). */

@@ -3,9 +3,12 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   effect,
   inject,
+  Injector,
   input,
+  type OnInit,
   output,
   signal,
 } from '@angular/core';
@@ -25,6 +28,7 @@ import {
 } from '@him/contracts';
 import { AssessmentsApi } from '../../core/api/assessments-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../../core/api/form-errors';
+import { keepDraft, type KeptDraft } from '../../core/forms/form-drafts';
 import { notAfterDate } from '../form-validators';
 import { proficiencyText } from './assessment-history';
 
@@ -147,8 +151,11 @@ const CATEGORY_LABELS: Record<string, string> = {
     }
   `,
 })
-export class AssessmentForm {
+export class AssessmentForm implements OnInit {
   private readonly assessmentsApi = inject(AssessmentsApi);
+  private readonly injector = inject(Injector);
+  private readonly destroyRef = inject(DestroyRef);
+  private draft: KeptDraft | null = null;
   private readonly liveAnnouncer = inject(LiveAnnouncer);
   private static nextId = 0;
 
@@ -197,6 +204,17 @@ export class AssessmentForm {
     });
   }
 
+  ngOnInit(): void {
+    // What was typed survives an expired session; a self-assessment and a manager's
+    // assessment of the same member are different drafts.
+    this.draft = keepDraft(
+      this.form,
+      `assessment.${this.source()}.${this.staffId()}`,
+      this.destroyRef,
+      { injector: this.injector },
+    );
+  }
+
   protected recordAssessment(): void {
     this.generalErrors.set([]);
     if (this.form.invalid) {
@@ -217,6 +235,7 @@ export class AssessmentForm {
       .subscribe({
         next: (assessment) => {
           this.saving.set(false);
+          this.draft?.discard();
           const skill = this.skills().find((candidate) => candidate.id === assessment.skillId);
           void this.liveAnnouncer.announce(
             `Assessment saved: ${skill?.name ?? 'skill'} at ${proficiencyText(assessment.level)}.`,
