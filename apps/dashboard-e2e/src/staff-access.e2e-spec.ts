@@ -67,10 +67,9 @@ describe('a staff member', () => {
     try {
       await login(page, CODER.email, CODER.password);
       await page.goto(`/staff/${other.id}`);
-      // Profiles are for managers: the no-access page, the same for any id (nothing leaks).
-      await expect(mainHeading(page).innerText()).resolves.toBe(
-        "You don't have access to this page",
-      );
+      // Another member's profile does not exist for a staff member: the not-found page,
+      // the same for any id (nothing leaks), as the API's 404.
+      await expect(mainHeading(page).innerText()).resolves.toBe('Page not found');
       await page.waitForLoadState('networkidle');
       await expect(page.getByText(other.name).count()).resolves.toBe(0);
       await expect(page.getByText(other.email).count()).resolves.toBe(0);

@@ -64,12 +64,17 @@ describe('app routes', () => {
     expect(TestBed.inject(Title).getTitle()).toBe('Page not found · HIM Readiness');
   });
 
-  it.each(['/review', '/team-matrix', '/staff/staff-2'])(
+  it.each(['/review', '/team-matrix'])(
     'shows staff the no-access page for the manager page %s',
     async (url) => {
       expect(await navigateAs('staff', url)).toBe('/forbidden');
     },
   );
+
+  it("shows staff the not-found page for another member's profile", async () => {
+    expect(await navigateAs('staff', '/staff/staff-2')).toBe('/not-found');
+    expect(TestBed.inject(Title).getTitle()).toBe('Page not found · HIM Readiness');
+  });
 
   it('opens My progress for a manager who has a staff record', async () => {
     expect(

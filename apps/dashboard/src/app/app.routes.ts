@@ -78,7 +78,7 @@ export const appRoutes: Route[] = [
       {
         path: 'staff/:id',
         title: 'Staff profile',
-        data: { roles: DEPARTMENT_READERS },
+        data: { roles: DEPARTMENT_READERS, notFoundWhenDenied: true },
         loadComponent: () =>
           import('./staff-profile/staff-profile-page').then((m) => m.StaffProfilePage),
       },

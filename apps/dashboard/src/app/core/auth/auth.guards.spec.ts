@@ -72,6 +72,12 @@ describe('roleGuard', () => {
     expect(serialized(runGuard(roleGuard, '/overview', managersOnly))).toBe('/forbidden');
   });
 
+  it("shows staff the not-found page for another member's profile, as the API answers 404", () => {
+    signIn('staff');
+    const profile = { ...managersOnly, notFoundWhenDenied: true };
+    expect(serialized(runGuard(roleGuard, '/staff/someone', profile))).toBe('/not-found');
+  });
+
   it('asks for a staff record on pages about the signed-in person', () => {
     const ownRecordPage = { roles: ['admin', 'manager', 'staff'], needsStaffRecord: true };
 

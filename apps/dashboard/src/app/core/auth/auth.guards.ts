@@ -11,7 +11,9 @@ export const authGuard: CanActivateFn = (_route, state) => {
 /**
  * Users whose role is in the route's `data.roles` (a route without `roles` is open to every
  * signed-in user) and, for `data.needsStaffRecord` pages, whose account is linked to a staff
- * record; others see the "no access" page rather than a page that would fail.
+ * record; others see the "no access" page rather than a page that would fail. A route
+ * about one member (`data.notFoundWhenDenied`) answers "not found" instead, as the API does,
+ * so a typed URL does not even confirm that the member exists.
  */
 export const roleGuard: CanActivateFn = (route, state) => {
   const router = inject(Router);
@@ -19,7 +21,8 @@ export const roleGuard: CanActivateFn = (route, state) => {
   if (!user) {
     return signInPage(router, state.url);
   }
-  return routeAllowsUser(route.data, user) || router.createUrlTree(['/forbidden']);
+  if (routeAllowsUser(route.data, user)) return true;
+  return router.createUrlTree([route.data['notFoundWhenDenied'] ? '/not-found' : '/forbidden']);
 };
 
 /** The sign-in page is for signed-out users; a signed-in user goes to their start page. */
