@@ -85,13 +85,16 @@ export const appRoutes: Route[] = [
       {
         path: 'import',
         title: 'Import',
-        data: { roles: STAFF_MANAGERS, nav: { label: 'Import' } satisfies NavEntry },
+        data: {
+          roles: STAFF_MANAGERS,
+          nav: { label: 'Import', icon: 'import' } satisfies NavEntry,
+        },
         loadComponent: () => import('./import/import-page').then((m) => m.ImportPage),
       },
       {
         path: 'reports',
         title: 'Reports',
-        data: { roles: ALL_ROLES, nav: { label: 'Reports' } satisfies NavEntry },
+        data: { roles: ALL_ROLES, nav: { label: 'Reports', icon: 'reports' } satisfies NavEntry },
         loadComponent: () => import('./reports/reports-page').then((m) => m.ReportsPage),
       },
       {

@@ -115,15 +115,17 @@ const COMMA = 188;
                 </button>
               </mat-chip-row>
             }
-            <input
-              inputmode="numeric"
-              placeholder="Add a number of days"
-              [matChipInputFor]="leadDays"
-              [matChipInputSeparatorKeyCodes]="separators"
-              [matChipInputAddOnBlur]="true"
-              (matChipInputTokenEnd)="addLeadDay($event)"
-            />
           </mat-chip-grid>
+          <!-- Outside the grid: a grid may hold only rows (WCAG: aria-required-children). -->
+          <input
+            inputmode="numeric"
+            aria-label="Add a reminder lead time in days"
+            placeholder="Add a number of days"
+            [matChipInputFor]="leadDays"
+            [matChipInputSeparatorKeyCodes]="separators"
+            [matChipInputAddOnBlur]="true"
+            (matChipInputTokenEnd)="addLeadDay($event)"
+          />
           <mat-hint
             >Reminders go out this many days before a credential expires (1 to 730).</mat-hint
           >

@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import {
+  DIRECTOR,
+  expectNoAxeViolations,
+  login,
+  mainHeading,
+  openPage,
+  screenshot,
+} from './support/helpers';
+
+/**
+ * The pages the flow tests do not walk through: the admin area (each tab), the staff
+ * directory, reports and import, each loaded as the director and checked with axe
+ * (WCAG 2.1 A/AA) once its content has arrived.
+ */
+const PAGES = [
+  '/admin/department',
+  '/admin/skills',
+  '/admin/credential-types',
+  '/admin/ce-rules',
+  '/admin/roles',
+  '/admin/teams',
+  '/admin/users',
+  '/staff',
+  '/reports',
+  '/import',
+];
+
+describe('every page passes the accessibility check', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('admin, staff directory, reports and import pages have no WCAG 2.1 A/AA violations', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, DIRECTOR.email, DIRECTOR.password);
+      for (const path of PAGES) {
+        await page.goto(path);
+        await mainHeading(page).waitFor();
+        await page.waitForLoadState('networkidle');
+        await expect(page.getByRole('progressbar').count()).resolves.toBe(0);
+        await expectNoAxeViolations(page, path);
+        await screenshot(page, `page${path.replace(/\//g, '-')}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
