@@ -283,6 +283,9 @@ describe('ImportPage', () => {
   it('is a page for admins and managers, listed in the navigation as Import', () => {
     const shell = appRoutes.find((route) => route.path === '')?.children ?? [];
     const route = shell.find((child: Route) => child.path === 'import');
-    expect(route?.data).toEqual({ roles: ['admin', 'manager'], nav: { label: 'Import' } });
+    expect(route?.data).toEqual({
+      roles: ['admin', 'manager'],
+      nav: { label: 'Import', icon: 'import' },
+    });
   });
 });
