@@ -15,7 +15,6 @@ import {
   type DepartmentFacts,
 } from '@him/domain';
 import { AccessPolicy } from '../auth/access-policy';
-import { hasPermission, PERMISSIONS } from '../auth/permissions';
 import type { RequestUser } from '../auth/request-user';
 import { todayIn } from '../common/today';
 import type {
@@ -117,9 +116,10 @@ export class AnalysisService {
     };
     if (query.teamId) await this.facts.assertTeam(user.departmentId, query.teamId);
     if (query.staffId) await this.access.visibleStaff(user, query.staffId);
-    if (!hasPermission(user.role, PERMISSIONS.staffReadAll)) {
+    const visible = this.access.visibleStaffIds(user);
+    if (visible !== 'all') {
       // a member without a staff record has no figures of their own: an empty scope
-      scope.staffId = user.staffId ?? '00000000-0000-0000-0000-000000000000';
+      scope.staffId = visible[0] ?? '00000000-0000-0000-0000-000000000000';
     }
     return scope;
   }
