@@ -21,8 +21,7 @@ import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/errors';
 import type { PageQuery } from '../common/pagination';
-import type { Env } from '../config/env';
-import { ENV } from '../config/env.provider';
+import { ENV, type Env } from '../config/env';
 import { EvidenceRules, type EvidenceOwner } from './evidence-access';
 import { describeBytes, sanitizeFileName, sniffContentType } from './evidence-content';
 
