@@ -1,3 +1,6 @@
+// Tests run in UTC so date handling does not depend on the machine's time zone.
+process.env.TZ = 'UTC';
+
 module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',

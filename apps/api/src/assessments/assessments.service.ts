@@ -6,6 +6,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
 import { departmentToday } from '../common/department-today';
+import { notInTheFuture, problemMessages } from '../common/field-problems';
 import type { PageQuery } from '../common/pagination';
 import { AssessmentEntity } from './assessment.entity';
 import type { CreateAssessmentDto } from './assessment.dto';
@@ -64,8 +65,7 @@ export class AssessmentsService {
       );
       if (skill.length === 0) problems.push('skillId must be a skill of your department');
       const today = await departmentToday(em, user.departmentId);
-      if (dto.assessedOn > today)
-        problems.push(`assessedOn must not be in the future (today is ${today})`);
+      problems.push(...problemMessages(notInTheFuture('assessedOn', dto.assessedOn, today)));
       if (problems.length > 0) throw new BadRequestException(problems);
 
       const saved = await em.save(

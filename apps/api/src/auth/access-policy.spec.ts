@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { AccessPolicy } from './access-policy';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy, type Caller } from './access-policy';
 import type { RequestUser } from './request-user';
 
 const admin: RequestUser = {
@@ -23,13 +23,68 @@ const staff: RequestUser = {
   staffId: 'ss',
   departmentId: 'd',
 };
+/** A manager who manages no team. */
+const newManager: Caller = { id: 'un', role: 'manager', staffId: 'sn', departmentId: 'd' };
+/** A staff account whose staff record is gone: it covers nobody. */
+const unlinked: Caller = { id: 'uu', role: 'staff', staffId: null, departmentId: 'd' };
 
-// Only the team_manager look-up touches the database: manager 'sm' manages team 't1'.
-const query = async (_sql: string, [teamId, staffId]: string[]) =>
-  teamId === 't1' && staffId === 'sm' ? [{}] : [];
-const policy = new AccessPolicy({ manager: { query }, query } as unknown as DataSource);
+/**
+ * The department as the policy reads it: teams t1 and t2 in department d (tx in another), 'sm'
+ * manages t1 (and tx, which does not count in d), members ss and sm in t1, so in t2, sx elsewhere.
+ */
+const TEAMS = [
+  { id: 't1', departmentId: 'd' },
+  { id: 't2', departmentId: 'd' },
+  { id: 'tx', departmentId: 'x' },
+];
+const MANAGES = [
+  { staffId: 'sm', teamId: 't1' },
+  { staffId: 'sm', teamId: 'tx' },
+];
+const STAFF = [
+  { id: 'ss', departmentId: 'd', teamId: 't1' },
+  { id: 'sm', departmentId: 'd', teamId: 't1' },
+  { id: 'so', departmentId: 'd', teamId: 't2' },
+  { id: 'sx', departmentId: 'x', teamId: 'tx' },
+];
+
+function fakeDatabase() {
+  const queries: string[] = [];
+  const em = {
+    async query(sql: string, params: string[]) {
+      queries.push(sql);
+      if (sql.includes('FROM team_manager')) {
+        const [staffId, departmentId] = params;
+        return MANAGES.filter(
+          (m) =>
+            m.staffId === staffId &&
+            TEAMS.some((t) => t.id === m.teamId && t.departmentId === departmentId),
+        ).map((m) => ({ team_id: m.teamId }));
+      }
+      if (sql.includes('FROM team')) {
+        const [teamId, departmentId] = params;
+        return TEAMS.filter((t) => t.id === teamId && t.departmentId === departmentId);
+      }
+      throw new Error(`unexpected query: ${sql}`);
+    },
+    async findOne(_entity: unknown, { where }: { where: { id: string; departmentId: string } }) {
+      queries.push('staff');
+      return STAFF.find((s) => s.id === where.id && s.departmentId === where.departmentId) ?? null;
+    },
+  } as unknown as EntityManager;
+  const policy = new AccessPolicy({ manager: em, query: em.query } as unknown as DataSource);
+  return { policy, queries };
+}
+
+const member = (id: string) => {
+  const found = STAFF.find((s) => s.id === id);
+  if (!found) throw new Error(id);
+  return { id: found.id, teamId: found.teamId };
+};
 
 describe('AccessPolicy', () => {
+  const { policy } = fakeDatabase();
+
   it('lets staff see only their own records', () => {
     expect(policy.canSeeStaff(staff, 'ss')).toBe(true);
     expect(policy.canSeeStaff(staff, 'other')).toBe(false);
@@ -46,23 +101,121 @@ describe('AccessPolicy', () => {
     expect(policy.canRecordAssessment(manager, 'ss', 'manager')).toBe(true);
   });
 
+  it('lets whoever writes credentials of a member they see verify them', () => {
+    expect(policy.canVerifyCredential(manager, 'ss')).toBe(true);
+    expect(policy.canVerifyCredential(admin, 'ss')).toBe(true);
+    expect(policy.canVerifyCredential(staff, 'ss')).toBe(false);
+  });
+
+  it('lets managers and admins follow their teams, and revoke feeds: the owner, or who manages accounts', () => {
+    expect(policy.canFollowTeams(manager)).toBe(true);
+    expect(policy.canFollowTeams(admin)).toBe(true);
+    expect(policy.canFollowTeams(staff)).toBe(false);
+    expect(policy.canRevokeCalendarFeed(staff, 'us')).toBe(true);
+    expect(policy.canRevokeCalendarFeed(manager, 'us')).toBe(false);
+    expect(policy.canRevokeCalendarFeed(admin, 'us')).toBe(true);
+  });
+});
+
+// The scopes of department d, as memberScope answers them.
+const wholeDepartment = { kind: 'department', departmentId: 'd' };
+const nobody = { kind: 'none', departmentId: 'd' };
+const teams = (...teamIds: string[]) => ({ kind: 'teams', departmentId: 'd', teamIds });
+const members = (...staffIds: string[]) => ({ kind: 'staff', departmentId: 'd', staffIds });
+
+describe('AccessPolicy.memberScope', () => {
+  const { policy } = fakeDatabase();
+
+  it('gives readers of the department the department, the team or the member they ask about', async () => {
+    expect(await policy.memberScope(admin, {})).toEqual(wholeDepartment);
+    expect(await policy.memberScope(manager, { teamId: 't2' })).toEqual(teams('t2'));
+    expect(await policy.memberScope(manager, { staffId: 'so' })).toEqual(members('so'));
+    // a member asked about within a team: the member (the caller narrows by team on top)
+    expect(await policy.memberScope(admin, { teamId: 't1', staffId: 'ss' })).toEqual(members('ss'));
+  });
+
+  it('answers 404 for a team or member outside the department', async () => {
+    await expect(policy.memberScope(manager, { teamId: 'tx' })).rejects.toThrow('team not found');
+    await expect(policy.memberScope(manager, { staffId: 'sx' })).rejects.toThrow(
+      'staff member not found',
+    );
+  });
+
+  it('narrows staff to themselves whatever they ask, after checking what they name', async () => {
+    expect(await policy.memberScope(staff, {})).toEqual(members('ss'));
+    expect(await policy.memberScope(staff, { teamId: 't2' })).toEqual(members('ss'));
+    expect(await policy.memberScope(staff, { staffId: 'ss' })).toEqual(members('ss'));
+    await expect(policy.memberScope(staff, { teamId: 'nope' })).rejects.toThrow('team not found');
+    await expect(policy.memberScope(staff, { staffId: 'so' })).rejects.toThrow(
+      'staff member not found',
+    );
+  });
+
+  it('covers nobody for an account without a staff record of its own', async () => {
+    expect(await policy.memberScope(unlinked, {})).toEqual(nobody);
+    expect(await policy.memberScope(admin, 'own')).toEqual(nobody);
+    expect(await policy.memberScope(manager, 'own')).toEqual(members('sm'));
+  });
+
+  it("gives 'managed-teams' the teams managed in the department, every team for an admin", async () => {
+    expect(await policy.memberScope(admin, 'managed-teams')).toEqual(wholeDepartment);
+    expect(await policy.memberScope(manager, 'managed-teams')).toEqual(teams('t1'));
+    expect(await policy.memberScope(newManager, 'managed-teams')).toEqual(nobody);
+    expect(await policy.memberScope(staff, 'managed-teams')).toEqual(nobody);
+  });
+});
+
+describe('AccessPolicy.reviewer', () => {
   it('lets managers review the teams they manage, admins any, nobody their own CE', async () => {
-    expect(await policy.canReviewFor(manager, 't1')).toBe(true);
-    expect(await policy.canReviewFor(manager, 't2')).toBe(false);
-    expect(await policy.canReviewFor(admin, 't2')).toBe(true);
-    expect(await policy.canReviewFor(staff, 't1')).toBe(false);
-    expect(await policy.canReviewMember(manager, { id: 'sm', teamId: 't1' })).toBe(false);
-    expect(await policy.canReviewMember(manager, { id: 'ss', teamId: 't1' })).toBe(true);
+    const { policy } = fakeDatabase();
+    const managerReviews = await policy.reviewer(manager);
+    expect(managerReviews.canReview(member('ss'))).toBe(true);
+    expect(managerReviews.canReview(member('so'))).toBe(false);
+    expect(managerReviews.canReview(member('sm'))).toBe(false);
+    expect(managerReviews.teamIds).toEqual(['t1']);
+    const adminReviews = await policy.reviewer(admin);
+    expect(adminReviews.canReview(member('so'))).toBe(true);
+    expect(adminReviews.teamIds).toBe('all');
+    const staffReviews = await policy.reviewer(staff);
+    expect(staffReviews.canReview(member('so'))).toBe(false);
+    expect(staffReviews.teamIds).toEqual([]);
+    expect((await policy.reviewer(newManager)).canReview(member('ss'))).toBe(false);
+  });
+
+  it('reads the managed teams once and answers every member from memory', async () => {
+    const { policy, queries } = fakeDatabase();
+    const reviewer = await policy.reviewer(manager);
+    for (let i = 0; i < 100; i++) reviewer.canReview(member(i % 2 ? 'ss' : 'so'));
+    expect(queries).toHaveLength(1);
+    await policy.reviewer(admin);
+    await policy.reviewer(staff);
+    expect(queries).toHaveLength(1);
   });
 
   it('lets the member change their own CE only while submitted, and a reviewer any status', async () => {
+    const { policy } = fakeDatabase();
     const activity = { staffId: 'ss', createdByUserId: 'us' };
-    expect(await policy.ceChangeRight(staff, activity, { id: 'ss', teamId: 't1' })).toBe(
+    expect((await policy.reviewer(staff)).changeRight(activity, member('ss'))).toBe(
       'while-submitted',
     );
-    expect(await policy.ceChangeRight(manager, activity, { id: 'ss', teamId: 't1' })).toBe(
+    expect((await policy.reviewer(manager)).changeRight(activity, member('ss'))).toBe('any-status');
+    const otherTeam = { staffId: 'so', createdByUserId: 'us' };
+    expect((await policy.reviewer(manager)).changeRight(otherTeam, member('so'))).toBe(null);
+  });
+
+  it('lets whoever logged an entry change it while submitted, and nobody touch what they cannot see', async () => {
+    const { policy } = fakeDatabase();
+    const loggedByManager = { staffId: 'so', createdByUserId: 'um' };
+    expect((await policy.reviewer(manager)).changeRight(loggedByManager, member('so'))).toBe(
+      'while-submitted',
+    );
+    expect((await policy.reviewer(admin)).changeRight(loggedByManager, member('so'))).toBe(
       'any-status',
     );
-    expect(await policy.ceChangeRight(manager, activity, { id: 'ss', teamId: 't2' })).toBe(null);
+    // the manager's own activity: theirs to change while submitted, never to review
+    const own = { staffId: 'sm', createdByUserId: 'um' };
+    expect((await policy.reviewer(manager)).changeRight(own, member('sm'))).toBe('while-submitted');
+    const loggedByStaff = { staffId: 'so', createdByUserId: 'us' };
+    expect((await policy.reviewer(staff)).changeRight(loggedByStaff, member('so'))).toBe(null);
   });
 });

@@ -49,3 +49,11 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
 export function hasPermission(role: UserRole, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+/**
+ * Would an account keep the right to manage accounts with this role? Nobody gives up that right
+ * themselves, so a department never loses its last admin.
+ */
+export function keepsUserManagement(role: UserRole): boolean {
+  return hasPermission(role, PERMISSIONS.usersManage);
+}

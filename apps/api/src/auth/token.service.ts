@@ -3,8 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ENV } from '../config/env.provider';
-import type { Env } from '../config/env';
+import { ENV, type Env } from '../config/env';
 import { Inject } from '@nestjs/common';
 
 interface TokenClaims {

@@ -7,7 +7,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CalendarToken, CreatedCalendarToken, Page } from '@him/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { hasPermission, PERMISSIONS } from '../auth/permissions';
+import { AccessPolicy } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/errors';
@@ -31,11 +31,6 @@ export function toCalendarToken(e: CalendarTokenEntity): CalendarToken {
   };
 }
 
-/** May this account subscribe to its teams' deadlines? Managers and admins, who read the department. */
-export function mayUseTeamsScope(role: RequestUser['role']): boolean {
-  return hasPermission(role, PERMISSIONS.staffReadAll);
-}
-
 /**
  * Calendar feed tokens: created for the caller (the secret is in the answer and nowhere
  * else: the database keeps its SHA-256, the audit trail only the metadata), listed without
@@ -46,6 +41,7 @@ export class CalendarTokensService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async list(user: RequestUser, page: PageQuery): Promise<Page<CalendarToken>> {
@@ -59,7 +55,7 @@ export class CalendarTokensService {
   }
 
   create(user: RequestUser, dto: CreateCalendarTokenDto): Promise<CreatedCalendarToken> {
-    if (dto.scope === 'teams' && !mayUseTeamsScope(user.role)) {
+    if (dto.scope === 'teams' && !this.access.canFollowTeams(user)) {
       throw new ForbiddenException([
         "scope: only managers and admins may subscribe to their teams' deadlines; use 'self'",
       ]);
@@ -138,7 +134,7 @@ export class CalendarTokensService {
       where: { id, departmentId: user.departmentId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!entity || (entity.userId !== user.id && user.role !== 'admin')) {
+    if (!entity || !this.access.canRevokeCalendarFeed(user, entity.userId)) {
       throw notFound('calendar feed');
     }
     return entity;

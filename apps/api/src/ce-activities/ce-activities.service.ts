@@ -12,9 +12,12 @@ import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
 import { departmentToday } from '../common/department-today';
 import { assertVersion, notFound } from '../common/errors';
+import { problemMessages } from '../common/field-problems';
 import { findInDepartment } from '../common/find-in-department';
 import { ownersWithEvidence } from '../evidence/evidence-flags';
 import { StaffEntity } from '../staff/staff.entity';
+import { CeActivitiesRepository } from './ce-activities.repository';
+import { ceChangeRefusal, completedOnProblems } from './ce-activity-rules';
 import { CeActivityCredentialEntity, CeActivityEntity } from './ce-activity.entity';
 import type {
   CreateCeActivityDto,
@@ -54,6 +57,7 @@ export class CeActivitiesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly activities: CeActivitiesRepository,
   ) {}
 
   /** A member's log, newest completedOn first. */
@@ -81,35 +85,23 @@ export class CeActivitiesService {
    * they manage), oldest submission first, without the caller's own activities.
    */
   async queue(user: RequestUser, query: ReviewQueueQuery): Promise<Page<CeActivityQueueItem>> {
-    const teams = await this.access.reviewableTeamIds(user);
-    if (teams !== 'all' && teams.length === 0) return { items: [], total: 0 };
-    const qb = this.dataSource
-      .getRepository(CeActivityEntity)
-      .createQueryBuilder('a')
-      .innerJoin(StaffEntity, 's', 's.id = a.staff_id')
-      .where('a.department_id = :dept', { dept: user.departmentId })
-      .andWhere('a.status = :status', { status: query.status });
-    if (teams !== 'all') qb.andWhere('s.team_id IN (:...teams)', { teams });
-    if (query.teamId) qb.andWhere('s.team_id = :teamId', { teamId: query.teamId });
-    if (user.staffId) qb.andWhere('a.staff_id <> :self', { self: user.staffId });
-    const [rows, total] = await qb
-      .orderBy('a.createdAt', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
+    const teamIds = (await this.access.reviewer(user)).teamIds;
+    if (teamIds !== 'all' && teamIds.length === 0) return { items: [], total: 0 };
+    const { rows, total, members } = await this.activities.reviewQueue({
+      departmentId: user.departmentId,
+      status: query.status,
+      teamIds,
+      teamId: query.teamId,
+      excludeStaffId: user.staffId,
+      limit: query.limit,
+      offset: query.offset,
+    });
     const activities = await this.withCredentials(this.dataSource.manager, rows);
-    const members = rows.length
-      ? await this.dataSource
-          .getRepository(StaffEntity)
-          .find({ where: { id: In([...new Set(rows.map((r) => r.staffId))]) } })
-      : [];
-    const byId = new Map(members.map((m) => [m.id, m]));
     return {
       items: activities.map((a) => ({
         ...a,
-        staffName: byId.get(a.staffId)?.name ?? '',
-        teamId: byId.get(a.staffId)?.teamId ?? '',
+        staffName: members.get(a.staffId)?.name ?? '',
+        teamId: members.get(a.staffId)?.teamId ?? '',
       })),
       total,
     };
@@ -124,15 +116,16 @@ export class CeActivitiesService {
     return this.dataSource.transaction(async (em) => {
       const member = await this.access.visibleStaff(user, staffId, em);
       const approveNow = dto.status === 'approved';
-      if (approveNow && !(await this.access.canReviewMember(user, member, em))) {
+      if (approveNow && !(await this.access.reviewer(user, em)).canReview(member)) {
         throw new ForbiddenException([
           user.staffId === member.id
             ? 'status: you may not approve your own activity; it is submitted for review'
             : "status: only a reviewer of the member's team may approve at once",
         ]);
       }
+      const today = await departmentToday(em, user.departmentId);
       const problems = [
-        ...(await this.completedOnProblems(em, user, dto.completedOn)),
+        ...problemMessages(completedOnProblems(dto.completedOn, today)),
         ...(await this.credentialProblems(em, user, member.id, dto.credentialIds)),
       ];
       if (problems.length > 0) throw new BadRequestException(problems);
@@ -173,7 +166,9 @@ export class CeActivitiesService {
       assertVersion('CE activity', entity.version, dto.version);
       const problems = [
         ...(dto.completedOn !== undefined
-          ? await this.completedOnProblems(em, user, dto.completedOn)
+          ? problemMessages(
+              completedOnProblems(dto.completedOn, await departmentToday(em, user.departmentId)),
+            )
           : []),
         ...(await this.credentialProblems(em, user, entity.staffId, dto.credentialIds)),
       ];
@@ -233,7 +228,7 @@ export class CeActivitiesService {
       const member = await this.member(em, user, entity.staffId);
       if (user.staffId === member.id)
         throw new ForbiddenException('you may not review your own CE activity');
-      if (!(await this.access.canReviewMember(user, member, em))) {
+      if (!(await this.access.reviewer(user, em)).canReview(member)) {
         throw new ForbiddenException(
           "only a manager of the member's team or an admin may review this activity",
         );
@@ -269,26 +264,10 @@ export class CeActivitiesService {
     what: 'change' | 'delete',
   ): Promise<void> {
     const member = await this.member(em, user, entity.staffId);
-    const right = await this.access.ceChangeRight(user, entity, member, em);
-    if (right === null) {
-      throw new ForbiddenException(
-        `only the member, whoever logged it, or a reviewer of the member's team may ${what} this activity`,
-      );
-    }
-    if (right === 'while-submitted' && entity.status !== 'submitted') {
-      throw new ConflictException(
-        `status: the activity is ${entity.status}; only a reviewer of the member's team may ${what} it now`,
-      );
-    }
-  }
-
-  private async completedOnProblems(
-    em: EntityManager,
-    user: RequestUser,
-    completedOn: string,
-  ): Promise<string[]> {
-    const today = await departmentToday(em, user.departmentId);
-    return completedOn > today ? [`completedOn must not be in the future (today is ${today})`] : [];
+    const right = (await this.access.reviewer(user, em)).changeRight(entity, member);
+    const refusal = ceChangeRefusal(right, entity.status, what);
+    if (refusal?.reason === 'no-right') throw new ForbiddenException(refusal.message);
+    if (refusal) throw new ConflictException(`status: ${refusal.message}`);
   }
 
   /** Every id must be a credential of the same member (any status: a revoked one keeps its history). */
@@ -299,11 +278,7 @@ export class CeActivitiesService {
     ids: string[] | undefined,
   ): Promise<string[]> {
     if (!ids || ids.length === 0) return [];
-    const rows: { id: string }[] = await em.query(
-      `SELECT id FROM credential WHERE id = ANY($1::uuid[]) AND staff_id = $2 AND department_id = $3 FOR SHARE`,
-      [ids, staffId, user.departmentId],
-    );
-    const found = new Set(rows.map((r) => r.id));
+    const found = await this.activities.memberCredentialIds(em, user.departmentId, staffId, ids);
     return ids.flatMap((id, i) =>
       found.has(id) ? [] : [`credentialIds.${i} must be a credential of this staff member`],
     );

@@ -4,8 +4,8 @@ import type { CeRule, Page } from '@him/contracts';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
+import { DeleteQuery } from '../common/delete-query';
 import { PageQuery } from '../common/pagination';
-import { DeleteQuery } from '../skills/skill.dto';
 import { CreateCeRuleDto, UpdateCeRuleDto } from './ce-rule.dto';
 import { CeRulesService } from './ce-rules.service';
 

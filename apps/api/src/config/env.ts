@@ -25,6 +25,9 @@ export interface Env {
   EVIDENCE_MAX_BYTES: number;
 }
 
+/** The validated configuration's injection token (AppModule provides it). */
+export const ENV = Symbol('ENV');
+
 export class EnvError extends Error {}
 
 function int(

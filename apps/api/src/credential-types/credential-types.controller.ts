@@ -4,9 +4,9 @@ import type { CredentialType, Page } from '@him/contracts';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
+import { DeleteQuery } from '../common/delete-query';
 import { PageQuery } from '../common/pagination';
 import { uuidParam } from '../common/uuid.pipe';
-import { DeleteQuery } from '../skills/skill.dto';
 import { CreateCredentialTypeDto, UpdateCredentialTypeDto } from './credential-type.dto';
 import { CredentialTypesService } from './credential-types.service';
 

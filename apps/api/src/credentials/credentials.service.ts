@@ -1,4 +1,9 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Credential, Page } from '@him/contracts';
 import { DataSource, EntityManager } from 'typeorm';
@@ -7,9 +12,11 @@ import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
 import { departmentToday } from '../common/department-today';
 import { assertVersion, notFound } from '../common/errors';
+import { problemMessages } from '../common/field-problems';
 import { findInDepartment } from '../common/find-in-department';
 import type { PageQuery } from '../common/pagination';
 import { ownersWithEvidence } from '../evidence/evidence-flags';
+import { credentialDatesProblems } from './credential-dates';
 import { CredentialEntity } from './credential.entity';
 import type {
   CreateCredentialDto,
@@ -107,6 +114,7 @@ export class CredentialsService {
   create(user: RequestUser, staffId: string, dto: CreateCredentialDto): Promise<Credential> {
     return this.dataSource.transaction(async (em) => {
       const member = await this.access.visibleStaff(user, staffId, em);
+      this.assertMayVerify(user, member.id, dto.verification);
       const problems: string[] = [];
       const type = await em.query(
         `SELECT 1 FROM credential_type WHERE id = $1 AND department_id = $2 FOR SHARE`,
@@ -116,7 +124,16 @@ export class CredentialsService {
         problems.push('credentialTypeId must be a credential type of your department');
       const today = await departmentToday(em, user.departmentId);
       problems.push(
-        ...datesProblems(dto.issuedOn, dto.expiresOn ?? null, dto.verification ?? null, today),
+        ...problemMessages(
+          credentialDatesProblems(
+            {
+              issuedOn: dto.issuedOn,
+              expiresOn: dto.expiresOn,
+              verifiedOn: dto.verification?.verifiedOn,
+            },
+            today,
+          ),
+        ),
       );
       if (problems.length > 0) throw new BadRequestException(problems);
 
@@ -146,6 +163,7 @@ export class CredentialsService {
   update(user: RequestUser, id: string, dto: UpdateCredentialDto): Promise<Credential> {
     return this.dataSource.transaction(async (em) => {
       const entity = await this.find(em, user, id, true);
+      this.assertMayVerify(user, entity.staffId, dto.verification);
       assertVersion('credential', entity.version, dto.version);
       const hasEvidence = (await ownersWithEvidence(em, 'credential', [id])).has(id);
       const before = toCredential(entity, hasEvidence);
@@ -153,7 +171,12 @@ export class CredentialsService {
       const expiresOn = dto.expiresOn === undefined ? entity.expiresOn : dto.expiresOn;
       const today = await departmentToday(em, user.departmentId);
       // Only a verification sent now is checked against today; a kept one was checked when recorded.
-      const problems = datesProblems(issuedOn, expiresOn, dto.verification ?? null, today);
+      const problems = problemMessages(
+        credentialDatesProblems(
+          { issuedOn, expiresOn, verifiedOn: dto.verification?.verifiedOn },
+          today,
+        ),
+      );
       if (problems.length > 0) throw new BadRequestException(problems);
 
       if (dto.number !== undefined) entity.number = dto.number?.trim() || null;
@@ -207,6 +230,19 @@ export class CredentialsService {
     });
   }
 
+  /** A verification sent now is recorded by the caller: AccessPolicy says whether they may. */
+  private assertMayVerify(
+    user: RequestUser,
+    staffId: string,
+    verification: VerificationDto | null | undefined,
+  ): void {
+    if (verification && !this.access.canVerifyCredential(user, staffId)) {
+      throw new ForbiddenException([
+        "verification: you may not record the verification of this member's credential",
+      ]);
+    }
+  }
+
   /** A credential of the caller's department whose holder the caller may see; 404 otherwise. */
   private async find(
     em: EntityManager,
@@ -225,22 +261,6 @@ export class CredentialsService {
     if (!this.access.canSeeStaff(user, entity.staffId)) throw notFound('credential');
     return entity;
   }
-}
-
-function datesProblems(
-  issuedOn: string,
-  expiresOn: string | null,
-  verification: VerificationDto | null,
-  today: string,
-): string[] {
-  const problems: string[] = [];
-  if (expiresOn !== null && expiresOn < issuedOn)
-    problems.push(`expiresOn must be on or after issuedOn (${issuedOn})`);
-  // A verification may predate issuedOn (a board confirms a pass before the certificate date), but it has happened.
-  if (verification && verification.verifiedOn > today) {
-    problems.push(`verification.verifiedOn must not be in the future (today is ${today})`);
-  }
-  return problems;
 }
 
 /** Who verified is the caller, never a value from the body. */

@@ -11,8 +11,7 @@ import {
 import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
-import type { Env } from '../config/env';
-import { ENV } from '../config/env.provider';
+import { ENV, type Env } from '../config/env';
 import { describeBytes } from './evidence-content';
 
 /** The one multipart field an evidence upload carries. */

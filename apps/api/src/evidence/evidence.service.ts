@@ -7,13 +7,7 @@ import {
   PayloadTooLargeException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  EvidenceContentType,
-  EvidenceFile,
-  EvidenceOwnerKind,
-  EvidenceTarget,
-  Page,
-} from '@him/contracts';
+import type { EvidenceFile, EvidenceOwnerKind, EvidenceTarget, Page } from '@him/contracts';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
@@ -21,10 +15,10 @@ import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/errors';
 import type { PageQuery } from '../common/pagination';
-import type { Env } from '../config/env';
-import { ENV } from '../config/env.provider';
+import { ENV, type Env } from '../config/env';
 import { EvidenceRules, type EvidenceOwner } from './evidence-access';
 import { describeBytes, sanitizeFileName, sniffContentType } from './evidence-content';
+import { EvidenceRepository, type EvidenceRow } from './evidence.repository';
 
 /** Enough for a certificate, a verification printout and a few pages of scans. */
 export const MAX_FILES_PER_RECORD = 20;
@@ -36,20 +30,6 @@ export interface UploadedEvidence {
   originalname: string;
   size: number;
   buffer: Buffer;
-}
-
-interface EvidenceRow {
-  id: string;
-  owner_kind: EvidenceOwnerKind;
-  owner_id: string;
-  staff_id: string;
-  reviewed: boolean;
-  original_name: string;
-  content_type: EvidenceContentType;
-  size_bytes: string;
-  sha256: Buffer;
-  uploaded_by_user_id: string | null;
-  uploaded_at: Date;
 }
 
 /** One evidence file with what is needed to send it. */
@@ -64,17 +44,6 @@ const OWNER_LABEL: Record<EvidenceOwnerKind, string> = {
   'ce-activity': 'CE activity',
 };
 
-/** The evidence columns with the owner's member and review state (for the access rules). */
-const selectEvidence = (extraColumns = '') => `
-  SELECT ${extraColumns}e.id, e.owner_kind, coalesce(e.credential_id, e.ce_activity_id) AS owner_id,
-         coalesce(c.staff_id, a.staff_id) AS staff_id,
-         CASE WHEN e.owner_kind = 'credential' THEN c.verification_method IS NOT NULL
-              ELSE a.status <> 'submitted' END AS reviewed,
-         e.original_name, e.content_type, e.size_bytes, e.sha256, e.uploaded_by_user_id, e.uploaded_at
-    FROM evidence_file e
-    LEFT JOIN credential c ON c.id = e.credential_id
-    LEFT JOIN ce_activity a ON a.id = e.ce_activity_id`;
-
 /**
  * Evidence files (certificates, verification printouts) of credentials and CE activities.
  * The content is a PostgreSQL large object written in the same transaction as its metadata
@@ -87,6 +56,7 @@ export class EvidenceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly files: EvidenceRepository,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -97,15 +67,13 @@ export class EvidenceService {
   ): Promise<Page<EvidenceFile>> {
     const em = this.dataSource.manager;
     await this.owner(em, user, target);
-    const column = target.kind === 'credential' ? 'credential_id' : 'ce_activity_id';
-    const rows: (EvidenceRow & { total: string })[] = await em.query(
-      `${selectEvidence('count(*) OVER () AS total, ')}
-        WHERE e.${column} = $1 AND e.department_id = $2
-        ORDER BY e.uploaded_at, e.id
-        LIMIT $3 OFFSET $4`,
-      [target.id, user.departmentId, page.limit, page.offset],
+    const { rows, total } = await this.files.page(
+      em,
+      user.departmentId,
+      target,
+      page.limit,
+      page.offset,
     );
-    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(em, target);
     return { items: rows.map((row) => this.toEvidenceFile(user, row)), total };
   }
 
@@ -124,29 +92,20 @@ export class EvidenceService {
       }
       // Who may not see the record learns nothing about the file: 404 comes first.
       const content = this.checkContent(file);
-      if ((await this.count(em, target)) >= MAX_FILES_PER_RECORD) {
+      if ((await this.files.count(em, target)) >= MAX_FILES_PER_RECORD) {
         throw new ConflictException(
           `file: this ${OWNER_LABEL[target.kind]} already has ${MAX_FILES_PER_RECORD} files; delete one before adding another`,
         );
       }
-      const [{ id }]: { id: string }[] = await em.query(
-        `INSERT INTO evidence_file (department_id, owner_kind, credential_id, ce_activity_id, original_name,
-                                    content_type, size_bytes, sha256, content_oid, uploaded_by_user_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, lo_from_bytea(0, $9), $10)
-         RETURNING id`,
-        [
-          user.departmentId,
-          target.kind,
-          target.kind === 'credential' ? target.id : null,
-          target.kind === 'ce-activity' ? target.id : null,
-          content.name,
-          content.type,
-          content.buffer.length,
-          content.sha256,
-          content.buffer,
-          user.id,
-        ],
-      );
+      const id = await this.files.insert(em, {
+        departmentId: user.departmentId,
+        target,
+        name: content.name,
+        type: content.type,
+        buffer: content.buffer,
+        sha256: content.sha256,
+        uploadedByUserId: user.id,
+      });
       const saved = await this.row(em, user, id);
       const evidence = this.toEvidenceFile(user, saved);
       await this.audit.record(em, user, user.departmentId, {
@@ -177,8 +136,7 @@ export class EvidenceService {
             : 'only a manager may delete evidence someone else uploaded',
         );
       }
-      // The trigger evidence_file_unlink removes the content with the row.
-      await em.query(`DELETE FROM evidence_file WHERE id = $1`, [id]);
+      await this.files.delete(em, id);
       await this.audit.record(em, user, user.departmentId, {
         action: 'delete',
         entity: 'evidence_file',
@@ -223,23 +181,11 @@ export class EvidenceService {
     target: EvidenceTarget,
     lock = false,
   ): Promise<EvidenceOwner> {
-    const sql =
-      target.kind === 'credential'
-        ? `SELECT id, staff_id, verification_method IS NOT NULL AS reviewed FROM credential WHERE id = $1 AND department_id = $2`
-        : `SELECT id, staff_id, status <> 'submitted' AS reviewed FROM ce_activity WHERE id = $1 AND department_id = $2`;
-    const rows: { id: string; staff_id: string; reviewed: boolean }[] = await em.query(
-      lock ? `${sql} FOR SHARE` : sql,
-      [target.id, user.departmentId],
-    );
-    if (rows.length === 0 || !this.access.canSeeStaff(user, rows[0].staff_id)) {
+    const row = await this.files.owner(em, user.departmentId, target, lock);
+    if (!row || !this.access.canSeeStaff(user, row.staff_id)) {
       throw notFound(OWNER_LABEL[target.kind]);
     }
-    return {
-      kind: target.kind,
-      id: rows[0].id,
-      staffId: rows[0].staff_id,
-      reviewed: rows[0].reviewed,
-    };
+    return { kind: target.kind, id: row.id, staffId: row.staff_id, reviewed: row.reviewed };
   }
 
   private async row(
@@ -248,22 +194,9 @@ export class EvidenceService {
     id: string,
     lock = false,
   ): Promise<EvidenceRow> {
-    const rows: EvidenceRow[] = await em.query(
-      `${selectEvidence()} WHERE e.id = $1 AND e.department_id = $2${lock ? ' FOR UPDATE OF e' : ''}`,
-      [id, user.departmentId],
-    );
-    if (rows.length === 0 || !this.access.canSeeStaff(user, rows[0].staff_id)) {
-      throw notFound('evidence file');
-    }
-    return rows[0];
-  }
-
-  private async count(em: EntityManager, target: EvidenceTarget): Promise<number> {
-    const column = target.kind === 'credential' ? 'credential_id' : 'ce_activity_id';
-    const [{ count }] = await em.query(`SELECT count(*) FROM evidence_file WHERE ${column} = $1`, [
-      target.id,
-    ]);
-    return Number(count);
+    const row = await this.files.file(em, user.departmentId, id, lock);
+    if (!row || !this.access.canSeeStaff(user, row.staff_id)) throw notFound('evidence file');
+    return row;
   }
 
   /**
@@ -272,12 +205,13 @@ export class EvidenceService {
    */
   private async *readContent(id: string, size: number): AsyncGenerator<Buffer> {
     for (let offset = 0; offset < size; offset += READ_CHUNK_BYTES) {
-      const rows: { chunk: Buffer }[] = await this.dataSource.query(
-        `SELECT lo_get(content_oid, $2::bigint, $3::int) AS chunk FROM evidence_file WHERE id = $1`,
-        [id, offset, Math.min(READ_CHUNK_BYTES, size - offset)],
+      const chunk = await this.files.readChunk(
+        id,
+        offset,
+        Math.min(READ_CHUNK_BYTES, size - offset),
       );
-      if (rows.length === 0) throw new Error(`evidence file ${id} was deleted while it was read`);
-      yield rows[0].chunk;
+      if (!chunk) throw new Error(`evidence file ${id} was deleted while it was read`);
+      yield chunk;
     }
   }
 

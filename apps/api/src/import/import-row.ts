@@ -1,6 +1,7 @@
 import type { ImportRowError } from '@him/contracts';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import type { FieldProblem } from '../common/field-problems';
 import { columnLetter, type ColumnMap } from './columns';
 import type { Cell, SheetRow } from './spreadsheet';
 
@@ -93,6 +94,20 @@ export class ImportRow {
 
   failed(key: string): boolean {
     return this.problems.has(key);
+  }
+
+  /** The value, or undefined when its column already has a problem (a rule then leaves it out). */
+  valid<T>(key: string, value: T): T | undefined {
+    return this.failed(key) ? undefined : value;
+  }
+
+  /**
+   * The problems a service's rule found (the same pure function the API calls), each under the
+   * column its field came from (`columnOf` maps a field to its column key where they differ).
+   */
+  failAll(problems: readonly FieldProblem[], columnOf: Record<string, string> = {}): void {
+    for (const problem of problems)
+      this.fail(columnOf[problem.field] ?? problem.field, problem.message);
   }
 
   get ok(): boolean {

@@ -61,8 +61,8 @@ export class ImportService {
   ) {
     this.handlers = {
       staff: new StaffImport(),
-      credentials: new CredentialImport(),
-      'ce-activities': new CeActivityImport(),
+      credentials: new CredentialImport(access),
+      'ce-activities': new CeActivityImport(access),
       assessments: new AssessmentImport(access),
     } as Record<ImportKind, ImportHandler>;
   }

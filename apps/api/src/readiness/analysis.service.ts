@@ -12,7 +12,6 @@ import {
   computeSkillsMatrix,
   daysBetween,
   expiringCredentials,
-  type DepartmentFacts,
 } from '@him/domain';
 import { AccessPolicy } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
@@ -23,14 +22,14 @@ import type {
   ExpirationsQuery,
   ReadinessQuery,
 } from './analysis.dto';
-import { FactsRepository, type DepartmentInfo, type FactsScope } from './facts.repository';
+import { FactsRepository } from './facts.repository';
 
 /** The longest look-ahead a forecast or survey date may ask for. */
 const MAX_FORECAST_DAYS = 3 * 366;
 
 /**
  * The analysis endpoints: load the facts once, hand them to the pure rules of libs/domain.
- * Staff see only their own figures: their scope is narrowed to themselves here.
+ * AccessPolicy.memberScope says whose figures the caller gets (staff: only their own).
  */
 @Injectable()
 export class AnalysisService {
@@ -52,17 +51,17 @@ export class AnalysisService {
       }
       extraDates.push(query.surveyDate);
     }
-    const scope = await this.scope(user, query);
-    const facts = await this.departmentFacts(department, scope, asOf);
+    const scope = await this.access.memberScope(user, query);
+    const facts = await this.facts.departmentFacts(scope, asOf);
     return computeReadiness(facts, asOf, { teamId: query.teamId, extraDates });
   }
 
   async skillsMatrix(user: RequestUser, query: AnalysisQuery): Promise<SkillsMatrixResponse> {
     const department = await this.facts.department(user.departmentId);
     const asOf = query.asOf ?? todayIn(department.timeZone);
-    const scope = await this.scope(user, query);
+    const scope = await this.access.memberScope(user, query);
     const [facts, skills] = await Promise.all([
-      this.departmentFacts(department, scope, asOf),
+      this.facts.departmentFacts(scope, asOf),
       this.facts.skills(user.departmentId),
     ]);
     return computeSkillsMatrix(facts, asOf, skills, { teamId: query.teamId });
@@ -71,79 +70,20 @@ export class AnalysisService {
   async ceStatus(user: RequestUser, query: CeStatusQuery): Promise<CeGroup[]> {
     const department = await this.facts.department(user.departmentId);
     const asOf = query.asOf ?? todayIn(department.timeZone);
-    const scope = await this.scope(user, query);
-    const ceRules = await this.facts.ceRules(user.departmentId);
-    const longestCycle = Math.max(0, ...ceRules.map((r) => r.cycleMonths));
-    const [staff, credentialTypes, credentials, activities] = await Promise.all([
-      this.facts.staff(scope),
-      this.facts.credentialTypes(user.departmentId),
-      this.facts.credentials(scope),
-      this.facts.ceActivities(scope, asOf, longestCycle),
-    ]);
-    return computeCeStatus(
-      { settings: department.settings, staff, credentialTypes, credentials, ceRules, activities },
-      asOf,
-      { staffId: scope.staffId, teamId: scope.teamId },
-    );
+    const scope = await this.access.memberScope(user, query);
+    // The scope holds only the members asked about; the team narrows a member asked about too.
+    return computeCeStatus(await this.facts.ceFacts(scope, asOf), asOf, { teamId: query.teamId });
   }
 
   async expirations(user: RequestUser, query: ExpirationsQuery): Promise<Expiration[]> {
     const department = await this.facts.department(user.departmentId);
     const asOf = query.asOf ?? todayIn(department.timeZone);
-    const scope = await this.scope(user, query);
-    const [staff, credentialTypes, credentials] = await Promise.all([
-      this.facts.staff(scope),
-      this.facts.credentialTypes(user.departmentId),
-      this.facts.credentials(scope),
-    ]);
+    const scope = await this.access.memberScope(user, query);
     return expiringCredentials(
-      { settings: department.settings, staff, credentialTypes, credentials },
+      await this.facts.expiryFacts(scope),
       asOf,
       query.withinDays ?? department.settings.expiryWarningDays,
-      { staffId: scope.staffId, teamId: scope.teamId },
+      { teamId: query.teamId },
     );
-  }
-
-  /** The members the caller asks about and may see: staff are narrowed to themselves. */
-  private async scope(
-    user: RequestUser,
-    query: { teamId?: string; staffId?: string },
-  ): Promise<FactsScope> {
-    const scope: FactsScope = {
-      departmentId: user.departmentId,
-      teamId: query.teamId,
-      staffId: query.staffId,
-    };
-    if (query.teamId) await this.facts.assertTeam(user.departmentId, query.teamId);
-    if (query.staffId) await this.access.visibleStaff(user, query.staffId);
-    const visible = this.access.visibleStaffIds(user);
-    if (visible !== 'all') {
-      // a member without a staff record has no figures of their own: an empty scope
-      scope.staffId = visible[0] ?? '00000000-0000-0000-0000-000000000000';
-    }
-    return scope;
-  }
-
-  private async departmentFacts(
-    department: DepartmentInfo,
-    scope: FactsScope,
-    asOf: IsoDate,
-  ): Promise<DepartmentFacts> {
-    const [staff, { roles, teams }, credentialTypes, credentials, assessments] = await Promise.all([
-      this.facts.staff(scope),
-      this.facts.rolesAndTeams(department.id),
-      this.facts.credentialTypes(department.id),
-      this.facts.credentials(scope),
-      this.facts.latestAssessments(scope, asOf),
-    ]);
-    return {
-      settings: department.settings,
-      staff,
-      roles,
-      teams,
-      credentialTypes,
-      credentials,
-      assessments,
-    };
   }
 }

@@ -4,23 +4,19 @@ import type { CeMinimum, IsoDate, Requirement, SkillCategory } from '@him/contra
 import type {
   AssessmentFacts,
   CeActivityFacts,
+  CeFacts,
   CeRuleFacts,
   CredentialFacts,
   CredentialTypeFacts,
+  DepartmentFacts,
   DeptSettings,
   RoleFacts,
   StaffFacts,
   TeamFacts,
 } from '@him/domain';
 import { DataSource } from 'typeorm';
+import type { MemberScope } from '../auth/access-policy';
 import { notFound } from '../common/errors';
-
-/** Which members to load: the whole department, one team or one member. */
-export interface FactsScope {
-  departmentId: string;
-  teamId?: string;
-  staffId?: string;
-}
 
 export interface DepartmentInfo {
   id: string;
@@ -28,6 +24,34 @@ export interface DepartmentInfo {
   timeZone: string;
   settings: DeptSettings;
   reminderLeadDays: number[];
+}
+
+/** What the expiry rule (R10) needs: the members, their credentials and the credential types. */
+export type ExpiryFacts = Pick<
+  DepartmentFacts,
+  'settings' | 'staff' | 'credentialTypes' | 'credentials'
+>;
+
+/** What the compliance report needs: the readiness facts and the CE facts, loaded together. */
+export type ComplianceFacts = DepartmentFacts & CeFacts;
+
+/**
+ * ` AND <column> ...` restricting rows to the scope's members (its parameter appended to
+ * `params`); null for a scope of nobody, whose rows are not loaded at all.
+ */
+export function memberFilter(scope: MemberScope, column: string, params: unknown[]): string | null {
+  switch (scope.kind) {
+    case 'department':
+      return '';
+    case 'none':
+      return null;
+    case 'staff':
+      params.push(scope.staffIds);
+      return ` AND ${column} = ANY($${params.length}::uuid[])`;
+    case 'teams':
+      params.push(scope.teamIds);
+      return ` AND ${column} IN (SELECT id FROM staff WHERE team_id = ANY($${params.length}::uuid[]))`;
+  }
 }
 
 interface RequirementRow {
@@ -42,7 +66,9 @@ interface RequirementRow {
 
 /**
  * Loads the plain facts the rules of libs/domain need, in one query per kind of record
- * (never one per member): the readiness of 10,000 staff is a handful of queries.
+ * (never one per member), all at once: the readiness of 10,000 staff is a handful of queries.
+ * Member records are restricted to a MemberScope (AccessPolicy.memberScope decides it); the
+ * catalog (roles, teams, credential types, CE rules) is the department's.
  */
 @Injectable()
 export class FactsRepository {
@@ -68,30 +94,77 @@ export class FactsRepository {
     };
   }
 
-  async assertTeam(departmentId: string, teamId: string): Promise<void> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM team WHERE id = $1 AND department_id = $2`,
-      [teamId, departmentId],
+  /** R10: the members, their credentials, the credential types and the settings. */
+  async expiryFacts(scope: MemberScope): Promise<ExpiryFacts> {
+    const [department, staff, credentialTypes, credentials] = await Promise.all([
+      this.department(scope.departmentId),
+      this.staff(scope),
+      this.credentialTypes(scope.departmentId),
+      this.credentials(scope),
+    ]);
+    return { settings: department.settings, staff, credentialTypes, credentials };
+  }
+
+  /** R1 to R10 as of asOf: the expiry facts with roles, teams and the latest assessments. */
+  async departmentFacts(scope: MemberScope, asOf: IsoDate): Promise<DepartmentFacts> {
+    const [expiry, readiness] = await Promise.all([
+      this.expiryFacts(scope),
+      this.readinessParts(scope, asOf),
+    ]);
+    return { ...expiry, ...readiness };
+  }
+
+  /** R11 to R15 as of asOf: the expiry facts with the CE rules and the activities that can count. */
+  async ceFacts(scope: MemberScope, asOf: IsoDate): Promise<CeFacts> {
+    const [expiry, ce] = await Promise.all([this.expiryFacts(scope), this.ceParts(scope, asOf)]);
+    return { ...expiry, ...ce };
+  }
+
+  /** departmentFacts and ceFacts at once, the members' records loaded once for both. */
+  async complianceFacts(scope: MemberScope, asOf: IsoDate): Promise<ComplianceFacts> {
+    const [expiry, readiness, ce] = await Promise.all([
+      this.expiryFacts(scope),
+      this.readinessParts(scope, asOf),
+      this.ceParts(scope, asOf),
+    ]);
+    return { ...expiry, ...readiness, ...ce };
+  }
+
+  async skills(
+    departmentId: string,
+  ): Promise<{ id: string; name: string; category: SkillCategory }[]> {
+    return this.dataSource.query(
+      `SELECT id, name, category FROM skill WHERE department_id = $1 ORDER BY category, lower(name)`,
+      [departmentId],
     );
-    if (rows.length === 0) throw notFound('team');
   }
 
-  /** `AND <alias>.staff_id ...` restricting rows to the scope's members. */
-  private memberFilter(scope: FactsScope, column: string, params: unknown[]): string {
-    if (scope.staffId) {
-      params.push(scope.staffId);
-      return ` AND ${column} = $${params.length}`;
-    }
-    if (scope.teamId) {
-      params.push(scope.teamId);
-      return ` AND ${column} IN (SELECT id FROM staff WHERE team_id = $${params.length})`;
-    }
-    return '';
+  private async readinessParts(
+    scope: MemberScope,
+    asOf: IsoDate,
+  ): Promise<Pick<DepartmentFacts, 'roles' | 'teams' | 'assessments'>> {
+    const [{ roles, teams }, assessments] = await Promise.all([
+      this.rolesAndTeams(scope.departmentId),
+      this.latestAssessments(scope, asOf),
+    ]);
+    return { roles, teams, assessments };
   }
 
-  async staff(scope: FactsScope): Promise<StaffFacts[]> {
+  private async ceParts(
+    scope: MemberScope,
+    asOf: IsoDate,
+  ): Promise<Pick<CeFacts, 'ceRules' | 'activities'>> {
+    const [ceRules, activities] = await Promise.all([
+      this.ceRules(scope.departmentId),
+      this.ceActivities(scope, asOf),
+    ]);
+    return { ceRules, activities };
+  }
+
+  private async staff(scope: MemberScope): Promise<StaffFacts[]> {
     const params: unknown[] = [scope.departmentId];
-    const filter = this.memberFilter(scope, 's.id', params);
+    const filter = memberFilter(scope, 's.id', params);
+    if (filter === null) return [];
     return this.dataSource.query(
       `SELECT s.id, s.name, s.team_id AS "teamId", s.role_id AS "roleId", s.status
          FROM staff s WHERE s.department_id = $1${filter}`,
@@ -100,7 +173,9 @@ export class FactsRepository {
   }
 
   /** Roles with their requirements and teams with their coverage targets. */
-  async rolesAndTeams(departmentId: string): Promise<{ roles: RoleFacts[]; teams: TeamFacts[] }> {
+  private async rolesAndTeams(
+    departmentId: string,
+  ): Promise<{ roles: RoleFacts[]; teams: TeamFacts[] }> {
     const [roleRows, teamRows, requirementRows] = await Promise.all([
       this.dataSource.query(`SELECT id FROM job_role WHERE department_id = $1`, [departmentId]),
       this.dataSource.query(
@@ -139,7 +214,7 @@ export class FactsRepository {
     return { roles: [...roles.values()], teams: [...teams.values()] };
   }
 
-  async credentialTypes(departmentId: string): Promise<CredentialTypeFacts[]> {
+  private async credentialTypes(departmentId: string): Promise<CredentialTypeFacts[]> {
     return this.dataSource.query(
       `SELECT t.id, t.code, t.issuing_body AS "issuingBody", t.base_ceus::float8 AS "baseCeus",
               coalesce(json_agg(json_build_object('skillId', e.skill_id, 'level', e.level))
@@ -153,9 +228,10 @@ export class FactsRepository {
     );
   }
 
-  async credentials(scope: FactsScope): Promise<CredentialFacts[]> {
+  private async credentials(scope: MemberScope): Promise<CredentialFacts[]> {
     const params: unknown[] = [scope.departmentId];
-    const filter = this.memberFilter(scope, 'c.staff_id', params);
+    const filter = memberFilter(scope, 'c.staff_id', params);
+    if (filter === null) return [];
     return this.dataSource.query(
       `SELECT c.id, c.staff_id AS "staffId", c.credential_type_id AS "credentialTypeId", c.number,
               c.issued_on AS "issuedOn", c.expires_on AS "expiresOn", c.revoked_on AS "revokedOn",
@@ -170,9 +246,10 @@ export class FactsRepository {
    * manager's outranks a self-assessment of the same day; then the later recorded), so
    * PostgreSQL picks it with DISTINCT ON over the (staff, skill, date) index.
    */
-  async latestAssessments(scope: FactsScope, asOf: IsoDate): Promise<AssessmentFacts[]> {
+  private async latestAssessments(scope: MemberScope, asOf: IsoDate): Promise<AssessmentFacts[]> {
     const params: unknown[] = [scope.departmentId, asOf];
-    const filter = this.memberFilter(scope, 'a.staff_id', params);
+    const filter = memberFilter(scope, 'a.staff_id', params);
+    if (filter === null) return [];
     const rows = await this.dataSource.query(
       `SELECT DISTINCT ON (a.staff_id, a.skill_id)
               a.staff_id AS "staffId", a.skill_id AS "skillId", a.level, a.assessed_on AS "assessedOn",
@@ -188,7 +265,7 @@ export class FactsRepository {
     }));
   }
 
-  async ceRules(departmentId: string): Promise<CeRuleFacts[]> {
+  private async ceRules(departmentId: string): Promise<CeRuleFacts[]> {
     const rows = await this.dataSource.query(
       `SELECT issuing_body AS "issuingBody", cycle_months AS "cycleMonths",
               extra_per_additional::float8 AS "extraPerAdditional", cap::float8 AS cap, minimums
@@ -203,34 +280,23 @@ export class FactsRepository {
 
   /**
    * Approved and submitted activities completed on or before asOf (rejected ones never
-   * count). A group current on asOf ends on or after asOf, so its cycle cannot start more
-   * than `longestCycleMonths` before asOf: older activities are not loaded.
+   * count). A group current on asOf ends on or after asOf, so its cycle cannot start more than
+   * the department's longest CE cycle before asOf: older activities are not loaded.
    */
-  async ceActivities(
-    scope: FactsScope,
-    asOf: IsoDate,
-    longestCycleMonths: number,
-  ): Promise<CeActivityFacts[]> {
-    const params: unknown[] = [scope.departmentId, asOf, longestCycleMonths];
-    const filter = this.memberFilter(scope, 'a.staff_id', params);
+  private async ceActivities(scope: MemberScope, asOf: IsoDate): Promise<CeActivityFacts[]> {
+    const params: unknown[] = [scope.departmentId, asOf];
+    const filter = memberFilter(scope, 'a.staff_id', params);
+    if (filter === null) return [];
     return this.dataSource.query(
       `SELECT a.id, a.staff_id AS "staffId", a.completed_on AS "completedOn", a.hours::float8 AS hours,
               a.categories, a.status,
               ARRAY(SELECT l.credential_id FROM ce_activity_credential l WHERE l.ce_activity_id = a.id) AS "credentialIds"
          FROM ce_activity a
         WHERE a.department_id = $1 AND a.completed_on <= $2
-          AND a.completed_on >= ($2::date - make_interval(months => $3::int))
+          AND a.completed_on >= ($2::date - make_interval(months => (
+                SELECT coalesce(max(r.cycle_months), 0) FROM ce_rule r WHERE r.department_id = $1)::int))
           AND a.status IN ('approved', 'submitted')${filter}`,
       params,
-    );
-  }
-
-  async skills(
-    departmentId: string,
-  ): Promise<{ id: string; name: string; category: SkillCategory }[]> {
-    return this.dataSource.query(
-      `SELECT id, name, category FROM skill WHERE department_id = $1 ORDER BY category, lower(name)`,
-      [departmentId],
     );
   }
 }

@@ -1,35 +1,27 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ComplianceReportScope, IsoDate, ReportFormat, TargetsMet } from '@him/contracts';
-import {
-  computeCeStatus,
-  computeReadiness,
-  type DepartmentFacts,
-  type StaffFacts,
-} from '@him/domain';
+import { computeCeStatus, computeReadiness, type StaffFacts } from '@him/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { AccessPolicy } from '../auth/access-policy';
-import { hasPermission, PERMISSIONS } from '../auth/permissions';
+import { AccessPolicy, type MemberScope } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
 import { notFound } from '../common/errors';
 import { todayIn } from '../common/today';
-import { FactsRepository, type FactsScope } from '../readiness/facts.repository';
+import { FactsRepository, type ComplianceFacts } from '../readiness/facts.repository';
 import { buildComplianceReport, type ComplianceReport } from './compliance-report';
 import { REPORT_DATE_RANGE, type ComplianceReportQuery } from './compliance-report.dto';
 import { ReportFactsRepository } from './report-facts.repository';
 import { isoTimestampIn, slug } from './report-text';
 
-/** Whom the report covers, and which facts must be loaded to answer it. */
+/** Whom the report covers, in the words of its header. */
 interface ResolvedScope {
   scope: ComplianceReportScope;
   /** the team's, role's or member's name; null for the department */
   name: string | null;
-  /** rows to load: a team's, one member's, or the department's (a role needs every team member for R7) */
-  facts: FactsScope;
   roleId?: string;
   /** the member of a one-member report */
-  member?: { id: string; name: string; teamId: string };
+  member?: StaffFacts;
 }
 
 /** The R9 forecast is not part of the report: evaluate asOf only. */
@@ -38,7 +30,10 @@ const NO_FORECAST: readonly number[] = [];
 /**
  * Builds the compliance report (DOMAIN.md, Reports): loads the facts once with
  * FactsRepository, runs the rules of `@him/domain` on them and joins the results to names.
- * Staff get their own report whatever scope they ask for, as the analysis endpoints narrow them.
+ * Whom it covers is AccessPolicy.memberScope's answer, as for the analysis endpoints: staff get
+ * their own report whatever scope they ask for (a team or role they name is checked, then
+ * ignored); another member's id answers 404. A role's report loads the department, since the
+ * coverage of its members' teams (R7) counts every member of those teams.
  */
 @Injectable()
 export class ComplianceReportService {
@@ -70,65 +65,45 @@ export class ComplianceReportService {
     }
     const department = await this.facts.department(user.departmentId);
     const asOf: IsoDate = query.asOf ?? todayIn(department.timeZone);
-    const resolved = await this.resolveScope(user, query);
-    const scope = resolved.facts;
+    const role = query.roleId
+      ? await this.reportFacts.role(department.id, query.roleId)
+      : undefined;
+    const scope = await this.access.memberScope(user, {
+      teamId: query.teamId,
+      staffId: query.staffId,
+    });
+    // an account without a staff record of its own has no report to get
+    if (scope.kind === 'none') throw notFound('staff member');
 
-    const ceRules = await this.facts.ceRules(department.id);
-    const longestCycle = Math.max(0, ...ceRules.map((rule) => rule.cycleMonths));
-    const [
-      staff,
-      { roles, teams },
-      credentialTypes,
-      credentials,
-      assessments,
-      activities,
-      skills,
-      roleNames,
-      credentialTypeNames,
-      employeeIds,
-      verifications,
-    ] = await Promise.all([
-      this.facts.staff(scope),
-      this.facts.rolesAndTeams(department.id),
-      this.facts.credentialTypes(department.id),
-      this.facts.credentials(scope),
-      this.facts.latestAssessments(scope, asOf),
-      this.facts.ceActivities(scope, asOf, longestCycle),
-      this.facts.skills(department.id),
-      this.reportFacts.roleNames(department.id),
-      this.reportFacts.credentialTypeNames(department.id),
-      this.reportFacts.employeeIds(scope),
-      this.reportFacts.verifications(scope),
-    ]);
+    const [facts, skills, roleNames, credentialTypeNames, employeeIds, verifications] =
+      await Promise.all([
+        this.facts.complianceFacts(scope, asOf),
+        this.facts.skills(department.id),
+        this.reportFacts.roleNames(department.id),
+        this.reportFacts.credentialTypeNames(department.id),
+        this.reportFacts.employeeIds(scope),
+        this.reportFacts.verifications(scope),
+      ]);
+    const { settings, staff, teams, credentialTypes, credentials } = facts;
+    const resolved = resolveScope(scope, role, facts);
 
-    const settings = department.settings;
     const inScope = (member: StaffFacts) =>
       member.status !== 'terminated' &&
       (resolved.roleId === undefined || member.roleId === resolved.roleId);
     const members = staff.filter(inScope);
     const memberIds = new Set(members.map((member) => member.id));
 
-    const departmentFacts: DepartmentFacts = {
-      settings,
-      staff,
-      roles,
-      teams,
-      credentialTypes,
-      credentials,
-      assessments,
-    };
     // R6 to R8 once over the loaded members; a team report is the team's, as /readiness?teamId.
     const teamId =
       resolved.scope.kind === 'team' ? (resolved.scope.id ?? undefined) : resolved.member?.teamId;
-    const readiness = computeReadiness(departmentFacts, asOf, {
+    const readiness = computeReadiness(facts, asOf, {
       teamId,
       forecastDays: NO_FORECAST,
     });
-    const ceGroups = computeCeStatus(
-      { settings, staff, credentialTypes, credentials, ceRules, activities },
-      asOf,
-      { teamId: resolved.scope.kind === 'team' ? teamId : undefined, staffId: resolved.member?.id },
-    ).filter((group) => memberIds.has(group.staffId));
+    const ceGroups = computeCeStatus(facts, asOf, {
+      teamId: resolved.scope.kind === 'team' ? teamId : undefined,
+      staffId: resolved.member?.id,
+    }).filter((group) => memberIds.has(group.staffId));
 
     let figures: {
       staffReadyPct: number | null;
@@ -147,7 +122,7 @@ export class ComplianceReportService {
     } else if (resolved.scope.kind === 'role') {
       // The role's members' R8 figures (the rules over those members alone); coverage of the
       // teams they belong to, evaluated over every active member of those teams (R7).
-      const roleReadiness = computeReadiness({ ...departmentFacts, staff: members }, asOf, {
+      const roleReadiness = computeReadiness({ ...facts, staff: members }, asOf, {
         forecastDays: NO_FORECAST,
       });
       const teamIds = new Set(members.map((member) => member.teamId));
@@ -224,58 +199,37 @@ export class ComplianceReportService {
       after: { format, scope: report.header.scope, asOf: report.header.asOf },
     });
   }
+}
 
-  /**
-   * The members the caller asks about and may see. Staff are narrowed to themselves (a team or
-   * role they name is checked, then ignored); another member's id answers 404.
-   */
-  private async resolveScope(
-    user: RequestUser,
-    query: ComplianceReportQuery,
-  ): Promise<ResolvedScope> {
-    const departmentId = user.departmentId;
-    const team = query.teamId ? await this.reportFacts.team(departmentId, query.teamId) : undefined;
-    const role = query.roleId ? await this.reportFacts.role(departmentId, query.roleId) : undefined;
-
-    // another member's id answers 404 to a caller who may not see them
-    const requested = query.staffId
-      ? await this.access.visibleStaff(user, query.staffId)
-      : undefined;
-    let member = requested;
-    if (!member && !hasPermission(user.role, PERMISSIONS.staffReadAll)) {
-      if (!user.staffId) throw notFound('staff member');
-      member = await this.access.visibleStaff(user, user.staffId);
-    }
-    if (member) {
-      const terminated = member.status === 'terminated' ? ' (terminated)' : '';
-      return {
-        scope: { kind: 'member', id: member.id, label: `Member: ${member.name}${terminated}` },
-        name: member.name,
-        facts: { departmentId, staffId: member.id },
-        member: { id: member.id, name: member.name, teamId: member.teamId },
-      };
-    }
-    if (team) {
-      return {
-        scope: { kind: 'team', id: team.id, label: `Team: ${team.name}` },
-        name: team.name,
-        facts: { departmentId, teamId: team.id },
-      };
-    }
-    if (role) {
-      return {
-        scope: { kind: 'role', id: role.id, label: `Role: ${role.name}` },
-        name: role.name,
-        facts: { departmentId },
-        roleId: role.id,
-      };
-    }
+/** The report's header scope from the member scope (a role's report: the department's members of that role). */
+function resolveScope(
+  scope: MemberScope,
+  role: { id: string; name: string } | undefined,
+  facts: ComplianceFacts,
+): ResolvedScope {
+  if (scope.kind === 'staff') {
+    const member = facts.staff.find((m) => m.id === scope.staffIds[0]);
+    if (!member) throw notFound('staff member');
+    const terminated = member.status === 'terminated' ? ' (terminated)' : '';
     return {
-      scope: { kind: 'department', id: null, label: 'Department' },
-      name: null,
-      facts: { departmentId },
+      scope: { kind: 'member', id: member.id, label: `Member: ${member.name}${terminated}` },
+      name: member.name,
+      member,
     };
   }
+  if (scope.kind === 'teams') {
+    const team = facts.teams.find((t) => t.id === scope.teamIds[0]);
+    if (!team) throw notFound('team');
+    return { scope: { kind: 'team', id: team.id, label: `Team: ${team.name}` }, name: team.name };
+  }
+  if (role) {
+    return {
+      scope: { kind: 'role', id: role.id, label: `Role: ${role.name}` },
+      name: role.name,
+      roleId: role.id,
+    };
+  }
+  return { scope: { kind: 'department', id: null, label: 'Department' }, name: null };
 }
 
 function pickFigures(figures: { staffReadyPct: number | null; requirementsMetPct: number | null }) {

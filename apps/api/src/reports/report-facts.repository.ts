@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { IsoDate, VerificationMethod } from '@him/contracts';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors';
-import type { FactsScope } from '../readiness/facts.repository';
+import type { MemberScope } from '../auth/access-policy';
+import { memberFilter } from '../readiness/facts.repository';
 
 export interface CredentialVerificationRow {
   id: string;
@@ -20,16 +21,6 @@ export interface CredentialVerificationRow {
 @Injectable()
 export class ReportFactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** The team, or 404 when the department has no such team. */
-  async team(departmentId: string, teamId: string): Promise<{ id: string; name: string }> {
-    const rows = await this.dataSource.query(
-      `SELECT id, name FROM team WHERE id = $1 AND department_id = $2`,
-      [teamId, departmentId],
-    );
-    if (rows.length === 0) throw notFound('team');
-    return rows[0];
-  }
 
   /** The role, or 404 when the department has no such role. */
   async role(departmentId: string, roleId: string): Promise<{ id: string; name: string }> {
@@ -63,9 +54,10 @@ export class ReportFactsRepository {
   }
 
   /** Employee ids of the members in scope. */
-  async employeeIds(scope: FactsScope): Promise<Map<string, string | null>> {
+  async employeeIds(scope: MemberScope): Promise<Map<string, string | null>> {
     const params: unknown[] = [scope.departmentId];
     const filter = memberFilter(scope, 's.id', params);
+    if (filter === null) return new Map();
     const rows: { id: string; employee_id: string | null }[] = await this.dataSource.query(
       `SELECT s.id, s.employee_id FROM staff s WHERE s.department_id = $1${filter}`,
       params,
@@ -77,9 +69,10 @@ export class ReportFactsRepository {
    * Joint Commission: primary-source verification is documented with the date, who verified,
    * what was verified and the result. The verifier is shown by their account's email.
    */
-  async verifications(scope: FactsScope): Promise<Map<string, CredentialVerificationRow>> {
+  async verifications(scope: MemberScope): Promise<Map<string, CredentialVerificationRow>> {
     const params: unknown[] = [scope.departmentId];
     const filter = memberFilter(scope, 'c.staff_id', params);
+    if (filter === null) return new Map();
     const rows: CredentialVerificationRow[] = await this.dataSource.query(
       `SELECT c.id, c.verification_method AS method, c.verified_on AS "verifiedOn", u.email AS "verifiedBy"
          FROM credential c
@@ -89,17 +82,4 @@ export class ReportFactsRepository {
     );
     return new Map(rows.map((r) => [r.id, r]));
   }
-}
-
-/** `AND <column> ...` restricting rows to the scope's members (as FactsRepository does). */
-function memberFilter(scope: FactsScope, column: string, params: unknown[]): string {
-  if (scope.staffId) {
-    params.push(scope.staffId);
-    return ` AND ${column} = $${params.length}`;
-  }
-  if (scope.teamId) {
-    params.push(scope.teamId);
-    return ` AND ${column} IN (SELECT id FROM staff WHERE team_id = $${params.length})`;
-  }
-  return '';
 }

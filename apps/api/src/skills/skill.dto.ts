@@ -51,11 +51,3 @@ export class UpdateSkillDto {
   @MaxLength(2000)
   note?: string;
 }
-
-export class DeleteQuery {
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  note?: string;
-}

@@ -4,9 +4,10 @@ import type { Page, Skill } from '@him/contracts';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
+import { DeleteQuery } from '../common/delete-query';
 import { PageQuery } from '../common/pagination';
 import { uuidParam } from '../common/uuid.pipe';
-import { CreateSkillDto, DeleteQuery, UpdateSkillDto } from './skill.dto';
+import { CreateSkillDto, UpdateSkillDto } from './skill.dto';
 import { SkillsService } from './skills.service';
 
 @ApiTags('skills')

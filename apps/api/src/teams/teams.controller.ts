@@ -4,10 +4,10 @@ import type { Page, Team } from '@him/contracts';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
+import { DeleteQuery } from '../common/delete-query';
 import { PageQuery } from '../common/pagination';
 import { uuidParam } from '../common/uuid.pipe';
 import { REQUIREMENT_MODELS } from '../roles/requirements';
-import { DeleteQuery } from '../skills/skill.dto';
 import { CreateTeamDto, UpdateTeamDto } from './team.dto';
 import { TeamsService } from './teams.service';
 

@@ -4,6 +4,7 @@ import type { Page, User } from '@him/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { hashPassword } from '../auth/passwords';
+import { keepsUserManagement } from '../auth/permissions';
 import { AuditService } from '../audit/audit.service';
 import { assertVersion } from '../common/errors';
 import { findInDepartment } from '../common/find-in-department';
@@ -75,7 +76,7 @@ export class UsersService {
 
   async update(user: RequestUser, id: string, dto: UpdateUserDto): Promise<User> {
     // So that a department never loses its last admin, nobody can demote or lock themselves out.
-    if (id === user.id && dto.role !== undefined && dto.role !== 'admin') {
+    if (id === user.id && dto.role !== undefined && !keepsUserManagement(dto.role)) {
       throw new ConflictException('role: you cannot change your own role; ask another admin');
     }
     if (id === user.id && dto.active === false) {

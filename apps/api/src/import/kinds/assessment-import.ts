@@ -4,6 +4,7 @@ import { CreateAssessmentDto } from '../../assessments/assessment.dto';
 import { AssessmentEntity } from '../../assessments/assessment.entity';
 import { toAssessment } from '../../assessments/assessments.service';
 import type { AccessPolicy } from '../../auth/access-policy';
+import { notInTheFuture } from '../../common/field-problems';
 import { insertRows } from '../batch-sql';
 import {
   byLowerName,
@@ -119,9 +120,7 @@ export class AssessmentImport implements ImportHandler<AssessmentPayload> {
             : "only a manager or an admin may record a 'manager' assessment",
         );
       }
-      if (assessedOn && !row.failed('assessedOn') && assessedOn > ctx.today) {
-        row.fail('assessedOn', `must not be in the future (today is ${ctx.today})`);
-      }
+      row.failAll(notInTheFuture('assessedOn', row.valid('assessedOn', assessedOn), ctx.today));
       const key =
         member && skill && assessedOn && source
           ? assessmentKey(member.id, skill.id, assessedOn, source)

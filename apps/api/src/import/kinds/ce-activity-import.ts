@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportFieldChange } from '@him/contracts';
-import { hasPermission, PERMISSIONS } from '../../auth/permissions';
-import type { RequestUser } from '../../auth/request-user';
+import type { AccessPolicy } from '../../auth/access-policy';
+import { ceChangeRefusal, completedOnProblems } from '../../ce-activities/ce-activity-rules';
 import { CreateCeActivityDto } from '../../ce-activities/ce-activity.dto';
 import { CeActivityEntity } from '../../ce-activities/ce-activity.entity';
 import { toCeActivity } from '../../ce-activities/ce-activities.service';
@@ -63,6 +63,8 @@ export class CeActivityImport implements ImportHandler<CePayload> {
     status: 'approved',
   };
 
+  constructor(private readonly access: AccessPolicy) {}
+
   async plan(ctx: ImportContext, rows: ImportRow[]): Promise<ImportPlan<CePayload>> {
     const dept = ctx.user.departmentId;
     const members = await membersByEmployeeId(ctx, rows);
@@ -106,7 +108,7 @@ export class CeActivityImport implements ImportHandler<CePayload> {
       const key = activityKey(a.staffId, a.title, a.provider, a.completedOn);
       if (!existing.has(key)) existing.set(key, a);
     }
-    const reviewer = await reviewerOf(ctx);
+    const reviewer = await this.access.reviewer(ctx.user, ctx.em);
     const seen = new Map<string, number>();
 
     const plan: ImportPlan<CePayload> = { changes: [], errors: [] };
@@ -128,9 +130,7 @@ export class CeActivityImport implements ImportHandler<CePayload> {
         { credentialIds: 'credentialNumbers' },
       );
       // CeActivitiesService's rule beyond the DTO.
-      if (completedOn && !row.failed('completedOn') && completedOn > ctx.today) {
-        row.fail('completedOn', `must not be in the future (today is ${ctx.today})`);
-      }
+      row.failAll(completedOnProblems(row.valid('completedOn', completedOn), ctx.today));
       const key =
         member && title && provider && completedOn
           ? activityKey(member.id, title, provider, completedOn)
@@ -199,9 +199,13 @@ export class CeActivityImport implements ImportHandler<CePayload> {
           numbersOf(nextCredentialIds, numberOf),
         );
         if (changes.length > 0) {
-          const problem = reviewer.changeProblem(before, member);
-          if (problem) {
-            row.fail('title', problem);
+          const refusal = ceChangeRefusal(
+            reviewer.changeRight(before, member),
+            before.status,
+            'change',
+          );
+          if (refusal) {
+            row.fail('title', refusal.message);
             plan.errors.push(...row.errors());
             continue;
           }
@@ -355,49 +359,4 @@ function credentialIdsOf(
 
 function numbersOf(ids: string[], numberOf: Map<string, string>): string | null {
   return ids.length === 0 ? null : ids.map((id) => numberOf.get(id) ?? id).join('; ');
-}
-
-/**
- * AccessPolicy's CE rules (canReviewFor, canReviewMember, ceChangeRight) evaluated in memory
- * over the caller's managed teams read once, instead of a query per row.
- */
-async function reviewerOf(ctx: ImportContext): Promise<{
-  canReview(member: MemberRef): boolean;
-  changeProblem(activity: CeActivityEntity, member: MemberRef): string | null;
-}> {
-  const user: RequestUser = ctx.user;
-  let managed = new Set<string>();
-  if (user.role !== 'admin' && user.staffId && hasPermission(user.role, PERMISSIONS.ceReview)) {
-    const rows: { teamId: string }[] = await ctx.em.query(
-      `SELECT tm.team_id AS "teamId" FROM team_manager tm JOIN team t ON t.id = tm.team_id
-        WHERE tm.staff_id = $1 AND t.department_id = $2`,
-      [user.staffId, user.departmentId],
-    );
-    managed = new Set(rows.map((r) => r.teamId));
-  }
-  const canReview = (member: MemberRef) =>
-    user.staffId !== member.id &&
-    hasPermission(user.role, PERMISSIONS.ceReview) &&
-    (user.role === 'admin' || managed.has(member.teamId));
-  return {
-    canReview,
-    changeProblem(activity, member) {
-      const right = !hasPermission(user.role, PERMISSIONS.ceWrite)
-        ? null
-        : user.staffId === activity.staffId
-          ? 'while-submitted'
-          : canReview(member)
-            ? 'any-status'
-            : activity.createdByUserId === user.id
-              ? 'while-submitted'
-              : null;
-      if (right === null) {
-        return "only the member, whoever logged it, or a reviewer of the member's team may change this activity";
-      }
-      if (right === 'while-submitted' && activity.status !== 'submitted') {
-        return `the activity is ${activity.status}; only a reviewer of the member's team may change it now`;
-      }
-      return null;
-    },
-  };
 }

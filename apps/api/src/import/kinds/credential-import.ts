@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportFieldChange, VerificationMethod } from '@him/contracts';
+import type { AccessPolicy } from '../../auth/access-policy';
+import { credentialDatesProblems } from '../../credentials/credential-dates';
 import { CreateCredentialDto } from '../../credentials/credential.dto';
 import { CredentialEntity } from '../../credentials/credential.entity';
 import { toCredential } from '../../credentials/credentials.service';
@@ -51,6 +53,8 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
     verificationMethod: 'primary-source',
     verifiedOn: new Date(Date.UTC(2024, 6, 15)),
   };
+
+  constructor(private readonly access: AccessPolicy) {}
 
   async plan(ctx: ImportContext, rows: ImportRow[]): Promise<ImportPlan<CredentialPayload>> {
     const dept = ctx.user.departmentId;
@@ -129,19 +133,25 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
           'verification.verifiedOn': 'verifiedOn',
         },
       );
-      // The rules CredentialsService checks beyond the DTO (its datesProblems).
-      if (
-        issuedOn &&
-        expiresOn &&
-        !row.failed('issuedOn') &&
-        !row.failed('expiresOn') &&
-        expiresOn < issuedOn
-      ) {
-        row.fail('expiresOn', `must be on or after ${row.field('issuedOn')} (${issuedOn})`);
+      // CredentialsService's rules beyond the DTO: who may verify, and the dates.
+      if (method && member && !this.access.canVerifyCredential(ctx.user, member.id)) {
+        row.fail(
+          'verificationMethod',
+          "you may not record the verification of this member's credential",
+        );
       }
-      if (verifiedOn && !row.failed('verifiedOn') && verifiedOn > ctx.today) {
-        row.fail('verifiedOn', `must not be in the future (today is ${ctx.today})`);
-      }
+      row.failAll(
+        credentialDatesProblems(
+          {
+            issuedOn: row.valid('issuedOn', issuedOn),
+            expiresOn: row.valid('expiresOn', expiresOn),
+            verifiedOn: row.valid('verifiedOn', verifiedOn),
+          },
+          ctx.today,
+          (field) => row.field(field),
+        ),
+        { 'verification.verifiedOn': 'verifiedOn' },
+      );
 
       const key = type && number ? `${type.id}|${number}` : undefined;
       const label = type && number ? `${type.code} ${number}` : '';
