@@ -138,6 +138,8 @@ export class AnalysisService {
     ]);
     return {
       settings: department.settings,
+      // R2 reassessment periods are not stored yet: the department's (none) applies to all
+      skills: [],
       staff,
       roles,
       teams,

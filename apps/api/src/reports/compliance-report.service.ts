@@ -110,6 +110,8 @@ export class ComplianceReportService {
 
     const departmentFacts: DepartmentFacts = {
       settings,
+      // R2 reassessment periods are not stored yet: the department's (none) applies to all
+      skills: [],
       staff,
       roles,
       teams,
