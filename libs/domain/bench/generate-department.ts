@@ -12,10 +12,11 @@ import type {
   CredentialTypeFacts,
   DepartmentFacts,
   RoleFacts,
+  SkillFacts,
   StaffFacts,
   TeamFacts,
 } from '../src';
-import { addDays } from '../src';
+import { addDays, DEFAULT_AFTER_LAPSE } from '../src';
 
 export interface DepartmentSize {
   staff: number;
@@ -85,16 +86,30 @@ export function generateDepartment(
         skillId: pick(skills).id,
         level: 2 + int(3),
       })),
+      // R12: every fifth type supersedes the next type of its body (as RHIA supersedes RHIT)
+      supersedes:
+        i % 5 === 0 && i + bodies.length < size.credentialTypes
+          ? [id('type', i + bodies.length)]
+          : [],
     }),
   );
+  // R2: every third skill is reassessed yearly (HIPAA training); the others every 36 months
+  const skillFacts: SkillFacts[] = skills.map((skill, i) => ({
+    id: skill.id,
+    name: skill.name,
+    reassessMonths: i % 3 === 0 ? 12 : null,
+  }));
   const skillRequirement = (): Requirement => ({
     kind: 'skill',
     skillId: pick(skills).id,
     minLevel: 1 + int(3),
   });
+  let credentialRequirements = 0;
   const credentialRequirement = (): Requirement => ({
     kind: 'credential',
     anyOf: Array.from({ length: 1 + int(2) }, () => pick(credentialTypes).id),
+    // R5: every third credential requirement asks for a primary-source verification
+    ...(credentialRequirements++ % 3 === 0 ? { verifiedOnly: true } : {}),
   });
   const requirement = () => (random() < 0.75 ? skillRequirement() : credentialRequirement());
   const roles: RoleFacts[] = Array.from({ length: size.roles }, (_, i) => ({
@@ -129,6 +144,9 @@ export function generateDepartment(
       const issuedOn = addDays(asOf, -int(3000));
       const expiresOn = random() < 0.1 ? null : addDays(asOf, int(900) - 200);
       const credentialId = id(`cred-${s}`, c);
+      // verified ten days after issue (not yet on asOf when issued in the last ten days)
+      const verifiedOn =
+        random() < 0.8 && addDays(issuedOn, 10) <= asOf ? addDays(issuedOn, 10) : null;
       memberCredentials.push(credentialId);
       credentials.push({
         id: credentialId,
@@ -138,7 +156,8 @@ export function generateDepartment(
         issuedOn,
         expiresOn: expiresOn !== null && expiresOn < issuedOn ? issuedOn : expiresOn,
         revokedOn: random() < 0.02 ? addDays(asOf, int(200) - 100) : null,
-        verified: random() < 0.8,
+        verified: verifiedOn !== null,
+        verifiedOn,
       });
     }
     for (let a = 0; a < size.assessmentsPerMember; a++) {
@@ -166,7 +185,11 @@ export function generateDepartment(
     }
   }
 
-  const settings = { requireVerification: false, expiryWarningDays: 90 };
+  const settings = {
+    requireVerification: false,
+    expiryWarningDays: 90,
+    assessmentValidityMonths: 36,
+  };
   const ceRules: CeRuleFacts[] = [
     {
       issuingBody: 'AHIMA',
@@ -177,20 +200,45 @@ export function generateDepartment(
         { categories: ['hiim-domain'], share: 0.8 },
         { categories: ['ahima-provided'], share: 0.4 },
       ],
+      afterLapse: DEFAULT_AFTER_LAPSE['AHIMA'],
     },
-    { issuingBody: 'AAPC', cycleMonths: 24, extraPerAdditional: 4, cap: 52, minimums: [] },
+    {
+      issuingBody: 'AAPC',
+      cycleMonths: 24,
+      extraPerAdditional: 4,
+      cap: 52,
+      minimums: [],
+      afterLapse: DEFAULT_AFTER_LAPSE['AAPC'],
+    },
     {
       issuingBody: 'NCRA',
       cycleMonths: 24,
       extraPerAdditional: 0,
       cap: null,
       minimums: [{ categories: ['ctr-category-a'], hours: 4 }],
+      afterLapse: DEFAULT_AFTER_LAPSE['NCRA'],
     },
-    { issuingBody: 'ACDIS', cycleMonths: 24, extraPerAdditional: 0, cap: null, minimums: [] },
+    {
+      issuingBody: 'ACDIS',
+      cycleMonths: 24,
+      extraPerAdditional: 0,
+      cap: null,
+      minimums: [],
+      afterLapse: DEFAULT_AFTER_LAPSE['ACDIS'],
+    },
   ];
   return {
     skills,
-    facts: { settings, staff, roles, teams, credentialTypes, credentials, assessments },
+    facts: {
+      settings,
+      skills: skillFacts,
+      staff,
+      roles,
+      teams,
+      credentialTypes,
+      credentials,
+      assessments,
+    },
     ce: { settings, staff, credentialTypes, credentials, ceRules, activities },
   };
 }

@@ -89,6 +89,8 @@ export class FactsRepository {
       settings: {
         requireVerification: r.require_verification,
         expiryWarningDays: r.expiry_warning_days,
+        // R2 lapse is not stored yet: assessments never lapse
+        assessmentValidityMonths: null,
       },
       reminderLeadDays: r.reminder_lead_days,
     };
@@ -142,12 +144,13 @@ export class FactsRepository {
   private async readinessParts(
     scope: MemberScope,
     asOf: IsoDate,
-  ): Promise<Pick<DepartmentFacts, 'roles' | 'teams' | 'assessments'>> {
+  ): Promise<Pick<DepartmentFacts, 'roles' | 'teams' | 'assessments' | 'skills'>> {
     const [{ roles, teams }, assessments] = await Promise.all([
       this.rolesAndTeams(scope.departmentId),
       this.latestAssessments(scope, asOf),
     ]);
-    return { roles, teams, assessments };
+    // R2 reassessment periods are not stored yet: the department's (none) applies to all
+    return { roles, teams, assessments, skills: [] };
   }
 
   private async ceParts(
@@ -215,7 +218,7 @@ export class FactsRepository {
   }
 
   private async credentialTypes(departmentId: string): Promise<CredentialTypeFacts[]> {
-    return this.dataSource.query(
+    const rows: Omit<CredentialTypeFacts, 'supersedes'>[] = await this.dataSource.query(
       `SELECT t.id, t.code, t.issuing_body AS "issuingBody", t.base_ceus::float8 AS "baseCeus",
               coalesce(json_agg(json_build_object('skillId', e.skill_id, 'level', e.level))
                        FILTER (WHERE e.skill_id IS NOT NULL), '[]') AS "evidencesSkills"
@@ -226,6 +229,8 @@ export class FactsRepository {
         ORDER BY t.code`,
       [departmentId],
     );
+    // R12 supersession is not stored yet: no type supersedes another
+    return rows.map((row) => ({ ...row, supersedes: [] }));
   }
 
   private async credentials(scope: MemberScope): Promise<CredentialFacts[]> {
@@ -235,7 +240,7 @@ export class FactsRepository {
     return this.dataSource.query(
       `SELECT c.id, c.staff_id AS "staffId", c.credential_type_id AS "credentialTypeId", c.number,
               c.issued_on AS "issuedOn", c.expires_on AS "expiresOn", c.revoked_on AS "revokedOn",
-              (c.verification_method IS NOT NULL) AS verified
+              (c.verification_method IS NOT NULL) AS verified, c.verified_on AS "verifiedOn"
          FROM credential c WHERE c.department_id = $1${filter}`,
       params,
     );
@@ -275,6 +280,8 @@ export class FactsRepository {
     return rows.map((r: CeRuleFacts & { minimums: CeMinimum[] }) => ({
       ...r,
       minimums: r.minimums ?? [],
+      // R18 after-lapse states are not stored yet
+      afterLapse: [],
     }));
   }
 

@@ -35,6 +35,7 @@ function demoFacts(demo: DemoDepartment): { readiness: DepartmentFacts; ce: CeFa
   const settings = {
     requireVerification: demo.department.requireVerification,
     expiryWarningDays: demo.department.expiryWarningDays,
+    assessmentValidityMonths: null,
   };
   const staff = demo.staff.map((s) => ({
     id: staffId(s.key),
@@ -52,6 +53,7 @@ function demoFacts(demo: DemoDepartment): { readiness: DepartmentFacts; ce: CeFa
       skillId: skillId(e.skillKey),
       level: e.level,
     })),
+    supersedes: [],
   }));
   const credentials = demo.credentials.map((c) => ({
     id: credentialId(c.key),
@@ -62,10 +64,12 @@ function demoFacts(demo: DemoDepartment): { readiness: DepartmentFacts; ce: CeFa
     expiresOn: c.expiresOn,
     revokedOn: c.revokedOn ?? null,
     verified: c.verification !== null,
+    verifiedOn: c.verification?.verifiedOn ?? null,
   }));
   return {
     readiness: {
       settings,
+      skills: [],
       staff,
       roles: demo.roles.map((r) => ({
         id: roleId(r.key),
@@ -96,7 +100,7 @@ function demoFacts(demo: DemoDepartment): { readiness: DepartmentFacts; ce: CeFa
       staff,
       credentialTypes,
       credentials,
-      ceRules: demo.ceRules.map((r) => ({ ...r })),
+      ceRules: demo.ceRules.map((r) => ({ ...r, afterLapse: [] })),
       activities: demo.ceActivities.map((a, i) => ({
         id: `activity:${i}`,
         staffId: staffId(a.staffKey),

@@ -53,6 +53,12 @@ export interface CredentialRequirement {
   kind: 'credential';
   /** credential type ids; any one current credential of these types meets it */
   anyOf: string[];
+  /**
+   * R5: only a current credential with a verification recorded on or before the day meets it,
+   * whatever the department's verification setting (the job description requires primary-source
+   * verification, Joint Commission HR.01.02.05). Absent means false.
+   */
+  verifiedOnly?: boolean;
 }
 
 export type Requirement = SkillRequirement | CredentialRequirement;
@@ -94,6 +100,11 @@ export interface Department {
   expiryWarningDays: number;
   /** R10: reminder lead times in days before expiry (default 90, 60, 30, 7) */
   reminderLeadDays: number[];
+  /**
+   * R2: months a competence assessment counts when its skill sets no `reassessMonths`; null:
+   * assessments never lapse. (Optional until the API serves it.)
+   */
+  assessmentValidityMonths?: number | null;
   version: number;
 }
 
@@ -102,6 +113,11 @@ export interface Skill {
   name: string;
   category: SkillCategory;
   description: string | null;
+  /**
+   * R2: months an assessment of this skill counts (HIPAA training: 12); null: the department's
+   * `assessmentValidityMonths` applies. (Optional until the API serves it.)
+   */
+  reassessMonths?: number | null;
   version: number;
 }
 
@@ -117,6 +133,11 @@ export interface CredentialType {
   issuingBody: string;
   baseCeus: number;
   evidencesSkills: SkillLevel[];
+  /**
+   * R12: ids of the credential types this one supersedes (AHIMA: RHIA supersedes RHIT); a
+   * superseded type held in the same CE group adds no hours. (Optional until the API serves it.)
+   */
+  supersedes?: string[];
   version: number;
 }
 
@@ -126,6 +147,14 @@ export interface CeMinimum {
   share?: number | null;
 }
 
+/** R18: one state that follows an expiry (AHIMA: `inactive` for 180 days). */
+export interface AfterLapseStep {
+  /** the body's word for the state: inactive, grace ... */
+  state: string;
+  /** how many days it lasts, at least 1 */
+  days: number;
+}
+
 export interface CeRule {
   id: string;
   issuingBody: string;
@@ -133,6 +162,12 @@ export interface CeRule {
   extraPerAdditional: number;
   cap: number | null;
   minimums: CeMinimum[];
+  /**
+   * R18: the states an expired credential of this body goes through, in order, starting the day
+   * after its expiry date; after the last one the body has revoked it. Empty: none (NCRA).
+   * (Optional until the API serves it.)
+   */
+  afterLapse?: AfterLapseStep[];
   version: number;
 }
 
@@ -382,6 +417,126 @@ export interface Expiration {
   expiresOn: IsoDate;
   daysLeft: number;
   verified: boolean;
+}
+
+/**
+ * R18: where an expired credential stands with its issuing body on a day: in a state of the
+ * body's sequence (`inactive` until 2027-05-30, can still be reinstated), or revoked by the body
+ * once the sequence is over.
+ */
+export interface AfterLapseState {
+  /** the state's word (inactive, grace ...), or `revoked` once the sequence is over */
+  state: string;
+  /** first day of the state */
+  since: IsoDate;
+  /** last day of the state; null for `revoked`, which does not end */
+  until: IsoDate | null;
+  /** day of the state on the day asked, 1 on `since` */
+  day: number;
+  /** true while a state of the sequence lasts; false once revoked by the body */
+  canBeReinstated: boolean;
+}
+
+/**
+ * R2 reassessment due: the latest competence assessment of a member in a skill whose counting
+ * period ends within the warning window (or has already ended: overdue).
+ */
+export interface ReassessmentDue {
+  staffId: string;
+  staffName: string;
+  teamId: string;
+  skillId: string;
+  skillName: string;
+  level: number;
+  source: AssessmentSource;
+  assessedOn: IsoDate;
+  /** last day the assessment counts: assessedOn + the validity months, clamped to the month's end */
+  dueBy: IsoDate;
+  /** first day it no longer counts (dueBy + 1) */
+  lapsesOn: IsoDate;
+  /** days from the day asked to dueBy; negative when overdue */
+  daysLeft: number;
+  /** dueBy is before the day asked: the assessment no longer counts */
+  overdue: boolean;
+}
+
+/** R17: the lowest value of a figure over a survey window and the first day it is reached. */
+export interface WindowLowest<T> {
+  value: T;
+  /** the first day of the window on which the figure has this value */
+  firstOn: IsoDate;
+}
+
+/** R17: a coverage target that fails on some day of the window. */
+export interface SurveyWindowTarget {
+  requirement: Requirement;
+  minHolders: number;
+  /** the first day of the window with fewer holders than minHolders */
+  firstFailingOn: IsoDate;
+  /** holders on firstFailingOn */
+  holdersThen: number;
+  /** the fewest holders on any day of the window */
+  fewestHolders: number;
+}
+
+/** R17: a team with at least one coverage target failing on some day of the window. */
+export interface SurveyWindowTeam {
+  teamId: string;
+  name: string;
+  /** the earliest firstFailingOn of its targets */
+  firstFailingOn: IsoDate;
+  targets: SurveyWindowTarget[];
+}
+
+/** R17: a credential current on the window's first day that stops being current inside it. */
+export interface WindowCredentialLapse {
+  kind: 'credential';
+  staffId: string;
+  credentialId: string;
+  credentialTypeId: string;
+  expiresOn: IsoDate | null;
+  revokedOn: IsoDate | null;
+  /** the first day it is not current (expiresOn + 1, or revokedOn) */
+  lapsesOn: IsoDate;
+}
+
+/** R17: an assessment counting on the window's first day whose counting period ends inside it (R2). */
+export interface WindowAssessmentLapse {
+  kind: 'assessment';
+  staffId: string;
+  skillId: string;
+  level: number;
+  source: AssessmentSource;
+  assessedOn: IsoDate;
+  /** the last day it counts */
+  dueBy: IsoDate;
+  /** the first day it no longer counts */
+  lapsesOn: IsoDate;
+}
+
+export type WindowLapse = WindowCredentialLapse | WindowAssessmentLapse;
+
+/**
+ * R17 `GET /readiness/window?from=&to=`: under the assumptions of R9 (nothing renews, is earned
+ * or assessed after asOf), the lowest R8 figures on any day of [from, to], the teams whose
+ * coverage targets fail on some day of it, and what lapses inside it.
+ */
+export interface SurveyWindowResponse {
+  asOf: IsoDate;
+  from: IsoDate;
+  to: IsoDate;
+  /** the R8 figures on `from` */
+  onFrom: Figures;
+  staffReadyPct: WindowLowest<number | null>;
+  requirementsMetPct: WindowLowest<number | null>;
+  /** compared as met / total; total is the same on every day of the window */
+  targetsMet: WindowLowest<TargetsMet>;
+  /** by team name; targets in the team's order */
+  teams: SurveyWindowTeam[];
+  /** soonest first, then by member name */
+  lapses: WindowLapse[];
+  /** days evaluated: `from` and each later day of the window on which a figure can change */
+  evaluatedDays: number;
 }
 
 export interface HealthResponse {

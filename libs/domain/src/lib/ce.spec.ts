@@ -7,7 +7,7 @@ import {
   SETTINGS,
   type,
 } from '../testing/fixtures';
-import { ceCycleStart, ceHoursRequired, computeCeStatus } from './ce';
+import { ceCycleStart, ceHoursRequired, computeCeStatus, countedCredentialTypes } from './ce';
 import type { CeActivityFacts, CeFacts, CredentialFacts, StaffFacts } from './model';
 
 const D = '2026-03-15';
@@ -105,25 +105,25 @@ describe('R11 CE groups and cycles', () => {
     expect(ceCycleStart('2028-02-29', 48)).toBe('2024-03-01'); // 2024-02-29 exists
     expect(ceCycleStart('2026-08-31', 24)).toBe('2024-09-01');
     expect(ceCycleStart('2027-12-31', 24)).toBe('2026-01-01');
-    const [group] = computeCeStatus(facts([held('CTR', '2028-02-29')]), D);
+    const [group] = computeCeStatus(facts([held('ODS', '2028-02-29')]), D);
     expect(group).toMatchObject({ cycleStart: '2026-03-01', cycleEnd: '2028-02-29' });
   });
 
   it('R11 groups are sorted by member name, then body, then cycle end; a member filter keeps one', () => {
     const staff = [member('s1', { name: 'Sam' }), member('s2', { name: 'Ada' })];
     const credentials = [
-      held('CTR', '2027-12-31'),
+      held('ODS', '2027-12-31'),
       credential('s2-CPC', 's2', 'CPC', { expiresOn: '2027-12-31' }),
       held('CPC', '2026-12-31'),
     ];
     expect(
       computeCeStatus(facts(credentials, [], staff), D).map((g) => g.credentialIds[0]),
-    ).toEqual(['s2-CPC', 's1-CPC', 's1-CTR']);
+    ).toEqual(['s2-CPC', 's1-CPC', 's1-ODS']);
     expect(
       computeCeStatus(facts(credentials, [], staff), D, { staffId: 's1' }).map(
         (g) => g.credentialIds[0],
       ),
-    ).toEqual(['s1-CPC', 's1-CTR']);
+    ).toEqual(['s1-CPC', 's1-ODS']);
   });
 });
 
@@ -161,6 +161,72 @@ describe('R12 hours required', () => {
   it('R12 AHIMA CCS + CCS-P = 30 and RHIT + CHDA = 40', () => {
     expect(ceHoursRequired(of('CCS', 'CCS-P'), ahima)).toBe(30);
     expect(ceHoursRequired(of('RHIT', 'CHDA'), ahima)).toBe(40);
+  });
+
+  it('R12 the worked examples of credentials.md: CCS + CCS-P = 30, RHIT + CHPS = 40, RHIA + CCS + CCS-P = 50', () => {
+    expect(ceHoursRequired(of('CCS', 'CCS-P'), ahima)).toBe(30);
+    expect(ceHoursRequired(of('RHIT', 'CHPS'), ahima)).toBe(40);
+    expect(ceHoursRequired(of('RHIA', 'CCS', 'CCS-P'), ahima)).toBe(50);
+    expect(ceHoursRequired(of('CDIP'), ahima)).toBe(30);
+    expect(ceHoursRequired(of('CCA'), ahima)).toBe(20);
+  });
+
+  it('R12 RHIA supersedes RHIT: RHIA + RHIT = 30, RHIA + RHIT + CCS = 40', () => {
+    expect(ceHoursRequired(of('RHIA', 'RHIT'), ahima)).toBe(30);
+    expect(ceHoursRequired(of('RHIT', 'RHIA'), ahima)).toBe(30);
+    expect(ceHoursRequired(of('RHIA', 'RHIT', 'CCS'), ahima)).toBe(40);
+    expect(ceHoursRequired(of('RHIA', 'RHIT', 'CCS', 'CCS-P'), ahima)).toBe(50);
+    // the RHIT alone owes its own hours
+    expect(ceHoursRequired(of('RHIT', 'CCS'), ahima)).toBe(30);
+    const [group] = computeCeStatus(
+      facts(
+        [held('RHIA', '2027-06-30'), held('RHIT', '2027-06-30'), held('CCS', '2027-06-30')],
+        // an activity meant for the superseded RHIT still names a credential of the group (R13)
+        [activity('s1', '2026-01-10', 5, { credentialIds: ['s1-RHIT'] })],
+      ),
+      D,
+    );
+    expect(group).toMatchObject({
+      required: 40,
+      earned: 5,
+      credentialTypeCodes: ['CCS', 'RHIA', 'RHIT'],
+      credentialIds: ['s1-CCS', 's1-RHIA', 's1-RHIT'],
+    });
+  });
+
+  it('R12 supersession applies within one group: an RHIT in another group owes its hours', () => {
+    const groups = computeCeStatus(
+      facts([held('RHIA', '2027-06-30'), held('RHIT', '2026-12-31')]),
+      D,
+    );
+    expect(groups.map((g) => [g.credentialTypeCodes, g.required])).toEqual([
+      [['RHIT'], 20],
+      [['RHIA'], 30],
+    ]);
+  });
+
+  it('R12 a supersession claimed both ways cancels out; a longer cycle leaves nothing out', () => {
+    const t = (id: string, baseCeus: number, supersedes: string[]) => ({
+      id,
+      baseCeus,
+      supersedes,
+    });
+    expect(ceHoursRequired([t('A', 30, ['B']), t('B', 20, ['A'])], ahima)).toBe(40);
+    expect(ceHoursRequired([t('A', 30, ['B']), t('B', 20, ['C']), t('C', 20, ['A'])], ahima)).toBe(
+      50,
+    );
+    // a chain leaves out every superseded type; a type never supersedes itself
+    expect(ceHoursRequired([t('A', 30, ['B']), t('B', 20, ['C']), t('C', 20, [])], ahima)).toBe(30);
+    expect(ceHoursRequired([t('A', 30, ['A'])], ahima)).toBe(30);
+    // supersedes left out: supersedes nothing; superseding an absent type changes nothing
+    expect(ceHoursRequired([{ id: 'A', baseCeus: 30 }, t('B', 20, ['X'])], ahima)).toBe(40);
+    expect(countedCredentialTypes(of('RHIA', 'RHIT', 'RHIA')).map((type) => type.id)).toEqual([
+      'RHIA',
+    ]);
+  });
+
+  it('R12 AAPC 36 / 40 / 44 / 48 / 52 for 1 / 2 / 3 / 4 / 5 or more credentials', () => {
+    expect(ceHoursRequired(of('CPC', 'COC', 'CRC', 'CPB'), aapc)).toBe(48);
   });
 
   it('R12 AAPC with three credentials = 44; five or more = 52', () => {
@@ -279,7 +345,7 @@ describe('R14 minimums', () => {
   it('R14 an NCRA Category A minimum unmet keeps the status from met even with the hours complete', () => {
     const [group] = computeCeStatus(
       facts(
-        [held('CTR', '2027-12-31')],
+        [held('ODS', '2027-12-31')],
         [activity('s1', '2026-02-01', 10), activity('s1', '2026-02-02', 10)],
       ),
       D,
@@ -290,7 +356,7 @@ describe('R14 minimums', () => {
     ]);
     const [withCategoryA] = computeCeStatus(
       facts(
-        [held('CTR', '2027-12-31')],
+        [held('ODS', '2027-12-31')],
         [
           activity('s1', '2026-02-01', 16),
           activity('s1', '2026-02-02', 4, { categories: ['ctr-category-a'] }),
@@ -450,9 +516,33 @@ describe('R15 CE status', () => {
     expect(group).toMatchObject({ earned: 42.5, remaining: 0, status: 'met' });
   });
 
+  it('R15 pace before a cycle: elapsed is 0 the day before the cycle starts and 1 on its first day', () => {
+    // issued 2026-01-01 with a first cycle to 2028-03-31: the 24-month cycle starts 2026-04-01
+    const first = credential('s1-RHIA', 's1', 'RHIA', {
+      issuedOn: '2026-01-01',
+      expiresOn: '2028-03-31',
+    });
+    // an approved activity before the cycle starts does not count (R13)
+    const early = [activity('s1', '2026-02-01', 4)];
+    const [before] = computeCeStatus(facts([first], early), '2026-03-31');
+    expect(before).toMatchObject({
+      cycleStart: '2026-04-01',
+      cycleEnd: '2028-03-31',
+      pace: 0,
+      earned: 0,
+      remaining: 30,
+      status: 'on-track',
+    });
+    // 2026-04-01..2028-03-31 = 731 days; on the first day pace = 30 x 1 / 731 = 0.04
+    const [firstDay] = computeCeStatus(facts([first], early), '2026-04-01');
+    expect(firstDay).toMatchObject({ pace: 0.04, earned: 0, status: 'behind' });
+    const [lastDay] = computeCeStatus(facts([first]), '2028-03-31');
+    expect(lastDay).toMatchObject({ pace: 30, status: 'at-risk' });
+  });
+
   it('R15 before the cycle starts nothing has elapsed and the pace is 0', () => {
     // issued 2020, expires 2030-12-31: the current cycle starts 2029-01-01
-    const [group] = computeCeStatus(facts([held('CTR', '2030-12-31')]), D);
+    const [group] = computeCeStatus(facts([held('ODS', '2030-12-31')]), D);
     expect(group).toMatchObject({
       cycleStart: '2029-01-01',
       pace: 0,

@@ -31,18 +31,41 @@ export function ceCycleStart(cycleEnd: IsoDate, cycleMonths: number): IsoDate {
   return addDays(addMonthsClamped(cycleEnd, -cycleMonths), 1);
 }
 
+/** What R12 needs of a credential type (supersedes may be left out: it supersedes nothing). */
+export type CeCountedType = Pick<CredentialTypeFacts, 'id' | 'baseCeus'> & {
+  supersedes?: readonly string[];
+};
+
+/**
+ * R12: the distinct credential types of a group that count (two records of one type are one),
+ * leaving out a type superseded by another type present in the group (RHIA supersedes RHIT). A
+ * supersession two types claim of each other cancels out; should the catalog hold a longer cycle
+ * that would leave nothing, no type is left out.
+ */
+export function countedCredentialTypes<T extends CeCountedType>(types: readonly T[]): T[] {
+  const distinct = new Map<string, T>();
+  for (const type of types) if (!distinct.has(type.id)) distinct.set(type.id, type);
+  const supersedes = (a: T, b: T) => a.id !== b.id && (a.supersedes ?? []).includes(b.id);
+  const present = [...distinct.values()];
+  const counted = present.filter(
+    (type) => !present.some((other) => supersedes(other, type) && !supersedes(type, other)),
+  );
+  return counted.length > 0 ? counted : present;
+}
+
 /**
  * R12: required = min(cap, max(base hours of the group's types) + extraPerAdditional x (n - 1)),
- * n = the number of distinct credential types in the group.
+ * n = the number of distinct credential types in the group, superseded types left out of both
+ * the count and the base (countedCredentialTypes).
  */
 export function ceHoursRequired(
-  types: readonly Pick<CredentialTypeFacts, 'id' | 'baseCeus'>[],
+  types: readonly CeCountedType[],
   rule: Pick<CeRuleFacts, 'extraPerAdditional' | 'cap'>,
 ): number {
-  const distinct = new Map(types.map((type) => [type.id, type]));
-  if (distinct.size === 0) return 0;
-  const base = Math.max(...[...distinct.values()].map((type) => type.baseCeus));
-  const hours = base + rule.extraPerAdditional * (distinct.size - 1);
+  const counted = countedCredentialTypes(types);
+  if (counted.length === 0) return 0;
+  const base = Math.max(...counted.map((type) => type.baseCeus));
+  const hours = base + rule.extraPerAdditional * (counted.length - 1);
   return rule.cap === null || rule.cap === undefined ? hours : Math.min(rule.cap, hours);
 }
 
@@ -154,7 +177,10 @@ function settle(group: GroupDraft, asOf: IsoDate): CeGroup {
 
   const remaining = Math.max(0, required - earned);
   const cycleDays = daysBetween(group.cycleStart, group.cycleEnd) + 1;
-  const elapsed = Math.min(cycleDays, Math.max(0, daysBetween(group.cycleStart, asOf) + 1));
+  // days from cycle start to D, both inclusive, and 0 before the cycle starts (a first cycle can
+  // start after D when the credential was issued less than cycleMonths before its expiry); a
+  // group exists only while D <= cycle end, so elapsed never exceeds the cycle
+  const elapsed = Math.max(0, daysBetween(group.cycleStart, asOf) + 1);
   // pace = required x elapsed / cycleDays; compared exactly as earned x cycleDays >= required x elapsed
   let status: CeGroupStatus;
   if (remaining === 0 && minimums.every((minimum) => minimum.met)) status = 'met';

@@ -17,6 +17,24 @@ export function groupBy<T>(
   return groups;
 }
 
+/**
+ * The non-terminated members (R1: lists show staff on leave too), optionally of one team or one
+ * member, by id.
+ */
+export function nonTerminatedById<T extends { id: string; teamId: string; status: string }>(
+  staff: readonly T[],
+  scope: { teamId?: string; staffId?: string } = {},
+): Map<string, T> {
+  const members = new Map<string, T>();
+  for (const member of staff) {
+    if (member.status === 'terminated') continue;
+    if (scope.teamId !== undefined && member.teamId !== scope.teamId) continue;
+    if (scope.staffId !== undefined && member.id !== scope.staffId) continue;
+    members.set(member.id, member);
+  }
+  return members;
+}
+
 /** Sort key of a name: case- and accent-insensitive ("Émile" sorts with "emile"). */
 function nameKey(name: string): string {
   return name

@@ -4,6 +4,7 @@ import {
   isCredentialCurrent,
   isCredentialCurrentByDates,
   isRevokedOn,
+  isVerifiedOn,
 } from './credentials';
 
 const ccs = credential('c1', 's1', 'CCS', { issuedOn: '2024-07-01', expiresOn: '2026-06-30' });
@@ -39,12 +40,29 @@ describe('R4 current credential', () => {
   });
 
   it('R4 an unverified credential counts unless the department requires verification', () => {
-    const unverified = { ...ccs, verified: false };
+    const unverified = { ...ccs, verified: false, verifiedOn: null };
     expect(isCredentialCurrent(unverified, '2025-01-01', SETTINGS)).toBe(true);
     expect(isCredentialCurrent(unverified, '2025-01-01', STRICT)).toBe(false);
     expect(isCredentialCurrent(ccs, '2025-01-01', STRICT)).toBe(true);
     // by dates alone verification is not looked at (R10, R11)
     expect(isCredentialCurrentByDates(unverified, '2025-01-01')).toBe(true);
+  });
+
+  it('R4 a required verification counts from the day it was recorded, not before', () => {
+    const verifiedLater = { ...ccs, verifiedOn: '2025-06-01' };
+    expect(isVerifiedOn(verifiedLater, '2025-05-31')).toBe(false);
+    expect(isVerifiedOn(verifiedLater, '2025-06-01')).toBe(true);
+    expect(isCredentialCurrent(verifiedLater, '2025-05-31', STRICT)).toBe(false);
+    expect(isCredentialCurrent(verifiedLater, '2025-06-01', STRICT)).toBe(true);
+    expect(isCredentialCurrent(verifiedLater, '2025-05-31', SETTINGS)).toBe(true);
+  });
+
+  it('R4 with a knowledge cut (R9) only what was issued and verified by the cut is known', () => {
+    const verifiedLater = { ...ccs, verifiedOn: '2025-06-01' };
+    expect(isCredentialCurrent(verifiedLater, '2025-07-01', STRICT, '2025-05-31')).toBe(false);
+    expect(isCredentialCurrent(verifiedLater, '2025-07-01', STRICT, '2025-06-01')).toBe(true);
+    expect(isCredentialCurrent(verifiedLater, '2025-07-01', SETTINGS, '2025-05-31')).toBe(true);
+    expect(isCredentialCurrent(ccs, '2025-07-01', SETTINGS, '2024-06-30')).toBe(false);
   });
 
   it('R4 requiring verification does not revive an expired verified credential', () => {
@@ -76,6 +94,11 @@ describe('R4 / R10 credential status on a date', () => {
   });
 
   it('R10 verification is a flag, not a status', () => {
-    expect(credentialStatusOn({ ...ccs, verified: false }, '2025-01-01', STRICT)).toBe('current');
+    const unverified = credential('c2', 's1', 'CCS', {
+      issuedOn: '2024-07-01',
+      expiresOn: '2026-06-30',
+      verified: false,
+    });
+    expect(credentialStatusOn(unverified, '2025-01-01', STRICT)).toBe('current');
   });
 });

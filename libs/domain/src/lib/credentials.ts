@@ -6,7 +6,7 @@ import type { CredentialFacts, DeptSettings } from './model';
 export const DEFAULT_EXPIRY_WARNING_DAYS = 90;
 
 /** Revoked on `on`: the revocation has taken effect (revokedOn <= on). Before that day it had not. */
-export function isRevokedOn(credential: CredentialFacts, on: IsoDate): boolean {
+export function isRevokedOn(credential: Pick<CredentialFacts, 'revokedOn'>, on: IsoDate): boolean {
   return credential.revokedOn !== null && credential.revokedOn <= on;
 }
 
@@ -14,7 +14,10 @@ export function isRevokedOn(credential: CredentialFacts, on: IsoDate): boolean {
  * R4 by dates and revocation only: issuedOn <= on <= expiresOn (both inclusive; no expiresOn
  * never expires) and not revoked on `on`. Verification is not looked at (R10, R11 use this).
  */
-export function isCredentialCurrentByDates(credential: CredentialFacts, on: IsoDate): boolean {
+export function isCredentialCurrentByDates(
+  credential: Pick<CredentialFacts, 'issuedOn' | 'expiresOn' | 'revokedOn'>,
+  on: IsoDate,
+): boolean {
   return (
     credential.issuedOn <= on &&
     (credential.expiresOn === null || on <= credential.expiresOn) &&
@@ -23,17 +26,32 @@ export function isCredentialCurrentByDates(credential: CredentialFacts, on: IsoD
 }
 
 /**
- * R4 current credential: current by dates and not revoked, and verified when the department
- * requires verification for a credential to count.
+ * R4 / R5: a verification recorded on or before `on` (a later verification does not make an
+ * earlier day's report change).
+ */
+export function isVerifiedOn(
+  credential: Pick<CredentialFacts, 'verifiedOn'>,
+  on: IsoDate,
+): boolean {
+  return credential.verifiedOn !== null && credential.verifiedOn <= on;
+}
+
+/**
+ * R4 current credential: current by dates and not revoked, and verified on `on` when the
+ * department requires verification for a credential to count. With an R9 knowledge cut
+ * (`knownAsOf` before `on`) only a credential issued, and a verification recorded, on or before
+ * the cut is known.
  */
 export function isCredentialCurrent(
   credential: CredentialFacts,
   on: IsoDate,
   settings: Pick<DeptSettings, 'requireVerification'>,
+  knownAsOf: IsoDate = on,
 ): boolean {
   return (
+    credential.issuedOn <= knownAsOf &&
     isCredentialCurrentByDates(credential, on) &&
-    (!settings.requireVerification || credential.verified)
+    (!settings.requireVerification || isVerifiedOn(credential, knownAsOf < on ? knownAsOf : on))
   );
 }
 
@@ -43,7 +61,7 @@ export function isCredentialCurrent(
  * [on, on + warningDays] (R10; warningDays defaults to the department's window).
  */
 export function credentialStatusOn(
-  credential: CredentialFacts,
+  credential: Pick<CredentialFacts, 'issuedOn' | 'expiresOn' | 'revokedOn'>,
   on: IsoDate,
   settings: Pick<DeptSettings, 'expiryWarningDays'>,
   warningDays: number = settings.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,

@@ -1,5 +1,5 @@
 import type { Expiration, IsoDate } from '@him/contracts';
-import { compareByName } from './collections';
+import { compareByName, nonTerminatedById } from './collections';
 import { DEFAULT_EXPIRY_WARNING_DAYS, isCredentialCurrentByDates } from './credentials';
 import { addDays, daysBetween, isIsoDate } from './dates';
 import type { DepartmentFacts, StaffFacts } from './model';
@@ -23,13 +23,7 @@ export function expiringCredentials(
 ): Expiration[] {
   if (!isIsoDate(asOf)) throw new RangeError(`asOf is not a calendar date (YYYY-MM-DD): ${asOf}`);
   const windowEnd = addDays(asOf, withinDays);
-  const members = new Map<string, StaffFacts>();
-  for (const member of facts.staff) {
-    if (member.status === 'terminated') continue;
-    if (options.teamId !== undefined && member.teamId !== options.teamId) continue;
-    if (options.staffId !== undefined && member.id !== options.staffId) continue;
-    members.set(member.id, member);
-  }
+  const members = nonTerminatedById(facts.staff, options);
   const codes = new Map(facts.credentialTypes.map((type) => [type.id, type.code]));
 
   const expiring: { expiration: Expiration; member: StaffFacts }[] = [];

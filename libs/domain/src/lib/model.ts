@@ -3,6 +3,7 @@
  * (no query per member) and hands them to the pure functions of this library.
  */
 import type {
+  AfterLapseStep,
   AssessmentSource,
   CeMinimum,
   CeReviewStatus,
@@ -16,8 +17,17 @@ import type {
 export interface DeptSettings {
   /** R4: unverified credentials do not count when true */
   requireVerification: boolean;
-  /** R10: warning window in days */
+  /** R10: warning window in days (also the window of the R2 reassessment-due list) */
   expiryWarningDays: number;
+  /** R2: months an assessment counts when its skill sets none; null: assessments never lapse */
+  assessmentValidityMonths: number | null;
+}
+
+export interface SkillFacts {
+  id: string;
+  name: string;
+  /** R2: months an assessment of this skill counts; null: the department's setting applies */
+  reassessMonths: number | null;
 }
 
 export interface StaffFacts {
@@ -45,6 +55,8 @@ export interface CredentialTypeFacts {
   issuingBody: string;
   baseCeus: number;
   evidencesSkills: SkillLevel[];
+  /** R12: ids of the types this one supersedes (RHIA supersedes RHIT) */
+  supersedes: readonly string[];
 }
 
 export interface CredentialFacts {
@@ -56,7 +68,13 @@ export interface CredentialFacts {
   expiresOn: IsoDate | null;
   /** the day the revocation takes effect; the credential is not current on or after it */
   revokedOn: IsoDate | null;
+  /** a verification is recorded (a flag shown beside the status) */
   verified: boolean;
+  /**
+   * the day the verification was recorded, null when none: R4 (department setting) and R5
+   * (`verifiedOnly`) count a verification on D only when it is dated on or before D
+   */
+  verifiedOn: IsoDate | null;
 }
 
 export interface AssessmentFacts {
@@ -75,6 +93,8 @@ export interface CeRuleFacts {
   extraPerAdditional: number;
   cap: number | null;
   minimums: CeMinimum[];
+  /** R18: the states that follow an expiry, in order; empty: none */
+  afterLapse: readonly AfterLapseStep[];
 }
 
 export interface CeActivityFacts {
@@ -87,9 +107,11 @@ export interface CeActivityFacts {
   status: CeReviewStatus;
 }
 
-/** Everything the readiness rules (R1 to R10) need for one department or a part of it. */
+/** Everything the readiness rules (R1 to R10, R17) need for one department or a part of it. */
 export interface DepartmentFacts {
   settings: DeptSettings;
+  /** R2: the skills' reassessment periods; a skill not listed takes the department's setting */
+  skills: SkillFacts[];
   staff: StaffFacts[];
   roles: RoleFacts[];
   teams: TeamFacts[];

@@ -4,9 +4,11 @@ import {
   credReq,
   member,
   SETTINGS,
+  skill,
   skillReq,
   STRICT,
   type,
+  verifiedReq,
 } from '../testing/fixtures';
 import type { DepartmentFacts } from './model';
 import { generateDepartment } from '../../bench/generate-department';
@@ -23,6 +25,7 @@ const D = '2026-03-15';
 function department(overrides: Partial<DepartmentFacts> = {}): DepartmentFacts {
   return {
     settings: SETTINGS,
+    skills: [],
     staff: [
       member('gus', { name: 'Gus', teamId: 'roi', roleId: 'roi-specialist' }),
       member('alice', { name: 'Alice', teamId: 'coding', roleId: 'coder' }),
@@ -169,7 +172,7 @@ describe('R6 member readiness', () => {
   it('R6 an unverified credential stops counting when the department requires verification', () => {
     const facts = department({ settings: STRICT });
     facts.credentials = facts.credentials.map((c) =>
-      c.id === 'bob-cpc' ? { ...c, verified: false } : c,
+      c.id === 'bob-cpc' ? { ...c, verified: false, verifiedOn: null } : c,
     );
     const bob = computeReadiness(facts, D).members.find((m) => m.staffId === 'bob');
     expect(bob).toMatchObject({
@@ -427,6 +430,88 @@ describe('R9 forecast', () => {
   it('R9 rejects a malformed date', () => {
     expect(() => computeReadiness(department(), '2026-02-30')).toThrow(RangeError);
     expect(() => computeReadiness(department(), D, { extraDates: ['June 1'] })).toThrow(RangeError);
+  });
+});
+
+describe('R2 lapsing assessments in readiness', () => {
+  // hipaa is reassessed every 6 months: Fay's hipaa 3 of 2025-11-01 counts through 2026-05-01
+  const lapsing = () =>
+    department({
+      skills: [skill('hipaa', 6)],
+      settings: { ...SETTINGS, assessmentValidityMonths: 36 },
+    });
+  const fay = (date: string) =>
+    computeReadiness(lapsing(), date, { forecastDays: [] }).members.find(
+      (m) => m.staffId === 'fay',
+    );
+
+  it('R2 a member is ready through the last day the assessment counts and not the day after', () => {
+    expect(fay('2026-05-01')).toMatchObject({ ready: true, met: 1 });
+    expect(fay('2026-05-02')).toMatchObject({
+      ready: false,
+      met: 0,
+      missing: [skillReq('hipaa', 3)],
+    });
+  });
+
+  it('R2 forecasts see assessments lapse; a reassessment after D is not known (R9)', () => {
+    const result = computeReadiness(lapsing(), D, {
+      forecastDays: [],
+      extraDates: ['2026-05-01', '2026-05-02'],
+    });
+    // on D: Bob, Carol and Fay ready of five active
+    expect(result.staffReadyPct).toBe(3 / 5);
+    expect(result.forecast.map((p) => [p.date, p.staffReadyPct])).toEqual([
+      ['2026-05-01', 3 / 5], // Alice's CCS has lapsed, but she was not ready anyway
+      ['2026-05-02', 2 / 5], // Fay's hipaa assessment has lapsed
+    ]);
+    // Gus's reassessment of 2026-03-20 is after D: unknown to the forecast, though a direct
+    // evaluation on 2026-05-02 sees it
+    const direct = computeReadiness(lapsing(), '2026-05-02', { forecastDays: [] });
+    expect(direct.members.find((m) => m.staffId === 'gus')).toMatchObject({ ready: true });
+  });
+
+  it('R2 without reassessment periods nothing lapses (the department setting is null)', () => {
+    const result = computeReadiness(department(), '2099-01-01', { forecastDays: [] });
+    expect(result.members.find((m) => m.staffId === 'fay')).toMatchObject({ ready: true });
+  });
+});
+
+describe('R5 verifiedOnly in readiness', () => {
+  // the coder role asks for a verified CCS or CPC; Bob's CPC is verified on 2026-03-16, after D
+  const verifiedOnly = () => {
+    const facts = department();
+    facts.roles[0] = {
+      id: 'coder',
+      requirements: [skillReq('icd', 3), verifiedReq('CCS', 'CPC'), skillReq('cpt', 2)],
+    };
+    facts.teams[1].coverageTargets[0] = { requirement: verifiedReq('CPC', 'CCS'), minHolders: 1 };
+    facts.credentials = facts.credentials.map((c) =>
+      c.id === 'bob-cpc' ? { ...c, verifiedOn: '2026-03-16' } : c,
+    );
+    return facts;
+  };
+
+  it('R5 a verifiedOnly requirement is missed until the verification is recorded', () => {
+    const onD = computeReadiness(verifiedOnly(), D, { forecastDays: [30] });
+    expect(onD.members.find((m) => m.staffId === 'bob')).toMatchObject({
+      ready: false,
+      missing: [verifiedReq('CCS', 'CPC')],
+    });
+    // Alice's CCS is verified since its issue: she holds the verified target
+    expect(
+      onD.targets.find((t) => t.teamId === 'coding' && t.requirement.kind === 'credential'),
+    ).toMatchObject({
+      holders: 1,
+      holderIds: ['alice'],
+      gap: 0,
+    });
+    // the forecast made on D does not know the verification of 2026-03-16
+    expect(onD.forecast[0].staffReadyPct).toBe(onD.staffReadyPct);
+    const later = computeReadiness(verifiedOnly(), '2026-03-16', { forecastDays: [] });
+    expect(later.members.find((m) => m.staffId === 'bob')).toMatchObject({ ready: true });
+    expect(later.staffReadyPct).toBe(3 / 5);
+    expect(onD.staffReadyPct).toBe(2 / 5);
   });
 });
 

@@ -3,26 +3,19 @@ import type {
   ForecastPoint,
   IsoDate,
   LapsedCredential,
-  MemberReadiness,
   ReadinessResponse,
   Requirement,
   SinglePointOfFailure,
-  TargetCoverage,
-  TeamFigures,
 } from '@him/contracts';
-import { fraction, groupBy, sortByName } from './collections';
+import { fraction } from './collections';
 import { isCredentialCurrent } from './credentials';
-import { addDays, daysBetween, isIsoDate } from './dates';
-import type { AssessmentFacts, CredentialFacts, DepartmentFacts } from './model';
-import { dedupeRequirements, requirementKey, requirementMet } from './requirements';
-import {
-  evidenceFromLatest,
-  indexCredentialTypes,
-  latestAssessmentsOn,
-  type MemberEvidence,
-} from './skills';
+import { addDays, daysBetween } from './dates';
+import { assertIsoDate, countMet, evaluateDepartment } from './evaluation';
+import type { CredentialFacts, DepartmentFacts } from './model';
+import { requirementKey, requirementMet } from './requirements';
+import type { MemberEvidence } from './skills';
 
-const LAST_DAY: IsoDate = '9999-12-31';
+const NEVER: IsoDate = '9999-12-31';
 
 /** R9 default forecast offsets in days after asOf. */
 export const DEFAULT_FORECAST_DAYS: readonly number[] = [30, 60, 90, 180];
@@ -36,49 +29,11 @@ export interface ReadinessOptions {
   extraDates?: readonly IsoDate[];
 }
 
-function assertIsoDate(name: string, value: IsoDate): void {
-  if (!isIsoDate(value)) {
-    throw new RangeError(`${name} is not a calendar date (YYYY-MM-DD): ${value}`);
-  }
-}
-
-/** R6 to R8 on one date; arrays by index into the active members, in name order. */
-interface DateEvaluation {
-  evidence: MemberEvidence[];
-  members: MemberReadiness[];
-  targets: TargetCoverage[];
-  /** per target: indexes of the active members holding it */
-  holderIndexes: Set<number>[];
-  teamFigures: TeamFigures[];
-  figures: Figures;
-}
-
-/** R8 figures of some active members and some targets; a 0 denominator gives null. */
-function figuresOf(
-  members: readonly MemberReadiness[],
-  targetsTotal: number,
-  targetsMet: number,
-): Figures {
-  let ready = 0;
-  let met = 0;
-  let total = 0;
-  for (const member of members) {
-    if (member.ready) ready++;
-    met += member.met;
-    total += member.total;
-  }
-  return {
-    staffReadyPct: fraction(ready, members.length),
-    requirementsMetPct: fraction(met, total),
-    targetsMet: { met: targetsMet, total: targetsTotal },
-  };
-}
-
 /**
  * R1 and R6 to R9: member readiness, team coverage, single points of failure, department and
  * team figures on asOf, and the forecast. Everything is indexed once (by staff id, role id,
  * team id) and each date is one pass over the active members, so the cost is linear in the
- * size of the department.
+ * size of the department. Assessments lapse (R2) on every date, forecasts included.
  */
 export function computeReadiness(
   facts: DepartmentFacts,
@@ -86,170 +41,23 @@ export function computeReadiness(
   options: ReadinessOptions = {},
 ): ReadinessResponse {
   assertIsoDate('asOf', asOf);
-  const { teamId } = options;
   const dates = forecastDates(asOf, options);
+  const department = evaluateDepartment(facts, asOf, options.teamId);
+  const { active, activeByTeam, requirementsOf, teams } = department;
 
-  // R1: active members count; staff on leave are listed; terminated never appear.
-  const nonTerminated = sortByName(
-    facts.staff.filter(
-      (member) =>
-        member.status !== 'terminated' && (teamId === undefined || member.teamId === teamId),
-    ),
-  );
-  const active = nonTerminated.filter((member) => member.status === 'active');
-  const onLeave = nonTerminated.filter((member) => member.status === 'leave');
-  const nonTerminatedIds = new Set(nonTerminated.map((member) => member.id));
-  const activeIds = new Set(active.map((member) => member.id));
-  const memberOrder = new Map(nonTerminated.map((member, index) => [member.id, index]));
-
-  const teams = sortByName(
-    facts.teams.filter((team) => teamId === undefined || team.id === teamId),
-  );
-  // indexes into `active` per team, in name order
-  const activeByTeam = new Map<string, number[]>();
-  active.forEach((member, index) => {
-    const indexes = activeByTeam.get(member.teamId);
-    if (indexes === undefined) activeByTeam.set(member.teamId, [index]);
-    else indexes.push(index);
+  // R9: after asOf a credential can only stop being current and an assessment only lapse
+  // (nothing later is known), so a member's evidence on a later date is the one on asOf until
+  // the first such day: it lets the forecast reuse most of asOf's evidence.
+  const firstChange = active.map((_, i) => {
+    let first = NEVER;
+    for (const day of department.changeDaysAfter(asOf, i)) if (day < first) first = day;
+    return first;
   });
 
-  const credentialTypes = indexCredentialTypes(facts.credentialTypes);
-  const roleRequirements = new Map<string, Requirement[]>(
-    facts.roles.map((role) => [role.id, dedupeRequirements(role.requirements)]),
-  );
-  const noRequirements: Requirement[] = [];
-  // A member whose role is unknown has no requirements (as a role without any).
-  const requirementsOf = active.map(
-    (member) => roleRequirements.get(member.roleId) ?? noRequirements,
-  );
-
-  const credentialsByStaff = groupBy(
-    facts.credentials,
-    (credential) => credential.staffId,
-    (staffId) => nonTerminatedIds.has(staffId),
-  );
-  const assessmentsByStaff = groupBy(
-    facts.assessments,
-    (assessment) => assessment.staffId,
-    (staffId) => activeIds.has(staffId),
-  );
-  const noAssessments: AssessmentFacts[] = [];
-  const noCredentials: CredentialFacts[] = [];
-  const activeCredentials = active.map(
-    (member) => credentialsByStaff.get(member.id) ?? noCredentials,
-  );
-
-  // R9: on any date after asOf only assessments dated on or before asOf count, so the latest
-  // assessment per skill is the same for every forecast date: reduce once per cutoff.
-  const latestByCutoff = new Map<IsoDate, Map<string, AssessmentFacts>[]>();
-  const latestAssessmentsAt = (cutoff: IsoDate) => {
-    let latest = latestByCutoff.get(cutoff);
-    if (latest === undefined) {
-      latest = active.map((member) =>
-        latestAssessmentsOn(assessmentsByStaff.get(member.id) ?? noAssessments, cutoff),
-      );
-      latestByCutoff.set(cutoff, latest);
-    }
-    return latest;
-  };
-
-  // R9: after asOf a credential can only stop being current (none issued later is known), so a
-  // member's evidence on a later date is the one on asOf until a credential current on asOf
-  // lapses: the last such day per member lets the forecast reuse most of asOf's evidence.
-  const unchangedThrough = activeCredentials.map((credentials) => {
-    let last = LAST_DAY;
-    for (const credential of credentials) {
-      if (!isCredentialCurrent(credential, asOf, facts.settings)) continue;
-      if (credential.expiresOn !== null && credential.expiresOn < last) last = credential.expiresOn;
-      if (credential.revokedOn !== null) {
-        const lastBeforeRevocation = addDays(credential.revokedOn, -1);
-        if (lastBeforeRevocation < last) last = lastBeforeRevocation;
-      }
-    }
-    return last;
-  });
-
-  const evidenceOn = (date: IsoDate, i: number): MemberEvidence =>
-    evidenceFromLatest(
-      date,
-      latestAssessmentsAt(date < asOf ? date : asOf)[i],
-      activeCredentials[i],
-      credentialTypes,
-      facts.settings,
-      asOf,
-    );
-  const countMet = (requirements: readonly Requirement[], evidence: MemberEvidence): number => {
-    let met = 0;
-    for (const requirement of requirements) if (requirementMet(requirement, evidence)) met++;
-    return met;
-  };
-
-  /** R6 to R8 on one date, in full. */
-  const evaluate = (date: IsoDate): DateEvaluation => {
-    const evidence = active.map((_, i) => evidenceOn(date, i));
-    const members = active.map((member, i): MemberReadiness => {
-      const requirements = requirementsOf[i];
-      const missing = requirements.filter((r) => !requirementMet(r, evidence[i]));
-      return {
-        staffId: member.id,
-        name: member.name,
-        teamId: member.teamId,
-        roleId: member.roleId,
-        met: requirements.length - missing.length,
-        total: requirements.length,
-        ready: missing.length === 0,
-        missing,
-      };
-    });
-
-    const targets: TargetCoverage[] = [];
-    const holderIndexes: Set<number>[] = [];
-    const teamFigures = teams.map((team): TeamFigures => {
-      const teamMembers = activeByTeam.get(team.id) ?? [];
-      let teamTargetsMet = 0;
-      for (const target of team.coverageTargets) {
-        const holders = new Set(
-          teamMembers.filter((i) => requirementMet(target.requirement, evidence[i])),
-        );
-        const gap = Math.max(0, target.minHolders - holders.size);
-        if (gap === 0) teamTargetsMet++;
-        holderIndexes.push(holders);
-        targets.push({
-          teamId: team.id,
-          requirement: target.requirement,
-          minHolders: target.minHolders,
-          holders: holders.size,
-          holderIds: [...holders].map((i) => active[i].id),
-          gap,
-          singlePointOfFailure: holders.size === 1,
-        });
-      }
-      return {
-        teamId: team.id,
-        name: team.name,
-        activeStaff: teamMembers.length,
-        ...figuresOf(
-          teamMembers.map((i) => members[i]),
-          team.coverageTargets.length,
-          teamTargetsMet,
-        ),
-      };
-    });
-
-    return {
-      evidence,
-      members,
-      targets,
-      holderIndexes,
-      teamFigures,
-      figures: figuresOf(members, targets.length, targets.filter((t) => t.gap === 0).length),
-    };
-  };
-
-  const today = evaluate(asOf);
+  const today = department.evaluate(asOf);
 
   /**
-   * R9 figures on a date after asOf: only members with a credential lapsing by then can differ
+   * R9 figures on a date after asOf: only members whose evidence changes by then can differ
    * from asOf, so start from asOf's counts and re-evaluate those members alone.
    */
   const figuresAfterAsOf = (date: IsoDate): Figures => {
@@ -260,8 +68,8 @@ export function computeReadiness(
     for (let i = 0; i < active.length; i++) {
       const total = requirementsOf[i].length;
       let met = today.members[i].met;
-      if (date > unchangedThrough[i]) {
-        const evidence = evidenceOn(date, i);
+      if (date >= firstChange[i]) {
+        const evidence = department.evidenceOn(date, i);
         met = countMet(requirementsOf[i], evidence);
         const changed = changedByTeam.get(active[i].teamId);
         if (changed === undefined) changedByTeam.set(active[i].teamId, [{ index: i, evidence }]);
@@ -319,7 +127,7 @@ export function computeReadiness(
 
   // R9 lapsed: credentials of non-terminated members current on asOf, chosen once.
   const currentOnAsOf: CredentialFacts[] = [];
-  for (const credentials of credentialsByStaff.values()) {
+  for (const credentials of department.credentialsByStaff.values()) {
     for (const credential of credentials) {
       if (isCredentialCurrent(credential, asOf, facts.settings)) currentOnAsOf.push(credential);
     }
@@ -329,8 +137,8 @@ export function computeReadiness(
     ({ days, date }): ForecastPoint => ({
       days,
       date,
-      ...(date < asOf ? evaluate(date).figures : figuresAfterAsOf(date)),
-      lapsed: lapsedBy(date, currentOnAsOf, facts.settings, memberOrder),
+      ...(date < asOf ? department.evaluate(date).figures : figuresAfterAsOf(date)),
+      lapsed: lapsedBy(asOf, date, currentOnAsOf, facts.settings, department.memberOrder),
     }),
   );
 
@@ -339,7 +147,7 @@ export function computeReadiness(
     ...today.figures,
     teams: today.teamFigures,
     members: today.members,
-    onLeave: onLeave.map((member) => ({
+    onLeave: department.onLeave.map((member) => ({
       staffId: member.id,
       name: member.name,
       teamId: member.teamId,
@@ -376,6 +184,7 @@ export function forecastDates(
  * only lapse by a revocation already recorded; its revocation date is reported as its expiresOn.
  */
 function lapsedBy(
+  asOf: IsoDate,
   date: IsoDate,
   currentOnAsOf: readonly CredentialFacts[],
   settings: DepartmentFacts['settings'],
@@ -383,7 +192,7 @@ function lapsedBy(
 ): LapsedCredential[] {
   const lapsed: LapsedCredential[] = [];
   for (const credential of currentOnAsOf) {
-    if (isCredentialCurrent(credential, date, settings)) continue;
+    if (isCredentialCurrent(credential, date, settings, asOf)) continue;
     lapsed.push({
       staffId: credential.staffId,
       credentialId: credential.id,

@@ -1,4 +1,12 @@
-import { assessment, credential, member, SETTINGS, skillReq, type } from '../testing/fixtures';
+import {
+  assessment,
+  credential,
+  member,
+  SETTINGS,
+  skill,
+  skillReq,
+  type,
+} from '../testing/fixtures';
 import type { DepartmentFacts } from './model';
 import { computeSkillsMatrix } from './skills-matrix';
 
@@ -10,6 +18,7 @@ const SKILLS = [
 
 const facts: DepartmentFacts = {
   settings: SETTINGS,
+  skills: [],
   staff: [
     member('zed', { name: 'Zed', roleId: 'coder', status: 'leave' }),
     member('amy', { name: 'amy', roleId: 'coder' }),
@@ -56,6 +65,24 @@ describe('R2 skills matrix', () => {
       level: 3,
       source: 'credential',
       requiredLevel: 3,
+    });
+  });
+
+  it('R2 matrix cells show a lapsed assessment as no level; a credential still shows', () => {
+    // icd counts 2 months: amy's of 2026-01-01 through 2026-03-01, zed's of 2026-02-01 through 04-01
+    const lapsing = { ...facts, skills: [skill('icd', 2)] };
+    const rows = computeSkillsMatrix(lapsing, D, SKILLS).rows;
+    expect(rows[0].cells[0]).toEqual({
+      skillId: 'icd',
+      level: 0,
+      source: 'none',
+      requiredLevel: 3,
+    });
+    // zed's CCS evidences icd 3 whatever the assessment
+    expect(rows[2].cells[0]).toMatchObject({ level: 3, source: 'credential' });
+    expect(computeSkillsMatrix(lapsing, '2026-03-01', SKILLS).rows[0].cells[0]).toMatchObject({
+      level: 4,
+      source: 'assessment-manager',
     });
   });
 

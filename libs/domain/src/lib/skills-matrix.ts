@@ -2,7 +2,12 @@ import type { IsoDate, SkillCategory, SkillsMatrixResponse, SkillsMatrixRow } fr
 import { groupBy, sortByName } from './collections';
 import { isIsoDate } from './dates';
 import type { AssessmentFacts, CredentialFacts, DepartmentFacts, StaffFacts } from './model';
-import { evidenceFromLatest, indexCredentialTypes, latestAssessmentsOn } from './skills';
+import {
+  assessmentValidity,
+  evidenceFromLatest,
+  indexCredentialTypes,
+  latestAssessmentsOn,
+} from './skills';
 
 export interface MatrixSkill {
   id: string;
@@ -14,7 +19,7 @@ export interface MatrixSkill {
  * The members x skills heatmap on asOf: one row per non-terminated member (R1: reports list
  * every non-terminated member), one cell per skill in the order given, with the R2 level and
  * its source and the level the member's role requires (the highest if the role names the
- * skill more than once; null when it does not).
+ * skill more than once; null when it does not). A lapsed assessment (R2) counts for nothing.
  */
 export function computeSkillsMatrix(
   facts: DepartmentFacts,
@@ -32,6 +37,7 @@ export function computeSkillsMatrix(
   );
   const memberIds = new Set(members.map((member) => member.id));
   const credentialTypes = indexCredentialTypes(facts.credentialTypes);
+  const validity = assessmentValidity(facts.skills, facts.settings);
   const credentialsByStaff = groupBy(
     facts.credentials,
     (c) => c.staffId,
@@ -65,6 +71,8 @@ export function computeSkillsMatrix(
       credentialsByStaff.get(member.id) ?? noCredentials,
       credentialTypes,
       facts.settings,
+      asOf,
+      validity,
     );
     const required = requiredLevelsByRole.get(member.roleId);
     return {

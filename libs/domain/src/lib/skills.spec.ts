@@ -3,12 +3,19 @@ import {
   credential,
   credReq,
   SETTINGS,
+  skill,
   skillReq,
   STRICT,
   type,
+  verifiedReq,
 } from '../testing/fixtures';
 import { requirementKey, requirementMet, dedupeRequirements } from './requirements';
-import { memberEvidenceOn, skillLevelOn } from './skills';
+import {
+  assessmentCountsThrough,
+  assessmentValidity,
+  memberEvidenceOn,
+  skillLevelOn,
+} from './skills';
 
 const TYPES = [
   type('CCS', 'AHIMA', 20, [{ skillId: 'icd', level: 3 }]),
@@ -210,7 +217,7 @@ describe('R3 / R5 requirements', () => {
   it('R5 an unverified credential does not meet the group when verification is required', () => {
     const unverified = {
       ...records,
-      credentials: [{ ...records.credentials[0], verified: false }],
+      credentials: [{ ...records.credentials[0], verified: false, verifiedOn: null }],
     };
     expect(requirementMet(credReq('CPC'), memberEvidenceOn(unverified, TYPES, D, SETTINGS))).toBe(
       true,
@@ -228,5 +235,165 @@ describe('R3 / R5 requirements', () => {
     expect(
       dedupeRequirements([credReq('CPC', 'CCS'), skillReq('icd', 3), credReq('CCS', 'CPC')]),
     ).toEqual([credReq('CPC', 'CCS'), skillReq('icd', 3)]);
+  });
+});
+
+describe('R2 assessments lapse', () => {
+  /** hipaa: reassessed yearly; icd: the department's 36 months; cpt: skill not listed (36) */
+  const validity = assessmentValidity([skill('hipaa', 12), skill('icd')], {
+    assessmentValidityMonths: 36,
+  });
+  const levelOn = (records: { assessments: ReturnType<typeof assessment>[] }, on: string) =>
+    skillLevelOn('hipaa', { credentials: [], ...records }, TYPES, on, SETTINGS, { validity });
+
+  it('R2 an assessment counts on assessedOn + N months and not the day after', () => {
+    const records = { assessments: [assessment('s1', 'hipaa', 3, '2025-03-15')] };
+    expect(levelOn(records, '2025-03-15')).toEqual({ level: 3, source: 'assessment-manager' });
+    expect(levelOn(records, '2026-03-15')).toEqual({ level: 3, source: 'assessment-manager' });
+    expect(levelOn(records, '2026-03-16')).toEqual({ level: 0, source: 'none' });
+    expect(validity.countsThrough(records.assessments[0])).toBe('2026-03-15');
+  });
+
+  it('R2 the lapse date is clamped to the last day of the month, as R11', () => {
+    expect(assessmentCountsThrough('2024-02-29', 12)).toBe('2025-02-28');
+    expect(assessmentCountsThrough('2025-08-31', 6)).toBe('2026-02-28');
+    expect(assessmentCountsThrough('2027-08-31', 6)).toBe('2028-02-29');
+    expect(assessmentCountsThrough('2025-01-31', 36)).toBe('2028-01-31');
+    const leap = { assessments: [assessment('s1', 'hipaa', 3, '2024-02-29')] };
+    expect(levelOn(leap, '2025-02-28').level).toBe(3);
+    expect(levelOn(leap, '2025-03-01').level).toBe(0);
+  });
+
+  it("R2 a skill's reassessMonths wins over the department's setting; neither means never lapse", () => {
+    expect(validity.monthsFor('hipaa')).toBe(12);
+    expect(validity.monthsFor('icd')).toBe(36);
+    expect(validity.monthsFor('cpt')).toBe(36);
+    const none = assessmentValidity([skill('hipaa', 12), skill('icd')], {
+      assessmentValidityMonths: null,
+    });
+    expect(none.monthsFor('hipaa')).toBe(12);
+    expect(none.monthsFor('icd')).toBeNull();
+    expect(none.countsThrough(assessment('s1', 'icd', 3, '2000-01-01'))).toBeNull();
+    const records = { credentials: [], assessments: [assessment('s1', 'icd', 3, '2000-01-01')] };
+    expect(skillLevelOn('icd', records, TYPES, D, SETTINGS, { validity: none }).level).toBe(3);
+    // without a validity (the default) nothing lapses either
+    expect(skillLevelOn('icd', records, TYPES, D, SETTINGS).level).toBe(3);
+    const icd = { credentials: [], assessments: [assessment('s1', 'icd', 3, '2023-03-15')] };
+    expect(skillLevelOn('icd', icd, TYPES, '2026-03-15', SETTINGS, { validity }).level).toBe(3);
+    expect(skillLevelOn('icd', icd, TYPES, '2026-03-16', SETTINGS, { validity }).level).toBe(0);
+  });
+
+  it('R2 once the latest assessment has lapsed an older one never revives', () => {
+    const records = {
+      assessments: [
+        assessment('s1', 'hipaa', 4, '2025-01-10'),
+        assessment('s1', 'hipaa', 2, '2025-06-01', 'self'),
+      ],
+    };
+    expect(levelOn(records, '2026-01-10')).toEqual({ level: 2, source: 'assessment-self' });
+    expect(levelOn(records, '2026-06-01').level).toBe(2);
+    expect(levelOn(records, '2026-06-02')).toEqual({ level: 0, source: 'none' });
+    // a newer assessment restores a level
+    const renewed = {
+      assessments: [...records.assessments, assessment('s1', 'hipaa', 3, '2026-07-01')],
+    };
+    expect(levelOn(renewed, '2026-06-30').level).toBe(0);
+    expect(levelOn(renewed, '2026-07-01').level).toBe(3);
+  });
+
+  it('R2 levels evidenced by credentials are unaffected by a lapse', () => {
+    const records = {
+      assessments: [assessment('s1', 'icd', 4, '2022-01-01')],
+      credentials: [credential('c1', 's1', 'CCS', { expiresOn: '2027-12-31' })],
+    };
+    expect(skillLevelOn('icd', records, TYPES, '2024-12-31', SETTINGS, { validity })).toEqual({
+      level: 4,
+      source: 'assessment-manager',
+    });
+    expect(skillLevelOn('icd', records, TYPES, '2025-01-02', SETTINGS, { validity })).toEqual({
+      level: 3,
+      source: 'credential',
+    });
+    const evidence = memberEvidenceOn(records, TYPES, '2025-01-02', SETTINGS, { validity });
+    expect(evidence.skillLevel('icd')).toBe(3);
+    expect(requirementMet(skillReq('icd', 4), evidence)).toBe(false);
+    expect(requirementMet(skillReq('icd', 3), evidence)).toBe(true);
+  });
+
+  it('R2 with a knowledge cut (R9) the assessment known on the cut lapses on later days', () => {
+    const records = {
+      credentials: [],
+      assessments: [
+        assessment('s1', 'hipaa', 3, '2025-03-15'),
+        // a reassessment after the cut is unknown to a forecast made on D
+        assessment('s1', 'hipaa', 3, '2026-03-01'),
+      ],
+    };
+    const cut = { validity, knownAsOf: '2026-02-01' };
+    expect(skillLevelOn('hipaa', records, TYPES, '2026-03-15', SETTINGS, cut).level).toBe(3);
+    expect(skillLevelOn('hipaa', records, TYPES, '2026-03-16', SETTINGS, cut).level).toBe(0);
+    expect(skillLevelOn('hipaa', records, TYPES, '2026-03-16', SETTINGS, { validity }).level).toBe(
+      3,
+    );
+  });
+});
+
+describe('R5 verifiedOnly credential requirements', () => {
+  const verifiedLate = credential('c1', 's1', 'CPC', {
+    issuedOn: '2025-01-01',
+    expiresOn: '2026-12-31',
+    verifiedOn: '2026-03-20',
+  });
+  const unverified = credential('c2', 's1', 'CCS', {
+    issuedOn: '2025-01-01',
+    expiresOn: '2026-12-31',
+    verified: false,
+  });
+  const records = { assessments: [], credentials: [verifiedLate, unverified] };
+  const on = (date: string, settings = SETTINGS) =>
+    memberEvidenceOn(records, TYPES, date, settings);
+
+  it('R5 verifiedOnly is met only by a current credential verified on or before D, whatever the setting', () => {
+    expect(requirementMet(credReq('CPC'), on('2026-03-19'))).toBe(true);
+    expect(requirementMet(verifiedReq('CPC'), on('2026-03-19'))).toBe(false);
+    expect(requirementMet(verifiedReq('CPC'), on('2026-03-20'))).toBe(true);
+    expect(requirementMet(verifiedReq('CPC', 'CCS'), on('2026-03-19'))).toBe(false);
+    expect(requirementMet(verifiedReq('CCS'), on('2026-06-01'))).toBe(false);
+    expect(requirementMet(credReq('CCS'), on('2026-06-01'))).toBe(true);
+    // the department's setting changes nothing for a verifiedOnly requirement
+    expect(requirementMet(verifiedReq('CPC'), on('2026-03-20', STRICT))).toBe(true);
+    expect(requirementMet(verifiedReq('CPC'), on('2026-03-19', STRICT))).toBe(false);
+    // verified, but expired: not current, not met
+    expect(requirementMet(verifiedReq('CPC'), on('2027-01-01'))).toBe(false);
+    // verifiedOnly: false is the plain requirement
+    expect(
+      requirementMet({ kind: 'credential', anyOf: ['CPC'], verifiedOnly: false }, on('2026-03-19')),
+    ).toBe(true);
+  });
+
+  it('R5 verifiedOnly with a knowledge cut counts only a verification known on the cut', () => {
+    const cut = memberEvidenceOn(records, TYPES, '2026-04-01', SETTINGS, {
+      knownAsOf: '2026-03-15',
+    });
+    expect(requirementMet(credReq('CPC'), cut)).toBe(true);
+    expect(requirementMet(verifiedReq('CPC'), cut)).toBe(false);
+  });
+
+  it('R5 requirement keys tell a verifiedOnly group from the plain one', () => {
+    expect(requirementKey(verifiedReq('CPC', 'CCS'))).toBe('credential:CCS,CPC:verified');
+    expect(requirementKey(verifiedReq('CPC', 'CCS'))).not.toBe(
+      requirementKey(credReq('CCS', 'CPC')),
+    );
+    expect(requirementKey({ kind: 'credential', anyOf: ['CPC'], verifiedOnly: false })).toBe(
+      requirementKey(credReq('CPC')),
+    );
+    expect(
+      dedupeRequirements([
+        credReq('CPC', 'CCS'),
+        verifiedReq('CCS', 'CPC'),
+        credReq('CCS', 'CPC'),
+        verifiedReq('CPC', 'CCS'),
+      ]),
+    ).toEqual([credReq('CPC', 'CCS'), verifiedReq('CCS', 'CPC')]);
   });
 });

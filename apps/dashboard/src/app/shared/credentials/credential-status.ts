@@ -18,9 +18,7 @@ export function credentialStatus(
   asOf: IsoDate,
   warningDays: number,
 ): CredentialStatus {
-  return credentialStatusOn({ ...credential, verified: credential.verification !== null }, asOf, {
-    expiryWarningDays: warningDays,
-  });
+  return credentialStatusOn(credential, asOf, { expiryWarningDays: warningDays });
 }
 
 /** Current or expiring on `asOf`: a credential a CE activity can still count towards. */
