@@ -500,6 +500,13 @@ function* departmentRows(id, departments) {
     yield [id('department', d.no), d.name, d.timeZone, d.requireVerification, 90];
 }
 
+/** One row per department and catalog entry: its id, the department's id, then `fields`. */
+function* catalogRows(id, departments, table, entries, fields) {
+  for (const d of departments)
+    for (const [i, entry] of entries.entries())
+      yield [id(table, d.no * entries.length + i), id('department', d.no), ...fields(entry, i)];
+}
+
 function* perDepartment(departments, fn) {
   for (const d of departments) yield* fn(d);
 }
@@ -798,31 +805,21 @@ async function generateHealthSystem(options) {
     await copy(
       'skill',
       ['id', 'department_id', 'name', 'category', 'description'],
-      perDepartment(departments, function* (d) {
-        for (const [s, skill] of cat.skills.entries())
-          yield [
-            id('skill', d.no * cat.skills.length + s),
-            id('department', d.no),
-            skill.name,
-            skill.category,
-            s < catalog.SKILLS.length ? null : SKILL_DESCRIPTION,
-          ];
-      }),
+      catalogRows(id, departments, 'skill', cat.skills, (skill, s) => [
+        skill.name,
+        skill.category,
+        s < catalog.SKILLS.length ? null : SKILL_DESCRIPTION,
+      ]),
     );
     await copy(
       'credential_type',
       ['id', 'department_id', 'code', 'name', 'issuing_body', 'base_ceus'],
-      perDepartment(departments, function* (d) {
-        for (const [t, type] of cat.types.entries())
-          yield [
-            id('credential_type', d.no * cat.types.length + t),
-            id('department', d.no),
-            type.code,
-            type.name,
-            type.body,
-            type.baseCeus,
-          ];
-      }),
+      catalogRows(id, departments, 'credential_type', cat.types, (type) => [
+        type.code,
+        type.name,
+        type.body,
+        type.baseCeus,
+      ]),
     );
     await copy(
       'credential_type_skill',
@@ -848,26 +845,18 @@ async function generateHealthSystem(options) {
         'cap',
         'minimums',
       ],
-      perDepartment(departments, function* (d) {
-        for (const [r, rule] of cat.ceRules.entries())
-          yield [
-            id('ce_rule', d.no * cat.ceRules.length + r),
-            id('department', d.no),
-            rule.body,
-            rule.cycleMonths,
-            rule.extraPerAdditional,
-            rule.cap,
-            JSON.stringify(rule.minimums),
-          ];
-      }),
+      catalogRows(id, departments, 'ce_rule', cat.ceRules, (rule) => [
+        rule.body,
+        rule.cycleMonths,
+        rule.extraPerAdditional,
+        rule.cap,
+        JSON.stringify(rule.minimums),
+      ]),
     );
     await copy(
       'job_role',
       ['id', 'department_id', 'name'],
-      perDepartment(departments, function* (d) {
-        for (const [r, role] of cat.roles.entries())
-          yield [id('job_role', d.no * cat.roles.length + r), id('department', d.no), role.name];
-      }),
+      catalogRows(id, departments, 'job_role', cat.roles, (role) => [role.name]),
     );
     await copy(
       'team',
