@@ -1,16 +1,24 @@
 #!/usr/bin/env node
-// `npm run bench`: measures the API over HTTP on a department of 10,000 staff.
-// Builds the API if needed, fills a fresh database (DATABASE_URL's server, or an embedded
-// PostgreSQL) with generated data in SQL, starts the real server on it and times the
-// analysis endpoints. Prints numbers; asserts nothing about speed.
+// `npm run bench`: measures the API over HTTP on a generated health system of 10,000 staff
+// (BENCH_STAFF; BENCH_DEPARTMENTS departments, default 1) in teams of about 50.
+// Builds the API if needed, starts the real server on a fresh database (DATABASE_URL's server,
+// or an embedded PostgreSQL), which applies the migrations, fills it with
+// tools/test-data/health-system.cjs (COPY) and times the analysis endpoints. Prints numbers;
+// asserts nothing about speed. BENCH_KEEP_DB=1 keeps the database.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import {
+  credentialImportCsv,
+  generateHealthSystem,
+  staffImportCsv,
+} from './test-data/health-system.cjs';
 
 const STAFF = Number(process.env.BENCH_STAFF ?? 10000);
+const DEPARTMENTS = Number(process.env.BENCH_DEPARTMENTS ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 process.env.NX_DAEMON = 'false';
 process.env.NX_NO_CLOUD = 'true';
@@ -81,7 +89,7 @@ async function main() {
       password: 'bench',
       persistent: false,
       createPostgresUser: process.getuid?.() === 0,
-      onLog: () => {},
+      onLog: () => undefined,
     });
     await embedded.initialise();
     await embedded.start();
@@ -110,21 +118,22 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}/api/health`);
-    const db = new pg.Client({ connectionString: dbUrl.toString() });
-    await db.connect();
-    const t0 = process.hrtime.bigint();
-    const login = await fillDepartment(db, STAFF);
-    console.log(`\n== API over HTTP, ${STAFF} staff ==`);
-    console.log(
-      `generated: ${JSON.stringify(login.counts)} in ${(ms(process.hrtime.bigint() - t0) / 1000).toFixed(1)} s`,
-    );
-    await db.end();
+    const system = await generateHealthSystem({
+      databaseUrl: dbUrl.toString(),
+      staff: STAFF,
+      departments: DEPARTMENTS,
+      password: 'bench-password-123',
+    });
+    const { accounts } = system;
+    const teamSize = system.departments[0].teams.find((t) => t.id === accounts.manager.teamId).size;
+    console.log(`\n== API over HTTP, ${STAFF} staff in ${DEPARTMENTS} department(s) ==`);
+    console.log(`generated: ${JSON.stringify(system.counts)} in ${system.seconds.toFixed(1)} s`);
 
     const token = await timed('login (argon2id verify)', 5, async () => {
       const res = await fetch(`${base}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: login.email, password: login.password }),
+        body: JSON.stringify({ email: accounts.admins[0].email, password: accounts.password }),
       });
       return (await res.json()).accessToken;
     });
@@ -137,13 +146,13 @@ async function main() {
     };
     const readiness = await get('/readiness?asOf=2026-11-24');
     console.log(
-      `readiness check: ${readiness.members.length} active members, staffReadyPct ${readiness.staffReadyPct?.toFixed(3)}, ${readiness.targets.length} targets`,
+      `readiness check: ${readiness.members.length} active members, staffReadyPct ${readiness.staffReadyPct?.toFixed(3)}, requirementsMetPct ${readiness.requirementsMetPct?.toFixed(3)}, ${readiness.targetsMet.met} of ${readiness.targetsMet.total} targets met`,
     );
     await timed('GET /readiness (department, +4 forecast dates)', ROUNDS, () =>
       get('/readiness?asOf=2026-11-24'),
     );
-    await timed('GET /readiness?teamId (one team)', ROUNDS, () =>
-      get(`/readiness?asOf=2026-11-24&teamId=${login.teamId}`),
+    await timed(`GET /readiness?teamId (one team of ${teamSize})`, ROUNDS, () =>
+      get(`/readiness?asOf=2026-11-24&teamId=${accounts.manager.teamId}`),
     );
     await timed('GET /ce-status (department)', ROUNDS, () => get('/ce-status?asOf=2026-11-24'));
     await timed('GET /expirations (90 days)', ROUNDS, () => get('/expirations?asOf=2026-11-24'));
@@ -151,11 +160,11 @@ async function main() {
       get('/skills-matrix?asOf=2026-11-24'),
     );
     await timed('GET /staff/:id/... via ce-status?staffId (one member)', ROUNDS, () =>
-      get(`/ce-status?asOf=2026-11-24&staffId=${login.staffId}`),
+      get(`/ce-status?asOf=2026-11-24&staffId=${accounts.staff.staffId}`),
     );
 
     // ---- bulk import (benchImport, below): its own block, same server and token
-    await benchImport(base, token);
+    await benchImport(base, token, system.departments[0]);
   } finally {
     server.kill('SIGINT');
     await new Promise((r) => server.once('exit', r));
@@ -194,129 +203,6 @@ async function waitFor(url) {
   throw new Error(`server did not answer ${url}`);
 }
 
-/** A department of `n` staff in SQL: deterministic, spread over teams, roles, credentials, CE. */
-async function fillDepartment(db, n) {
-  const { hash } = await import('argon2');
-  const password = 'bench-password-123';
-  const q = (sql, params = []) => db.query(sql, params);
-  const dept = (
-    await q(`INSERT INTO department (name, time_zone) VALUES ('Bench HIM', 'UTC') RETURNING id`)
-  ).rows[0].id;
-  await q(
-    `INSERT INTO skill (department_id, name, category) SELECT $1, 'Skill ' || i, (ARRAY['technical','regulatory','soft'])[1 + i % 3] FROM generate_series(1, 20) i`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus)
-     SELECT $1, 'CT' || i, 'Credential ' || i, (ARRAY['AHIMA','AAPC','NCRA','ACDIS'])[1 + i % 4], 20 + (i % 3) * 10 FROM generate_series(1, 10) i`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO credential_type_skill (credential_type_id, skill_id, level)
-     SELECT t.id, s.id, 3 FROM credential_type t JOIN skill s ON s.department_id = t.department_id
-      WHERE t.department_id = $1 AND substring(s.name from 7)::int = substring(t.code from 3)::int`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO ce_rule (department_id, issuing_body, cycle_months, extra_per_additional, cap, minimums) VALUES
-     ($1, 'AHIMA', 24, 10, 50, '[{"categories":["hiim-domain"],"share":0.8},{"categories":["ahima-provided"],"share":0.4}]'),
-     ($1, 'AAPC', 24, 4, 52, '[]'), ($1, 'NCRA', 24, 0, NULL, '[{"categories":["ctr-category-a"],"hours":4}]'), ($1, 'ACDIS', 24, 0, NULL, '[]')`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO team (department_id, name) SELECT $1, 'Team ' || i FROM generate_series(1, 12) i`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO job_role (department_id, name) SELECT $1, 'Role ' || i FROM generate_series(1, 10) i`,
-    [dept],
-  );
-  // each role: two skills at 2..3 and one credential group of two types
-  await q(
-    `INSERT INTO requirement (department_id, role_id, position, kind, skill_id, min_level)
-     SELECT $1, r.id, k, 'skill', s.id, 2 + k % 2
-       FROM job_role r CROSS JOIN generate_series(0, 1) k
-       JOIN skill s ON s.department_id = r.department_id
-        AND substring(s.name from 7)::int = 1 + (substring(r.name from 6)::int + k * 7) % 20
-      WHERE r.department_id = $1`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO requirement (department_id, role_id, position, kind) SELECT $1, id, 2, 'credential' FROM job_role WHERE department_id = $1`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO requirement (department_id, team_id, position, kind, min_holders) SELECT $1, id, 0, 'credential', 50 FROM team WHERE department_id = $1`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO requirement_credential_type (requirement_id, credential_type_id)
-     SELECT r.id, t.id FROM requirement r JOIN credential_type t ON t.department_id = r.department_id
-      WHERE r.department_id = $1 AND r.kind = 'credential' AND substring(t.code from 3)::int IN (1, 2)`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO staff (department_id, team_id, role_id, name, email, employee_id, status, hire_date)
-     SELECT $1, (SELECT id FROM team WHERE department_id = $1 AND name = 'Team ' || (1 + i % 12)),
-            (SELECT id FROM job_role WHERE department_id = $1 AND name = 'Role ' || (1 + i % 10)),
-            'Member ' || lpad(i::text, 5, '0'), 'member' || i || '@bench.example', 'E' || i,
-            CASE WHEN i % 50 = 0 THEN 'leave' WHEN i % 97 = 0 THEN 'terminated' ELSE 'active' END,
-            DATE '2015-01-01' + (i % 3000)
-       FROM generate_series(1, $2::int) i`,
-    [dept, n],
-  );
-  // three credentials per member, expiries spread over two years around 2026-11-24
-  await q(
-    `INSERT INTO credential (department_id, staff_id, credential_type_id, number, issued_on, expires_on, verification_method, verified_on)
-     SELECT $1, s.id, (SELECT id FROM credential_type WHERE department_id = $1 AND code = 'CT' || (1 + (k * 3 + s.n) % 10)),
-            'N' || s.n || '-' || k, e - 730, e, CASE WHEN s.n % 5 = 0 THEN NULL ELSE 'primary-source' END, CASE WHEN s.n % 5 = 0 THEN NULL ELSE e - 720 END
-       FROM (SELECT id, row_number() OVER (ORDER BY name) AS n FROM staff WHERE department_id = $1) s
-       CROSS JOIN generate_series(0, 2) k
-       CROSS JOIN LATERAL (SELECT DATE '2026-01-01' + ((s.n * 37 + k * 101) % 700)::int AS e) d`,
-    [dept],
-  );
-  // ten assessments per member (some of them superseded later)
-  await q(
-    `INSERT INTO assessment (department_id, staff_id, skill_id, level, assessed_on, source)
-     SELECT $1, s.id, (SELECT id FROM skill WHERE department_id = $1 AND name = 'Skill ' || (1 + (s.n + k) % 20)),
-            (s.n + k) % 5, DATE '2025-01-01' + ((s.n * 13 + k * 29) % 650)::int, CASE WHEN k % 2 = 0 THEN 'manager' ELSE 'self' END
-       FROM (SELECT id, row_number() OVER (ORDER BY name) AS n FROM staff WHERE department_id = $1) s
-       CROSS JOIN generate_series(0, 9) k`,
-    [dept],
-  );
-  // ten CE activities per member
-  await q(
-    `INSERT INTO ce_activity (department_id, staff_id, title, provider, completed_on, hours, categories, status)
-     SELECT $1, s.id, 'Webinar ' || k, 'AHIMA', DATE '2025-01-01' + ((s.n * 17 + k * 31) % 690)::int, 1 + (k % 4) * 0.5,
-            CASE WHEN k % 3 = 0 THEN '{hiim-domain,ahima-provided}'::text[] ELSE '{hiim-domain}'::text[] END,
-            CASE WHEN k % 7 = 0 THEN 'submitted' WHEN k % 11 = 0 THEN 'rejected' ELSE 'approved' END
-       FROM (SELECT id, row_number() OVER (ORDER BY name) AS n FROM staff WHERE department_id = $1) s
-       CROSS JOIN generate_series(0, 9) k`,
-    [dept],
-  );
-  const email = 'bench.admin@bench.example';
-  await q(
-    `INSERT INTO app_user (department_id, email, password_hash, role) VALUES ($1, $2, $3, 'admin')`,
-    [
-      dept,
-      email,
-      await hash(password, { type: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }),
-    ],
-  );
-  await q('ANALYZE');
-  const counts = {};
-  for (const table of ['staff', 'credential', 'assessment', 'ce_activity']) {
-    counts[table] = Number((await q(`SELECT count(*) FROM ${table}`)).rows[0].count);
-  }
-  const teamId = (
-    await q(`SELECT id FROM team WHERE department_id = $1 ORDER BY name LIMIT 1`, [dept])
-  ).rows[0].id;
-  const staffId = (
-    await q(`SELECT id FROM staff WHERE department_id = $1 ORDER BY name LIMIT 1`, [dept])
-  ).rows[0].id;
-  return { email, password, counts, teamId, staffId };
-}
-
 // ============================================================================
 // Bulk import (docs/import.md): 10,000-row staff and credentials CSVs, generated here,
 // posted as dry run and commit to the running bench server. New employee ids (IMP-n), so
@@ -325,22 +211,28 @@ async function fillDepartment(db, n) {
 // ============================================================================
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10000);
 
-async function benchImport(base, token) {
+async function benchImport(base, token, department) {
   console.log(`\n== import over HTTP, ${IMPORT_ROWS} rows ==`);
-  const staff = ['Employee ID,Name,Email,Team,Role,Status,Hire date'];
-  const credentials = [
-    'Employee ID,Credential type (code),Number,Issued on,Expires on,Verification method,Verified on',
-  ];
-  for (let i = 1; i <= IMPORT_ROWS; i++) {
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    staff.push(
-      `IMP-${i},Imported Member ${i},imported.${i}@bench.example,Team ${1 + (i % 12)},Role ${1 + (i % 10)},active,2019-04-${day}`,
-    );
-    credentials.push(
-      `IMP-${i},CT${1 + (i % 10)},IMPN-${i},2025-01-${day},2027-01-${day},primary-source,2025-02-${day}`,
-    );
-  }
-  const files = { staff: staff.join('\n'), credentials: credentials.join('\n') };
+  const files = {
+    staff: staffImportCsv({
+      rows: IMPORT_ROWS,
+      employeeIdPrefix: 'IMP-',
+      name: 'Imported Member',
+      emailDomain: 'bench.example',
+      teams: department.teams.map((team) => team.name),
+      roles: department.roles,
+      hiredIn: '2019-04',
+    }),
+    credentials: credentialImportCsv({
+      rows: IMPORT_ROWS,
+      employeeIdPrefix: 'IMP-',
+      codes: department.credentialTypes,
+      numberPrefix: 'IMPN-',
+      issuedIn: '2025-01',
+      expiresIn: '2027-01',
+      verifiedIn: '2025-02',
+    }),
+  };
   const post = async (kind, mode) => {
     const form = new FormData();
     form.append('file', new Blob([files[kind]], { type: 'text/csv' }), `${kind}.csv`);

@@ -1,18 +1,24 @@
+import { credentialImportCsv, staffImportCsv } from '../../../tools/test-data/health-system.cjs';
 import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
 import { insertCredentialType } from './member-records';
 import { createTestApp, type TestApp } from './test-app';
 
 const ROWS = 10_000;
 
+/** Members B-1 .. B-n of the fixture's Coding and CDI teams (the bench imports files of the same shape). */
 function staffFile(rows: number, status = 'active'): Buffer {
-  const lines = ['Employee ID,Name,Email,Team,Role,Status,Hire date'];
-  for (let i = 1; i <= rows; i++) {
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    lines.push(
-      `B-${i},Member ${i},member.${i}@bulk.example,${i % 2 ? 'Coding' : 'CDI'},Medical Coder,${status},2020-03-${day}`,
-    );
-  }
-  return Buffer.from(lines.join('\n'));
+  return Buffer.from(
+    staffImportCsv({
+      rows,
+      employeeIdPrefix: 'B-',
+      name: 'Member',
+      emailDomain: 'bulk.example',
+      teams: ['CDI', 'Coding'],
+      roles: ['Medical Coder'],
+      status,
+      hiredIn: '2020-03',
+    }),
+  );
 }
 
 /**
@@ -83,9 +89,16 @@ describe('import of large files', () => {
   });
 
   it(`commits ${ROWS} credential rows`, async () => {
-    const lines = ['Employee ID,Credential type (code),Number,Issued on,Expires on'];
-    for (let i = 1; i <= ROWS; i++) lines.push(`B-${i},CCS,N-${i},2024-07-01,2026-06-30`);
-    const file = Buffer.from(lines.join('\n'));
+    const file = Buffer.from(
+      credentialImportCsv({
+        rows: ROWS,
+        employeeIdPrefix: 'B-',
+        codes: ['CCS'],
+        numberPrefix: 'N-',
+        issuedIn: '2024-07',
+        expiresIn: '2026-06',
+      }),
+    );
     const dry = await timed(`credentials dry run, ${ROWS} rows`, () =>
       upload('credentials', file, 'dry-run').expect(200),
     );

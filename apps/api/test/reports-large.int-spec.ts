@@ -2,7 +2,10 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { hashPassword } from '../src/auth/passwords';
+import {
+  generateHealthSystem,
+  type HealthSystem,
+} from '../../../tools/test-data/health-system.cjs';
 import { createTestApp, type TestApp } from './test-app';
 
 const STAFF = 10_000;
@@ -10,28 +13,35 @@ const AS_OF = '2026-11-24';
 const PASSWORD = 'large-report-password-1';
 
 /**
- * A department of 10,000 staff generated in SQL (as tools/bench.mjs does), its compliance report
- * streamed as CSV over a real socket: the rows are counted as they arrive, and the time and the
- * process's memory are printed (not asserted: machines differ).
+ * A department of 10,000 staff from the bench's generator (tools/test-data), every 40th member
+ * without credentials (their report row has no credential), its compliance report streamed as
+ * CSV over a real socket: the rows are counted as they arrive, and the time and the process's
+ * memory are printed (not asserted: machines differ).
  */
 describe('a 10,000-member compliance report streams', () => {
   let t: TestApp;
   let baseUrl: string;
   let token: string;
   let departmentId: string;
+  let system: HealthSystem;
 
   beforeAll(async () => {
     t = await createTestApp();
-    const started = Date.now();
-    departmentId = await fillDepartment(t, STAFF);
-    console.log(`generated ${STAFF} staff in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    system = await generateHealthSystem({
+      databaseUrl: t.databaseUrl,
+      staff: STAFF,
+      withoutCredentialsEvery: 40,
+      password: PASSWORD,
+    });
+    departmentId = system.accounts.admins[0].departmentId;
+    console.log(`generated ${STAFF} staff in ${system.seconds.toFixed(1)} s`);
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     baseUrl = `http://127.0.0.1:${port}`;
     const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'large.admin@example.org', password: PASSWORD }),
+      body: JSON.stringify({ email: system.accounts.admins[0].email, password: PASSWORD }),
     });
     token = ((await res.json()) as { accessToken: string }).accessToken;
   }, 300_000);
@@ -195,7 +205,7 @@ describe('a 10,000-member compliance report streams', () => {
       });
     }
     const res = await fetch(
-      `${baseUrl}/api/v1/reports/compliance?asOf=${AS_OF}&format=csv&teamId=${await oneTeam(t)}`,
+      `${baseUrl}/api/v1/reports/compliance?asOf=${AS_OF}&format=csv&teamId=${largestTeam(system)}`,
       {
         headers: { authorization: `Bearer ${token}` },
       },
@@ -205,111 +215,7 @@ describe('a 10,000-member compliance report streams', () => {
   }, 300_000);
 });
 
-async function oneTeam(t: TestApp): Promise<string> {
-  const [{ id }] = await t.dataSource.query(`SELECT id FROM team WHERE name = 'Team 1'`);
-  return id;
-}
-
-/** tools/bench.mjs's generator: teams, roles, three credentials, ten assessments and ten CE activities per member. */
-async function fillDepartment(t: TestApp, n: number): Promise<string> {
-  const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
-  const [{ id: dept }] = await q(
-    `INSERT INTO department (name, time_zone) VALUES ('Large HIM', 'UTC') RETURNING id`,
-  );
-  await q(
-    `INSERT INTO skill (department_id, name, category) SELECT $1, 'Skill ' || i, (ARRAY['technical','regulatory','soft'])[1 + i % 3] FROM generate_series(1, 20) i`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus)
-     SELECT $1, 'CT' || i, 'Credential ' || i, (ARRAY['AHIMA','AAPC','NCRA','ACDIS'])[1 + i % 4], 20 + (i % 3) * 10 FROM generate_series(1, 10) i`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO credential_type_skill (credential_type_id, skill_id, level)
-     SELECT t.id, s.id, 3 FROM credential_type t JOIN skill s ON s.department_id = t.department_id
-      WHERE t.department_id = $1 AND substring(s.name from 7)::int = substring(t.code from 3)::int`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO ce_rule (department_id, issuing_body, cycle_months, extra_per_additional, cap, minimums) VALUES
-     ($1, 'AHIMA', 24, 10, 50, '[{"categories":["hiim-domain"],"share":0.8},{"categories":["ahima-provided"],"share":0.4}]'),
-     ($1, 'AAPC', 24, 4, 52, '[]'), ($1, 'NCRA', 24, 0, NULL, '[{"categories":["ctr-category-a"],"hours":4}]'), ($1, 'ACDIS', 24, 0, NULL, '[]')`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO team (department_id, name) SELECT $1, 'Team ' || i FROM generate_series(1, 12) i`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO job_role (department_id, name) SELECT $1, 'Role ' || i FROM generate_series(1, 10) i`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO requirement (department_id, role_id, position, kind, skill_id, min_level)
-     SELECT $1, r.id, k, 'skill', s.id, 2 + k % 2
-       FROM job_role r CROSS JOIN generate_series(0, 1) k
-       JOIN skill s ON s.department_id = r.department_id
-        AND substring(s.name from 7)::int = 1 + (substring(r.name from 6)::int + k * 7) % 20
-      WHERE r.department_id = $1`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO requirement (department_id, role_id, position, kind) SELECT $1, id, 2, 'credential' FROM job_role WHERE department_id = $1`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO requirement (department_id, team_id, position, kind, min_holders) SELECT $1, id, 0, 'credential', 50 FROM team WHERE department_id = $1`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO requirement_credential_type (requirement_id, credential_type_id)
-     SELECT r.id, t.id FROM requirement r JOIN credential_type t ON t.department_id = r.department_id
-      WHERE r.department_id = $1 AND r.kind = 'credential' AND substring(t.code from 3)::int IN (1, 2)`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO staff (department_id, team_id, role_id, name, email, employee_id, status, hire_date)
-     SELECT $1, (SELECT id FROM team WHERE department_id = $1 AND name = 'Team ' || (1 + i % 12)),
-            (SELECT id FROM job_role WHERE department_id = $1 AND name = 'Role ' || (1 + i % 10)),
-            'Member ' || lpad(i::text, 5, '0'), 'member' || i || '@large.example', 'E' || i,
-            CASE WHEN i % 50 = 0 THEN 'leave' WHEN i % 97 = 0 THEN 'terminated' ELSE 'active' END,
-            DATE '2015-01-01' + (i % 3000)
-       FROM generate_series(1, $2::int) i`,
-    [dept, n],
-  );
-  // three credentials for most members, none for every 40th (their report row has no credential)
-  await q(
-    `INSERT INTO credential (department_id, staff_id, credential_type_id, number, issued_on, expires_on, verification_method, verified_on)
-     SELECT $1, s.id, (SELECT id FROM credential_type WHERE department_id = $1 AND code = 'CT' || (1 + (k * 3 + s.n) % 10)),
-            'N' || s.n || '-' || k, e - 730, e, CASE WHEN s.n % 5 = 0 THEN NULL ELSE 'primary-source' END, CASE WHEN s.n % 5 = 0 THEN NULL ELSE e - 720 END
-       FROM (SELECT id, row_number() OVER (ORDER BY name) AS n FROM staff WHERE department_id = $1) s
-       CROSS JOIN generate_series(0, 2) k
-       CROSS JOIN LATERAL (SELECT DATE '2026-01-01' + ((s.n * 37 + k * 101) % 700)::int AS e) d
-      WHERE s.n % 40 <> 0`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO assessment (department_id, staff_id, skill_id, level, assessed_on, source)
-     SELECT $1, s.id, (SELECT id FROM skill WHERE department_id = $1 AND name = 'Skill ' || (1 + (s.n + k) % 20)),
-            (s.n + k) % 5, DATE '2025-01-01' + ((s.n * 13 + k * 29) % 650)::int, CASE WHEN k % 2 = 0 THEN 'manager' ELSE 'self' END
-       FROM (SELECT id, row_number() OVER (ORDER BY name) AS n FROM staff WHERE department_id = $1) s
-       CROSS JOIN generate_series(0, 9) k`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO ce_activity (department_id, staff_id, title, provider, completed_on, hours, categories, status)
-     SELECT $1, s.id, 'Webinar ' || k, 'AHIMA', DATE '2025-01-01' + ((s.n * 17 + k * 31) % 690)::int, 1 + (k % 4) * 0.5,
-            CASE WHEN k % 3 = 0 THEN '{hiim-domain,ahima-provided}'::text[] ELSE '{hiim-domain}'::text[] END,
-            CASE WHEN k % 7 = 0 THEN 'submitted' WHEN k % 11 = 0 THEN 'rejected' ELSE 'approved' END
-       FROM (SELECT id, row_number() OVER (ORDER BY name) AS n FROM staff WHERE department_id = $1) s
-       CROSS JOIN generate_series(0, 9) k`,
-    [dept],
-  );
-  await q(
-    `INSERT INTO app_user (department_id, email, password_hash, role) VALUES ($1, $2, $3, 'admin')`,
-    [dept, 'large.admin@example.org', await hashPassword(PASSWORD)],
-  );
-  await q('ANALYZE');
-  return dept;
+function largestTeam(system: HealthSystem): string {
+  const [team] = [...system.departments[0].teams].sort((a, b) => b.size - a.size);
+  return team.id;
 }

@@ -1,15 +1,14 @@
 import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
+/** Access, conflicts and paging, shared by the catalog APIs, are in catalog.int-spec.ts. */
 describe('skills API', () => {
   let t: TestApp;
   let dept: DepartmentFixture;
-  let other: DepartmentFixture;
 
   beforeAll(async () => {
     t = await createTestApp();
     dept = await createDepartment(t, 'a');
-    other = await createDepartment(t, 'b');
   });
   afterAll(() => t.close());
 
@@ -75,84 +74,6 @@ describe('skills API', () => {
     expect(res.body.message.join('\n')).toMatch(/category/);
     expect(res.body.message.join('\n')).toMatch(/extra/);
     expect(await t.dataSource.query(`SELECT count(*) FROM skill`)).toEqual(before);
-  });
-
-  it('answers 409 on a duplicate name and on a stale version', async () => {
-    const a = await t
-      .http()
-      .post('/api/v1/skills')
-      .set(bearer(dept.tokens.admin))
-      .send({ name: 'HCPCS', category: 'technical' })
-      .expect(201);
-    const dup = await t
-      .http()
-      .post('/api/v1/skills')
-      .set(bearer(dept.tokens.admin))
-      .send({ name: 'hcpcs', category: 'technical' })
-      .expect(409);
-    expect(dup.body.message[0]).toMatch(/name/);
-    // the same name in another department is fine
-    await t
-      .http()
-      .post('/api/v1/skills')
-      .set(bearer(other.tokens.admin))
-      .send({ name: 'HCPCS', category: 'technical' })
-      .expect(201);
-    await t
-      .http()
-      .patch(`/api/v1/skills/${a.body.id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 1, category: 'regulatory' })
-      .expect(200);
-    const stale = await t
-      .http()
-      .patch(`/api/v1/skills/${a.body.id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 1, category: 'soft' })
-      .expect(409);
-    expect(stale.body.message[0]).toMatch(/version/);
-  });
-
-  it('answers 401 without a token, 403 for a role without the permission, 404 across departments', async () => {
-    await t.http().get('/api/v1/skills').expect(401);
-    await t.http().get('/api/v1/skills').set('Authorization', 'Bearer nonsense').expect(401);
-    await t
-      .http()
-      .post('/api/v1/skills')
-      .set(bearer(dept.tokens.manager))
-      .send({ name: 'X', category: 'soft' })
-      .expect(403);
-    await t
-      .http()
-      .post('/api/v1/skills')
-      .set(bearer(dept.tokens.staff))
-      .send({ name: 'X', category: 'soft' })
-      .expect(403);
-    const mine = await t
-      .http()
-      .post('/api/v1/skills')
-      .set(bearer(dept.tokens.admin))
-      .send({ name: 'Ethics', category: 'soft' })
-      .expect(201);
-    await t
-      .http()
-      .get(`/api/v1/skills/${mine.body.id}`)
-      .set(bearer(other.tokens.admin))
-      .expect(404);
-    await t
-      .http()
-      .patch(`/api/v1/skills/${mine.body.id}`)
-      .set(bearer(other.tokens.admin))
-      .send({ version: 1, name: 'Y' })
-      .expect(404);
-    await t.http().get('/api/v1/skills/not-a-uuid').set(bearer(dept.tokens.admin)).expect(400);
-    const nulled = await t
-      .http()
-      .patch(`/api/v1/skills/${mine.body.id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 1, name: null })
-      .expect(400);
-    expect(nulled.body.message.join(' ')).toMatch(/name/);
   });
 
   it('refuses to delete a skill in use with 409', async () => {

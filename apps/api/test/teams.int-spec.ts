@@ -1,6 +1,10 @@
 import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
+/**
+ * Access, conflicts, paging and the validation of coverage targets' requirements, shared with
+ * the other catalog APIs and with roles, are in catalog.int-spec.ts.
+ */
 describe('teams API', () => {
   let t: TestApp;
   let dept: DepartmentFixture;
@@ -145,25 +149,22 @@ describe('teams API', () => {
     ).toBe(1);
   });
 
-  it('rejects bad input and foreign references with 400 naming the path, writing nothing', async () => {
+  it('rejects bad managers and targets with 400 naming the path, writing nothing', async () => {
     const before = await rowCounts();
     const shape = await post({
       name: 'Bad',
       managerStaffIds: ['not-a-uuid'],
       coverageTargets: [
         { requirement: { kind: 'skill', skillId: icd, minLevel: 2 }, minHolders: 0 },
-        { requirement: { kind: 'team-spirit' }, minHolders: 1 },
         { minHolders: 1 },
-        { requirement: { kind: 'credential', anyOf: [ccs], minLevel: 2 }, minHolders: 1 },
       ],
     }).expect(400);
     const text = shape.body.message.join('\n');
     expect(text).toContain('managerStaffIds');
     expect(text).toContain('coverageTargets.0.minHolders');
-    expect(text).toContain('coverageTargets.1.requirement.kind');
-    expect(text).toContain('coverageTargets.2.requirement');
-    expect(text).toContain('coverageTargets.3.requirement.minLevel');
+    expect(text).toContain('coverageTargets.1.requirement');
 
+    // managers first, then repeated targets, then the targets' references
     const refs = await post({
       name: 'Foreign',
       managerStaffIds: [dept.managerStaffId, other.managerStaffId],
@@ -194,36 +195,12 @@ describe('teams API', () => {
     expect(patch.body.message).toEqual([
       'managerStaffIds.0: no staff member with this id in the department',
     ]);
-    await t
-      .http()
-      .patch(`/api/v1/teams/${dept.teamId}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 1, coverageTargets: null })
-      .expect(400);
     expect(await rowCounts()).toEqual(before);
   });
 
-  it('answers 409 on a duplicate name, a stale version and deleting a team with staff', async () => {
+  it('creates a team without managers, and answers 409 on deleting a team with staff', async () => {
     const a = await post({ name: 'Cancer Registry', coverageTargets: [] }).expect(201);
     expect(a.body.managerStaffIds).toEqual([]);
-    const dup = await post({ name: 'CANCER REGISTRY', coverageTargets: [] }).expect(409);
-    expect(dup.body.message).toEqual(['name: a team with this name already exists']);
-    await post({ name: 'Cancer Registry', coverageTargets: [] }, other.tokens.admin).expect(201);
-
-    await t
-      .http()
-      .patch(`/api/v1/teams/${a.body.id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 1, name: 'Registry' })
-      .expect(200);
-    const stale = await t
-      .http()
-      .patch(`/api/v1/teams/${a.body.id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 1, name: 'Tumor Registry' })
-      .expect(409);
-    expect(stale.body.message[0]).toMatch(/version/);
-
     const inUse = await t
       .http()
       .delete(`/api/v1/teams/${dept.teamId}`)
@@ -231,46 +208,5 @@ describe('teams API', () => {
       .expect(409);
     expect(inUse.body.message[0]).toMatch(/3 staff members/);
     await t.http().get(`/api/v1/teams/${dept.teamId}`).set(bearer(dept.tokens.admin)).expect(200);
-  });
-
-  it('answers 401 without a token, 403 to managers and staff writing, 404 across departments', async () => {
-    await t.http().get('/api/v1/teams').expect(401);
-    const mine = await post({ name: 'CDI', coverageTargets: [] }).expect(201);
-    for (const role of ['manager', 'staff'] as const) {
-      await t
-        .http()
-        .get(`/api/v1/teams/${mine.body.id}`)
-        .set(bearer(dept.tokens[role]))
-        .expect(200);
-      await post({ name: 'X', coverageTargets: [] }, dept.tokens[role]).expect(403);
-      await t
-        .http()
-        .patch(`/api/v1/teams/${mine.body.id}`)
-        .set(bearer(dept.tokens[role]))
-        .send({ version: 1, name: 'X' })
-        .expect(403);
-      await t
-        .http()
-        .delete(`/api/v1/teams/${mine.body.id}`)
-        .set(bearer(dept.tokens[role]))
-        .expect(403);
-    }
-    await t
-      .http()
-      .get(`/api/v1/teams/${mine.body.id}`)
-      .set(bearer(other.tokens.manager))
-      .expect(404);
-    await t
-      .http()
-      .patch(`/api/v1/teams/${mine.body.id}`)
-      .set(bearer(other.tokens.admin))
-      .send({ version: 1, name: 'Y' })
-      .expect(404);
-    await t
-      .http()
-      .delete(`/api/v1/teams/${mine.body.id}`)
-      .set(bearer(other.tokens.admin))
-      .expect(404);
-    await t.http().get('/api/v1/teams/123').set(bearer(dept.tokens.admin)).expect(400);
   });
 });
