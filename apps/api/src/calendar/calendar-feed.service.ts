@@ -4,7 +4,7 @@ import type { CalendarTokenScope, CeGroup, IsoDate, UserRole } from '@him/contra
 import { addDays, computeCeStatus } from '@him/domain';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { todayIn } from '../common/today';
+import { todayIn } from '@him/domain';
 import {
   FactsRepository,
   type DepartmentInfo,

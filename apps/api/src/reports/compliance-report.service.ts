@@ -13,7 +13,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import { hasPermission, PERMISSIONS } from '../auth/permissions';
 import type { RequestUser } from '../auth/request-user';
 import { notFound } from '../common/errors';
-import { todayIn } from '../common/today';
+import { todayIn } from '@him/domain';
 import { FactsRepository, type FactsScope } from '../readiness/facts.repository';
 import { buildComplianceReport, type ComplianceReport } from './compliance-report';
 import { REPORT_DATE_RANGE, type ComplianceReportQuery } from './compliance-report.dto';

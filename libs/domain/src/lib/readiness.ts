@@ -27,6 +27,9 @@ const LAST_DAY: IsoDate = '9999-12-31';
 /** R9 default forecast offsets in days after asOf. */
 export const DEFAULT_FORECAST_DAYS: readonly number[] = [30, 60, 90, 180];
 
+/** R9: the furthest after asOf a forecast or survey date may lie (three years, leap days too). */
+export const MAX_FORECAST_DAYS = 3 * 366;
+
 export interface ReadinessOptions {
   /** restrict members, teams, targets, figures and forecast to one team */
   teamId?: string;
@@ -67,10 +70,24 @@ function figuresOf(
     met += member.met;
     total += member.total;
   }
+  return figuresFromCounts(ready, members.length, met, total, targetsMet, targetsTotal);
+}
+
+/** R8: the three figures with the counts behind them. */
+function figuresFromCounts(
+  ready: number,
+  active: number,
+  met: number,
+  total: number,
+  targetsMet: number,
+  targetsTotal: number,
+): Figures {
   return {
-    staffReadyPct: fraction(ready, members.length),
+    staffReadyPct: fraction(ready, active),
     requirementsMetPct: fraction(met, total),
     targetsMet: { met: targetsMet, total: targetsTotal },
+    staffReady: { ready, total: active },
+    requirementsMet: { met, total },
   };
 }
 
@@ -281,11 +298,14 @@ export function computeReadiness(
       }
       if (holders >= target.minHolders) targetsMet++;
     });
-    return {
-      staffReadyPct: fraction(ready, active.length),
-      requirementsMetPct: fraction(metSum, totalSum),
-      targetsMet: { met: targetsMet, total: today.targets.length },
-    };
+    return figuresFromCounts(
+      ready,
+      active.length,
+      metSum,
+      totalSum,
+      targetsMet,
+      today.targets.length,
+    );
   };
 
   // R7 single points of failure: every coverage target of the team and every requirement of
