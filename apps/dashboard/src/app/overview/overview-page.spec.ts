@@ -8,6 +8,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { AuthUser, CredentialType, Page, ReadinessResponse, Skill } from '@him/contracts';
 import { storeSession, testUser } from '../../testing/auth-session';
+import { department } from '../../testing/fixtures';
 import { CLOCK } from '../core/clock';
 import { OverviewPage } from './overview-page';
 
@@ -199,6 +200,7 @@ describe('OverviewPage', () => {
   /** A manager with a staff record by default: their calendar feeds are on My progress. */
   async function createPage(
     user: AuthUser = testUser('manager', { staffId: 'staff-manager' }),
+    now = new Date(2025, 5, 1, 9, 0),
   ): Promise<void> {
     sessionStorage.clear();
     storeSession(user);
@@ -208,8 +210,8 @@ describe('OverviewPage', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
-        // 09:00 local time on 1 June 2025: "today" is 2025-06-01 whatever the wall clock says.
-        { provide: CLOCK, useValue: () => new Date(2025, 5, 1, 9, 0) },
+        // 09:00 UTC on 1 June 2025 by default: "today" is 2025-06-01 in Chicago too.
+        { provide: CLOCK, useValue: () => now },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -217,6 +219,9 @@ describe('OverviewPage', () => {
     page = fixture.nativeElement;
     await fixture.whenStable();
     flushCatalog();
+    // The figures open on the department's day (Chicago: 04:00 on 1 June 2025).
+    http.expectOne((request) => request.url === '/api/v1/department').flush(department());
+    await fixture.whenStable();
   }
 
   function flushCatalog(): void {
@@ -291,7 +296,7 @@ describe('OverviewPage', () => {
     http.verify();
   });
 
-  it('asks for readiness as of today (local time) and shows a progress bar while loading', async () => {
+  it("asks for readiness as of the department's today and shows a progress bar while loading", async () => {
     await createPage();
 
     const request = expectReadinessRequest('2025-06-01');
@@ -301,6 +306,16 @@ describe('OverviewPage', () => {
 
     await respond(request, readinessFixture());
     expect(page.querySelector(readinessBar)).toBeNull();
+  });
+
+  it("opens on the department's day while the browser is already on the next one", async () => {
+    // 02:00 UTC on 2 June is still 21:00 on 1 June in Chicago, the department's zone.
+    await createPage(undefined, new Date(Date.UTC(2025, 5, 2, 2, 0)));
+
+    const request = expectReadinessRequest('2025-06-01');
+    expect(page.querySelector<HTMLInputElement>('input[type="date"]')?.value).toBe('2025-06-01');
+    await respond(request, readinessFixture());
+    expect(text('#department-figures-heading')).toBe('Department figures as of 2025-06-01');
   });
 
   it('shows the department figures as percentages with counts', async () => {

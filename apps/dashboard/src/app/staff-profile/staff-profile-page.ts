@@ -20,20 +20,17 @@ import type {
   CredentialType,
   StaffStatus,
 } from '@him/contracts';
-import { DEFAULT_EXPIRY_WARNING_DAYS } from '@him/domain';
 import { forkJoin, map } from 'rxjs';
 import { AssessmentsApi } from '../core/api/assessments-api';
 import { AuditApi } from '../core/api/audit-api';
 import { CeApi } from '../core/api/ce-api';
 import { CredentialsApi } from '../core/api/credentials-api';
-import { DepartmentApi } from '../core/api/department-api';
 import { createLoader } from '../core/api/loader';
 import { ReadinessApi } from '../core/api/readiness-api';
 import { StaffApi } from '../core/api/staff-api';
 import { CatalogApi } from '../core/catalog/catalog-api';
 import { requirementCatalogOf } from '../core/catalog/requirement-catalog';
-import { CLOCK } from '../core/clock';
-import { todayInTimeZone } from '../core/dates';
+import { injectDepartmentDay } from '../core/department-day';
 import { PRODUCT_NAME } from '../core/page-title-strategy';
 import { NotFoundPage } from '../not-found/not-found-page';
 import { AssessmentForm } from '../shared/assessments/assessment-form';
@@ -86,7 +83,6 @@ const NOT_FOUND_STATUSES = [400, 403, 404];
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StaffProfilePage {
-  private readonly clock = inject(CLOCK);
   private readonly dialog = inject(MatDialog);
   private readonly liveAnnouncer = inject(LiveAnnouncer);
   private readonly title = inject(Title);
@@ -97,7 +93,6 @@ export class StaffProfilePage {
   private readonly ceApi = inject(CeApi);
   private readonly assessmentsApi = inject(AssessmentsApi);
   private readonly auditApi = inject(AuditApi);
-  private readonly departmentApi = inject(DepartmentApi);
 
   protected readonly staffId = signal('');
 
@@ -115,12 +110,9 @@ export class StaffProfilePage {
       }),
     'the skill and credential catalog',
   );
-  private readonly department = createLoader(
-    () => this.departmentApi.getDepartment(),
-    'department settings',
-  );
+  private readonly departmentDay = injectDepartmentDay();
   protected readonly readiness = createLoader(
-    () => this.readinessApi.getReadiness(this.today(), this.staff.value()?.teamId),
+    () => this.readinessApi.getReadiness(this.today() ?? '', this.staff.value()?.teamId),
     'requirements',
   );
   protected readonly credentials = createLoader(
@@ -147,13 +139,10 @@ export class StaffProfilePage {
   protected readonly notFound = computed(() =>
     NOT_FOUND_STATUSES.includes(this.staff.errorStatus() ?? -1),
   );
-  protected readonly today = computed(() =>
-    todayInTimeZone(this.department.value()?.timeZone, this.clock()),
-  );
-  protected readonly timeZone = computed(() => this.department.value()?.timeZone);
-  protected readonly warningDays = computed(
-    () => this.department.value()?.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
-  );
+  /** Today in the department's time zone; the sections wait for it. */
+  protected readonly today = this.departmentDay.today;
+  protected readonly timeZone = computed(() => this.departmentDay.department.value()?.timeZone);
+  protected readonly warningDays = this.departmentDay.warningDays;
   protected readonly credentialTypes = computed(
     () =>
       new Map<string, CredentialType>(
@@ -211,7 +200,6 @@ export class StaffProfilePage {
 
   constructor() {
     this.catalog.load();
-    this.department.load();
     // The same page shows another member when only the id in the address changes.
     inject(ActivatedRoute)
       .paramMap.pipe(
@@ -231,9 +219,10 @@ export class StaffProfilePage {
         }
       });
 
-    // Requirements need the member's team; the audit trail their credentials' ids.
+    // Requirements need the member's team and the department's day; the audit trail the
+    // ids of the member's credentials.
     effect(() => {
-      if (this.staff.value()) {
+      if (this.staff.value() && this.today()) {
         untracked(() => this.readiness.load());
       }
     });
@@ -305,7 +294,8 @@ export class StaffProfilePage {
   private openCredentialDialog(credential: Credential | undefined): void {
     const staff = this.staff.value();
     const catalog = this.catalog.value();
-    if (!staff || !catalog) {
+    const today = this.today();
+    if (!staff || !catalog || !today) {
       return;
     }
     this.dialog
@@ -314,7 +304,7 @@ export class StaffProfilePage {
           staffId: staff.id,
           staffName: staff.name,
           credentialTypes: catalog.credentialTypes,
-          today: this.today(),
+          today,
           credential,
         },
         width: '560px',
