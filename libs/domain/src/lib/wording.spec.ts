@@ -16,8 +16,10 @@ import {
   levelName,
   percentInWords,
   requirementInWords,
+  requirementLabel,
   sentenceCase,
   staffStatusInWords,
+  staffStatusLabel,
   verificationMethodInWords,
   wholePercent,
 } from './wording';
@@ -97,6 +99,10 @@ describe('wording: requirements and levels', () => {
     expect(requirementInWords(group, names, { credentialNoun: true })).toBe(
       'CCS or CPC credential',
     );
+    expect(requirementLabel(skill, names)).toBe(
+      'ICD-10-CM diagnosis coding at Proficient (3) or above',
+    );
+    expect(requirementLabel(group, names)).toBe('CCS or CPC credential');
   });
 
   it('wording falls back to short ids for names it does not have', () => {
@@ -196,5 +202,8 @@ describe('wording: credentials and staff', () => {
     expect(staffStatusInWords('leave')).toBe('on leave');
     expect(staffStatusInWords('active')).toBe('active');
     expect(staffStatusInWords('terminated')).toBe('terminated');
+    expect(staffStatusLabel('leave')).toBe('On leave');
+    expect(staffStatusLabel('active')).toBe('Active');
+    expect(staffStatusLabel('terminated')).toBe('No longer employed');
   });
 });

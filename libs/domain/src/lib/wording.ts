@@ -125,6 +125,11 @@ export function requirementInWords(
   return options.credentialNoun ? `${codes} credential` : codes;
 }
 
+/** A requirement as a list or chip names it: "ICD-10-CM coding at Proficient (3) or above", "CCS or CPC credential". */
+export function requirementLabel(requirement: Requirement, names: RequirementNames): string {
+  return requirementInWords(requirement, names, { level: 'or-above', credentialNoun: true });
+}
+
 /** A coverage target (R7): "≥ 2 holding CCS or CPC". */
 export function coverageTargetInWords(
   target: CoverageTarget,
@@ -218,4 +223,9 @@ export function credentialStatusLabel(
 /** R1: "active", "on leave", "terminated". */
 export function staffStatusInWords(status: StaffStatus): string {
   return status === 'leave' ? 'on leave' : status;
+}
+
+/** R1 as a chip says it: "Active", "On leave", "No longer employed". */
+export function staffStatusLabel(status: StaffStatus): string {
+  return status === 'terminated' ? 'No longer employed' : sentenceCase(staffStatusInWords(status));
 }

@@ -5,16 +5,15 @@ import { MatTableModule } from '@angular/material/table';
 import type { CeRule } from '@him/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { createLoader } from '../core/api/loader';
-import { formatHours } from '../shared/format';
 import { LoadStatus } from '../shared/load-status/load-status';
 import {
   type AdminDialogResult,
   confirmThenDelete,
   injectConfirm,
   injectNotify,
-  minimumWords,
 } from './admin-support';
 import { CeRuleDialog, type CeRuleDialogData } from './ce-rule-dialog';
+import { formatHours, ceMinimumInWords } from '@him/domain';
 
 /** One CE rule per issuing body: cycle, extra hours per additional credential, cap, minimums. */
 @Component({
@@ -133,7 +132,7 @@ export class CeRulesPage {
     'minimums',
     'actions',
   ];
-  protected readonly words = minimumWords;
+  protected readonly words = ceMinimumInWords;
   protected readonly hours = formatHours;
 
   constructor() {

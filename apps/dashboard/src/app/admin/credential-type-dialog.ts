@@ -8,8 +8,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { type CredentialType, PROFICIENCY_LABELS, type Skill } from '@him/contracts';
 import { AdminApi, type Change, type NewCredentialType } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { type AdminDialogResult, fieldError, levelLabel, SaveState } from './admin-support';
+import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
 import { FormAlert } from './form-alert';
+import { levelInWords } from '@him/domain';
 
 export interface CredentialTypeDialogData {
   skills: Skill[];
@@ -145,7 +146,7 @@ export class CredentialTypeDialog {
 
   protected readonly type = this.data.credentialType;
   protected readonly err = fieldError;
-  protected readonly levelName = levelLabel;
+  protected readonly levelName = levelInWords;
   protected readonly levels = PROFICIENCY_LABELS.map((_label, level) => level);
   protected readonly state = new SaveState();
   protected readonly sortedSkills = computed(() =>

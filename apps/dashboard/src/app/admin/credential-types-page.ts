@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatTableModule } from '@angular/material/table';
-import { type CredentialType, PROFICIENCY_LABELS } from '@him/contracts';
+import type { CredentialType } from '@him/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { createLoader } from '../core/api/loader';
 import { LoadStatus } from '../shared/load-status/load-status';
@@ -13,6 +13,7 @@ import {
   injectNotify,
 } from './admin-support';
 import { CredentialTypeDialog, type CredentialTypeDialogData } from './credential-type-dialog';
+import { levelName } from '@him/domain';
 
 /** Credential types (CCS, RHIT …), their issuing body, base CEUs and the skills they evidence. */
 @Component({
@@ -140,7 +141,7 @@ export class CredentialTypesPage {
 
   /** "ICD-10-CM: Proficient" */
   protected evidenceWords(skillId: string, level: number): string {
-    return `${this.skillNames().get(skillId) ?? 'Unknown skill'}: ${PROFICIENCY_LABELS[level] ?? level}`;
+    return `${this.skillNames().get(skillId) ?? 'Unknown skill'}: ${levelName(level)}`;
   }
 
   protected openType(credentialType?: CredentialType): void {

@@ -12,9 +12,9 @@ import {
   confirmThenDelete,
   injectConfirm,
   injectNotify,
-  requirementWords,
 } from './admin-support';
 import { RoleDialog, type RoleDialogData } from './role-dialog';
+import { requirementInWords } from '@him/domain';
 
 /** Job roles and their requirements ("ICD-10-CM at Proficient", "CCS or CPC"). */
 @Component({
@@ -135,7 +135,7 @@ export class RolesPage {
   }
 
   protected words(requirement: Requirement): string {
-    return requirementWords(requirement, this.catalog());
+    return requirementInWords(requirement, this.catalog(), { level: 'name' });
   }
 
   protected openRole(role?: Role): void {

@@ -8,9 +8,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { SKILL_CATEGORIES, type Skill, type SkillCategory } from '@him/contracts';
 import { AdminApi, type Change, type NewSkill } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { humanizeSlug } from '../shared/format';
 import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
 import { FormAlert } from './form-alert';
+import { humanizeSlug } from '@him/domain';
 
 export interface SkillDialogData {
   /** absent: add a skill */

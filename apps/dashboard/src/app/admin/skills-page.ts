@@ -5,7 +5,6 @@ import { MatTableModule } from '@angular/material/table';
 import type { Skill } from '@him/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { createLoader } from '../core/api/loader';
-import { humanizeSlug } from '../shared/format';
 import { LoadStatus } from '../shared/load-status/load-status';
 import {
   type AdminDialogResult,
@@ -14,6 +13,7 @@ import {
   injectNotify,
 } from './admin-support';
 import { SkillDialog, type SkillDialogData } from './skill-dialog';
+import { humanizeSlug } from '@him/domain';
 
 /** The department's skills: add, edit, delete (refused while a role or credential type uses one). */
 @Component({

@@ -9,9 +9,9 @@ import { type Role, type Staff, STAFF_STATUSES, type StaffStatus, type Team } fr
 import { AdminApi, type Change, type NewStaff } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { calendarDate } from '../shared/form-validators';
-import { humanizeSlug } from '../shared/format';
 import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
 import { FormAlert } from './form-alert';
+import { humanizeSlug } from '@him/domain';
 
 export interface StaffDialogData {
   teams: Team[];

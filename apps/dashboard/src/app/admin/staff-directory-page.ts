@@ -13,10 +13,10 @@ import { debounceTime } from 'rxjs';
 import { createLoader } from '../core/api/loader';
 import { type StaffFilter, StaffApi } from '../core/api/staff-api';
 import { CatalogApi } from '../core/catalog/catalog-api';
-import { humanizeSlug } from '../shared/format';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { type AdminDialogResult, injectNotify } from './admin-support';
 import { StaffDialog, type StaffDialogData } from './staff-dialog';
+import { humanizeSlug } from '@him/domain';
 
 /** The staff directory for admins and managers: search, filter, add and edit members. */
 @Component({

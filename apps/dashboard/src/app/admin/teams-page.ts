@@ -11,11 +11,11 @@ import { LoadStatus } from '../shared/load-status/load-status';
 import {
   type AdminDialogResult,
   confirmThenDelete,
-  coverageTargetWords,
   injectConfirm,
   injectNotify,
 } from './admin-support';
 import { TeamDialog, type TeamDialogData } from './team-dialog';
+import { coverageTargetInWords } from '@him/domain';
 
 /** Teams, their managers and coverage targets ("≥ 2 holding CCS or CPC"). */
 @Component({
@@ -145,7 +145,7 @@ export class TeamsPage {
   }
 
   protected words(target: CoverageTarget): string {
-    return coverageTargetWords(target, this.catalog());
+    return coverageTargetInWords(target, this.catalog());
   }
 
   protected managersOf(team: Team): string {

@@ -62,6 +62,8 @@ function readiness(): ReadinessResponse {
     staffReadyPct: 0.5,
     requirementsMetPct: 0.5,
     targetsMet: { met: 1, total: 2 },
+    staffReady: { ready: 1, total: 2 },
+    requirementsMet: { met: 1, total: 2 },
     teams: [
       {
         teamId: CODING,
@@ -70,6 +72,8 @@ function readiness(): ReadinessResponse {
         staffReadyPct: 0.5,
         requirementsMetPct: 0.5,
         targetsMet: { met: 1, total: 2 },
+        staffReady: { ready: 1, total: 2 },
+        requirementsMet: { met: 1, total: 2 },
       },
     ],
     members: [

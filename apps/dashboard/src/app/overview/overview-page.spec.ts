@@ -34,6 +34,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
     staffReadyPct: 2 / 3,
     requirementsMetPct: 7 / 9,
     targetsMet: { met: 1, total: 3 },
+    staffReady: { ready: 2, total: 3 },
+    requirementsMet: { met: 7, total: 9 },
     teams: [
       {
         teamId: CODING,
@@ -42,6 +44,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: 2 / 3,
         requirementsMetPct: 7 / 9,
         targetsMet: { met: 1, total: 3 },
+        staffReady: { ready: 2, total: 3 },
+        requirementsMet: { met: 7, total: 9 },
       },
       {
         teamId: ROI,
@@ -50,6 +54,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: null,
         requirementsMetPct: null,
         targetsMet: { met: 0, total: 0 },
+        staffReady: { ready: 0, total: 0 },
+        requirementsMet: { met: 0, total: 0 },
       },
     ],
     members: [
@@ -128,6 +134,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: 2 / 3,
         requirementsMetPct: 7 / 9,
         targetsMet: { met: 1, total: 3 },
+        staffReady: { ready: 2, total: 3 },
+        requirementsMet: { met: 7, total: 9 },
         lapsed: [],
       },
       {
@@ -136,6 +144,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: 1 / 3,
         requirementsMetPct: 6 / 9,
         targetsMet: { met: 0, total: 3 },
+        staffReady: { ready: 1, total: 3 },
+        requirementsMet: { met: 6, total: 9 },
         lapsed: [
           { staffId: 's-ben', credentialId: 'c-1', credentialTypeId: CCS, expiresOn: '2025-07-15' },
         ],
@@ -146,6 +156,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: 1 / 3,
         requirementsMetPct: 6 / 9,
         targetsMet: { met: 0, total: 3 },
+        staffReady: { ready: 1, total: 3 },
+        requirementsMet: { met: 6, total: 9 },
         lapsed: [],
       },
       {
@@ -154,6 +166,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: 0,
         requirementsMetPct: 5 / 9,
         targetsMet: { met: 0, total: 3 },
+        staffReady: { ready: 0, total: 3 },
+        requirementsMet: { met: 5, total: 9 },
         lapsed: [],
       },
     ],
@@ -167,6 +181,8 @@ function noActiveStaffFixture(): ReadinessResponse {
     staffReadyPct: null,
     requirementsMetPct: null,
     targetsMet: { met: 0, total: 0 },
+    staffReady: { ready: 0, total: 0 },
+    requirementsMet: { met: 0, total: 0 },
     teams: [
       {
         teamId: ROI,
@@ -175,6 +191,8 @@ function noActiveStaffFixture(): ReadinessResponse {
         staffReadyPct: null,
         requirementsMetPct: null,
         targetsMet: { met: 0, total: 0 },
+        staffReady: { ready: 0, total: 0 },
+        requirementsMet: { met: 0, total: 0 },
       },
     ],
     members: [],
@@ -187,6 +205,8 @@ function noActiveStaffFixture(): ReadinessResponse {
       staffReadyPct: null,
       requirementsMetPct: null,
       targetsMet: { met: 0, total: 0 },
+      staffReady: { ready: 0, total: 0 },
+      requirementsMet: { met: 0, total: 0 },
       lapsed: [],
     })),
   };
@@ -536,7 +556,12 @@ describe('OverviewPage', () => {
         targetsMet: { met: 2, total: 3 },
         teams: previous.teams.map((team) =>
           team.teamId === CODING
-            ? { ...team, staffReadyPct: 1, targetsMet: { met: 1, total: 3 } }
+            ? {
+                ...team,
+                staffReadyPct: 1,
+                staffReady: { ready: 3, total: 3 },
+                targetsMet: { met: 1, total: 3 },
+              }
             : team,
         ),
       };
@@ -626,6 +651,8 @@ describe('OverviewPage', () => {
         staffReadyPct: 1 / 3,
         requirementsMetPct: 6 / 9,
         targetsMet: { met: 0, total: 3 },
+        staffReady: { ready: 1, total: 3 },
+        requirementsMet: { met: 6, total: 9 },
         lapsed: [
           { staffId: 's-ben', credentialId: 'c-1', credentialTypeId: CCS, expiresOn: '2025-07-15' },
         ],

@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatTableModule } from '@angular/material/table';
 import type { IsoDate } from '@him/contracts';
 import { ChartView, type ChartViewData, type ChartViewOptions } from '@him/ui';
-import { type ForecastRow, formatPercent } from './readiness-view';
+import type { ForecastRow } from './readiness-view';
+import { wholePercent } from '@him/domain';
 
 // Two series told apart by colour, line style and point shape, so colour is never the only cue.
 // Both colours have at least 4.5:1 contrast on white.
@@ -145,7 +146,7 @@ export class ReadinessForecast {
       tooltip: {
         callbacks: {
           label: (context) =>
-            `${context.dataset.label}: ${formatPercent(context.parsed.y === null ? null : context.parsed.y / 100)}`,
+            `${context.dataset.label}: ${wholePercent(context.parsed.y === null ? null : context.parsed.y / 100)}`,
         },
       },
     },

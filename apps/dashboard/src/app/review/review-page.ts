@@ -17,10 +17,9 @@ import { catchError, concatMap, from, map, of } from 'rxjs';
 import { CeApi, type CeReviewDecision, type CeReviewItem } from '../core/api/ce-api';
 import { serverFormErrors } from '../core/api/form-errors';
 import { createLoader } from '../core/api/loader';
-import { categoryLabel } from '../shared/ce-activities/ce-categories';
-import { formatHours } from '../shared/format';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { ReviewDialog, type ReviewDialogData, type ReviewDialogResult } from './review-dialog';
+import { formatHours, ceCategoryLabel } from '@him/domain';
 
 type Decision = CeReviewDecision['status'];
 
@@ -69,7 +68,7 @@ export class ReviewPage {
   }
 
   protected categoriesOf(item: CeReviewItem): string {
-    return item.categories.map(categoryLabel).join(', ');
+    return item.categories.map(ceCategoryLabel).join(', ');
   }
 
   protected toggleAll(checked: boolean): void {

@@ -49,11 +49,12 @@ import {
 } from './credential-dialog';
 import { RevokeDialog, type RevokeDialogData } from './revoke-dialog';
 import { memberReadinessOf, requirementsView } from './requirements-view';
+import { staffStatusLabel } from '@him/domain';
 
-const STAFF_STATUS_BADGES: Record<StaffStatus, StatusBadge> = {
-  active: { label: 'Active', tone: 'success', icon: ICON_CHECK_CIRCLE },
-  leave: { label: 'On leave', tone: 'warning', icon: ICON_SCHEDULE },
-  terminated: { label: 'No longer employed', tone: 'neutral', icon: ICON_CANCEL },
+const STAFF_STATUS_LOOKS: Record<StaffStatus, Omit<StatusBadge, 'label'>> = {
+  active: { tone: 'success', icon: ICON_CHECK_CIRCLE },
+  leave: { tone: 'warning', icon: ICON_SCHEDULE },
+  terminated: { tone: 'neutral', icon: ICON_CANCEL },
 };
 
 /** HTTP answers that mean "no such member for you": unknown id, malformed id, not permitted. */
@@ -162,7 +163,7 @@ export class StaffProfilePage {
       staff,
       roleName: catalog?.roles.find((role) => role.id === staff.roleId)?.name ?? 'Unknown role',
       teamName: catalog?.teams.find((team) => team.id === staff.teamId)?.name ?? 'Unknown team',
-      status: STAFF_STATUS_BADGES[staff.status],
+      status: { label: staffStatusLabel(staff.status), ...STAFF_STATUS_LOOKS[staff.status] },
     };
   });
   protected readonly requirements = computed(() => {
