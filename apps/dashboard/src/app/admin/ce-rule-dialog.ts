@@ -2,15 +2,16 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { type MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import type { CeMinimum, CeRule } from '@him/contracts';
-import { AdminApi, type Change, type NewCeRule } from '../core/api/admin-api';
+import type { CeMinimum, CeRule, CreateCeRuleRequest } from '@him/contracts';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
+import { changedFields } from '../core/forms/changed-fields';
 import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
+import { AdminDialog } from './admin-dialog';
 
 export interface CeRuleDialogData {
   /** absent: add a rule */
@@ -66,133 +67,126 @@ const COMMA = 188;
     ReactiveFormsModule,
     MatButtonModule,
     MatChipsModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatRadioModule,
-    FormAlert,
+    AdminDialog,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ rule ? 'Edit CE rule of ' + rule.issuingBody : 'Add a CE rule' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="saveRule()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
-        <mat-form-field>
-          <mat-label>Issuing body</mat-label>
-          <input matInput formControlName="issuingBody" required maxlength="100" />
-          @if (rule) {
-            <mat-hint>A rule's issuing body cannot change; delete it and add another.</mat-hint>
-          }
-          @if (err(form.controls.issuingBody); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Cycle (months)</mat-label>
-          <input matInput type="number" formControlName="cycleMonths" required min="1" max="120" />
-          @if (err(form.controls.cycleMonths); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Extra hours per additional credential</mat-label>
-          <input matInput type="number" formControlName="extraPerAdditional" required min="0" />
-          @if (err(form.controls.extraPerAdditional); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Cap (hours, optional)</mat-label>
-          <input matInput type="number" formControlName="cap" min="0.01" />
-          <mat-hint>The most hours a group of credentials can owe; empty for no cap.</mat-hint>
-          @if (err(form.controls.cap); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
+    <form
+      himAdminDialog
+      [formGroup]="form"
+      (ngSubmit)="saveRule()"
+      novalidate
+      [heading]="rule ? 'Edit CE rule of ' + rule.issuingBody : 'Add a CE rule'"
+      [state]="state"
+      [submitLabel]="rule ? 'Save changes' : 'Add CE rule'"
+    >
+      <mat-form-field>
+        <mat-label>Issuing body</mat-label>
+        <input matInput formControlName="issuingBody" required maxlength="100" />
+        @if (rule) {
+          <mat-hint>A rule's issuing body cannot change; delete it and add another.</mat-hint>
+        }
+        @if (err(form.controls.issuingBody); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Cycle (months)</mat-label>
+        <input matInput type="number" formControlName="cycleMonths" required min="1" max="120" />
+        @if (err(form.controls.cycleMonths); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Extra hours per additional credential</mat-label>
+        <input matInput type="number" formControlName="extraPerAdditional" required min="0" />
+        @if (err(form.controls.extraPerAdditional); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Cap (hours, optional)</mat-label>
+        <input matInput type="number" formControlName="cap" min="0.01" />
+        <mat-hint>The most hours a group of credentials can owe; empty for no cap.</mat-hint>
+        @if (err(form.controls.cap); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
 
-        <fieldset formArrayName="minimums">
-          <legend>Minimums by category</legend>
-          @for (row of minimums.controls; track row; let i = $index) {
-            <div
-              class="repeat-row"
-              [formGroupName]="i"
-              role="group"
-              [attr.aria-label]="'Minimum ' + (i + 1)"
-            >
-              <mat-form-field>
-                <mat-label>Categories</mat-label>
-                <mat-chip-grid #grid formControlName="categories">
-                  @for (category of row.controls.categories.value; track category) {
-                    <mat-chip-row (removed)="removeCategory(row, category)">
-                      {{ category }}
-                      <button matChipRemove type="button" [attr.aria-label]="'Remove ' + category">
-                        ✕
-                      </button>
-                    </mat-chip-row>
-                  }
-                  <input
-                    placeholder="Add a category"
-                    [matChipInputFor]="grid"
-                    [matChipInputSeparatorKeyCodes]="separators"
-                    [matChipInputAddOnBlur]="true"
-                    (matChipInputTokenEnd)="addCategory(row, $event)"
-                  />
-                </mat-chip-grid>
-                <mat-hint>Slugs such as hiim-domain (a-z, 0-9 and -).</mat-hint>
-                @if (err(row.controls.categories, categoryMessages); as message) {
-                  <mat-error>{{ message }}</mat-error>
+      <fieldset formArrayName="minimums">
+        <legend>Minimums by category</legend>
+        @for (row of minimums.controls; track row; let i = $index) {
+          <div
+            class="repeat-row"
+            [formGroupName]="i"
+            role="group"
+            [attr.aria-label]="'Minimum ' + (i + 1)"
+          >
+            <mat-form-field>
+              <mat-label>Categories</mat-label>
+              <mat-chip-grid #grid formControlName="categories">
+                @for (category of row.controls.categories.value; track category) {
+                  <mat-chip-row (removed)="removeCategory(row, category)">
+                    {{ category }}
+                    <button matChipRemove type="button" [attr.aria-label]="'Remove ' + category">
+                      ✕
+                    </button>
+                  </mat-chip-row>
                 }
-              </mat-form-field>
-              <mat-radio-group
-                formControlName="kind"
-                [attr.aria-label]="'Minimum ' + (i + 1) + ' in'"
-                (change)="row.controls.amount.updateValueAndValidity()"
-              >
-                <mat-radio-button value="share">Share of required hours</mat-radio-button>
-                <mat-radio-button value="hours">Hours</mat-radio-button>
-              </mat-radio-group>
-              <mat-form-field>
-                <mat-label>{{
-                  row.controls.kind.value === 'share' ? 'Share (%)' : 'Hours'
-                }}</mat-label>
                 <input
-                  matInput
-                  type="number"
-                  formControlName="amount"
-                  required
-                  min="0"
-                  [max]="row.controls.kind.value === 'share' ? 100 : 9999.99"
+                  placeholder="Add a category"
+                  [matChipInputFor]="grid"
+                  [matChipInputSeparatorKeyCodes]="separators"
+                  [matChipInputAddOnBlur]="true"
+                  (matChipInputTokenEnd)="addCategory(row, $event)"
                 />
-                @if (err(row.controls.amount, amountMessages); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
-              </mat-form-field>
-              <button
-                mat-button
-                type="button"
-                (click)="removeMinimum(i)"
-                [attr.aria-label]="'Remove minimum ' + (i + 1)"
-              >
-                Remove
-              </button>
-            </div>
-          } @empty {
-            <p class="field-hint">No category minimums.</p>
-          }
-          <button mat-stroked-button type="button" (click)="addMinimum()">Add a minimum</button>
-        </fieldset>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : rule ? 'Save changes' : 'Add CE rule' }}
-        </button>
-      </mat-dialog-actions>
+              </mat-chip-grid>
+              <mat-hint>Slugs such as hiim-domain (a-z, 0-9 and -).</mat-hint>
+              @if (err(row.controls.categories, categoryMessages); as message) {
+                <mat-error>{{ message }}</mat-error>
+              }
+            </mat-form-field>
+            <mat-radio-group
+              formControlName="kind"
+              [attr.aria-label]="'Minimum ' + (i + 1) + ' in'"
+              (change)="row.controls.amount.updateValueAndValidity()"
+            >
+              <mat-radio-button value="share">Share of required hours</mat-radio-button>
+              <mat-radio-button value="hours">Hours</mat-radio-button>
+            </mat-radio-group>
+            <mat-form-field>
+              <mat-label>{{
+                row.controls.kind.value === 'share' ? 'Share (%)' : 'Hours'
+              }}</mat-label>
+              <input
+                matInput
+                type="number"
+                formControlName="amount"
+                required
+                min="0"
+                [max]="row.controls.kind.value === 'share' ? 100 : 9999.99"
+              />
+              @if (err(row.controls.amount, amountMessages); as message) {
+                <mat-error>{{ message }}</mat-error>
+              }
+            </mat-form-field>
+            <button
+              mat-button
+              type="button"
+              (click)="removeMinimum(i)"
+              [attr.aria-label]="'Remove minimum ' + (i + 1)"
+            >
+              Remove
+            </button>
+          </div>
+        } @empty {
+          <p class="field-hint">No category minimums.</p>
+        }
+        <button mat-stroked-button type="button" (click)="addMinimum()">Add a minimum</button>
+      </fieldset>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
@@ -270,7 +264,7 @@ export class CeRuleDialog {
   protected saveRule(): void {
     const value = this.form.getRawValue();
     const cap = value.cap === null || (value.cap as unknown) === '' ? null : Number(value.cap);
-    const body: NewCeRule = {
+    const body: CreateCeRuleRequest = {
       issuingBody: value.issuingBody.trim(),
       cycleMonths: Number(value.cycleMonths),
       extraPerAdditional: Number(value.extraPerAdditional),
@@ -288,36 +282,17 @@ export class CeRuleDialog {
         if (!rule) {
           return this.adminApi.ceRules.create(body);
         }
-        const change: Change<NewCeRule> = { version: rule.version };
-        if (body.cycleMonths !== rule.cycleMonths) change.cycleMonths = body.cycleMonths;
-        if (body.extraPerAdditional !== rule.extraPerAdditional) {
-          change.extraPerAdditional = body.extraPerAdditional;
-        }
-        if (body.cap !== rule.cap) change.cap = body.cap;
-        if (!sameMinimums(body.minimums, rule.minimums)) change.minimums = body.minimums;
-        return this.adminApi.ceRules.update(rule.issuingBody, change);
+        // The issuing body is the rule's key: it cannot change (its field is disabled).
+        return this.adminApi.ceRules.update(rule.issuingBody, {
+          version: rule.version,
+          ...changedFields({ ...body, issuingBody: rule.issuingBody }, rule),
+        });
       },
       fieldsFor(this.minimums.length),
       rule ? 'save the CE rule' : 'add the CE rule',
       (saved) => this.dialogRef.close({ saved }),
     );
   }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
-  }
-}
-
-function sameMinimums(a: CeMinimum[], b: CeMinimum[]): boolean {
-  const normal = (list: CeMinimum[]) =>
-    JSON.stringify(
-      list.map((m) => ({
-        categories: m.categories,
-        hours: m.hours ?? null,
-        share: m.share ?? null,
-      })),
-    );
-  return normal(a) === normal(b);
 }
 
 function fieldsFor(rows: number): Record<string, FormField> {

@@ -1,15 +1,21 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { type CredentialType, PROFICIENCY_LABELS, type Skill } from '@him/contracts';
-import { AdminApi, type Change, type NewCredentialType } from '../core/api/admin-api';
+import {
+  type CreateCredentialTypeRequest,
+  type CredentialType,
+  PROFICIENCY_LABELS,
+  type Skill,
+} from '@him/contracts';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
+import { changedFields } from '../core/forms/changed-fields';
 import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
+import { AdminDialog } from './admin-dialog';
 import { levelInWords } from '@him/domain';
 
 export interface CredentialTypeDialogData {
@@ -33,107 +39,98 @@ function skillLevelForm(skillId = '', level = 3): SkillLevelForm {
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    FormAlert,
+    AdminDialog,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>
-      {{ type ? 'Edit credential type ' + type.code : 'Add a credential type' }}
-    </h2>
-    <form [formGroup]="form" (ngSubmit)="saveType()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
-        <mat-form-field>
-          <mat-label>Code</mat-label>
-          <input matInput formControlName="code" required maxlength="50" />
-          <mat-hint>As people write it: CCS, RHIT.</mat-hint>
-          @if (err(form.controls.code); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Name</mat-label>
-          <input matInput formControlName="name" required maxlength="200" />
-          @if (err(form.controls.name); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Issuing body</mat-label>
-          <input matInput formControlName="issuingBody" required maxlength="100" />
-          <mat-hint>Credentials of one body share a CE cycle (its CE rule).</mat-hint>
-          @if (err(form.controls.issuingBody); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Base CEUs per cycle</mat-label>
-          <input matInput type="number" formControlName="baseCeus" required min="0" step="0.5" />
-          @if (err(form.controls.baseCeus); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
+    <form
+      himAdminDialog
+      [formGroup]="form"
+      (ngSubmit)="saveType()"
+      novalidate
+      [heading]="type ? 'Edit credential type ' + type.code : 'Add a credential type'"
+      [state]="state"
+      [submitLabel]="type ? 'Save changes' : 'Add credential type'"
+    >
+      <mat-form-field>
+        <mat-label>Code</mat-label>
+        <input matInput formControlName="code" required maxlength="50" />
+        <mat-hint>As people write it: CCS, RHIT.</mat-hint>
+        @if (err(form.controls.code); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Name</mat-label>
+        <input matInput formControlName="name" required maxlength="200" />
+        @if (err(form.controls.name); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Issuing body</mat-label>
+        <input matInput formControlName="issuingBody" required maxlength="100" />
+        <mat-hint>Credentials of one body share a CE cycle (its CE rule).</mat-hint>
+        @if (err(form.controls.issuingBody); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Base CEUs per cycle</mat-label>
+        <input matInput type="number" formControlName="baseCeus" required min="0" step="0.5" />
+        @if (err(form.controls.baseCeus); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
 
-        <fieldset formArrayName="evidencesSkills">
-          <legend>Skills it evidences</legend>
-          @for (row of evidences.controls; track row; let i = $index) {
-            <div
-              class="repeat-row"
-              [formGroupName]="i"
-              role="group"
-              [attr.aria-label]="'Evidenced skill ' + (i + 1)"
+      <fieldset formArrayName="evidencesSkills">
+        <legend>Skills it evidences</legend>
+        @for (row of evidences.controls; track row; let i = $index) {
+          <div
+            class="repeat-row"
+            [formGroupName]="i"
+            role="group"
+            [attr.aria-label]="'Evidenced skill ' + (i + 1)"
+          >
+            <mat-form-field>
+              <mat-label>Skill</mat-label>
+              <mat-select formControlName="skillId" required>
+                @for (skill of sortedSkills(); track skill.id) {
+                  <mat-option [value]="skill.id">{{ skill.name }}</mat-option>
+                }
+              </mat-select>
+              @if (err(row.controls.skillId, { required: 'Choose a skill.' }); as message) {
+                <mat-error>{{ message }}</mat-error>
+              }
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>Level</mat-label>
+              <mat-select formControlName="level" required>
+                @for (level of levels; track level) {
+                  <mat-option [value]="level">{{ levelName(level) }}</mat-option>
+                }
+              </mat-select>
+              @if (err(row.controls.level); as message) {
+                <mat-error>{{ message }}</mat-error>
+              }
+            </mat-form-field>
+            <button
+              mat-button
+              type="button"
+              (click)="removeSkill(i)"
+              [attr.aria-label]="'Remove evidenced skill ' + (i + 1)"
             >
-              <mat-form-field>
-                <mat-label>Skill</mat-label>
-                <mat-select formControlName="skillId" required>
-                  @for (skill of sortedSkills(); track skill.id) {
-                    <mat-option [value]="skill.id">{{ skill.name }}</mat-option>
-                  }
-                </mat-select>
-                @if (err(row.controls.skillId, { required: 'Choose a skill.' }); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
-              </mat-form-field>
-              <mat-form-field>
-                <mat-label>Level</mat-label>
-                <mat-select formControlName="level" required>
-                  @for (level of levels; track level) {
-                    <mat-option [value]="level">{{ levelName(level) }}</mat-option>
-                  }
-                </mat-select>
-                @if (err(row.controls.level); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
-              </mat-form-field>
-              <button
-                mat-button
-                type="button"
-                (click)="removeSkill(i)"
-                [attr.aria-label]="'Remove evidenced skill ' + (i + 1)"
-              >
-                Remove
-              </button>
-            </div>
-          } @empty {
-            <p class="field-hint">It evidences no skill.</p>
-          }
-          <button mat-stroked-button type="button" (click)="addSkill()">Add a skill</button>
-        </fieldset>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : type ? 'Save changes' : 'Add credential type' }}
-        </button>
-      </mat-dialog-actions>
+              Remove
+            </button>
+          </div>
+        } @empty {
+          <p class="field-hint">It evidences no skill.</p>
+        }
+        <button mat-stroked-button type="button" (click)="addSkill()">Add a skill</button>
+      </fieldset>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
@@ -184,7 +181,7 @@ export class CredentialTypeDialog {
 
   protected saveType(): void {
     const value = this.form.getRawValue();
-    const body: NewCredentialType = {
+    const body: CreateCredentialTypeRequest = {
       code: value.code.trim(),
       name: value.name.trim(),
       issuingBody: value.issuingBody.trim(),
@@ -197,28 +194,17 @@ export class CredentialTypeDialog {
     const type = this.type;
     this.state.save(
       this.form,
-      () => {
-        if (!type) {
-          return this.adminApi.credentialTypes.create(body);
-        }
-        const change: Change<NewCredentialType> = { version: type.version };
-        if (body.code !== type.code) change.code = body.code;
-        if (body.name !== type.name) change.name = body.name;
-        if (body.issuingBody !== type.issuingBody) change.issuingBody = body.issuingBody;
-        if (body.baseCeus !== type.baseCeus) change.baseCeus = body.baseCeus;
-        if (JSON.stringify(body.evidencesSkills) !== JSON.stringify(type.evidencesSkills)) {
-          change.evidencesSkills = body.evidencesSkills;
-        }
-        return this.adminApi.credentialTypes.update(type.id, change);
-      },
+      () =>
+        type
+          ? this.adminApi.credentialTypes.update(type.id, {
+              version: type.version,
+              ...changedFields(body, type),
+            })
+          : this.adminApi.credentialTypes.create(body),
       fieldsFor(this.evidences.length),
       type ? 'save the credential type' : 'add the credential type',
       (saved) => this.dialogRef.close({ saved }),
     );
-  }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
   }
 }
 

@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { CredentialType, Role, Skill } from '@him/contracts';
-import { AdminApi, type Change, type NewRole } from '../core/api/admin-api';
+import type { CreateRoleRequest, CredentialType, Role, Skill } from '@him/contracts';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
+import { changedFields } from '../core/forms/changed-fields';
+import { AdminDialog } from './admin-dialog';
 import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
 import {
   RequirementEditor,
   type RequirementForm,
@@ -29,49 +29,41 @@ export interface RoleDialogData {
   selector: 'him-role-dialog',
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
-    FormAlert,
+    AdminDialog,
     RequirementEditor,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ role ? 'Edit role ' + role.name : 'Add a role' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="saveRole()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
-        <mat-form-field>
-          <mat-label>Name</mat-label>
-          <input matInput formControlName="name" required maxlength="200" />
-          @if (err(form.controls.name, { required: 'Enter the name of the role.' }); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Description (optional)</mat-label>
-          <textarea matInput formControlName="description" rows="2" maxlength="2000"></textarea>
-          @if (err(form.controls.description); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <him-requirement-editor
-          [rows]="requirements"
-          [skills]="data.skills"
-          [credentialTypes]="data.credentialTypes"
-        />
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : role ? 'Save changes' : 'Add role' }}
-        </button>
-      </mat-dialog-actions>
+    <form
+      himAdminDialog
+      [formGroup]="form"
+      (ngSubmit)="saveRole()"
+      novalidate
+      [heading]="role ? 'Edit role ' + role.name : 'Add a role'"
+      [state]="state"
+      [submitLabel]="role ? 'Save changes' : 'Add role'"
+    >
+      <mat-form-field>
+        <mat-label>Name</mat-label>
+        <input matInput formControlName="name" required maxlength="200" />
+        @if (err(form.controls.name, { required: 'Enter the name of the role.' }); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Description (optional)</mat-label>
+        <textarea matInput formControlName="description" rows="2" maxlength="2000"></textarea>
+        @if (err(form.controls.description); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <him-requirement-editor
+        [rows]="requirements"
+        [skills]="data.skills"
+        [credentialTypes]="data.credentialTypes"
+      />
     </form>
   `,
   styleUrl: './admin-dialog.scss',
@@ -99,7 +91,7 @@ export class RoleDialog {
 
   protected saveRole(): void {
     const value = this.form.getRawValue();
-    const body: NewRole = {
+    const body: CreateRoleRequest = {
       name: value.name.trim(),
       description: value.description.trim() || null,
       requirements: this.requirements.controls.map(requirementOf),
@@ -107,26 +99,17 @@ export class RoleDialog {
     const role = this.role;
     this.state.save(
       this.form,
-      () => {
-        if (!role) {
-          return this.adminApi.roles.create(body);
-        }
-        const change: Change<NewRole> = { version: role.version };
-        if (body.name !== role.name) change.name = body.name;
-        if (body.description !== role.description) change.description = body.description;
-        if (JSON.stringify(body.requirements) !== JSON.stringify(role.requirements)) {
-          change.requirements = body.requirements;
-        }
-        return this.adminApi.roles.update(role.id, change);
-      },
+      () =>
+        role
+          ? this.adminApi.roles.update(role.id, {
+              version: role.version,
+              ...changedFields(body, role),
+            })
+          : this.adminApi.roles.create(body),
       fieldsFor(this.requirements.length),
       role ? 'save the role' : 'add the role',
       (saved) => this.dialogRef.close({ saved }),
     );
-  }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
   }
 }
 

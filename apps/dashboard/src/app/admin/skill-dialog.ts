@@ -1,16 +1,21 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { SKILL_CATEGORIES, type Skill, type SkillCategory } from '@him/contracts';
-import { AdminApi, type Change, type NewSkill } from '../core/api/admin-api';
-import type { FormField } from '../core/api/form-errors';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
+import {
+  type CreateSkillRequest,
+  SKILL_CATEGORIES,
+  type Skill,
+  type SkillCategory,
+} from '@him/contracts';
 import { humanizeSlug } from '@him/domain';
+import { AdminApi } from '../core/api/admin-api';
+import type { FormField } from '../core/api/form-errors';
+import { changedFields } from '../core/forms/changed-fields';
+import { AdminDialog } from './admin-dialog';
+import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
 
 export interface SkillDialogData {
   /** absent: add a skill */
@@ -26,57 +31,43 @@ const FIELDS: Record<string, FormField> = {
 /** Adds a skill or edits one (only the changed fields, with the version read). */
 @Component({
   selector: 'him-skill-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    FormAlert,
-  ],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, AdminDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ skill ? 'Edit skill ' + skill.name : 'Add a skill' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="saveSkill()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
-        <mat-form-field>
-          <mat-label>Name</mat-label>
-          <input matInput formControlName="name" required maxlength="200" />
-          @if (err(form.controls.name, { required: 'Enter the name of the skill.' }); as message) {
-            <mat-error>{{ message }}</mat-error>
+    <form
+      himAdminDialog
+      [formGroup]="form"
+      (ngSubmit)="saveSkill()"
+      novalidate
+      [heading]="skill ? 'Edit skill ' + skill.name : 'Add a skill'"
+      [state]="state"
+      [submitLabel]="skill ? 'Save changes' : 'Add skill'"
+    >
+      <mat-form-field>
+        <mat-label>Name</mat-label>
+        <input matInput formControlName="name" required maxlength="200" />
+        @if (err(form.controls.name, { required: 'Enter the name of the skill.' }); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Category</mat-label>
+        <mat-select formControlName="category" required>
+          @for (category of categories; track category) {
+            <mat-option [value]="category">{{ label(category) }}</mat-option>
           }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Category</mat-label>
-          <mat-select formControlName="category" required>
-            @for (category of categories; track category) {
-              <mat-option [value]="category">{{ label(category) }}</mat-option>
-            }
-          </mat-select>
-          @if (err(form.controls.category, { required: 'Choose a category.' }); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Description (optional)</mat-label>
-          <textarea matInput formControlName="description" rows="3" maxlength="2000"></textarea>
-          @if (err(form.controls.description); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : skill ? 'Save changes' : 'Add skill' }}
-        </button>
-      </mat-dialog-actions>
+        </mat-select>
+        @if (err(form.controls.category, { required: 'Choose a category.' }); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Description (optional)</mat-label>
+        <textarea matInput formControlName="description" rows="3" maxlength="2000"></textarea>
+        @if (err(form.controls.description); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
@@ -106,7 +97,7 @@ export class SkillDialog {
 
   protected saveSkill(): void {
     const value = this.form.getRawValue();
-    const body: NewSkill = {
+    const body: CreateSkillRequest = {
       name: value.name.trim(),
       category: value.category as SkillCategory,
       description: value.description.trim() || null,
@@ -114,23 +105,16 @@ export class SkillDialog {
     const skill = this.skill;
     this.state.save(
       this.form,
-      () => {
-        if (!skill) {
-          return this.adminApi.skills.create(body);
-        }
-        const change: Change<NewSkill> = { version: skill.version };
-        if (body.name !== skill.name) change.name = body.name;
-        if (body.category !== skill.category) change.category = body.category;
-        if (body.description !== skill.description) change.description = body.description;
-        return this.adminApi.skills.update(skill.id, change);
-      },
+      () =>
+        skill
+          ? this.adminApi.skills.update(skill.id, {
+              version: skill.version,
+              ...changedFields(body, skill),
+            })
+          : this.adminApi.skills.create(body),
       FIELDS,
       skill ? 'save the skill' : 'add the skill',
       (saved) => this.dialogRef.close({ saved }),
     );
-  }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
   }
 }

@@ -1,16 +1,24 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { type Role, type Staff, STAFF_STATUSES, type StaffStatus, type Team } from '@him/contracts';
-import { AdminApi, type Change, type NewStaff } from '../core/api/admin-api';
+import {
+  type CreateStaffRequest,
+  type Role,
+  type Staff,
+  STAFF_STATUSES,
+  type StaffStatus,
+  type Team,
+} from '@him/contracts';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
+import { changedFields } from '../core/forms/changed-fields';
 import { calendarDate } from '../shared/form-validators';
 import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
+import { AdminDialog } from './admin-dialog';
 import { humanizeSlug } from '@him/domain';
 
 export interface StaffDialogData {
@@ -36,90 +44,83 @@ const FIELDS: Record<string, FormField> = {
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    FormAlert,
+    AdminDialog,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ member ? 'Edit ' + member.name : 'Add a staff member' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="saveMember()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
-        <mat-form-field>
-          <mat-label>Name</mat-label>
-          <input matInput formControlName="name" required maxlength="200" autocomplete="off" />
-          @if (err(form.controls.name); as message) {
-            <mat-error>{{ message }}</mat-error>
+    <form
+      himAdminDialog
+      [formGroup]="form"
+      (ngSubmit)="saveMember()"
+      novalidate
+      [heading]="member ? 'Edit ' + member.name : 'Add a staff member'"
+      [state]="state"
+      [submitLabel]="member ? 'Save changes' : 'Add member'"
+    >
+      <mat-form-field>
+        <mat-label>Name</mat-label>
+        <input matInput formControlName="name" required maxlength="200" autocomplete="off" />
+        @if (err(form.controls.name); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Email</mat-label>
+        <input matInput type="email" formControlName="email" required autocomplete="off" />
+        @if (err(form.controls.email, { email: 'Enter an email address.' }); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Employee id (optional)</mat-label>
+        <input matInput formControlName="employeeId" maxlength="100" autocomplete="off" />
+        @if (err(form.controls.employeeId); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Team</mat-label>
+        <mat-select formControlName="teamId" required>
+          @for (team of data.teams; track team.id) {
+            <mat-option [value]="team.id">{{ team.name }}</mat-option>
           }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Email</mat-label>
-          <input matInput type="email" formControlName="email" required autocomplete="off" />
-          @if (err(form.controls.email, { email: 'Enter an email address.' }); as message) {
-            <mat-error>{{ message }}</mat-error>
+        </mat-select>
+        @if (err(form.controls.teamId, { required: 'Choose a team.' }); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Role</mat-label>
+        <mat-select formControlName="roleId" required>
+          @for (role of data.roles; track role.id) {
+            <mat-option [value]="role.id">{{ role.name }}</mat-option>
           }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Employee id (optional)</mat-label>
-          <input matInput formControlName="employeeId" maxlength="100" autocomplete="off" />
-          @if (err(form.controls.employeeId); as message) {
-            <mat-error>{{ message }}</mat-error>
+        </mat-select>
+        @if (err(form.controls.roleId, { required: 'Choose a role.' }); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Status</mat-label>
+        <mat-select formControlName="status" required>
+          @for (status of statuses; track status) {
+            <mat-option [value]="status">{{ label(status) }}</mat-option>
           }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Team</mat-label>
-          <mat-select formControlName="teamId" required>
-            @for (team of data.teams; track team.id) {
-              <mat-option [value]="team.id">{{ team.name }}</mat-option>
-            }
-          </mat-select>
-          @if (err(form.controls.teamId, { required: 'Choose a team.' }); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Role</mat-label>
-          <mat-select formControlName="roleId" required>
-            @for (role of data.roles; track role.id) {
-              <mat-option [value]="role.id">{{ role.name }}</mat-option>
-            }
-          </mat-select>
-          @if (err(form.controls.roleId, { required: 'Choose a role.' }); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Status</mat-label>
-          <mat-select formControlName="status" required>
-            @for (status of statuses; track status) {
-              <mat-option [value]="status">{{ label(status) }}</mat-option>
-            }
-          </mat-select>
-          @if (err(form.controls.status); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Hire date</mat-label>
-          <input matInput type="date" formControlName="hireDate" required />
-          @if (err(form.controls.hireDate, { calendarDate: 'Enter a real date.' }); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : member ? 'Save changes' : 'Add member' }}
-        </button>
-      </mat-dialog-actions>
+        </mat-select>
+        @if (err(form.controls.status); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Hire date</mat-label>
+        <input matInput type="date" formControlName="hireDate" required />
+        @if (err(form.controls.hireDate, { calendarDate: 'Enter a real date.' }); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
@@ -162,7 +163,7 @@ export class StaffDialog {
 
   protected saveMember(): void {
     const value = this.form.getRawValue();
-    const body: NewStaff = {
+    const body: CreateStaffRequest = {
       name: value.name.trim(),
       email: value.email.trim(),
       employeeId: value.employeeId.trim() || null,
@@ -174,25 +175,16 @@ export class StaffDialog {
     const member = this.member;
     this.state.save(
       this.form,
-      () => {
-        if (!member) {
-          return this.adminApi.staff.create(body);
-        }
-        const change: Change<NewStaff> = { version: member.version };
-        for (const key of Object.keys(body) as (keyof NewStaff)[]) {
-          if (body[key] !== member[key]) {
-            (change as Record<string, unknown>)[key] = body[key];
-          }
-        }
-        return this.adminApi.staff.update(member.id, change);
-      },
+      () =>
+        member
+          ? this.adminApi.staff.update(member.id, {
+              version: member.version,
+              ...changedFields(body, member),
+            })
+          : this.adminApi.staff.create(body),
       FIELDS,
       member ? 'save the member' : 'add the member',
       (saved) => this.dialogRef.close({ saved }),
     );
-  }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
   }
 }

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -14,7 +13,7 @@ import { createLoader } from '../core/api/loader';
 import { type StaffFilter, StaffApi } from '../core/api/staff-api';
 import { CatalogApi } from '../core/catalog/catalog-api';
 import { LoadStatus } from '../shared/load-status/load-status';
-import { type AdminDialogResult, injectNotify } from './admin-support';
+import { injectAdminActions } from './admin-list';
 import { StaffDialog, type StaffDialogData } from './staff-dialog';
 import { humanizeSlug } from '@him/domain';
 
@@ -163,8 +162,7 @@ import { humanizeSlug } from '@him/domain';
 export class StaffDirectoryPage {
   private readonly staffApi = inject(StaffApi);
   private readonly catalogApi = inject(CatalogApi);
-  private readonly dialog = inject(MatDialog);
-  private readonly notify = injectNotify();
+  private readonly actions = injectAdminActions();
 
   protected readonly statuses = STAFF_STATUSES;
   protected readonly label = humanizeSlug;
@@ -228,20 +226,12 @@ export class StaffDirectoryPage {
   }
 
   protected openMember(member?: Staff): void {
-    this.dialog
-      .open<StaffDialog, StaffDialogData, AdminDialogResult<Staff>>(StaffDialog, {
-        data: { teams: this.teams.value() ?? [], roles: this.roles.value() ?? [], member },
-        width: '560px',
-        maxWidth: '95vw',
-      })
-      .afterClosed()
-      .subscribe((result) => {
-        if (result && 'saved' in result) {
-          this.notify(`${result.saved.name} ${member ? 'saved' : 'added'}.`);
-        }
-        if (result) {
-          this.members.load();
-        }
-      });
+    this.actions.openDialog<StaffDialogData, Staff>(
+      StaffDialog,
+      { teams: this.teams.value() ?? [], roles: this.roles.value() ?? [], member },
+      '560px',
+      (saved) => `${saved.name} ${member ? 'saved' : 'added'}.`,
+      () => this.members.load(),
+    );
   }
 }

@@ -1,15 +1,23 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { CoverageTarget, CredentialType, Skill, Staff, Team } from '@him/contracts';
-import { AdminApi, type Change, type NewTeam } from '../core/api/admin-api';
+import type {
+  CoverageTarget,
+  CreateTeamRequest,
+  CredentialType,
+  Skill,
+  Staff,
+  Team,
+} from '@him/contracts';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
+import { changedFields, sameMembers } from '../core/forms/changed-fields';
+import { AdminDialog } from './admin-dialog';
 import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
 import {
   type RequirementForm,
   RequirementFields,
@@ -46,87 +54,80 @@ function targetForm(target?: CoverageTarget): TargetForm {
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    FormAlert,
+    AdminDialog,
     RequirementFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ team ? 'Edit team ' + team.name : 'Add a team' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="saveTeam()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
-        <mat-form-field>
-          <mat-label>Name</mat-label>
-          <input matInput formControlName="name" required maxlength="200" />
-          @if (err(form.controls.name, { required: 'Enter the name of the team.' }); as message) {
-            <mat-error>{{ message }}</mat-error>
+    <form
+      himAdminDialog
+      [formGroup]="form"
+      (ngSubmit)="saveTeam()"
+      novalidate
+      [heading]="team ? 'Edit team ' + team.name : 'Add a team'"
+      [state]="state"
+      [submitLabel]="team ? 'Save changes' : 'Add team'"
+    >
+      <mat-form-field>
+        <mat-label>Name</mat-label>
+        <input matInput formControlName="name" required maxlength="200" />
+        @if (err(form.controls.name, { required: 'Enter the name of the team.' }); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Managers</mat-label>
+        <mat-select formControlName="managerStaffIds" multiple>
+          @for (member of sortedStaff(); track member.id) {
+            <mat-option [value]="member.id">{{ member.name }}</mat-option>
           }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Managers</mat-label>
-          <mat-select formControlName="managerStaffIds" multiple>
-            @for (member of sortedStaff(); track member.id) {
-              <mat-option [value]="member.id">{{ member.name }}</mat-option>
-            }
-          </mat-select>
-          <mat-hint>Managers review the team's CE activities.</mat-hint>
-          @if (err(form.controls.managerStaffIds); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
+        </mat-select>
+        <mat-hint>Managers review the team's CE activities.</mat-hint>
+        @if (err(form.controls.managerStaffIds); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
 
-        <fieldset formArrayName="coverageTargets">
-          <legend>Coverage targets</legend>
-          @for (row of targets.controls; track row; let i = $index) {
-            <div
-              class="repeat-row"
-              [formGroupName]="i"
-              role="group"
-              [attr.aria-label]="'Coverage target ' + (i + 1)"
+      <fieldset formArrayName="coverageTargets">
+        <legend>Coverage targets</legend>
+        @for (row of targets.controls; track row; let i = $index) {
+          <div
+            class="repeat-row"
+            [formGroupName]="i"
+            role="group"
+            [attr.aria-label]="'Coverage target ' + (i + 1)"
+          >
+            <him-requirement-fields
+              [group]="row.controls.requirement"
+              [skills]="data.skills"
+              [credentialTypes]="data.credentialTypes"
+            />
+            <mat-form-field>
+              <mat-label>At least (holders)</mat-label>
+              <input matInput type="number" formControlName="minHolders" required min="1" />
+              @if (err(row.controls.minHolders); as message) {
+                <mat-error>{{ message }}</mat-error>
+              }
+            </mat-form-field>
+            <button
+              mat-button
+              type="button"
+              (click)="removeTarget(i)"
+              [attr.aria-label]="'Remove coverage target ' + (i + 1)"
             >
-              <him-requirement-fields
-                [group]="row.controls.requirement"
-                [skills]="data.skills"
-                [credentialTypes]="data.credentialTypes"
-              />
-              <mat-form-field>
-                <mat-label>At least (holders)</mat-label>
-                <input matInput type="number" formControlName="minHolders" required min="1" />
-                @if (err(row.controls.minHolders); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
-              </mat-form-field>
-              <button
-                mat-button
-                type="button"
-                (click)="removeTarget(i)"
-                [attr.aria-label]="'Remove coverage target ' + (i + 1)"
-              >
-                Remove
-              </button>
-            </div>
-          } @empty {
-            <p class="field-hint">No coverage targets.</p>
-          }
-          <button mat-stroked-button type="button" (click)="addTarget()">
-            Add a coverage target
-          </button>
-        </fieldset>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : team ? 'Save changes' : 'Add team' }}
+              Remove
+            </button>
+          </div>
+        } @empty {
+          <p class="field-hint">No coverage targets.</p>
+        }
+        <button mat-stroked-button type="button" (click)="addTarget()">
+          Add a coverage target
         </button>
-      </mat-dialog-actions>
+      </fieldset>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
@@ -167,7 +168,7 @@ export class TeamDialog {
 
   protected saveTeam(): void {
     const value = this.form.getRawValue();
-    const body: NewTeam = {
+    const body: CreateTeamRequest = {
       name: value.name.trim(),
       managerStaffIds: value.managerStaffIds,
       coverageTargets: this.targets.controls.map((row) => ({
@@ -178,28 +179,17 @@ export class TeamDialog {
     const team = this.team;
     this.state.save(
       this.form,
-      () => {
-        if (!team) {
-          return this.adminApi.teams.create(body);
-        }
-        const change: Change<NewTeam> = { version: team.version };
-        if (body.name !== team.name) change.name = body.name;
-        if ([...body.managerStaffIds].sort().join() !== [...team.managerStaffIds].sort().join()) {
-          change.managerStaffIds = body.managerStaffIds;
-        }
-        if (JSON.stringify(body.coverageTargets) !== JSON.stringify(team.coverageTargets)) {
-          change.coverageTargets = body.coverageTargets;
-        }
-        return this.adminApi.teams.update(team.id, change);
-      },
+      () =>
+        team
+          ? this.adminApi.teams.update(team.id, {
+              version: team.version,
+              ...changedFields(body, team, { managerStaffIds: sameMembers }),
+            })
+          : this.adminApi.teams.create(body),
       fieldsFor(this.targets.length),
       team ? 'save the team' : 'add the team',
       (saved) => this.dialogRef.close({ saved }),
     );
-  }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
   }
 }
 

@@ -2,16 +2,17 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { type Staff, type User, USER_ROLES, type UserRole } from '@him/contracts';
-import { AdminApi, type UserChange } from '../core/api/admin-api';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
+import { changedFields } from '../core/forms/changed-fields';
 import { ROLE_LABELS } from '../core/auth/roles';
 import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
+import { AdminDialog } from './admin-dialog';
 
 export interface UserDialogData {
   staff: Staff[];
@@ -36,88 +37,81 @@ const FIELDS: Record<string, FormField> = {
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    FormAlert,
+    AdminDialog,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ user ? 'Edit account ' + user.email : 'Add an account' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="saveUser()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
+    <form
+      himAdminDialog
+      [formGroup]="form"
+      (ngSubmit)="saveUser()"
+      novalidate
+      [heading]="user ? 'Edit account ' + user.email : 'Add an account'"
+      [state]="state"
+      [submitLabel]="user ? 'Save changes' : 'Add account'"
+    >
+      @if (!user) {
+        <mat-form-field>
+          <mat-label>Email</mat-label>
+          <input matInput type="email" formControlName="email" required autocomplete="off" />
+          @if (
+            err(form.controls.email, {
+              required: 'Enter the email address.',
+              email: 'Enter an email address.',
+            });
+            as message
+          ) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+      }
+      <mat-form-field>
+        <mat-label>Role</mat-label>
+        <mat-select formControlName="role" required>
+          @for (role of roles; track role) {
+            <mat-option [value]="role">{{ roleLabels[role] }}</mat-option>
+          }
+        </mat-select>
+        @if (err(form.controls.role); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Staff member</mat-label>
+        <mat-select formControlName="staffId">
+          <mat-option value="">Not linked</mat-option>
+          @for (member of sortedStaff(); track member.id) {
+            <mat-option [value]="member.id">{{ member.name }} ({{ member.email }})</mat-option>
+          }
+        </mat-select>
+        <mat-hint>A staff account must be linked to its own staff record.</mat-hint>
+        @if (err(form.controls.staffId); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      @if (user) {
+        <mat-checkbox formControlName="active">Active (can sign in)</mat-checkbox>
+        @if (err(form.controls.active); as message) {
+          <p class="field-error" role="alert">{{ message }}</p>
+        }
+      }
+      <mat-form-field>
+        <mat-label>{{ user ? 'New password (optional)' : 'Password' }}</mat-label>
+        <input
+          matInput
+          type="password"
+          formControlName="password"
+          autocomplete="new-password"
+          [required]="!user"
         />
-        @if (!user) {
-          <mat-form-field>
-            <mat-label>Email</mat-label>
-            <input matInput type="email" formControlName="email" required autocomplete="off" />
-            @if (
-              err(form.controls.email, {
-                required: 'Enter the email address.',
-                email: 'Enter an email address.',
-              });
-              as message
-            ) {
-              <mat-error>{{ message }}</mat-error>
-            }
-          </mat-form-field>
+        <mat-hint>{{ strengthHint() }}</mat-hint>
+        @if (err(form.controls.password, passwordMessages); as message) {
+          <mat-error>{{ message }}</mat-error>
         }
-        <mat-form-field>
-          <mat-label>Role</mat-label>
-          <mat-select formControlName="role" required>
-            @for (role of roles; track role) {
-              <mat-option [value]="role">{{ roleLabels[role] }}</mat-option>
-            }
-          </mat-select>
-          @if (err(form.controls.role); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Staff member</mat-label>
-          <mat-select formControlName="staffId">
-            <mat-option value="">Not linked</mat-option>
-            @for (member of sortedStaff(); track member.id) {
-              <mat-option [value]="member.id">{{ member.name }} ({{ member.email }})</mat-option>
-            }
-          </mat-select>
-          <mat-hint>A staff account must be linked to its own staff record.</mat-hint>
-          @if (err(form.controls.staffId); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        @if (user) {
-          <mat-checkbox formControlName="active">Active (can sign in)</mat-checkbox>
-          @if (err(form.controls.active); as message) {
-            <p class="field-error" role="alert">{{ message }}</p>
-          }
-        }
-        <mat-form-field>
-          <mat-label>{{ user ? 'New password (optional)' : 'Password' }}</mat-label>
-          <input
-            matInput
-            type="password"
-            formControlName="password"
-            autocomplete="new-password"
-            [required]="!user"
-          />
-          <mat-hint>{{ strengthHint() }}</mat-hint>
-          @if (err(form.controls.password, passwordMessages); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : user ? 'Save changes' : 'Add account' }}
-        </button>
-      </mat-dialog-actions>
+      </mat-form-field>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
@@ -185,20 +179,15 @@ export class UserDialog {
             password: value.password,
           });
         }
-        const change: UserChange = { version: user.version };
-        if (value.role !== user.role) change.role = value.role;
-        if (staffId !== user.staffId) change.staffId = staffId;
-        if (value.active !== user.active) change.active = value.active;
-        if (value.password) change.password = value.password;
-        return this.adminApi.updateUser(user.id, change);
+        return this.adminApi.updateUser(user.id, {
+          version: user.version,
+          ...changedFields({ role: value.role, staffId, active: value.active }, user),
+          ...(value.password ? { password: value.password } : {}),
+        });
       },
       FIELDS,
       user ? 'save the account' : 'add the account',
       (saved) => this.dialogRef.close({ saved }),
     );
-  }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
   }
 }

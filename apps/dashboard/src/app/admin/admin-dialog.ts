@@ -1,0 +1,49 @@
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import type { SaveState } from './admin-support';
+import { FormAlert } from './form-alert';
+
+/**
+ * The frame of every admin add/edit dialog, on its `<form>`: the title, the alert for what a
+ * failed save says beyond the fields (with Reload for a stale version), the dialog's fields
+ * (projected) and Cancel / Save. The dialog puts `[formGroup]` and `(ngSubmit)` on the form:
+ *
+ *     <form himAdminDialog [formGroup]="form" (ngSubmit)="saveSkill()" novalidate
+ *           [heading]="..." [state]="state" [submitLabel]="skill ? 'Save changes' : 'Add skill'">
+ */
+@Component({
+  selector: 'form[himAdminDialog]',
+  imports: [MatButtonModule, MatDialogModule, FormAlert],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title>{{ heading() }}</h2>
+    <mat-dialog-content class="stacked-form">
+      <him-form-alert
+        [messages]="state().generalErrors()"
+        [staleVersion]="state().staleVersion()"
+        (reload)="reloadStaleRecord()"
+      />
+      <ng-content />
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-button type="button" mat-dialog-close>Cancel</button>
+      <button mat-flat-button type="submit" [disabled]="state().saving()">
+        {{ state().saving() ? 'Saving…' : submitLabel() }}
+      </button>
+    </mat-dialog-actions>
+  `,
+  styleUrl: './admin-dialog.scss',
+})
+export class AdminDialog {
+  private readonly dialogRef = inject(MatDialogRef);
+
+  readonly heading = input.required<string>();
+  readonly state = input.required<SaveState>();
+  readonly submitLabel = input.required<string>();
+
+  /** A stale version (409): close, and let the list load the record again. */
+  protected reloadStaleRecord(): void {
+    this.dialogRef.close({ reload: true });
+  }
+}
