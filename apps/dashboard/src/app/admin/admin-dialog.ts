@@ -1,16 +1,20 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { FormGroupDirective } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import type { SaveState } from './admin-support';
+import type { Observable } from 'rxjs';
+import type { FormField } from '../core/api/form-errors';
+import { SaveState } from './admin-support';
 import { FormAlert } from './form-alert';
 
 /**
  * The frame of every admin add/edit dialog, on its `<form>`: the title, the alert for what a
  * failed save says beyond the fields (with Reload for a stale version), the dialog's fields
- * (projected) and Cancel / Save. The dialog puts `[formGroup]` and `(ngSubmit)` on the form:
+ * (projected) and Cancel / Save. The dialog puts `[formGroup]` and `(ngSubmit)` on the form
+ * and, on submit, hands its request to `save()`, which closes the dialog with the saved record:
  *
  *     <form himAdminDialog [formGroup]="form" (ngSubmit)="saveSkill()" novalidate
- *           [heading]="..." [state]="state" [submitLabel]="skill ? 'Save changes' : 'Add skill'">
+ *           [heading]="..." [submitLabel]="skill ? 'Save changes' : 'Add skill'">
  */
 @Component({
   selector: 'form[himAdminDialog]',
@@ -20,16 +24,16 @@ import { FormAlert } from './form-alert';
     <h2 mat-dialog-title>{{ heading() }}</h2>
     <mat-dialog-content class="stacked-form">
       <him-form-alert
-        [messages]="state().generalErrors()"
-        [staleVersion]="state().staleVersion()"
+        [messages]="state.generalErrors()"
+        [staleVersion]="state.staleVersion()"
         (reload)="reloadStaleRecord()"
       />
       <ng-content />
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button mat-flat-button type="submit" [disabled]="state().saving()">
-        {{ state().saving() ? 'Saving…' : submitLabel() }}
+      <button mat-flat-button type="submit" [disabled]="state.saving()">
+        {{ state.saving() ? 'Saving…' : submitLabel() }}
       </button>
     </mat-dialog-actions>
   `,
@@ -37,10 +41,21 @@ import { FormAlert } from './form-alert';
 })
 export class AdminDialog {
   private readonly dialogRef = inject(MatDialogRef);
+  private readonly form = inject(FormGroupDirective);
 
   readonly heading = input.required<string>();
-  readonly state = input.required<SaveState>();
   readonly submitLabel = input.required<string>();
+  protected readonly state = new SaveState();
+
+  /**
+   * Checks the form, sends `request()`, puts the API's 400 lines at their `fields` and the
+   * rest above the form; closes with the saved record. `action` names it: "save the skill".
+   */
+  save<T>(request: () => Observable<T>, fields: Record<string, FormField>, action: string): void {
+    this.state.save(this.form.form, request, fields, action, (saved) =>
+      this.dialogRef.close({ saved }),
+    );
+  }
 
   /** A stale version (409): close, and let the list load the record again. */
   protected reloadStaleRecord(): void {

@@ -11,7 +11,6 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatTableModule } from '@angular/material/table';
-import { sentenceCase } from '@him/domain';
 import type { Observable } from 'rxjs';
 import { LoadStatus } from '../shared/load-status/load-status';
 import {
@@ -58,7 +57,6 @@ export interface AdminColumn<T> {
     }
     <him-load-status
       [what]="what()"
-      [errorTitle]="errorTitle()"
       [loading]="loading()"
       [error]="error()"
       (retry)="retry.emit()"

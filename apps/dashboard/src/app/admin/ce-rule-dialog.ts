@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { type MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
@@ -10,7 +10,7 @@ import type { CeMinimum, CeRule, CreateCeRuleRequest } from '@him/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { changedFields } from '../core/forms/changed-fields';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
+import { fieldError } from './admin-support';
 import { AdminDialog } from './admin-dialog';
 
 export interface CeRuleDialogData {
@@ -80,7 +80,6 @@ const COMMA = 188;
       (ngSubmit)="saveRule()"
       novalidate
       [heading]="rule ? 'Edit CE rule of ' + rule.issuingBody : 'Add a CE rule'"
-      [state]="state"
       [submitLabel]="rule ? 'Save changes' : 'Add CE rule'"
     >
       <mat-form-field>
@@ -193,13 +192,11 @@ const COMMA = 188;
 })
 export class CeRuleDialog {
   private readonly data = inject<CeRuleDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<CeRuleDialog, AdminDialogResult<CeRule>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly rule = this.data.rule;
   protected readonly err = fieldError;
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly separators = [ENTER, COMMA];
   protected readonly categoryMessages = {
     required: 'Add at least one category.',
@@ -276,8 +273,7 @@ export class CeRuleDialog {
       ),
     };
     const rule = this.rule;
-    this.state.save(
-      this.form,
+    this.frame().save(
       () => {
         if (!rule) {
           return this.adminApi.ceRules.create(body);
@@ -290,7 +286,6 @@ export class CeRuleDialog {
       },
       fieldsFor(this.minimums.length),
       rule ? 'save the CE rule' : 'add the CE rule',
-      (saved) => this.dialogRef.close({ saved }),
     );
   }
 }

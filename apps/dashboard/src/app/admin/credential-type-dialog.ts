@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -14,7 +14,7 @@ import {
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { changedFields } from '../core/forms/changed-fields';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
+import { fieldError } from './admin-support';
 import { AdminDialog } from './admin-dialog';
 import { levelInWords } from '@him/domain';
 
@@ -52,7 +52,6 @@ function skillLevelForm(skillId = '', level = 3): SkillLevelForm {
       (ngSubmit)="saveType()"
       novalidate
       [heading]="type ? 'Edit credential type ' + type.code : 'Add a credential type'"
-      [state]="state"
       [submitLabel]="type ? 'Save changes' : 'Add credential type'"
     >
       <mat-form-field>
@@ -137,15 +136,13 @@ function skillLevelForm(skillId = '', level = 3): SkillLevelForm {
 })
 export class CredentialTypeDialog {
   private readonly data = inject<CredentialTypeDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<CredentialTypeDialog, AdminDialogResult<CredentialType>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly type = this.data.credentialType;
   protected readonly err = fieldError;
   protected readonly levelName = levelInWords;
   protected readonly levels = PROFICIENCY_LABELS.map((_label, level) => level);
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly sortedSkills = computed(() =>
     [...this.data.skills].sort((a, b) => a.name.localeCompare(b.name)),
   );
@@ -192,8 +189,7 @@ export class CredentialTypeDialog {
       })),
     };
     const type = this.type;
-    this.state.save(
-      this.form,
+    this.frame().save(
       () =>
         type
           ? this.adminApi.credentialTypes.update(type.id, {
@@ -203,7 +199,6 @@ export class CredentialTypeDialog {
           : this.adminApi.credentialTypes.create(body),
       fieldsFor(this.evidences.length),
       type ? 'save the credential type' : 'add the credential type',
-      (saved) => this.dialogRef.close({ saved }),
     );
   }
 }

@@ -42,13 +42,7 @@ const COMMA = 188;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2>Department settings</h2>
-    <him-load-status
-      what="the department settings"
-      errorTitle="The department settings could not be loaded"
-      [loading]="department.loading()"
-      [error]="department.error()"
-      (retry)="department.load()"
-    />
+    <him-load-status what="the department settings" [of]="department" />
     @if (department.value()) {
       <form [formGroup]="form" (ngSubmit)="saveSettings()" class="stacked-form" novalidate>
         <him-form-alert

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { CreateRoleRequest, CredentialType, Role, Skill } from '@him/contracts';
@@ -8,7 +8,7 @@ import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { changedFields } from '../core/forms/changed-fields';
 import { AdminDialog } from './admin-dialog';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
+import { fieldError } from './admin-support';
 import {
   RequirementEditor,
   type RequirementForm,
@@ -42,7 +42,6 @@ export interface RoleDialogData {
       (ngSubmit)="saveRole()"
       novalidate
       [heading]="role ? 'Edit role ' + role.name : 'Add a role'"
-      [state]="state"
       [submitLabel]="role ? 'Save changes' : 'Add role'"
     >
       <mat-form-field>
@@ -70,13 +69,11 @@ export interface RoleDialogData {
 })
 export class RoleDialog {
   protected readonly data = inject<RoleDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<RoleDialog, AdminDialogResult<Role>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly role = this.data.role;
   protected readonly err = fieldError;
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly requirements = new FormArray<RequirementForm>(
     (this.role?.requirements ?? []).map((requirement) => requirementForm(requirement)),
   );
@@ -97,8 +94,7 @@ export class RoleDialog {
       requirements: this.requirements.controls.map(requirementOf),
     };
     const role = this.role;
-    this.state.save(
-      this.form,
+    this.frame().save(
       () =>
         role
           ? this.adminApi.roles.update(role.id, {
@@ -108,7 +104,6 @@ export class RoleDialog {
           : this.adminApi.roles.create(body),
       fieldsFor(this.requirements.length),
       role ? 'save the role' : 'add the role',
-      (saved) => this.dialogRef.close({ saved }),
     );
   }
 }

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -15,7 +15,7 @@ import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { changedFields } from '../core/forms/changed-fields';
 import { AdminDialog } from './admin-dialog';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
+import { fieldError } from './admin-support';
 
 export interface SkillDialogData {
   /** absent: add a skill */
@@ -40,7 +40,6 @@ const FIELDS: Record<string, FormField> = {
       (ngSubmit)="saveSkill()"
       novalidate
       [heading]="skill ? 'Edit skill ' + skill.name : 'Add a skill'"
-      [state]="state"
       [submitLabel]="skill ? 'Save changes' : 'Add skill'"
     >
       <mat-form-field>
@@ -74,15 +73,13 @@ const FIELDS: Record<string, FormField> = {
 })
 export class SkillDialog {
   private readonly data = inject<SkillDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<SkillDialog, AdminDialogResult<Skill>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly skill = this.data.skill;
   protected readonly categories = SKILL_CATEGORIES;
   protected readonly label = humanizeSlug;
   protected readonly err = fieldError;
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly form = new FormGroup({
     name: new FormControl(this.skill?.name ?? '', {
       nonNullable: true,
@@ -103,8 +100,7 @@ export class SkillDialog {
       description: value.description.trim() || null,
     };
     const skill = this.skill;
-    this.state.save(
-      this.form,
+    this.frame().save(
       () =>
         skill
           ? this.adminApi.skills.update(skill.id, {
@@ -114,7 +110,6 @@ export class SkillDialog {
           : this.adminApi.skills.create(body),
       FIELDS,
       skill ? 'save the skill' : 'add the skill',
-      (saved) => this.dialogRef.close({ saved }),
     );
   }
 }

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -17,7 +17,7 @@ import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { changedFields } from '../core/forms/changed-fields';
 import { calendarDate } from '../shared/form-validators';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
+import { fieldError } from './admin-support';
 import { AdminDialog } from './admin-dialog';
 import { humanizeSlug } from '@him/domain';
 
@@ -57,7 +57,6 @@ const FIELDS: Record<string, FormField> = {
       (ngSubmit)="saveMember()"
       novalidate
       [heading]="member ? 'Edit ' + member.name : 'Add a staff member'"
-      [state]="state"
       [submitLabel]="member ? 'Save changes' : 'Add member'"
     >
       <mat-form-field>
@@ -127,15 +126,13 @@ const FIELDS: Record<string, FormField> = {
 })
 export class StaffDialog {
   protected readonly data = inject<StaffDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<StaffDialog, AdminDialogResult<Staff>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly member = this.data.member;
   protected readonly statuses = STAFF_STATUSES;
   protected readonly label = humanizeSlug;
   protected readonly err = fieldError;
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly form = new FormGroup({
     name: new FormControl(this.member?.name ?? '', {
       nonNullable: true,
@@ -173,8 +170,7 @@ export class StaffDialog {
       hireDate: value.hireDate,
     };
     const member = this.member;
-    this.state.save(
-      this.form,
+    this.frame().save(
       () =>
         member
           ? this.adminApi.staff.update(member.id, {
@@ -184,7 +180,6 @@ export class StaffDialog {
           : this.adminApi.staff.create(body),
       FIELDS,
       member ? 'save the member' : 'add the member',
-      (saved) => this.dialogRef.close({ saved }),
     );
   }
 }

@@ -85,7 +85,6 @@ import { humanizeSlug } from '@him/domain';
     </div>
     <him-load-status
       what="the staff directory"
-      errorTitle="The staff directory could not be loaded"
       [loading]="members.loading() || teams.loading() || roles.loading()"
       [error]="members.error() ?? teams.error() ?? roles.error()"
       (retry)="reload()"

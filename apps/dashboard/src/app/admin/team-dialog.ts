@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -17,7 +17,7 @@ import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { changedFields, sameMembers } from '../core/forms/changed-fields';
 import { AdminDialog } from './admin-dialog';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
+import { fieldError } from './admin-support';
 import {
   type RequirementForm,
   RequirementFields,
@@ -68,7 +68,6 @@ function targetForm(target?: CoverageTarget): TargetForm {
       (ngSubmit)="saveTeam()"
       novalidate
       [heading]="team ? 'Edit team ' + team.name : 'Add a team'"
-      [state]="state"
       [submitLabel]="team ? 'Save changes' : 'Add team'"
     >
       <mat-form-field>
@@ -134,13 +133,11 @@ function targetForm(target?: CoverageTarget): TargetForm {
 })
 export class TeamDialog {
   protected readonly data = inject<TeamDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<TeamDialog, AdminDialogResult<Team>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly team = this.data.team;
   protected readonly err = fieldError;
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly sortedStaff = computed(() =>
     [...this.data.staff].sort((a, b) => a.name.localeCompare(b.name)),
   );
@@ -177,8 +174,7 @@ export class TeamDialog {
       })),
     };
     const team = this.team;
-    this.state.save(
-      this.form,
+    this.frame().save(
       () =>
         team
           ? this.adminApi.teams.update(team.id, {
@@ -188,7 +184,6 @@ export class TeamDialog {
           : this.adminApi.teams.create(body),
       fieldsFor(this.targets.length),
       team ? 'save the team' : 'add the team',
-      (saved) => this.dialogRef.close({ saved }),
     );
   }
 }

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -11,7 +11,7 @@ import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { changedFields } from '../core/forms/changed-fields';
 import { ROLE_LABELS } from '../core/auth/roles';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
+import { fieldError } from './admin-support';
 import { AdminDialog } from './admin-dialog';
 
 export interface UserDialogData {
@@ -50,7 +50,6 @@ const FIELDS: Record<string, FormField> = {
       (ngSubmit)="saveUser()"
       novalidate
       [heading]="user ? 'Edit account ' + user.email : 'Add an account'"
-      [state]="state"
       [submitLabel]="user ? 'Save changes' : 'Add account'"
     >
       @if (!user) {
@@ -118,15 +117,13 @@ const FIELDS: Record<string, FormField> = {
 })
 export class UserDialog {
   private readonly data = inject<UserDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<UserDialog, AdminDialogResult<User>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly user = this.data.user;
   protected readonly roles = USER_ROLES;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly err = fieldError;
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly passwordMessages = {
     required: 'Enter a password.',
     minlength: `At least ${MIN_PASSWORD_LENGTH} characters.`,
@@ -168,8 +165,7 @@ export class UserDialog {
     const value = this.form.getRawValue();
     const staffId = value.staffId || null;
     const user = this.user;
-    this.state.save(
-      this.form,
+    this.frame().save(
       () => {
         if (!user) {
           return this.adminApi.createUser({
@@ -187,7 +183,6 @@ export class UserDialog {
       },
       FIELDS,
       user ? 'save the account' : 'add the account',
-      (saved) => this.dialogRef.close({ saved }),
     );
   }
 }

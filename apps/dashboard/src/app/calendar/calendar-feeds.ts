@@ -173,13 +173,7 @@ interface FeedRow {
     </form>
 
     <h3 class="subheading">Your feeds</h3>
-    <him-load-status
-      what="your calendar feeds"
-      errorTitle="Your calendar feeds could not be loaded"
-      [loading]="feeds.loading()"
-      [error]="feeds.error()"
-      (retry)="feeds.load()"
-    />
+    <him-load-status what="your calendar feeds" [of]="feeds" />
     @if (rows(); as list) {
       @if (list.length === 0) {
         <p class="empty-note">You have no calendar feeds yet.</p>

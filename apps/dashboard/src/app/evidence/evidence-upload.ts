@@ -59,13 +59,7 @@ let nextId = 0;
   template: `
     <div class="evidence" role="group" [attr.aria-labelledby]="ids.title">
       <p class="evidence__title" [id]="ids.title">{{ label() }}</p>
-      <him-load-status
-        what="evidence files"
-        errorTitle="Evidence files could not be loaded"
-        [loading]="files.loading()"
-        [error]="files.error()"
-        (retry)="files.load()"
-      />
+      <him-load-status what="evidence files" [of]="files" />
       @if (files.value(); as list) {
         @if (list.length === 0) {
           <p class="empty-note">No files attached yet.</p>

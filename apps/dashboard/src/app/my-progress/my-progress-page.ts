@@ -14,7 +14,8 @@ import { AssessmentForm } from '../shared/assessments/assessment-form';
 import { AssessmentHistory } from '../shared/assessments/assessment-history';
 import { ruleCategories } from '../shared/ce-activities/ce-categories';
 import { CeActivityList } from '../shared/ce-activities/ce-activity-list';
-import { CeGroupCard } from '../shared/ce-progress/ce-group-card';
+import { withEvidenceOf } from '../evidence/has-evidence';
+import { CeProgress } from '../shared/ce-progress/ce-progress';
 import { CredentialList } from '../shared/credentials/credential-list';
 import { isCredentialInForce } from '../shared/credentials/credential-status';
 import { LoadStatus } from '../shared/load-status/load-status';
@@ -33,7 +34,7 @@ import { CeActivityForm, type CredentialChoice } from './ce-activity-form';
     CalendarFeeds,
     CeActivityForm,
     CeActivityList,
-    CeGroupCard,
+    CeProgress,
     CredentialList,
     LoadStatus,
   ],
@@ -149,21 +150,13 @@ export class MyProgressPage {
     if (current) {
       this.credentials.replace({
         ...current,
-        credentials: current.credentials.map((credential) =>
-          credential.id === changed.id
-            ? { ...credential, hasEvidence: changed.hasEvidence }
-            : credential,
-        ),
+        credentials: withEvidenceOf(current.credentials, changed),
       });
     }
   }
 
   protected showActivityEvidence(changed: CeActivity): void {
-    this.activities.replace(
-      (this.activities.value() ?? []).map((activity) =>
-        activity.id === changed.id ? { ...activity, hasEvidence: changed.hasEvidence } : activity,
-      ),
-    );
+    this.activities.replace(withEvidenceOf(this.activities.value() ?? [], changed));
   }
 
   protected showRecordedAssessment(assessment: Assessment): void {

@@ -36,7 +36,8 @@ import { NotFoundPage } from '../not-found/not-found-page';
 import { AssessmentForm } from '../shared/assessments/assessment-form';
 import { AssessmentHistory } from '../shared/assessments/assessment-history';
 import { CeActivityList } from '../shared/ce-activities/ce-activity-list';
-import { CeGroupCard } from '../shared/ce-progress/ce-group-card';
+import { withEvidenceOf } from '../evidence/has-evidence';
+import { CeProgress } from '../shared/ce-progress/ce-progress';
 import { CredentialList } from '../shared/credentials/credential-list';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { type StatusBadge, StatusChip } from '../shared/status/status-chip';
@@ -73,7 +74,7 @@ const NOT_FOUND_STATUSES = [400, 403, 404];
     AssessmentHistory,
     AuditTrail,
     CeActivityList,
-    CeGroupCard,
+    CeProgress,
     CredentialList,
     LoadStatus,
     NotFoundPage,
@@ -275,21 +276,11 @@ export class StaffProfilePage {
 
   /** An attached or deleted file flips the record's `hasEvidence`; nothing else changes. */
   protected showCredentialEvidence(changed: Credential): void {
-    this.credentials.replace(
-      (this.credentials.value() ?? []).map((credential) =>
-        credential.id === changed.id
-          ? { ...credential, hasEvidence: changed.hasEvidence }
-          : credential,
-      ),
-    );
+    this.credentials.replace(withEvidenceOf(this.credentials.value() ?? [], changed));
   }
 
   protected showActivityEvidence(changed: CeActivity): void {
-    this.activities.replace(
-      (this.activities.value() ?? []).map((activity) =>
-        activity.id === changed.id ? { ...activity, hasEvidence: changed.hasEvidence } : activity,
-      ),
-    );
+    this.activities.replace(withEvidenceOf(this.activities.value() ?? [], changed));
   }
 
   private openCredentialDialog(credential: Credential | undefined): void {
