@@ -7,11 +7,13 @@ import {
   input,
   output,
   signal,
+  type TemplateRef,
+  viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatTableModule } from '@angular/material/table';
 import type { Observable } from 'rxjs';
+import { DataTable, type TableColumn } from '../shared/data-table/data-table';
 import { LoadStatus } from '../shared/load-status/load-status';
 import {
   type AdminDialogResult,
@@ -22,19 +24,10 @@ import {
 import type { ConfirmDialogData } from './confirm-dialog';
 
 /** One column of an admin list: its header and what a row shows in it. */
-export interface AdminColumn<T> {
-  /** the column's id (unique in the list) */
-  key: string;
-  header: string;
-  /** numbers: right-aligned */
-  numeric?: boolean;
-  /** the cell's text */
-  text?: (row: T) => string;
-  /** one line per item, "None" when there is none */
-  list?: (row: T) => readonly string[];
-  /** a second line under the text, when there is one (a role's description) */
-  detail?: (row: T) => string | null | undefined;
-}
+export type AdminColumn<T> = Pick<
+  TableColumn<T>,
+  'key' | 'header' | 'numeric' | 'text' | 'list' | 'detail'
+>;
 
 /**
  * An admin list page: its heading, the Add button, the reason the last delete failed, the
@@ -43,7 +36,7 @@ export interface AdminColumn<T> {
  */
 @Component({
   selector: 'him-admin-list',
-  imports: [MatButtonModule, MatTableModule, LoadStatus],
+  imports: [MatButtonModule, DataTable, LoadStatus],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2>{{ heading() }}</h2>
@@ -65,84 +58,37 @@ export interface AdminColumn<T> {
       @if (rows.length === 0) {
         <p class="empty-panel">{{ emptyText() }}</p>
       } @else {
-        <div class="table-scroll" role="region" [attr.aria-label]="label()" tabindex="0">
-          <table mat-table [dataSource]="rows">
-            <caption class="cdk-visually-hidden">
-              {{
-                caption()
-              }}
-            </caption>
-            @if (rowHeader(); as header) {
-              <ng-container [matColumnDef]="header.key">
-                <th mat-header-cell *matHeaderCellDef scope="col">{{ header.header }}</th>
-                <th
-                  *matCellDef="let row"
-                  scope="row"
-                  class="row-header mat-mdc-cell mdc-data-table__cell"
-                >
-                  @if (header.detail) {
-                    <span class="cell-value">{{ textOf(header, row) }}</span>
-                    @if (header.detail(row); as detail) {
-                      <span class="cell-detail">{{ detail }}</span>
-                    }
-                  } @else {
-                    {{ textOf(header, row) }}
-                  }
-                </th>
-              </ng-container>
-            }
-            @for (column of cellColumns(); track column.key) {
-              <ng-container [matColumnDef]="column.key">
-                <th mat-header-cell *matHeaderCellDef scope="col" [class.numeric]="column.numeric">
-                  {{ column.header }}
-                </th>
-                <td mat-cell *matCellDef="let row" [class.numeric]="column.numeric">
-                  @if (column.list) {
-                    <ul class="plain-list">
-                      @for (item of column.list(row); track $index) {
-                        <li>{{ item }}</li>
-                      } @empty {
-                        <li>None</li>
-                      }
-                    </ul>
-                  } @else {
-                    {{ textOf(column, row) }}
-                  }
-                </td>
-              </ng-container>
-            }
-            <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col">Actions</th>
-              <td mat-cell *matCellDef="let row">
-                <div class="row-actions">
-                  <button
-                    mat-stroked-button
-                    type="button"
-                    [disabled]="!ready()"
-                    [attr.aria-label]="'Edit ' + rowName()(row)"
-                    (click)="edit.emit(row)"
-                  >
-                    Edit
-                  </button>
-                  @if (deletable()) {
-                    <button
-                      mat-stroked-button
-                      type="button"
-                      [attr.aria-label]="'Delete ' + rowName()(row)"
-                      (click)="remove.emit(row)"
-                    >
-                      Delete
-                    </button>
-                  }
-                </div>
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columnKeys()"></tr>
-            <tr mat-row *matRowDef="let row; columns: columnKeys()"></tr>
-          </table>
-        </div>
+        <him-data-table
+          [rows]="rows"
+          [columns]="tableColumns()"
+          [label]="label()"
+          [caption]="caption()"
+        />
       }
     }
+    <ng-template #actions let-row>
+      <div class="row-actions">
+        <button
+          mat-stroked-button
+          type="button"
+          [disabled]="!ready()"
+          [attr.aria-label]="'Edit ' + rowName()(row)"
+          (click)="edit.emit(row)"
+        >
+          Edit
+        </button>
+        @if (deletable()) {
+          <button
+            mat-stroked-button
+            type="button"
+            [attr.aria-label]="'Delete ' + rowName()(row)"
+            (click)="remove.emit(row)"
+          >
+            Delete
+          </button>
+        }
+      </div>
+    </ng-template>
   `,
   styleUrls: ['../shared/page.scss', './admin.scss'],
 })
@@ -175,19 +121,12 @@ export class AdminList<T> {
   readonly remove = output<T>();
   readonly retry = output<void>();
 
-  protected readonly errorTitle = computed(
-    () => `${sentenceCase(this.what())} could not be loaded`,
-  );
-  protected readonly rowHeader = computed(() => this.columns()[0] ?? null);
-  protected readonly cellColumns = computed(() => this.columns().slice(1));
-  protected readonly columnKeys = computed(() => [
-    ...this.columns().map((column) => column.key),
-    'actions',
+  private readonly actionsCell = viewChild.required<TemplateRef<{ $implicit: T }>>('actions');
+  /** the page's columns ("None" in an empty list), then Edit and Delete */
+  protected readonly tableColumns = computed((): TableColumn<T>[] => [
+    ...this.columns().map((column) => ({ empty: 'None', ...column })),
+    { key: 'actions', header: 'Actions', template: this.actionsCell() },
   ]);
-
-  protected textOf(column: AdminColumn<T>, row: T): string {
-    return column.text?.(row) ?? '';
-  }
 }
 
 /**
