@@ -5,7 +5,6 @@ import { TestBed } from '@angular/core/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { storeSession, testUser } from '../../testing/auth-session';
-import { page } from '../../testing/fixtures';
 import {
   expectApi,
   fieldErrors,
@@ -82,7 +81,9 @@ export async function openLoadedAdminPage(
 ): Promise<AdminPageTest> {
   const test = await openAdminPage(component, role);
   for (const [path, answer] of Object.entries(lists)) {
-    expectApi(test.http, path).flush(Array.isArray(answer) ? page([...answer]) : answer);
+    expectApi(test.http, path).flush(
+      Array.isArray(answer) ? { items: answer, total: answer.length } : answer,
+    );
   }
   await test.settle();
   return test;

@@ -33,9 +33,11 @@ export function sameData(a: unknown, b: unknown): boolean {
 }
 
 /** Two lists holding the same items, in any order (a team's managers). */
-export function sameMembers(a: readonly unknown[], b: unknown): boolean {
+export function sameMembers(a: readonly unknown[] | undefined, b: unknown): boolean {
   return (
-    Array.isArray(b) && sameData([...a].map(canonicalText).sort(), [...b].map(canonicalText).sort())
+    Array.isArray(a) &&
+    Array.isArray(b) &&
+    sameData([...a].map(canonicalText).sort(), [...b].map(canonicalText).sort())
   );
 }
 
