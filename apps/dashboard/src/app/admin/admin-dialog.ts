@@ -8,16 +8,17 @@ import { SaveState } from './admin-support';
 import { FormAlert } from './form-alert';
 
 /**
- * The frame of every admin add/edit dialog, on its `<form>`: the title, the alert for what a
- * failed save says beyond the fields (with Reload for a stale version), the dialog's fields
- * (projected) and Cancel / Save. The dialog puts `[formGroup]` and `(ngSubmit)` on the form
- * and, on submit, hands its request to `save()`, which closes the dialog with the saved record:
+ * The frame of every admin add/edit dialog, inside its `<form>`: the title, the alert for what
+ * a failed save says beyond the fields (with Reload for a stale version), the dialog's fields
+ * (projected) and Cancel / Save. The dialog's form has `[formGroup]` and `(ngSubmit)` and, on
+ * submit, hands its request to `save()`, which closes the dialog with the saved record:
  *
- *     <form himAdminDialog [formGroup]="form" (ngSubmit)="saveSkill()" novalidate
- *           [heading]="..." [submitLabel]="skill ? 'Save changes' : 'Add skill'">
+ *     <form [formGroup]="form" (ngSubmit)="saveSkill()" novalidate>
+ *       <him-admin-dialog [heading]="..." [submitLabel]="skill ? 'Save changes' : 'Add skill'">
+ *         …fields…
  */
 @Component({
-  selector: 'form[himAdminDialog]',
+  selector: 'him-admin-dialog',
   imports: [MatButtonModule, MatDialogModule, FormAlert],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -38,6 +39,11 @@ import { FormAlert } from './form-alert';
     </mat-dialog-actions>
   `,
   styleUrl: './admin-dialog.scss',
+  styles: `
+    :host {
+      display: contents;
+    }
+  `,
 })
 export class AdminDialog {
   private readonly dialogRef = inject(MatDialogRef);

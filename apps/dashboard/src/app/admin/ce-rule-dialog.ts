@@ -74,118 +74,116 @@ const COMMA = 188;
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form
-      himAdminDialog
-      [formGroup]="form"
-      (ngSubmit)="saveRule()"
-      novalidate
-      [heading]="rule ? 'Edit CE rule of ' + rule.issuingBody : 'Add a CE rule'"
-      [submitLabel]="rule ? 'Save changes' : 'Add CE rule'"
-    >
-      <mat-form-field>
-        <mat-label>Issuing body</mat-label>
-        <input matInput formControlName="issuingBody" required maxlength="100" />
-        @if (rule) {
-          <mat-hint>A rule's issuing body cannot change; delete it and add another.</mat-hint>
-        }
-        @if (err(form.controls.issuingBody); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Cycle (months)</mat-label>
-        <input matInput type="number" formControlName="cycleMonths" required min="1" max="120" />
-        @if (err(form.controls.cycleMonths); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Extra hours per additional credential</mat-label>
-        <input matInput type="number" formControlName="extraPerAdditional" required min="0" />
-        @if (err(form.controls.extraPerAdditional); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Cap (hours, optional)</mat-label>
-        <input matInput type="number" formControlName="cap" min="0.01" />
-        <mat-hint>The most hours a group of credentials can owe; empty for no cap.</mat-hint>
-        @if (err(form.controls.cap); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
+    <form [formGroup]="form" (ngSubmit)="saveRule()" novalidate>
+      <him-admin-dialog
+        [heading]="rule ? 'Edit CE rule of ' + rule.issuingBody : 'Add a CE rule'"
+        [submitLabel]="rule ? 'Save changes' : 'Add CE rule'"
+      >
+        <mat-form-field>
+          <mat-label>Issuing body</mat-label>
+          <input matInput formControlName="issuingBody" required maxlength="100" />
+          @if (rule) {
+            <mat-hint>A rule's issuing body cannot change; delete it and add another.</mat-hint>
+          }
+          @if (err(form.controls.issuingBody); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Cycle (months)</mat-label>
+          <input matInput type="number" formControlName="cycleMonths" required min="1" max="120" />
+          @if (err(form.controls.cycleMonths); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Extra hours per additional credential</mat-label>
+          <input matInput type="number" formControlName="extraPerAdditional" required min="0" />
+          @if (err(form.controls.extraPerAdditional); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Cap (hours, optional)</mat-label>
+          <input matInput type="number" formControlName="cap" min="0.01" />
+          <mat-hint>The most hours a group of credentials can owe; empty for no cap.</mat-hint>
+          @if (err(form.controls.cap); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
 
-      <fieldset formArrayName="minimums">
-        <legend>Minimums by category</legend>
-        @for (row of minimums.controls; track row; let i = $index) {
-          <div
-            class="repeat-row"
-            [formGroupName]="i"
-            role="group"
-            [attr.aria-label]="'Minimum ' + (i + 1)"
-          >
-            <mat-form-field>
-              <mat-label>Categories</mat-label>
-              <mat-chip-grid #grid formControlName="categories">
-                @for (category of row.controls.categories.value; track category) {
-                  <mat-chip-row (removed)="removeCategory(row, category)">
-                    {{ category }}
-                    <button matChipRemove type="button" [attr.aria-label]="'Remove ' + category">
-                      ✕
-                    </button>
-                  </mat-chip-row>
+        <fieldset formArrayName="minimums">
+          <legend>Minimums by category</legend>
+          @for (row of minimums.controls; track row; let i = $index) {
+            <div
+              class="repeat-row"
+              [formGroupName]="i"
+              role="group"
+              [attr.aria-label]="'Minimum ' + (i + 1)"
+            >
+              <mat-form-field>
+                <mat-label>Categories</mat-label>
+                <mat-chip-grid #grid formControlName="categories">
+                  @for (category of row.controls.categories.value; track category) {
+                    <mat-chip-row (removed)="removeCategory(row, category)">
+                      {{ category }}
+                      <button matChipRemove type="button" [attr.aria-label]="'Remove ' + category">
+                        ✕
+                      </button>
+                    </mat-chip-row>
+                  }
+                  <input
+                    placeholder="Add a category"
+                    [matChipInputFor]="grid"
+                    [matChipInputSeparatorKeyCodes]="separators"
+                    [matChipInputAddOnBlur]="true"
+                    (matChipInputTokenEnd)="addCategory(row, $event)"
+                  />
+                </mat-chip-grid>
+                <mat-hint>Slugs such as hiim-domain (a-z, 0-9 and -).</mat-hint>
+                @if (err(row.controls.categories, categoryMessages); as message) {
+                  <mat-error>{{ message }}</mat-error>
                 }
+              </mat-form-field>
+              <mat-radio-group
+                formControlName="kind"
+                [attr.aria-label]="'Minimum ' + (i + 1) + ' in'"
+                (change)="row.controls.amount.updateValueAndValidity()"
+              >
+                <mat-radio-button value="share">Share of required hours</mat-radio-button>
+                <mat-radio-button value="hours">Hours</mat-radio-button>
+              </mat-radio-group>
+              <mat-form-field>
+                <mat-label>{{
+                  row.controls.kind.value === 'share' ? 'Share (%)' : 'Hours'
+                }}</mat-label>
                 <input
-                  placeholder="Add a category"
-                  [matChipInputFor]="grid"
-                  [matChipInputSeparatorKeyCodes]="separators"
-                  [matChipInputAddOnBlur]="true"
-                  (matChipInputTokenEnd)="addCategory(row, $event)"
+                  matInput
+                  type="number"
+                  formControlName="amount"
+                  required
+                  min="0"
+                  [max]="row.controls.kind.value === 'share' ? 100 : 9999.99"
                 />
-              </mat-chip-grid>
-              <mat-hint>Slugs such as hiim-domain (a-z, 0-9 and -).</mat-hint>
-              @if (err(row.controls.categories, categoryMessages); as message) {
-                <mat-error>{{ message }}</mat-error>
-              }
-            </mat-form-field>
-            <mat-radio-group
-              formControlName="kind"
-              [attr.aria-label]="'Minimum ' + (i + 1) + ' in'"
-              (change)="row.controls.amount.updateValueAndValidity()"
-            >
-              <mat-radio-button value="share">Share of required hours</mat-radio-button>
-              <mat-radio-button value="hours">Hours</mat-radio-button>
-            </mat-radio-group>
-            <mat-form-field>
-              <mat-label>{{
-                row.controls.kind.value === 'share' ? 'Share (%)' : 'Hours'
-              }}</mat-label>
-              <input
-                matInput
-                type="number"
-                formControlName="amount"
-                required
-                min="0"
-                [max]="row.controls.kind.value === 'share' ? 100 : 9999.99"
-              />
-              @if (err(row.controls.amount, amountMessages); as message) {
-                <mat-error>{{ message }}</mat-error>
-              }
-            </mat-form-field>
-            <button
-              mat-button
-              type="button"
-              (click)="removeMinimum(i)"
-              [attr.aria-label]="'Remove minimum ' + (i + 1)"
-            >
-              Remove
-            </button>
-          </div>
-        } @empty {
-          <p class="field-hint">No category minimums.</p>
-        }
-        <button mat-stroked-button type="button" (click)="addMinimum()">Add a minimum</button>
-      </fieldset>
+                @if (err(row.controls.amount, amountMessages); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <button
+                mat-button
+                type="button"
+                (click)="removeMinimum(i)"
+                [attr.aria-label]="'Remove minimum ' + (i + 1)"
+              >
+                Remove
+              </button>
+            </div>
+          } @empty {
+            <p class="field-hint">No category minimums.</p>
+          }
+          <button mat-stroked-button type="button" (click)="addMinimum()">Add a minimum</button>
+        </fieldset>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',

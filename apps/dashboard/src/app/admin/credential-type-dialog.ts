@@ -46,90 +46,88 @@ function skillLevelForm(skillId = '', level = 3): SkillLevelForm {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form
-      himAdminDialog
-      [formGroup]="form"
-      (ngSubmit)="saveType()"
-      novalidate
-      [heading]="type ? 'Edit credential type ' + type.code : 'Add a credential type'"
-      [submitLabel]="type ? 'Save changes' : 'Add credential type'"
-    >
-      <mat-form-field>
-        <mat-label>Code</mat-label>
-        <input matInput formControlName="code" required maxlength="50" />
-        <mat-hint>As people write it: CCS, RHIT.</mat-hint>
-        @if (err(form.controls.code); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Name</mat-label>
-        <input matInput formControlName="name" required maxlength="200" />
-        @if (err(form.controls.name); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Issuing body</mat-label>
-        <input matInput formControlName="issuingBody" required maxlength="100" />
-        <mat-hint>Credentials of one body share a CE cycle (its CE rule).</mat-hint>
-        @if (err(form.controls.issuingBody); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Base CEUs per cycle</mat-label>
-        <input matInput type="number" formControlName="baseCeus" required min="0" step="0.5" />
-        @if (err(form.controls.baseCeus); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
+    <form [formGroup]="form" (ngSubmit)="saveType()" novalidate>
+      <him-admin-dialog
+        [heading]="type ? 'Edit credential type ' + type.code : 'Add a credential type'"
+        [submitLabel]="type ? 'Save changes' : 'Add credential type'"
+      >
+        <mat-form-field>
+          <mat-label>Code</mat-label>
+          <input matInput formControlName="code" required maxlength="50" />
+          <mat-hint>As people write it: CCS, RHIT.</mat-hint>
+          @if (err(form.controls.code); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Name</mat-label>
+          <input matInput formControlName="name" required maxlength="200" />
+          @if (err(form.controls.name); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Issuing body</mat-label>
+          <input matInput formControlName="issuingBody" required maxlength="100" />
+          <mat-hint>Credentials of one body share a CE cycle (its CE rule).</mat-hint>
+          @if (err(form.controls.issuingBody); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Base CEUs per cycle</mat-label>
+          <input matInput type="number" formControlName="baseCeus" required min="0" step="0.5" />
+          @if (err(form.controls.baseCeus); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
 
-      <fieldset formArrayName="evidencesSkills">
-        <legend>Skills it evidences</legend>
-        @for (row of evidences.controls; track row; let i = $index) {
-          <div
-            class="repeat-row"
-            [formGroupName]="i"
-            role="group"
-            [attr.aria-label]="'Evidenced skill ' + (i + 1)"
-          >
-            <mat-form-field>
-              <mat-label>Skill</mat-label>
-              <mat-select formControlName="skillId" required>
-                @for (skill of sortedSkills(); track skill.id) {
-                  <mat-option [value]="skill.id">{{ skill.name }}</mat-option>
-                }
-              </mat-select>
-              @if (err(row.controls.skillId, { required: 'Choose a skill.' }); as message) {
-                <mat-error>{{ message }}</mat-error>
-              }
-            </mat-form-field>
-            <mat-form-field>
-              <mat-label>Level</mat-label>
-              <mat-select formControlName="level" required>
-                @for (level of levels; track level) {
-                  <mat-option [value]="level">{{ levelName(level) }}</mat-option>
-                }
-              </mat-select>
-              @if (err(row.controls.level); as message) {
-                <mat-error>{{ message }}</mat-error>
-              }
-            </mat-form-field>
-            <button
-              mat-button
-              type="button"
-              (click)="removeSkill(i)"
-              [attr.aria-label]="'Remove evidenced skill ' + (i + 1)"
+        <fieldset formArrayName="evidencesSkills">
+          <legend>Skills it evidences</legend>
+          @for (row of evidences.controls; track row; let i = $index) {
+            <div
+              class="repeat-row"
+              [formGroupName]="i"
+              role="group"
+              [attr.aria-label]="'Evidenced skill ' + (i + 1)"
             >
-              Remove
-            </button>
-          </div>
-        } @empty {
-          <p class="field-hint">It evidences no skill.</p>
-        }
-        <button mat-stroked-button type="button" (click)="addSkill()">Add a skill</button>
-      </fieldset>
+              <mat-form-field>
+                <mat-label>Skill</mat-label>
+                <mat-select formControlName="skillId" required>
+                  @for (skill of sortedSkills(); track skill.id) {
+                    <mat-option [value]="skill.id">{{ skill.name }}</mat-option>
+                  }
+                </mat-select>
+                @if (err(row.controls.skillId, { required: 'Choose a skill.' }); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>Level</mat-label>
+                <mat-select formControlName="level" required>
+                  @for (level of levels; track level) {
+                    <mat-option [value]="level">{{ levelName(level) }}</mat-option>
+                  }
+                </mat-select>
+                @if (err(row.controls.level); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <button
+                mat-button
+                type="button"
+                (click)="removeSkill(i)"
+                [attr.aria-label]="'Remove evidenced skill ' + (i + 1)"
+              >
+                Remove
+              </button>
+            </div>
+          } @empty {
+            <p class="field-hint">It evidences no skill.</p>
+          }
+          <button mat-stroked-button type="button" (click)="addSkill()">Add a skill</button>
+        </fieldset>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',

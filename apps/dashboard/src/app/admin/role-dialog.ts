@@ -36,33 +36,31 @@ export interface RoleDialogData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form
-      himAdminDialog
-      [formGroup]="form"
-      (ngSubmit)="saveRole()"
-      novalidate
-      [heading]="role ? 'Edit role ' + role.name : 'Add a role'"
-      [submitLabel]="role ? 'Save changes' : 'Add role'"
-    >
-      <mat-form-field>
-        <mat-label>Name</mat-label>
-        <input matInput formControlName="name" required maxlength="200" />
-        @if (err(form.controls.name, { required: 'Enter the name of the role.' }); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Description (optional)</mat-label>
-        <textarea matInput formControlName="description" rows="2" maxlength="2000"></textarea>
-        @if (err(form.controls.description); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <him-requirement-editor
-        [rows]="requirements"
-        [skills]="data.skills"
-        [credentialTypes]="data.credentialTypes"
-      />
+    <form [formGroup]="form" (ngSubmit)="saveRole()" novalidate>
+      <him-admin-dialog
+        [heading]="role ? 'Edit role ' + role.name : 'Add a role'"
+        [submitLabel]="role ? 'Save changes' : 'Add role'"
+      >
+        <mat-form-field>
+          <mat-label>Name</mat-label>
+          <input matInput formControlName="name" required maxlength="200" />
+          @if (err(form.controls.name, { required: 'Enter the name of the role.' }); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Description (optional)</mat-label>
+          <textarea matInput formControlName="description" rows="2" maxlength="2000"></textarea>
+          @if (err(form.controls.description); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <him-requirement-editor
+          [rows]="requirements"
+          [skills]="data.skills"
+          [credentialTypes]="data.credentialTypes"
+        />
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',

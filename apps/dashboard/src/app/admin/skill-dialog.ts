@@ -34,39 +34,37 @@ const FIELDS: Record<string, FormField> = {
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, AdminDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form
-      himAdminDialog
-      [formGroup]="form"
-      (ngSubmit)="saveSkill()"
-      novalidate
-      [heading]="skill ? 'Edit skill ' + skill.name : 'Add a skill'"
-      [submitLabel]="skill ? 'Save changes' : 'Add skill'"
-    >
-      <mat-form-field>
-        <mat-label>Name</mat-label>
-        <input matInput formControlName="name" required maxlength="200" />
-        @if (err(form.controls.name, { required: 'Enter the name of the skill.' }); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Category</mat-label>
-        <mat-select formControlName="category" required>
-          @for (category of categories; track category) {
-            <mat-option [value]="category">{{ label(category) }}</mat-option>
+    <form [formGroup]="form" (ngSubmit)="saveSkill()" novalidate>
+      <him-admin-dialog
+        [heading]="skill ? 'Edit skill ' + skill.name : 'Add a skill'"
+        [submitLabel]="skill ? 'Save changes' : 'Add skill'"
+      >
+        <mat-form-field>
+          <mat-label>Name</mat-label>
+          <input matInput formControlName="name" required maxlength="200" />
+          @if (err(form.controls.name, { required: 'Enter the name of the skill.' }); as message) {
+            <mat-error>{{ message }}</mat-error>
           }
-        </mat-select>
-        @if (err(form.controls.category, { required: 'Choose a category.' }); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Description (optional)</mat-label>
-        <textarea matInput formControlName="description" rows="3" maxlength="2000"></textarea>
-        @if (err(form.controls.description); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Category</mat-label>
+          <mat-select formControlName="category" required>
+            @for (category of categories; track category) {
+              <mat-option [value]="category">{{ label(category) }}</mat-option>
+            }
+          </mat-select>
+          @if (err(form.controls.category, { required: 'Choose a category.' }); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Description (optional)</mat-label>
+          <textarea matInput formControlName="description" rows="3" maxlength="2000"></textarea>
+          @if (err(form.controls.description); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',

@@ -51,75 +51,73 @@ const FIELDS: Record<string, FormField> = {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form
-      himAdminDialog
-      [formGroup]="form"
-      (ngSubmit)="saveMember()"
-      novalidate
-      [heading]="member ? 'Edit ' + member.name : 'Add a staff member'"
-      [submitLabel]="member ? 'Save changes' : 'Add member'"
-    >
-      <mat-form-field>
-        <mat-label>Name</mat-label>
-        <input matInput formControlName="name" required maxlength="200" autocomplete="off" />
-        @if (err(form.controls.name); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Email</mat-label>
-        <input matInput type="email" formControlName="email" required autocomplete="off" />
-        @if (err(form.controls.email, { email: 'Enter an email address.' }); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Employee id (optional)</mat-label>
-        <input matInput formControlName="employeeId" maxlength="100" autocomplete="off" />
-        @if (err(form.controls.employeeId); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Team</mat-label>
-        <mat-select formControlName="teamId" required>
-          @for (team of data.teams; track team.id) {
-            <mat-option [value]="team.id">{{ team.name }}</mat-option>
+    <form [formGroup]="form" (ngSubmit)="saveMember()" novalidate>
+      <him-admin-dialog
+        [heading]="member ? 'Edit ' + member.name : 'Add a staff member'"
+        [submitLabel]="member ? 'Save changes' : 'Add member'"
+      >
+        <mat-form-field>
+          <mat-label>Name</mat-label>
+          <input matInput formControlName="name" required maxlength="200" autocomplete="off" />
+          @if (err(form.controls.name); as message) {
+            <mat-error>{{ message }}</mat-error>
           }
-        </mat-select>
-        @if (err(form.controls.teamId, { required: 'Choose a team.' }); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Role</mat-label>
-        <mat-select formControlName="roleId" required>
-          @for (role of data.roles; track role.id) {
-            <mat-option [value]="role.id">{{ role.name }}</mat-option>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Email</mat-label>
+          <input matInput type="email" formControlName="email" required autocomplete="off" />
+          @if (err(form.controls.email, { email: 'Enter an email address.' }); as message) {
+            <mat-error>{{ message }}</mat-error>
           }
-        </mat-select>
-        @if (err(form.controls.roleId, { required: 'Choose a role.' }); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Status</mat-label>
-        <mat-select formControlName="status" required>
-          @for (status of statuses; track status) {
-            <mat-option [value]="status">{{ label(status) }}</mat-option>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Employee id (optional)</mat-label>
+          <input matInput formControlName="employeeId" maxlength="100" autocomplete="off" />
+          @if (err(form.controls.employeeId); as message) {
+            <mat-error>{{ message }}</mat-error>
           }
-        </mat-select>
-        @if (err(form.controls.status); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Hire date</mat-label>
-        <input matInput type="date" formControlName="hireDate" required />
-        @if (err(form.controls.hireDate, { calendarDate: 'Enter a real date.' }); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Team</mat-label>
+          <mat-select formControlName="teamId" required>
+            @for (team of data.teams; track team.id) {
+              <mat-option [value]="team.id">{{ team.name }}</mat-option>
+            }
+          </mat-select>
+          @if (err(form.controls.teamId, { required: 'Choose a team.' }); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Role</mat-label>
+          <mat-select formControlName="roleId" required>
+            @for (role of data.roles; track role.id) {
+              <mat-option [value]="role.id">{{ role.name }}</mat-option>
+            }
+          </mat-select>
+          @if (err(form.controls.roleId, { required: 'Choose a role.' }); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Status</mat-label>
+          <mat-select formControlName="status" required>
+            @for (status of statuses; track status) {
+              <mat-option [value]="status">{{ label(status) }}</mat-option>
+            }
+          </mat-select>
+          @if (err(form.controls.status); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Hire date</mat-label>
+          <input matInput type="date" formControlName="hireDate" required />
+          @if (err(form.controls.hireDate, { calendarDate: 'Enter a real date.' }); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',

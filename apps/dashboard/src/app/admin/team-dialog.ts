@@ -62,71 +62,69 @@ function targetForm(target?: CoverageTarget): TargetForm {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form
-      himAdminDialog
-      [formGroup]="form"
-      (ngSubmit)="saveTeam()"
-      novalidate
-      [heading]="team ? 'Edit team ' + team.name : 'Add a team'"
-      [submitLabel]="team ? 'Save changes' : 'Add team'"
-    >
-      <mat-form-field>
-        <mat-label>Name</mat-label>
-        <input matInput formControlName="name" required maxlength="200" />
-        @if (err(form.controls.name, { required: 'Enter the name of the team.' }); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Managers</mat-label>
-        <mat-select formControlName="managerStaffIds" multiple>
-          @for (member of sortedStaff(); track member.id) {
-            <mat-option [value]="member.id">{{ member.name }}</mat-option>
+    <form [formGroup]="form" (ngSubmit)="saveTeam()" novalidate>
+      <him-admin-dialog
+        [heading]="team ? 'Edit team ' + team.name : 'Add a team'"
+        [submitLabel]="team ? 'Save changes' : 'Add team'"
+      >
+        <mat-form-field>
+          <mat-label>Name</mat-label>
+          <input matInput formControlName="name" required maxlength="200" />
+          @if (err(form.controls.name, { required: 'Enter the name of the team.' }); as message) {
+            <mat-error>{{ message }}</mat-error>
           }
-        </mat-select>
-        <mat-hint>Managers review the team's CE activities.</mat-hint>
-        @if (err(form.controls.managerStaffIds); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Managers</mat-label>
+          <mat-select formControlName="managerStaffIds" multiple>
+            @for (member of sortedStaff(); track member.id) {
+              <mat-option [value]="member.id">{{ member.name }}</mat-option>
+            }
+          </mat-select>
+          <mat-hint>Managers review the team's CE activities.</mat-hint>
+          @if (err(form.controls.managerStaffIds); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
 
-      <fieldset formArrayName="coverageTargets">
-        <legend>Coverage targets</legend>
-        @for (row of targets.controls; track row; let i = $index) {
-          <div
-            class="repeat-row"
-            [formGroupName]="i"
-            role="group"
-            [attr.aria-label]="'Coverage target ' + (i + 1)"
-          >
-            <him-requirement-fields
-              [group]="row.controls.requirement"
-              [skills]="data.skills"
-              [credentialTypes]="data.credentialTypes"
-            />
-            <mat-form-field>
-              <mat-label>At least (holders)</mat-label>
-              <input matInput type="number" formControlName="minHolders" required min="1" />
-              @if (err(row.controls.minHolders); as message) {
-                <mat-error>{{ message }}</mat-error>
-              }
-            </mat-form-field>
-            <button
-              mat-button
-              type="button"
-              (click)="removeTarget(i)"
-              [attr.aria-label]="'Remove coverage target ' + (i + 1)"
+        <fieldset formArrayName="coverageTargets">
+          <legend>Coverage targets</legend>
+          @for (row of targets.controls; track row; let i = $index) {
+            <div
+              class="repeat-row"
+              [formGroupName]="i"
+              role="group"
+              [attr.aria-label]="'Coverage target ' + (i + 1)"
             >
-              Remove
-            </button>
-          </div>
-        } @empty {
-          <p class="field-hint">No coverage targets.</p>
-        }
-        <button mat-stroked-button type="button" (click)="addTarget()">
-          Add a coverage target
-        </button>
-      </fieldset>
+              <him-requirement-fields
+                [group]="row.controls.requirement"
+                [skills]="data.skills"
+                [credentialTypes]="data.credentialTypes"
+              />
+              <mat-form-field>
+                <mat-label>At least (holders)</mat-label>
+                <input matInput type="number" formControlName="minHolders" required min="1" />
+                @if (err(row.controls.minHolders); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <button
+                mat-button
+                type="button"
+                (click)="removeTarget(i)"
+                [attr.aria-label]="'Remove coverage target ' + (i + 1)"
+              >
+                Remove
+              </button>
+            </div>
+          } @empty {
+            <p class="field-hint">No coverage targets.</p>
+          }
+          <button mat-stroked-button type="button" (click)="addTarget()">
+            Add a coverage target
+          </button>
+        </fieldset>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',

@@ -44,73 +44,71 @@ const FIELDS: Record<string, FormField> = {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form
-      himAdminDialog
-      [formGroup]="form"
-      (ngSubmit)="saveUser()"
-      novalidate
-      [heading]="user ? 'Edit account ' + user.email : 'Add an account'"
-      [submitLabel]="user ? 'Save changes' : 'Add account'"
-    >
-      @if (!user) {
+    <form [formGroup]="form" (ngSubmit)="saveUser()" novalidate>
+      <him-admin-dialog
+        [heading]="user ? 'Edit account ' + user.email : 'Add an account'"
+        [submitLabel]="user ? 'Save changes' : 'Add account'"
+      >
+        @if (!user) {
+          <mat-form-field>
+            <mat-label>Email</mat-label>
+            <input matInput type="email" formControlName="email" required autocomplete="off" />
+            @if (
+              err(form.controls.email, {
+                required: 'Enter the email address.',
+                email: 'Enter an email address.',
+              });
+              as message
+            ) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+        }
         <mat-form-field>
-          <mat-label>Email</mat-label>
-          <input matInput type="email" formControlName="email" required autocomplete="off" />
-          @if (
-            err(form.controls.email, {
-              required: 'Enter the email address.',
-              email: 'Enter an email address.',
-            });
-            as message
-          ) {
+          <mat-label>Role</mat-label>
+          <mat-select formControlName="role" required>
+            @for (role of roles; track role) {
+              <mat-option [value]="role">{{ roleLabels[role] }}</mat-option>
+            }
+          </mat-select>
+          @if (err(form.controls.role); as message) {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
-      }
-      <mat-form-field>
-        <mat-label>Role</mat-label>
-        <mat-select formControlName="role" required>
-          @for (role of roles; track role) {
-            <mat-option [value]="role">{{ roleLabels[role] }}</mat-option>
+        <mat-form-field>
+          <mat-label>Staff member</mat-label>
+          <mat-select formControlName="staffId">
+            <mat-option value="">Not linked</mat-option>
+            @for (member of sortedStaff(); track member.id) {
+              <mat-option [value]="member.id">{{ member.name }} ({{ member.email }})</mat-option>
+            }
+          </mat-select>
+          <mat-hint>A staff account must be linked to its own staff record.</mat-hint>
+          @if (err(form.controls.staffId); as message) {
+            <mat-error>{{ message }}</mat-error>
           }
-        </mat-select>
-        @if (err(form.controls.role); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Staff member</mat-label>
-        <mat-select formControlName="staffId">
-          <mat-option value="">Not linked</mat-option>
-          @for (member of sortedStaff(); track member.id) {
-            <mat-option [value]="member.id">{{ member.name }} ({{ member.email }})</mat-option>
+        </mat-form-field>
+        @if (user) {
+          <mat-checkbox formControlName="active">Active (can sign in)</mat-checkbox>
+          @if (err(form.controls.active); as message) {
+            <p class="field-error" role="alert">{{ message }}</p>
           }
-        </mat-select>
-        <mat-hint>A staff account must be linked to its own staff record.</mat-hint>
-        @if (err(form.controls.staffId); as message) {
-          <mat-error>{{ message }}</mat-error>
         }
-      </mat-form-field>
-      @if (user) {
-        <mat-checkbox formControlName="active">Active (can sign in)</mat-checkbox>
-        @if (err(form.controls.active); as message) {
-          <p class="field-error" role="alert">{{ message }}</p>
-        }
-      }
-      <mat-form-field>
-        <mat-label>{{ user ? 'New password (optional)' : 'Password' }}</mat-label>
-        <input
-          matInput
-          type="password"
-          formControlName="password"
-          autocomplete="new-password"
-          [required]="!user"
-        />
-        <mat-hint>{{ strengthHint() }}</mat-hint>
-        @if (err(form.controls.password, passwordMessages); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ user ? 'New password (optional)' : 'Password' }}</mat-label>
+          <input
+            matInput
+            type="password"
+            formControlName="password"
+            autocomplete="new-password"
+            [required]="!user"
+          />
+          <mat-hint>{{ strengthHint() }}</mat-hint>
+          @if (err(form.controls.password, passwordMessages); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
