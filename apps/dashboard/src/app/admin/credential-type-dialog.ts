@@ -11,12 +11,12 @@ import {
   PROFICIENCY_LABELS,
   type Skill,
 } from '@him/contracts';
+import { levelInWords } from '@him/domain';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { changedFields } from '../core/forms/changed-fields';
 import { fieldError } from './admin-support';
 import { AdminDialog } from './admin-dialog';
-import { levelInWords } from '@him/domain';
 
 export interface CredentialTypeDialogData {
   skills: Skill[];

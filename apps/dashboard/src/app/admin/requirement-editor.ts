@@ -16,9 +16,9 @@ import {
   type Requirement,
   type Skill,
 } from '@him/contracts';
+import { levelInWords } from '@him/domain';
 import type { FormField } from '../core/api/form-errors';
 import { fieldError } from './admin-support';
-import { levelInWords } from '@him/domain';
 
 export type RequirementForm = FormGroup<{
   kind: FormControl<Requirement['kind']>;

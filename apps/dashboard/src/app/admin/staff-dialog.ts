@@ -13,13 +13,13 @@ import {
   type StaffStatus,
   type Team,
 } from '@him/contracts';
+import { humanizeSlug } from '@him/domain';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { changedFields } from '../core/forms/changed-fields';
 import { calendarDate } from '../shared/form-validators';
 import { fieldError } from './admin-support';
 import { AdminDialog } from './admin-dialog';
-import { humanizeSlug } from '@him/domain';
 
 export interface StaffDialogData {
   teams: Team[];

@@ -15,6 +15,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { type Staff, STAFF_STATUSES, type StaffStatus } from '@him/contracts';
 import { debounceTime } from 'rxjs';
+import { humanizeSlug } from '@him/domain';
 import { createLoader } from '../core/api/loader';
 import { type StaffFilter, StaffApi } from '../core/api/staff-api';
 import { CatalogApi } from '../core/catalog/catalog-api';
@@ -22,7 +23,6 @@ import { DataTable, memberLink, type TableColumn } from '../shared/data-table/da
 import { LoadStatus } from '../shared/load-status/load-status';
 import { injectAdminActions } from './admin-list';
 import { StaffDialog, type StaffDialogData } from './staff-dialog';
-import { humanizeSlug } from '@him/domain';
 
 /** The staff directory for admins and managers: search, filter, add and edit members. */
 @Component({

@@ -1,6 +1,6 @@
 import { type ReadinessResponse, type Role, type SkillsMatrixResponse, type Team } from '@him/contracts';
-import { type RequirementCatalog } from '../core/catalog/requirement-catalog';
 import { requirementLabel, levelInWords } from '@him/domain';
+import { type RequirementCatalog } from '../core/catalog/requirement-catalog';
 
 export interface MemberLink {
   staffId: string;

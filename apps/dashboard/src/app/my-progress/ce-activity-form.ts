@@ -22,12 +22,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { CeActivity, IsoDate } from '@him/contracts';
+import { ceCategoryLabel } from '@him/domain';
 import { CeApi } from '../core/api/ce-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
 import { keepDraft, type KeptDraft } from '../core/forms/form-drafts';
 import { type RuleCategory, toCategorySlug } from '../shared/ce-activities/ce-categories';
 import { ceHours, notAfterDate } from '../shared/form-validators';
-import { ceCategoryLabel } from '@him/domain';
 
 /** API limits (ce-activity.dto): hours at most 200, at most 10 categories. */
 const MAX_HOURS = 200;

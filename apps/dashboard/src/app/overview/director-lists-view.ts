@@ -1,9 +1,9 @@
 import type { CeGroup, Expiration, IsoDate, ReadinessResponse } from '@him/contracts';
+import { daysText, formatHours, wholePercent } from '@him/domain';
 import { CE_STATUS_BADGES } from '../shared/ce-progress/ce-group-view';
 import type { StatusBadge } from '../shared/status/status-chip';
 import type { RequirementCatalog } from '../core/catalog/requirement-catalog';
 import { formatTargetsMet } from './readiness-view';
-import { daysText, formatHours, wholePercent } from '@him/domain';
 
 /** Names of the members and teams a readiness answer mentions, for lists that carry only ids. */
 export interface DirectoryNames {

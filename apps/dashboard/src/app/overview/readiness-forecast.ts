@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { DataTable, type TableColumn } from '../shared/data-table/data-table';
 import type { IsoDate } from '@him/contracts';
 import { ChartView, type ChartViewData, type ChartViewOptions } from '@him/ui';
-import type { ForecastRow } from './readiness-view';
 import { wholePercent } from '@him/domain';
+import { DataTable, type TableColumn } from '../shared/data-table/data-table';
+import type { ForecastRow } from './readiness-view';
 
 // Two series told apart by colour, line style and point shape, so colour is never the only cue.
 // Both colours have at least 4.5:1 contrast on white.

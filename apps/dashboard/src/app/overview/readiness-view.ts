@@ -1,6 +1,6 @@
 import type { Figures, IsoDate, ReadinessResponse, TargetsMet } from '@him/contracts';
-import { type RequirementCatalog } from '../core/catalog/requirement-catalog';
 import { requirementLabel, NO_FIGURE, wholePercent } from '@him/domain';
+import { type RequirementCatalog } from '../core/catalog/requirement-catalog';
 
 /** One figure as the page shows it: the number, and a line that says what it counts or why it is missing. */
 export interface FigureView {

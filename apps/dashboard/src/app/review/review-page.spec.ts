@@ -1,5 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import type { CeActivityQueueItem } from '@him/contracts';
 import { storeSession, testUser } from '../../testing/auth-session';
 import { ceActivity } from '../../testing/fixtures';
 import {
@@ -11,7 +12,6 @@ import {
   typeInto,
 } from '../../testing/page-testing';
 import { ReviewPage } from './review-page';
-import type { CeActivityQueueItem } from '@him/contracts';
 
 function item(
   id: string,

@@ -14,13 +14,13 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { catchError, concatMap, from, map, of } from 'rxjs';
+import { formatHours, ceCategoryLabel } from '@him/domain';
+import type { CeReviewDecision, CeActivityQueueItem } from '@him/contracts';
 import { CeApi } from '../core/api/ce-api';
 import { serverFormErrors } from '../core/api/form-errors';
 import { createLoader } from '../core/api/loader';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { ReviewDialog, type ReviewDialogData, type ReviewDialogResult } from './review-dialog';
-import { formatHours, ceCategoryLabel } from '@him/domain';
-import type { CeReviewDecision, CeActivityQueueItem } from '@him/contracts';
 
 type Decision = CeReviewDecision;
 

@@ -21,6 +21,7 @@ import type {
   StaffStatus,
 } from '@him/contracts';
 import { forkJoin, map } from 'rxjs';
+import { staffStatusLabel } from '@him/domain';
 import { AssessmentsApi } from '../core/api/assessments-api';
 import { AuditApi } from '../core/api/audit-api';
 import { CeApi } from '../core/api/ce-api';
@@ -50,7 +51,6 @@ import {
 } from './credential-dialog';
 import { RevokeDialog, type RevokeDialogData } from './revoke-dialog';
 import { memberReadinessOf, requirementsView } from './requirements-view';
-import { staffStatusLabel } from '@him/domain';
 
 const STAFF_STATUS_LOOKS: Record<StaffStatus, Omit<StatusBadge, 'label'>> = {
   active: { tone: 'success', icon: ICON_CHECK_CIRCLE },

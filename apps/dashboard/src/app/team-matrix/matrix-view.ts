@@ -7,6 +7,7 @@ import type {
   StaffStatus,
   Team,
 } from '@him/contracts';
+import { levelName, staffStatusLabel } from '@him/domain';
 import {
   credentialBadges,
   credentialStatus,
@@ -14,7 +15,6 @@ import {
 } from '../shared/credentials/credential-status';
 import type { StatusBadge } from '../shared/status/status-chip';
 import { ICON_ERROR } from '../shared/status/status-icons';
-import { levelName, staffStatusLabel } from '@him/domain';
 
 export interface MatrixMember {
   staffId: string;

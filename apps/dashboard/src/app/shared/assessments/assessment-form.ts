@@ -26,11 +26,11 @@ import {
   SKILL_CATEGORIES,
   type Skill,
 } from '@him/contracts';
+import { levelInWords } from '@him/domain';
 import { AssessmentsApi } from '../../core/api/assessments-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../../core/api/form-errors';
 import { keepDraft, type KeptDraft } from '../../core/forms/form-drafts';
 import { notAfterDate } from '../form-validators';
-import { levelInWords } from '@him/domain';
 
 const FIELDS: Record<string, FormField> = {
   skillId: { label: 'Skill' },

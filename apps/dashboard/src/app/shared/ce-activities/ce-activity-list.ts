@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { CeActivity, CeReviewStatus, EvidenceFile } from '@him/contracts';
+import { formatHours, ceCategoryLabel } from '@him/domain';
 import { RecordEvidence } from '../../evidence/record-evidence';
 import { type StatusBadge, StatusChip } from '../status/status-chip';
 import { ICON_CANCEL, ICON_CHECK_CIRCLE, ICON_HOURGLASS } from '../status/status-icons';
-import { formatHours, ceCategoryLabel } from '@him/domain';
 
 export const CE_REVIEW_BADGES: Record<CeReviewStatus, StatusBadge> = {
   submitted: { label: 'Submitted — awaiting review', tone: 'info', icon: ICON_HOURGLASS },

@@ -1,7 +1,7 @@
+import { formatHours, ceCategoryLabel } from '@him/domain';
 import { AHIMA_RULE, ceGroup, NCRA_RULE } from '../../../testing/fixtures';
 import { ruleCategories, toCategorySlug } from '../ce-activities/ce-categories';
 import { ceGroupView } from './ce-group-view';
-import { formatHours, ceCategoryLabel } from '@him/domain';
 
 describe('ceGroupView', () => {
   it('says earned of required with pending beside it, never inside it (R15)', () => {
