@@ -5,6 +5,7 @@
  * the dashboard and the calendar feed.
  */
 import type { IsoDate, IsoTimestamp } from '@him/contracts';
+import { zonedParts } from '@him/domain';
 
 /** The PDF's names for two of the shared words (defined once, in `@him/domain`). */
 export { formatHours as hoursInWords, percentInWords } from '@him/domain';
@@ -27,8 +28,7 @@ export function slug(text: string, maxLength = 40): string {
  */
 export function isoTimestampIn(timeZone: string, at: Date): IsoTimestamp {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
+    const part = zonedParts(timeZone, at, {
       hourCycle: 'h23',
       year: 'numeric',
       month: '2-digit',
@@ -37,9 +37,7 @@ export function isoTimestampIn(timeZone: string, at: Date): IsoTimestamp {
       minute: '2-digit',
       second: '2-digit',
       timeZoneName: 'longOffset',
-    }).formatToParts(at);
-    const part = (type: Intl.DateTimeFormatPartTypes) =>
-      parts.find((p) => p.type === type)?.value ?? '';
+    });
     const offset = part('timeZoneName').replace(/^GMT/, '') || '+00:00';
     return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}${offset}`;
   } catch {

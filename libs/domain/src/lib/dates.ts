@@ -119,20 +119,26 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
  */
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).formatToParts(now);
-    const part = (type: Intl.DateTimeFormatPartTypes) =>
-      parts.find((candidate) => candidate.type === type)?.value ?? '';
+    const part = zonedParts(timeZone, now, { year: 'numeric', month: '2-digit', day: '2-digit' });
     const date = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
     if (isIsoDate(date)) return date;
   } catch {
     // an unknown zone: fall through to the UTC day
   }
   return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The parts of the instant `at` as a clock in `timeZone` shows them (`part('year')`, ...),
+ * in en-US numbering. Throws a RangeError for a zone this runtime does not know.
+ */
+export function zonedParts(
+  timeZone: string,
+  at: Date,
+  options: Intl.DateTimeFormatOptions,
+): (type: Intl.DateTimeFormatPartTypes) => string {
+  const parts = new Intl.DateTimeFormat('en-US', { ...options, timeZone }).formatToParts(at);
+  return (type) => parts.find((candidate) => candidate.type === type)?.value ?? '';
 }
 
 /** An IANA time zone this runtime knows (`America/Chicago`, `UTC`). */

@@ -3,7 +3,9 @@ import { FormGroupDirective } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import type { Observable } from 'rxjs';
+import type { CatalogResource } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
+import { changedFields, type FieldSameness } from '../core/forms/changed-fields';
 import { SaveState } from './admin-support';
 import { FormAlert } from './form-alert';
 
@@ -60,6 +62,31 @@ export class AdminDialog {
   save<T>(request: () => Observable<T>, fields: Record<string, FormField>, action: string): void {
     this.state.save(this.form.form, request, fields, action, (saved) =>
       this.dialogRef.close({ saved }),
+    );
+  }
+
+  /**
+   * Adds `body` to `resource`, or, editing `record`, sends only the fields that changed with
+   * the version read (API.md). `noun` names it in errors: "could not save the skill".
+   */
+  saveRecord<T extends { id: string; version: number }, C extends object>(
+    resource: CatalogResource<T, C>,
+    record: T | undefined,
+    body: C,
+    fields: Record<string, FormField>,
+    noun: string,
+    options: { key?: string; same?: FieldSameness<C> } = {},
+  ): void {
+    this.save(
+      () =>
+        record
+          ? resource.update(options.key ?? record.id, {
+              version: record.version,
+              ...changedFields(body, record, options.same),
+            })
+          : resource.create(body),
+      fields,
+      `${record ? 'save' : 'add'} the ${noun}`,
     );
   }
 

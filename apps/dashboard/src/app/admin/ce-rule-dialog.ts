@@ -9,7 +9,6 @@ import { MatRadioModule } from '@angular/material/radio';
 import type { CeMinimum, CeRule, CreateCeRuleRequest } from '@him/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { changedFields } from '../core/forms/changed-fields';
 import { fieldError } from './admin-support';
 import { AdminDialog } from './admin-dialog';
 
@@ -270,20 +269,17 @@ export class CeRuleDialog {
           : { categories: row.categories, share: Math.round(Number(row.amount) * 10) / 1000 },
       ),
     };
-    const rule = this.rule;
-    this.frame().save(
-      () => {
-        if (!rule) {
-          return this.adminApi.ceRules.create(body);
-        }
-        // The issuing body is the rule's key: it cannot change (its field is disabled).
-        return this.adminApi.ceRules.update(rule.issuingBody, {
-          version: rule.version,
-          ...changedFields({ ...body, issuingBody: rule.issuingBody }, rule),
-        });
-      },
+    this.frame().saveRecord(
+      this.adminApi.ceRules,
+      this.rule,
+      body,
       fieldsFor(this.minimums.length),
-      rule ? 'save the CE rule' : 'add the CE rule',
+      'CE rule',
+      {
+        // a rule is keyed by its issuing body, which cannot change (its field is disabled)
+        key: this.rule?.issuingBody,
+        same: { issuingBody: () => true },
+      },
     );
   }
 }

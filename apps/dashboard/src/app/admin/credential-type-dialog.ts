@@ -14,7 +14,6 @@ import {
 import { levelInWords } from '@him/domain';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { changedFields } from '../core/forms/changed-fields';
 import { fieldError } from './admin-support';
 import { AdminDialog } from './admin-dialog';
 
@@ -186,17 +185,12 @@ export class CredentialTypeDialog {
         level: row.level,
       })),
     };
-    const type = this.type;
-    this.frame().save(
-      () =>
-        type
-          ? this.adminApi.credentialTypes.update(type.id, {
-              version: type.version,
-              ...changedFields(body, type),
-            })
-          : this.adminApi.credentialTypes.create(body),
+    this.frame().saveRecord(
+      this.adminApi.credentialTypes,
+      this.type,
+      body,
       fieldsFor(this.evidences.length),
-      type ? 'save the credential type' : 'add the credential type',
+      'credential type',
     );
   }
 }

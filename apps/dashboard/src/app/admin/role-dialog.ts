@@ -6,7 +6,6 @@ import { MatInputModule } from '@angular/material/input';
 import type { CreateRoleRequest, CredentialType, Role, Skill } from '@him/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { changedFields } from '../core/forms/changed-fields';
 import { AdminDialog } from './admin-dialog';
 import { fieldError } from './admin-support';
 import {
@@ -91,17 +90,12 @@ export class RoleDialog {
       description: value.description.trim() || null,
       requirements: this.requirements.controls.map(requirementOf),
     };
-    const role = this.role;
-    this.frame().save(
-      () =>
-        role
-          ? this.adminApi.roles.update(role.id, {
-              version: role.version,
-              ...changedFields(body, role),
-            })
-          : this.adminApi.roles.create(body),
+    this.frame().saveRecord(
+      this.adminApi.roles,
+      this.role,
+      body,
       fieldsFor(this.requirements.length),
-      role ? 'save the role' : 'add the role',
+      'role',
     );
   }
 }

@@ -13,7 +13,6 @@ import {
 import { humanizeSlug } from '@him/domain';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { changedFields } from '../core/forms/changed-fields';
 import { AdminDialog } from './admin-dialog';
 import { fieldError } from './admin-support';
 
@@ -97,17 +96,6 @@ export class SkillDialog {
       category: value.category as SkillCategory,
       description: value.description.trim() || null,
     };
-    const skill = this.skill;
-    this.frame().save(
-      () =>
-        skill
-          ? this.adminApi.skills.update(skill.id, {
-              version: skill.version,
-              ...changedFields(body, skill),
-            })
-          : this.adminApi.skills.create(body),
-      FIELDS,
-      skill ? 'save the skill' : 'add the skill',
-    );
+    this.frame().saveRecord(this.adminApi.skills, this.skill, body, FIELDS, 'skill');
   }
 }

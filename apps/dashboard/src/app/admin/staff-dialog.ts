@@ -16,7 +16,6 @@ import {
 import { humanizeSlug } from '@him/domain';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { changedFields } from '../core/forms/changed-fields';
 import { calendarDate } from '../shared/form-validators';
 import { fieldError } from './admin-support';
 import { AdminDialog } from './admin-dialog';
@@ -167,17 +166,6 @@ export class StaffDialog {
       status: value.status,
       hireDate: value.hireDate,
     };
-    const member = this.member;
-    this.frame().save(
-      () =>
-        member
-          ? this.adminApi.staff.update(member.id, {
-              version: member.version,
-              ...changedFields(body, member),
-            })
-          : this.adminApi.staff.create(body),
-      FIELDS,
-      member ? 'save the member' : 'add the member',
-    );
+    this.frame().saveRecord(this.adminApi.staff, this.member, body, FIELDS, 'member');
   }
 }

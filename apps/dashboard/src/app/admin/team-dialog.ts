@@ -15,7 +15,7 @@ import type {
 } from '@him/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { changedFields, sameMembers } from '../core/forms/changed-fields';
+import { sameMembers } from '../core/forms/changed-fields';
 import { AdminDialog } from './admin-dialog';
 import { fieldError } from './admin-support';
 import {
@@ -171,17 +171,15 @@ export class TeamDialog {
         minHolders: Number(row.controls.minHolders.value),
       })),
     };
-    const team = this.team;
-    this.frame().save(
-      () =>
-        team
-          ? this.adminApi.teams.update(team.id, {
-              version: team.version,
-              ...changedFields(body, team, { managerStaffIds: sameMembers }),
-            })
-          : this.adminApi.teams.create(body),
+    this.frame().saveRecord(
+      this.adminApi.teams,
+      this.team,
+      body,
       fieldsFor(this.targets.length),
-      team ? 'save the team' : 'add the team',
+      'team',
+      {
+        same: { managerStaffIds: sameMembers },
+      },
     );
   }
 }
