@@ -1,4 +1,4 @@
-import { todayIn } from '../src/common/today';
+import { todayIn } from '@him/domain';
 import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
 import { auditOf, countRows, daysFromToday, insertSkill } from './member-records';
 import { createTestApp, type TestApp } from './test-app';

@@ -1,9 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ASSESSMENT_SOURCES, type AssessmentSource } from '@him/contracts';
+import {
+  ASSESSMENT_SOURCES,
+  type AssessmentSource,
+  type CreateAssessmentRequest,
+} from '@him/contracts';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from '../common/validation';
 
-export class CreateAssessmentDto {
+export class CreateAssessmentDto implements CreateAssessmentRequest {
   @ApiProperty({ format: 'uuid', description: 'a skill of the department' })
   @IsUUID()
   skillId!: string;

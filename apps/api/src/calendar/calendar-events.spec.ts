@@ -1,9 +1,9 @@
 import type { CeGroup } from '@him/contracts';
+import { formatHours } from '@him/domain';
 import {
   ceCycleEndEvent,
   credentialExpiryEvent,
   feedEvents,
-  formatHours,
   reminderAlarms,
   type CredentialDeadline,
   type FeedContext,

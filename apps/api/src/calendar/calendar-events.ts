@@ -1,5 +1,5 @@
 import type { CeGroup, IsoDate } from '@him/contracts';
-import { addDays } from '@him/domain';
+import { addDays, daysText, formatHours } from '@him/domain';
 import type { CalendarAlarm, CalendarEvent } from './ical';
 
 /**
@@ -27,11 +27,6 @@ export interface FeedContext {
   leadDays: readonly number[];
   /** a team feed names the member in every summary; a personal feed does not need to */
   nameMembers: boolean;
-}
-
-/** Hours as people write them: 16, 16.5, 12.75. */
-export function formatHours(hours: number): string {
-  return String(Math.round(hours * 100) / 100);
 }
 
 /** One display alarm per lead time, longest first; those whose day has passed are left out. */
@@ -80,7 +75,7 @@ export function credentialExpiryEvent(
       prefixed(
         context,
         deadline.staffName,
-        `${credential} expires in ${days} days (${deadline.expiresOn})`,
+        `${credential} expires in ${daysText(days)} (${deadline.expiresOn})`,
       ),
     ),
   };
@@ -111,7 +106,7 @@ export function ceCycleEndEvent(
       prefixed(
         context,
         staffName,
-        `${group.issuingBody} CE cycle ends in ${days} days: ${formatHours(group.remaining)} h still to earn`,
+        `${group.issuingBody} CE cycle ends in ${daysText(days)}: ${formatHours(group.remaining)} h still to earn`,
       ),
     ),
   };

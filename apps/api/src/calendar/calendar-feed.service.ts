@@ -3,7 +3,7 @@ import type { CeGroup } from '@him/contracts';
 import { addDays, computeCeStatus } from '@him/domain';
 import { createHash } from 'node:crypto';
 import { AccessPolicy, type Caller, type MemberScope } from '../auth/access-policy';
-import { todayIn } from '../common/today';
+import { todayIn } from '@him/domain';
 import { FactsRepository, type DepartmentInfo } from '../readiness/facts.repository';
 import { feedEvents, type FeedContext } from './calendar-events';
 import { CalendarFeedRepository, type FeedTokenOwner } from './calendar-feed.repository';

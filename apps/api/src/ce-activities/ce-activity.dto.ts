@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CE_REVIEW_STATUSES, type CeReviewStatus } from '@him/contracts';
+import {
+  CE_REVIEW_DECISIONS,
+  CE_REVIEW_STATUSES,
+  type CeReviewDecision,
+  type CeReviewStatus,
+  type CreateCeActivityRequest,
+  type UpdateCeActivityRequest,
+  type ReviewCeActivityRequest,
+} from '@him/contracts';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -25,10 +33,7 @@ const CATEGORY_SLUG = /^[a-z0-9-]+$/;
 const MAX_CATEGORIES = 10;
 const MAX_CREDENTIALS = 20;
 
-export const REVIEW_DECISIONS = ['approved', 'rejected'] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
-
-export class CreateCeActivityDto {
+export class CreateCeActivityDto implements CreateCeActivityRequest {
   @ApiProperty({ example: 'ICD-10-CM/PCS updates for FY2026' })
   @IsString()
   @IsNotEmpty()
@@ -105,7 +110,7 @@ export class CreateCeActivityDto {
   status?: 'approved';
 }
 
-export class UpdateCeActivityDto {
+export class UpdateCeActivityDto implements UpdateCeActivityRequest {
   @ApiPropertyOptional()
   @IsOptionalNotNull()
   @IsString()
@@ -173,10 +178,10 @@ export class UpdateCeActivityDto {
   note?: string;
 }
 
-export class ReviewCeActivityDto {
-  @ApiProperty({ enum: REVIEW_DECISIONS })
-  @IsIn(REVIEW_DECISIONS)
-  status!: ReviewDecision;
+export class ReviewCeActivityDto implements ReviewCeActivityRequest {
+  @ApiProperty({ enum: CE_REVIEW_DECISIONS })
+  @IsIn(CE_REVIEW_DECISIONS)
+  status!: CeReviewDecision;
 
   @ApiPropertyOptional({ description: 'kept on the activity as reviewNote and in the audit trail' })
   @IsOptional()

@@ -1,3 +1,4 @@
+import type { CreateCeRuleRequest, UpdateCeRuleRequest } from '@him/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -101,7 +102,7 @@ export class CeMinimumDto {
   share?: number | null;
 }
 
-export class CreateCeRuleDto {
+export class CreateCeRuleDto implements CreateCeRuleRequest {
   @ApiProperty({
     example: 'AHIMA',
     description: 'one rule per issuing body, whatever the letter case',
@@ -156,7 +157,10 @@ export class CreateCeRuleDto {
   minimums!: CeMinimumDto[];
 }
 
-export class UpdateCeRuleDto extends PartialType(CreateCeRuleDto, { skipNullProperties: false }) {
+export class UpdateCeRuleDto
+  extends PartialType(CreateCeRuleDto, { skipNullProperties: false })
+  implements UpdateCeRuleRequest
+{
   @ApiProperty({ description: 'the version you read; a stale one answers 409' })
   @IsInt()
   @Min(1)

@@ -1,6 +1,6 @@
 import type { IsoDate } from '@him/contracts';
 import type { EntityManager } from 'typeorm';
-import { todayIn } from './today';
+import { todayIn } from '@him/domain';
 
 /** Today in the department's time zone (DOMAIN.md: dates are calendar dates in that zone). */
 export async function departmentToday(

@@ -1,3 +1,4 @@
+import type { CreateCredentialTypeRequest, UpdateCredentialTypeRequest } from '@him/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -34,7 +35,7 @@ export class SkillLevelDto {
   level!: number;
 }
 
-export class CreateCredentialTypeDto {
+export class CreateCredentialTypeDto implements CreateCredentialTypeRequest {
   @ApiProperty({
     example: 'CCS',
     description: 'unique in the department, whatever the letter case',
@@ -89,9 +90,12 @@ export class CreateCredentialTypeDto {
   evidencesSkills!: SkillLevelDto[];
 }
 
-export class UpdateCredentialTypeDto extends PartialType(CreateCredentialTypeDto, {
-  skipNullProperties: false,
-}) {
+export class UpdateCredentialTypeDto
+  extends PartialType(CreateCredentialTypeDto, {
+    skipNullProperties: false,
+  })
+  implements UpdateCredentialTypeRequest
+{
   @ApiProperty({ description: 'the version you read; a stale one answers 409' })
   @IsInt()
   @Min(1)

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { VERIFICATION_METHODS, type VerificationMethod } from '@him/contracts';
+import {
+  VERIFICATION_METHODS,
+  type VerificationMethod,
+  type VerificationRequest,
+  type CreateCredentialRequest,
+  type UpdateCredentialRequest,
+} from '@him/contracts';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -17,7 +23,7 @@ import { IsOptionalNotNull } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination';
 import { IsCalendarDate } from '../common/validation';
 
-export class VerificationDto {
+export class VerificationDto implements VerificationRequest {
   @ApiProperty({ enum: VERIFICATION_METHODS })
   @IsIn(VERIFICATION_METHODS)
   method!: VerificationMethod;
@@ -36,7 +42,7 @@ export class VerificationDto {
   note?: string | null;
 }
 
-export class CreateCredentialDto {
+export class CreateCredentialDto implements CreateCredentialRequest {
   @ApiProperty({ format: 'uuid', description: 'a credential type of the department' })
   @IsUUID()
   credentialTypeId!: string;
@@ -73,7 +79,7 @@ export class CreateCredentialDto {
   verification?: VerificationDto | null;
 }
 
-export class UpdateCredentialDto {
+export class UpdateCredentialDto implements UpdateCredentialRequest {
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @IsOptional()
   @IsString()

@@ -1,3 +1,4 @@
+import type { UpdateDepartmentRequest } from '@him/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -15,7 +16,7 @@ import {
   registerDecorator,
   ValidateIf,
 } from 'class-validator';
-import { isValidTimeZone } from '../common/today';
+import { isValidTimeZone } from '@him/domain';
 
 /** Optional, but not nullable: `null` is validated (and refused) like any other value. */
 const IfGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
@@ -34,7 +35,7 @@ function IsTimeZone() {
     });
 }
 
-export class UpdateDepartmentDto {
+export class UpdateDepartmentDto implements UpdateDepartmentRequest {
   @ApiPropertyOptional({ example: 'Health Information Management' })
   @IfGiven()
   @IsString()

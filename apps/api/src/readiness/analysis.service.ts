@@ -15,7 +15,7 @@ import {
 } from '@him/domain';
 import { AccessPolicy } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
-import { todayIn } from '../common/today';
+import { MAX_FORECAST_DAYS, todayIn } from '@him/domain';
 import type {
   AnalysisQuery,
   CeStatusQuery,
@@ -23,9 +23,6 @@ import type {
   ReadinessQuery,
 } from './analysis.dto';
 import { FactsRepository } from './facts.repository';
-
-/** The longest look-ahead a forecast or survey date may ask for. */
-const MAX_FORECAST_DAYS = 3 * 366;
 
 /**
  * The analysis endpoints: load the facts once, hand them to the pure rules of libs/domain.

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessPolicy, type MemberScope } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
 import { notFound } from '../common/errors';
-import { todayIn } from '../common/today';
+import { todayIn } from '@him/domain';
 import { FactsRepository, type ComplianceFacts } from '../readiness/facts.repository';
 import { buildComplianceReport, type ComplianceReport } from './compliance-report';
 import { REPORT_DATE_RANGE, type ComplianceReportQuery } from './compliance-report.dto';

@@ -21,21 +21,19 @@ import type {
   VerificationMethod,
 } from '@him/contracts';
 import {
+  ceStatusInWords,
+  credentialStatusInWords,
   credentialStatusOn,
   daysBetween,
   isCredentialCurrent,
-  type CredentialFacts,
-  type DeptSettings,
-  type StaffFacts,
-} from '@him/domain';
-import {
-  ceStatusInWords,
-  credentialStatusInWords,
   requirementInWords,
   staffStatusInWords,
   verificationMethodInWords,
+  type CredentialFacts,
+  type DeptSettings,
   type RequirementNames,
-} from './report-text';
+  type StaffFacts,
+} from '@him/domain';
 
 export interface ReportHeader {
   departmentId: string;

@@ -9,6 +9,7 @@ import type {
   ReportTarget,
   ReportTeam,
 } from './compliance-report';
+import { ceMinimumStatusInWords } from '@him/domain';
 import { isoDateToUtcDate } from './report-text';
 import { untilDrained, whenClosedEarly } from './stream-pace';
 
@@ -188,13 +189,7 @@ const CE_COLUMNS: SheetColumn<CeRow>[] = [
   { header: 'Status', value: (r) => r.group.status },
   {
     header: 'Minimums',
-    value: (r) =>
-      r.group.minimums
-        .map(
-          (m) =>
-            `${m.categories.join(' or ')}: ${m.earnedHours} of ${m.requiredHours} h (${m.met ? 'met' : 'not met'})`,
-        )
-        .join('; ') || null,
+    value: (r) => r.group.minimums.map(ceMinimumStatusInWords).join('; ') || null,
   },
 ];
 

@@ -1,12 +1,5 @@
-import {
-  credentialStatusInWords,
-  csvSafeText,
-  isoTimestampIn,
-  pdfSafeText,
-  percentInWords,
-  requirementInWords,
-  slug,
-} from './report-text';
+import { credentialStatusInWords, percentInWords, requirementInWords } from '@him/domain';
+import { csvSafeText, isoTimestampIn, pdfSafeText, slug } from './report-text';
 
 describe('report words', () => {
   const names = {

@@ -1,79 +1,14 @@
 /**
- * Words for the compliance report: how requirements, statuses, scopes and file names read.
- * Presentation only; every figure these words describe comes from `@him/domain`.
+ * What only the report files need: file names, instants with the department's offset,
+ * spreadsheet dates and text the PDF fonts and spreadsheet programs take safely. How
+ * requirements, statuses, hours and percentages read is `@him/domain`'s wording, shared with
+ * the dashboard and the calendar feed.
  */
-import {
-  PROFICIENCY_LABELS,
-  type CeGroupStatus,
-  type CredentialStatus,
-  type IsoDate,
-  type IsoTimestamp,
-  type Requirement,
-  type StaffStatus,
-} from '@him/contracts';
+import type { IsoDate, IsoTimestamp } from '@him/contracts';
+import { zonedParts } from '@him/domain';
 
-/** Names for the ids inside a requirement. */
-export interface RequirementNames {
-  skillNames: ReadonlyMap<string, string>;
-  credentialTypeCodes: ReadonlyMap<string, string>;
-}
-
-/** "ICD-10-CM diagnosis coding at Proficient (3)", "CCS or CPC". */
-export function requirementInWords(requirement: Requirement, names: RequirementNames): string {
-  if (requirement.kind === 'skill') {
-    const skill = names.skillNames.get(requirement.skillId) ?? 'unknown skill';
-    const level = PROFICIENCY_LABELS[requirement.minLevel] ?? `level ${requirement.minLevel}`;
-    return `${skill} at ${level} (${requirement.minLevel})`;
-  }
-  if (requirement.anyOf.length === 0) return 'no credential type (cannot be met)';
-  return requirement.anyOf
-    .map((typeId) => names.credentialTypeCodes.get(typeId) ?? 'unknown credential type')
-    .join(' or ');
-}
-
-/** A credential's status on D in words: "current", "expiring in 12 days", "not yet valid". */
-export function credentialStatusInWords(
-  status: CredentialStatus,
-  daysToExpiry: number | null,
-): string {
-  switch (status) {
-    case 'expiring':
-      if (daysToExpiry === 0) return 'expiring today';
-      return daysToExpiry === 1 ? 'expiring in 1 day' : `expiring in ${daysToExpiry} days`;
-    case 'not-yet-valid':
-      return 'not yet valid';
-    default:
-      return status;
-  }
-}
-
-export function staffStatusInWords(status: StaffStatus): string {
-  return status === 'leave' ? 'on leave' : status;
-}
-
-export function ceStatusInWords(status: CeGroupStatus): string {
-  return status === 'at-risk' ? 'at risk' : status === 'on-track' ? 'on track' : status;
-}
-
-export function verificationMethodInWords(method: string): string {
-  return method === 'primary-source'
-    ? 'primary source'
-    : method === 'certificate-copy'
-      ? 'copy of certificate'
-      : method;
-}
-
-/** `0.625` as "62.5%", null as "n/a" (R8: a figure whose denominator is 0). */
-export function percentInWords(fraction: number | null): string {
-  if (fraction === null) return 'n/a';
-  const percent = Math.round(fraction * 1000) / 10;
-  return `${percent}%`;
-}
-
-/** CE hours as people write them: 12, 12.5, 0.25. */
-export function hoursInWords(hours: number): string {
-  return String(Math.round(hours * 100) / 100);
-}
+/** The PDF's names for two of the shared words (defined once, in `@him/domain`). */
+export { formatHours as hoursInWords, percentInWords } from '@him/domain';
 
 /** A file-name part: ASCII letters, digits and dashes ("Miguel Álvarez" -> "miguel-alvarez"). */
 export function slug(text: string, maxLength = 40): string {
@@ -93,8 +28,7 @@ export function slug(text: string, maxLength = 40): string {
  */
 export function isoTimestampIn(timeZone: string, at: Date): IsoTimestamp {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
+    const part = zonedParts(timeZone, at, {
       hourCycle: 'h23',
       year: 'numeric',
       month: '2-digit',
@@ -103,9 +37,7 @@ export function isoTimestampIn(timeZone: string, at: Date): IsoTimestamp {
       minute: '2-digit',
       second: '2-digit',
       timeZoneName: 'longOffset',
-    }).formatToParts(at);
-    const part = (type: Intl.DateTimeFormatPartTypes) =>
-      parts.find((p) => p.type === type)?.value ?? '';
+    });
     const offset = part('timeZoneName').replace(/^GMT/, '') || '+00:00';
     return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}${offset}`;
   } catch {

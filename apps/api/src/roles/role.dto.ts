@@ -1,8 +1,9 @@
+import type { CreateRoleRequest, UpdateRoleRequest } from '@him/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { IsRequirementList, type RequirementDto } from './requirements';
 
-export class CreateRoleDto {
+export class CreateRoleDto implements CreateRoleRequest {
   @ApiProperty({ example: 'Medical Coder (Inpatient)' })
   @IsString()
   @Matches(/\S/, { message: '$property must not be blank' })
@@ -20,7 +21,10 @@ export class CreateRoleDto {
   requirements!: RequirementDto[];
 }
 
-export class UpdateRoleDto extends PartialType(CreateRoleDto, { skipNullProperties: false }) {
+export class UpdateRoleDto
+  extends PartialType(CreateRoleDto, { skipNullProperties: false })
+  implements UpdateRoleRequest
+{
   @ApiProperty({ description: 'the version you read; a stale one answers 409' })
   @IsInt()
   @Min(1)

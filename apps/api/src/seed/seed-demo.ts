@@ -10,7 +10,7 @@ import {
   CredentialTypeSkillEntity,
 } from '../credential-types/credential-type.entity';
 import { CredentialEntity } from '../credentials/credential.entity';
-import { todayIn } from '../common/today';
+import { todayIn } from '@him/domain';
 import { DepartmentEntity } from '../departments/department.entity';
 import { RequirementCredentialTypeEntity, RequirementEntity } from '../roles/requirement.entity';
 import { RoleEntity } from '../roles/role.entity';

@@ -1,9 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SKILL_CATEGORIES, type SkillCategory } from '@him/contracts';
+import {
+  SKILL_CATEGORIES,
+  type SkillCategory,
+  type CreateSkillRequest,
+  type UpdateSkillRequest,
+} from '@him/contracts';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { IsNotBlank, IsOptionalNotNull } from '../common/dto-fields';
 
-export class CreateSkillDto {
+export class CreateSkillDto implements CreateSkillRequest {
   @ApiProperty({ example: 'ICD-10-CM diagnosis coding' })
   @IsString()
   @IsNotBlank()
@@ -21,7 +26,7 @@ export class CreateSkillDto {
   description?: string | null;
 }
 
-export class UpdateSkillDto {
+export class UpdateSkillDto implements UpdateSkillRequest {
   @ApiPropertyOptional({ example: 'ICD-10-CM diagnosis coding' })
   @IsOptionalNotNull()
   @IsString()

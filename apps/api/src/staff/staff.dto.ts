@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { STAFF_STATUSES, type StaffStatus } from '@him/contracts';
+import {
+  STAFF_STATUSES,
+  type StaffStatus,
+  type CreateStaffRequest,
+  type UpdateStaffRequest,
+} from '@him/contracts';
 import {
   IsEmail,
   IsIn,
@@ -15,7 +20,7 @@ import { IsNotBlank, IsOptionalNotNull } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination';
 import { IsCalendarDate } from '../common/validation';
 
-export class CreateStaffDto {
+export class CreateStaffDto implements CreateStaffRequest {
   @ApiProperty({ example: 'Dana Whitfield' })
   @IsString()
   @IsNotEmpty()
@@ -60,7 +65,7 @@ export class CreateStaffDto {
   hireDate!: string;
 }
 
-export class UpdateStaffDto {
+export class UpdateStaffDto implements UpdateStaffRequest {
   @ApiPropertyOptional({ example: 'Dana Whitfield' })
   @IsOptionalNotNull()
   @IsString()

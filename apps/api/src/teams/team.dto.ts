@@ -1,3 +1,4 @@
+import type { CreateTeamRequest, UpdateTeamRequest } from '@him/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -28,7 +29,7 @@ export class CoverageTargetDto {
   minHolders!: number;
 }
 
-export class CreateTeamDto {
+export class CreateTeamDto implements CreateTeamRequest {
   @ApiProperty({ example: 'Coding' })
   @IsString()
   @Matches(/\S/, { message: '$property must not be blank' })
@@ -57,7 +58,10 @@ export class CreateTeamDto {
   coverageTargets!: CoverageTargetDto[];
 }
 
-export class UpdateTeamDto extends PartialType(CreateTeamDto, { skipNullProperties: false }) {
+export class UpdateTeamDto
+  extends PartialType(CreateTeamDto, { skipNullProperties: false })
+  implements UpdateTeamRequest
+{
   @ApiProperty({ description: 'the version you read; a stale one answers 409' })
   @IsInt()
   @Min(1)

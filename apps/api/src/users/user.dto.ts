@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { USER_ROLES, type UserRole } from '@him/contracts';
+import {
+  USER_ROLES,
+  type UserRole,
+  type CreateUserRequest,
+  type UpdateUserRequest,
+} from '@him/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -20,7 +25,7 @@ const IfGiven = () => ValidateIf((_object: object, value: unknown) => value !== 
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export class CreateUserDto {
+export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({
     example: 'coder@riverside-demo.org',
     description: 'unique across the installation, whatever the letter case',
@@ -52,7 +57,7 @@ export class CreateUserDto {
   password!: string;
 }
 
-export class UpdateUserDto {
+export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional({ enum: USER_ROLES, description: 'an admin cannot change their own role' })
   @IfGiven()
   @IsIn(USER_ROLES)

@@ -291,11 +291,27 @@ export interface TargetsMet {
   total: number;
 }
 
+/** The counts behind `staffReadyPct`: active members ready, of all active members (R6, R8). */
+export interface StaffReadyCount {
+  ready: number;
+  total: number;
+}
+
+/** The counts behind `requirementsMetPct`: requirements met, of all requirements of active members. */
+export interface RequirementsMetCount {
+  met: number;
+  total: number;
+}
+
 /** R8 figures; a figure whose denominator is 0 is null. */
 export interface Figures {
   staffReadyPct: number | null;
   requirementsMetPct: number | null;
   targetsMet: TargetsMet;
+  /** staffReadyPct's numerator and denominator, so no client adds them up again */
+  staffReady: StaffReadyCount;
+  /** requirementsMetPct's numerator and denominator */
+  requirementsMet: RequirementsMetCount;
 }
 
 export interface TeamFigures extends Figures {

@@ -5,6 +5,8 @@ import {
   daysBetween,
   fromDayNumber,
   isIsoDate,
+  isValidTimeZone,
+  todayIn,
   toDayNumber,
 } from './dates';
 
@@ -84,5 +86,42 @@ describe('dates', () => {
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
     expect(() => daysBetween('2026-01-01', 'tomorrow')).toThrow(RangeError);
     expect(() => addMonthsClamped('2026-01-01', 1.5)).toThrow(RangeError);
+  });
+
+  it('dates isIsoDate rejects what a date field may hold but is no day', () => {
+    expect(isIsoDate('2025-06-01')).toBe(true);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2025-02-29')).toBe(false);
+    expect(isIsoDate('2025-13-01')).toBe(false);
+    expect(isIsoDate('2025-6-1')).toBe(false);
+  });
+});
+
+describe('todayIn', () => {
+  // 03:30 UTC on 24 Nov is still 23 Nov in Chicago (UTC-6) and already 24 Nov in Tokyo.
+  const instant = new Date(Date.UTC(2026, 10, 24, 3, 30));
+
+  it("todayIn gives the department's calendar day, not the UTC or the local one", () => {
+    expect(todayIn('America/Chicago', instant)).toBe('2026-11-23');
+    expect(todayIn('Asia/Tokyo', instant)).toBe('2026-11-24');
+    expect(todayIn('UTC', instant)).toBe('2026-11-24');
+    // the first minute of a day, and the last, belong to that day
+    expect(todayIn('America/Chicago', new Date(Date.UTC(2026, 0, 1, 6, 0)))).toBe('2026-01-01');
+    expect(todayIn('America/Chicago', new Date(Date.UTC(2026, 0, 1, 5, 59)))).toBe('2025-12-31');
+    // Kiritimati (UTC+14) is a day ahead of Honolulu (UTC-10) at the same instant
+    expect(todayIn('Pacific/Kiritimati', instant)).toBe('2026-11-24');
+    expect(todayIn('Pacific/Honolulu', instant)).toBe('2026-11-23');
+  });
+
+  it('todayIn falls back to the UTC day for a zone this runtime does not know', () => {
+    expect(todayIn('Not/AZone', instant)).toBe('2026-11-24');
+    expect(todayIn('', instant)).toBe('2026-11-24');
+  });
+
+  it('isValidTimeZone knows IANA names only', () => {
+    expect(isValidTimeZone('America/Chicago')).toBe(true);
+    expect(isValidTimeZone('UTC')).toBe(true);
+    expect(isValidTimeZone('Not/AZone')).toBe(false);
+    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
   });
 });

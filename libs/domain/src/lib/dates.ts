@@ -111,3 +111,42 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a <= b ? a : b;
 }
+
+/**
+ * Today's calendar date in `timeZone` (an IANA name such as `America/Chicago`): the
+ * department's day, which every "as of today", "not in the future" and "days left" uses, in
+ * the API and in the dashboard alike. A zone this runtime does not know gives the UTC day.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  try {
+    const part = zonedParts(timeZone, now, { year: 'numeric', month: '2-digit', day: '2-digit' });
+    const date = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+    if (isIsoDate(date)) return date;
+  } catch {
+    // an unknown zone: fall through to the UTC day
+  }
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The parts of the instant `at` as a clock in `timeZone` shows them (`part('year')`, ...),
+ * in en-US numbering. Throws a RangeError for a zone this runtime does not know.
+ */
+export function zonedParts(
+  timeZone: string,
+  at: Date,
+  options: Intl.DateTimeFormatOptions,
+): (type: Intl.DateTimeFormatPartTypes) => string {
+  const parts = new Intl.DateTimeFormat('en-US', { ...options, timeZone }).formatToParts(at);
+  return (type) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+}
+
+/** An IANA time zone this runtime knows (`America/Chicago`, `UTC`). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

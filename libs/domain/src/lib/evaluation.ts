@@ -63,10 +63,24 @@ function figuresOf(
     met += member.met;
     total += member.total;
   }
+  return figuresFromCounts(ready, members.length, met, total, targetsMet, targetsTotal);
+}
+
+/** R8: the three figures with the counts behind them. */
+export function figuresFromCounts(
+  ready: number,
+  active: number,
+  met: number,
+  total: number,
+  targetsMet: number,
+  targetsTotal: number,
+): Figures {
   return {
-    staffReadyPct: fraction(ready, members.length),
+    staffReadyPct: fraction(ready, active),
     requirementsMetPct: fraction(met, total),
     targetsMet: { met: targetsMet, total: targetsTotal },
+    staffReady: { ready, total: active },
+    requirementsMet: { met, total },
   };
 }
 

@@ -264,6 +264,14 @@ describe('R8 department figures', () => {
     expect(result.targetsMet).toEqual({ met: 2, total: 4 });
   });
 
+  it('R8 department figures carry the counts behind them', () => {
+    expect(result.staffReady).toEqual({ ready: 3, total: 5 });
+    expect(result.requirementsMet).toEqual({ met: 6, total: 8 });
+    // a forecast point carries its own counts: D+60 loses Alice's two requirements
+    expect(result.forecast[1].staffReady).toEqual({ ready: 3, total: 5 });
+    expect(result.forecast[1].requirementsMet).toEqual({ met: 4, total: 8 });
+  });
+
   it('R8 figures per team; an empty team has null figures', () => {
     expect(result.teams).toEqual([
       {
@@ -273,6 +281,8 @@ describe('R8 department figures', () => {
         staffReadyPct: 2 / 3,
         requirementsMetPct: 5 / 6,
         targetsMet: { met: 2, total: 2 },
+        staffReady: { ready: 2, total: 3 },
+        requirementsMet: { met: 5, total: 6 },
       },
       {
         teamId: 'empty',
@@ -281,6 +291,8 @@ describe('R8 department figures', () => {
         staffReadyPct: null,
         requirementsMetPct: null,
         targetsMet: { met: 0, total: 1 },
+        staffReady: { ready: 0, total: 0 },
+        requirementsMet: { met: 0, total: 0 },
       },
       {
         teamId: 'roi',
@@ -289,6 +301,8 @@ describe('R8 department figures', () => {
         staffReadyPct: 1 / 2,
         requirementsMetPct: 1 / 2,
         targetsMet: { met: 0, total: 1 },
+        staffReady: { ready: 1, total: 2 },
+        requirementsMet: { met: 1, total: 2 },
       },
     ]);
   });
@@ -423,6 +437,8 @@ describe('R9 forecast', () => {
       staffReadyPct: result.staffReadyPct,
       requirementsMetPct: result.requirementsMetPct,
       targetsMet: result.targetsMet,
+      staffReady: result.staffReady,
+      requirementsMet: result.requirementsMet,
       lapsed: [],
     });
   });
@@ -539,6 +555,10 @@ describe('R9 forecast against a direct evaluation', () => {
       expect([point.date, point.staffReadyPct, point.requirementsMetPct, point.targetsMet]).toEqual(
         [point.date, direct.staffReadyPct, direct.requirementsMetPct, direct.targetsMet],
       );
+      expect([point.staffReady, point.requirementsMet]).toEqual([
+        direct.staffReady,
+        direct.requirementsMet,
+      ]);
     }
     // the generated department is not trivial: the figures move over the year
     expect(new Set(result.forecast.map((p) => p.requirementsMetPct)).size).toBe(6);

@@ -7,10 +7,9 @@ import type {
   Requirement,
   SinglePointOfFailure,
 } from '@him/contracts';
-import { fraction } from './collections';
 import { isCredentialCurrent } from './credentials';
 import { addDays, daysBetween } from './dates';
-import { assertIsoDate, countMet, evaluateDepartment } from './evaluation';
+import { assertIsoDate, countMet, evaluateDepartment, figuresFromCounts } from './evaluation';
 import type { CredentialFacts, DepartmentFacts } from './model';
 import { requirementKey, requirementMet } from './requirements';
 import type { MemberEvidence } from './skills';
@@ -19,6 +18,9 @@ const NEVER: IsoDate = '9999-12-31';
 
 /** R9 default forecast offsets in days after asOf. */
 export const DEFAULT_FORECAST_DAYS: readonly number[] = [30, 60, 90, 180];
+
+/** R9: the furthest after asOf a forecast or survey date may lie (three years, leap days too). */
+export const MAX_FORECAST_DAYS = 3 * 366;
 
 export interface ReadinessOptions {
   /** restrict members, teams, targets, figures and forecast to one team */
@@ -89,11 +91,14 @@ export function computeReadiness(
       }
       if (holders >= target.minHolders) targetsMet++;
     });
-    return {
-      staffReadyPct: fraction(ready, active.length),
-      requirementsMetPct: fraction(metSum, totalSum),
-      targetsMet: { met: targetsMet, total: today.targets.length },
-    };
+    return figuresFromCounts(
+      ready,
+      active.length,
+      metSum,
+      totalSum,
+      targetsMet,
+      today.targets.length,
+    );
   };
 
   // R7 single points of failure: every coverage target of the team and every requirement of

@@ -85,6 +85,8 @@ describe('R17 survey window', () => {
       staffReadyPct: 3 / 4,
       requirementsMetPct: 6 / 7,
       targetsMet: { met: 3, total: 3 },
+      staffReady: { ready: 3, total: 4 },
+      requirementsMet: { met: 6, total: 7 },
     });
     // Alice loses her CCS on 06-01, Fay her hipaa on 07-01, Alice her icd on 07-16, Carol her CPC on 08-10
     expect(window.staffReadyPct).toEqual({ value: 1 / 4, firstOn: '2026-07-01' });

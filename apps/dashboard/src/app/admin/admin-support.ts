@@ -2,55 +2,12 @@ import { inject, signal } from '@angular/core';
 import { type AbstractControl, FormArray, FormGroup } from '@angular/forms';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import {
-  type CeMinimum,
-  PROFICIENCY_LABELS,
-  type Requirement,
-  type CoverageTarget,
-} from '@him/contracts';
 import { filter, type Observable, switchMap } from 'rxjs';
 import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
-import type { RequirementCatalog } from '../core/catalog/requirement-catalog';
-import { categoryLabel } from '../shared/ce-activities/ce-categories';
-import { formatHours } from '../shared/format';
 import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog';
 
 /** What an admin dialog closes with: the saved record, or a request to reload stale data. */
 export type AdminDialogResult<T> = { saved: T } | { reload: true };
-
-/** "Proficient (3)" */
-export function levelLabel(level: number): string {
-  return `${PROFICIENCY_LABELS[level] ?? 'Level'} (${level})`;
-}
-
-/** "ICD-10-CM at Proficient", "CCS or CPC". */
-export function requirementWords(requirement: Requirement, catalog: RequirementCatalog): string {
-  if (requirement.kind === 'skill') {
-    const skill = catalog.skillNames.get(requirement.skillId) ?? 'Unknown skill';
-    return `${skill} at ${PROFICIENCY_LABELS[requirement.minLevel] ?? `level ${requirement.minLevel}`}`;
-  }
-  const codes = requirement.anyOf.map(
-    (typeId) => catalog.credentialTypeCodes.get(typeId) ?? 'unknown credential',
-  );
-  return codes.join(' or ');
-}
-
-/** "≥ 2 holding CCS or CPC" */
-export function coverageTargetWords(target: CoverageTarget, catalog: RequirementCatalog): string {
-  return `≥ ${target.minHolders} holding ${requirementWords(target.requirement, catalog)}`;
-}
-
-/** "80% from HIIM domain", "4 hours from CTR Category A or Coding". */
-export function minimumWords(minimum: CeMinimum): string {
-  const from = minimum.categories.map(categoryLabel).join(' or ');
-  if (minimum.share != null) {
-    return `${Math.round(minimum.share * 1000) / 10}% from ${from}`;
-  }
-  if (minimum.hours != null) {
-    return `${formatHours(minimum.hours)} ${minimum.hours === 1 ? 'hour' : 'hours'} from ${from}`;
-  }
-  return `from ${from}`;
-}
 
 /**
  * The sentence to show under a field, or null: the control's own validation first, then the

@@ -1,16 +1,16 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { type MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import type { CeMinimum, CeRule } from '@him/contracts';
-import { AdminApi, type Change, type NewCeRule } from '../core/api/admin-api';
+import type { CeMinimum, CeRule, CreateCeRuleRequest } from '@him/contracts';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
+import { fieldError } from './admin-support';
+import { AdminDialog } from './admin-dialog';
 
 export interface CeRuleDialogData {
   /** absent: add a rule */
@@ -66,22 +66,18 @@ const COMMA = 188;
     ReactiveFormsModule,
     MatButtonModule,
     MatChipsModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatRadioModule,
-    FormAlert,
+    AdminDialog,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ rule ? 'Edit CE rule of ' + rule.issuingBody : 'Add a CE rule' }}</h2>
     <form [formGroup]="form" (ngSubmit)="saveRule()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
+      <him-admin-dialog
+        [heading]="rule ? 'Edit CE rule of ' + rule.issuingBody : 'Add a CE rule'"
+        [submitLabel]="rule ? 'Save changes' : 'Add CE rule'"
+      >
         <mat-form-field>
           <mat-label>Issuing body</mat-label>
           <input matInput formControlName="issuingBody" required maxlength="100" />
@@ -186,26 +182,18 @@ const COMMA = 188;
           }
           <button mat-stroked-button type="button" (click)="addMinimum()">Add a minimum</button>
         </fieldset>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : rule ? 'Save changes' : 'Add CE rule' }}
-        </button>
-      </mat-dialog-actions>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
 })
 export class CeRuleDialog {
   private readonly data = inject<CeRuleDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<CeRuleDialog, AdminDialogResult<CeRule>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly rule = this.data.rule;
   protected readonly err = fieldError;
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly separators = [ENTER, COMMA];
   protected readonly categoryMessages = {
     required: 'Add at least one category.',
@@ -270,7 +258,7 @@ export class CeRuleDialog {
   protected saveRule(): void {
     const value = this.form.getRawValue();
     const cap = value.cap === null || (value.cap as unknown) === '' ? null : Number(value.cap);
-    const body: NewCeRule = {
+    const body: CreateCeRuleRequest = {
       issuingBody: value.issuingBody.trim(),
       cycleMonths: Number(value.cycleMonths),
       extraPerAdditional: Number(value.extraPerAdditional),
@@ -281,43 +269,19 @@ export class CeRuleDialog {
           : { categories: row.categories, share: Math.round(Number(row.amount) * 10) / 1000 },
       ),
     };
-    const rule = this.rule;
-    this.state.save(
-      this.form,
-      () => {
-        if (!rule) {
-          return this.adminApi.ceRules.create(body);
-        }
-        const change: Change<NewCeRule> = { version: rule.version };
-        if (body.cycleMonths !== rule.cycleMonths) change.cycleMonths = body.cycleMonths;
-        if (body.extraPerAdditional !== rule.extraPerAdditional) {
-          change.extraPerAdditional = body.extraPerAdditional;
-        }
-        if (body.cap !== rule.cap) change.cap = body.cap;
-        if (!sameMinimums(body.minimums, rule.minimums)) change.minimums = body.minimums;
-        return this.adminApi.ceRules.update(rule.issuingBody, change);
-      },
+    this.frame().saveRecord(
+      this.adminApi.ceRules,
+      this.rule,
+      body,
       fieldsFor(this.minimums.length),
-      rule ? 'save the CE rule' : 'add the CE rule',
-      (saved) => this.dialogRef.close({ saved }),
+      'CE rule',
+      {
+        // a rule is keyed by its issuing body, which cannot change (its field is disabled)
+        key: this.rule?.issuingBody,
+        same: { issuingBody: () => true },
+      },
     );
   }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
-  }
-}
-
-function sameMinimums(a: CeMinimum[], b: CeMinimum[]): boolean {
-  const normal = (list: CeMinimum[]) =>
-    JSON.stringify(
-      list.map((m) => ({
-        categories: m.categories,
-        hours: m.hours ?? null,
-        share: m.share ?? null,
-      })),
-    );
-  return normal(a) === normal(b);
 }
 
 function fieldsFor(rows: number): Record<string, FormField> {

@@ -1,18 +1,17 @@
 import { AHIMA_RULE, NCRA_RULE, page as pageOf } from '../../testing/fixtures';
 import {
+  type AdminPageTest,
   button,
+  closeAdminPage,
   expectApi,
   failWith,
-  fieldErrors,
-  readable,
-  typeInto,
-} from '../../testing/page-testing';
-import {
-  type AdminPageTest,
-  openAdminPage,
-  openDialog,
-  removeOverlays,
+  fieldErrorsOf,
+  openDialogBy,
+  openLoadedAdminPage,
+  rowTexts,
   snackBarText,
+  typeInto,
+  typeIntoField,
 } from './admin-spec-setup';
 import { CeRulesPage } from './ce-rules-page';
 
@@ -20,40 +19,28 @@ describe('CeRulesPage', () => {
   let page: AdminPageTest;
 
   async function openLoaded(): Promise<void> {
-    page = await openAdminPage(CeRulesPage);
-    expectApi(page.http, 'ce-rules').flush(pageOf([AHIMA_RULE, NCRA_RULE]));
-    await page.settle();
+    page = await openLoadedAdminPage(CeRulesPage, { 'ce-rules': [AHIMA_RULE, NCRA_RULE] });
   }
 
-  afterEach(() => {
-    page.http.verify();
-    removeOverlays();
-  });
+  afterEach(() => closeAdminPage(page));
 
   it('lists each rule with its minimums in words', async () => {
     await openLoaded();
-    const rows = Array.from(page.root.querySelectorAll('tr.mat-mdc-row')).map((row) =>
-      readable(row),
-    );
+    const rows = rowTexts(page.root);
     expect(rows[0]).toContain('AHIMA 24 10 50 80% from HIIM domain');
     expect(rows[1]).toContain('NCRA 24 0 No cap 4 hours from CTR Category A');
   });
 
   it('creates a rule, sending a share entered as a percentage as a fraction', async () => {
     await openLoaded();
-    button(page.root, 'Add CE rule').click();
-    await page.settle();
-    const dialog = openDialog();
-    typeInto(dialog.querySelector('[formcontrolname="issuingBody"]') as HTMLInputElement, 'AAPC');
-    typeInto(
-      dialog.querySelector('[formcontrolname="extraPerAdditional"]') as HTMLInputElement,
-      '0',
-    );
+    const dialog = await openDialogBy(page, 'Add CE rule');
+    typeIntoField(dialog, 'issuingBody', 'AAPC');
+    typeIntoField(dialog, 'extraPerAdditional', '0');
     button(dialog, 'Add a minimum').click();
     await page.settle();
     const chipInput = dialog.querySelector('mat-chip-grid input') as HTMLInputElement;
     typeInto(chipInput, 'core-a');
-    typeInto(dialog.querySelector('[formcontrolname="amount"]') as HTMLInputElement, '50');
+    typeIntoField(dialog, 'amount', '50');
     await page.settle();
     button(dialog, 'Add CE rule').click();
 
@@ -69,16 +56,14 @@ describe('CeRulesPage', () => {
       'minimums.0.share must be a fraction of the required hours, above 0 and at most 1',
     ]);
     await page.settle();
-    expect(fieldErrors(dialog.querySelector('[formcontrolname="amount"]') as HTMLElement)).toEqual([
+    expect(fieldErrorsOf(dialog, 'amount')).toEqual([
       'Must be a fraction of the required hours, above 0 and at most 1.',
     ]);
   });
 
   it('edits by issuing body with the version, switching a minimum to hours', async () => {
     await openLoaded();
-    button(page.root, 'Edit').click();
-    await page.settle();
-    const dialog = openDialog();
+    const dialog = await openDialogBy(page, 'Edit');
     (
       dialog.querySelectorAll('mat-radio-button[value="hours"] input')[1] as HTMLInputElement
     ).click();

@@ -1,168 +1,87 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
-import { MatTableModule } from '@angular/material/table';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import type { CeRule } from '@him/contracts';
+import { ceMinimumInWords, formatHours } from '@him/domain';
 import { AdminApi } from '../core/api/admin-api';
 import { createLoader } from '../core/api/loader';
-import { formatHours } from '../shared/format';
-import { LoadStatus } from '../shared/load-status/load-status';
-import {
-  type AdminDialogResult,
-  confirmThenDelete,
-  injectConfirm,
-  injectNotify,
-  minimumWords,
-} from './admin-support';
+import { type AdminColumn, AdminList, injectAdminActions } from './admin-list';
 import { CeRuleDialog, type CeRuleDialogData } from './ce-rule-dialog';
 
 /** One CE rule per issuing body: cycle, extra hours per additional credential, cap, minimums. */
 @Component({
   selector: 'him-ce-rules-page',
-  imports: [MatButtonModule, MatTableModule, LoadStatus],
+  imports: [AdminList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2>CE rules</h2>
-    <div class="page-actions">
-      <button mat-flat-button type="button" (click)="openRule()">Add CE rule</button>
-    </div>
-    @if (actionError(); as message) {
-      <p class="action-error" role="alert">{{ message }}</p>
-    }
-    <him-load-status
+    <him-admin-list
+      heading="CE rules"
       what="the CE rules"
-      errorTitle="The CE rules could not be loaded"
+      addLabel="Add CE rule"
+      label="CE rules"
+      caption="CE rules by issuing body"
+      emptyText="No CE rules yet. Add one per issuing body."
       [loading]="rules.loading()"
       [error]="rules.error()"
+      [items]="rules.value()"
+      [columns]="columns"
+      [rowName]="name"
+      [actionError]="actions.actionError()"
       (retry)="rules.load()"
+      (add)="openRule()"
+      (edit)="openRule($event)"
+      (remove)="deleteRule($event)"
     />
-    @if (rules.value(); as loaded) {
-      @if (loaded.length === 0) {
-        <p class="empty-panel">No CE rules yet. Add one per issuing body.</p>
-      } @else {
-        <div class="table-scroll" role="region" aria-label="CE rules" tabindex="0">
-          <table mat-table [dataSource]="loaded">
-            <caption class="cdk-visually-hidden">
-              CE rules by issuing body
-            </caption>
-            <ng-container matColumnDef="issuingBody">
-              <th mat-header-cell *matHeaderCellDef scope="col">Issuing body</th>
-              <th
-                *matCellDef="let rule"
-                scope="row"
-                class="row-header mat-mdc-cell mdc-data-table__cell"
-              >
-                {{ rule.issuingBody }}
-              </th>
-            </ng-container>
-            <ng-container matColumnDef="cycleMonths">
-              <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Cycle (months)</th>
-              <td mat-cell *matCellDef="let rule" class="numeric">{{ rule.cycleMonths }}</td>
-            </ng-container>
-            <ng-container matColumnDef="extra">
-              <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">
-                + per additional
-              </th>
-              <td mat-cell *matCellDef="let rule" class="numeric">
-                {{ hours(rule.extraPerAdditional) }}
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="cap">
-              <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Cap</th>
-              <td mat-cell *matCellDef="let rule" class="numeric">
-                {{ rule.cap === null ? 'No cap' : hours(rule.cap) }}
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="minimums">
-              <th mat-header-cell *matHeaderCellDef scope="col">Minimums</th>
-              <td mat-cell *matCellDef="let rule">
-                <ul class="plain-list">
-                  @for (minimum of rule.minimums; track $index) {
-                    <li>{{ words(minimum) }}</li>
-                  } @empty {
-                    <li>None</li>
-                  }
-                </ul>
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col">Actions</th>
-              <td mat-cell *matCellDef="let rule">
-                <div class="row-actions">
-                  <button
-                    mat-stroked-button
-                    type="button"
-                    [attr.aria-label]="'Edit ' + rule.issuingBody + ' rule'"
-                    (click)="openRule(rule)"
-                  >
-                    Edit
-                  </button>
-                  <button
-                    mat-stroked-button
-                    type="button"
-                    [attr.aria-label]="'Delete ' + rule.issuingBody + ' rule'"
-                    (click)="deleteRule(rule)"
-                  >
-                    Delete
-                  </button>
-                </div>
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns"></tr>
-            <tr mat-row *matRowDef="let rule; columns: columns"></tr>
-          </table>
-        </div>
-      }
-    }
   `,
-  styleUrls: ['../shared/page.scss', './admin.scss'],
 })
 export class CeRulesPage {
   private readonly adminApi = inject(AdminApi);
-  private readonly dialog = inject(MatDialog);
-  private readonly notify = injectNotify();
-  private readonly confirm = injectConfirm();
+  protected readonly actions = injectAdminActions();
 
   protected readonly rules = createLoader(() => this.adminApi.ceRules.list(), 'the CE rules');
-  protected readonly actionError = signal<string | null>(null);
-  protected readonly columns = [
-    'issuingBody',
-    'cycleMonths',
-    'extra',
-    'cap',
-    'minimums',
-    'actions',
+  protected readonly columns: AdminColumn<CeRule>[] = [
+    { key: 'issuingBody', header: 'Issuing body', text: (rule) => rule.issuingBody },
+    {
+      key: 'cycleMonths',
+      header: 'Cycle (months)',
+      numeric: true,
+      text: (rule) => String(rule.cycleMonths),
+    },
+    {
+      key: 'extra',
+      header: '+ per additional',
+      numeric: true,
+      text: (rule) => formatHours(rule.extraPerAdditional),
+    },
+    {
+      key: 'cap',
+      header: 'Cap',
+      numeric: true,
+      text: (rule) => (rule.cap === null ? 'No cap' : formatHours(rule.cap)),
+    },
+    {
+      key: 'minimums',
+      header: 'Minimums',
+      list: (rule) => rule.minimums.map(ceMinimumInWords),
+    },
   ];
-  protected readonly words = minimumWords;
-  protected readonly hours = formatHours;
+  /** "Edit AHIMA rule" */
+  protected readonly name = (rule: CeRule) => `${rule.issuingBody} rule`;
 
   constructor() {
     this.rules.load();
   }
 
   protected openRule(rule?: CeRule): void {
-    this.actionError.set(null);
-    this.dialog
-      .open<CeRuleDialog, CeRuleDialogData, AdminDialogResult<CeRule>>(CeRuleDialog, {
-        data: { rule },
-        width: '680px',
-        maxWidth: '95vw',
-      })
-      .afterClosed()
-      .subscribe((result) => {
-        if (result && 'saved' in result) {
-          this.notify(`CE rule of ${result.saved.issuingBody} ${rule ? 'saved' : 'added'}.`);
-        }
-        if (result) {
-          this.rules.load();
-        }
-      });
+    this.actions.openDialog<CeRuleDialogData, CeRule>(
+      CeRuleDialog,
+      { rule },
+      '680px',
+      (saved) => `CE rule of ${saved.issuingBody} ${rule ? 'saved' : 'added'}.`,
+      () => this.rules.load(),
+    );
   }
 
   protected deleteRule(rule: CeRule): void {
-    this.actionError.set(null);
-    confirmThenDelete(
-      this.confirm,
+    this.actions.remove(
       {
         title: `Delete the CE rule of ${rule.issuingBody}?`,
         message: `Credentials of ${rule.issuingBody} will have no CE requirement until a new rule is added.`,
@@ -170,14 +89,8 @@ export class CeRulesPage {
       },
       () => this.adminApi.ceRules.remove(rule.issuingBody),
       'delete the CE rule',
-      (failure) => {
-        if (failure) {
-          this.actionError.set(failure);
-          return;
-        }
-        this.notify(`CE rule of ${rule.issuingBody} deleted.`);
-        this.rules.load();
-      },
+      `CE rule of ${rule.issuingBody} deleted.`,
+      () => this.rules.load(),
     );
   }
 }

@@ -1,15 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { type CredentialType, PROFICIENCY_LABELS, type Skill } from '@him/contracts';
-import { AdminApi, type Change, type NewCredentialType } from '../core/api/admin-api';
+import {
+  type CreateCredentialTypeRequest,
+  type CredentialType,
+  PROFICIENCY_LABELS,
+  type Skill,
+} from '@him/contracts';
+import { levelInWords } from '@him/domain';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { type AdminDialogResult, fieldError, levelLabel, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
+import { fieldError } from './admin-support';
+import { AdminDialog } from './admin-dialog';
 
 export interface CredentialTypeDialogData {
   skills: Skill[];
@@ -32,24 +38,18 @@ function skillLevelForm(skillId = '', level = 3): SkillLevelForm {
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    FormAlert,
+    AdminDialog,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>
-      {{ type ? 'Edit credential type ' + type.code : 'Add a credential type' }}
-    </h2>
     <form [formGroup]="form" (ngSubmit)="saveType()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
+      <him-admin-dialog
+        [heading]="type ? 'Edit credential type ' + type.code : 'Add a credential type'"
+        [submitLabel]="type ? 'Save changes' : 'Add credential type'"
+      >
         <mat-form-field>
           <mat-label>Code</mat-label>
           <input matInput formControlName="code" required maxlength="50" />
@@ -126,28 +126,20 @@ function skillLevelForm(skillId = '', level = 3): SkillLevelForm {
           }
           <button mat-stroked-button type="button" (click)="addSkill()">Add a skill</button>
         </fieldset>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : type ? 'Save changes' : 'Add credential type' }}
-        </button>
-      </mat-dialog-actions>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
 })
 export class CredentialTypeDialog {
   private readonly data = inject<CredentialTypeDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<CredentialTypeDialog, AdminDialogResult<CredentialType>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly type = this.data.credentialType;
   protected readonly err = fieldError;
-  protected readonly levelName = levelLabel;
+  protected readonly levelName = levelInWords;
   protected readonly levels = PROFICIENCY_LABELS.map((_label, level) => level);
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly sortedSkills = computed(() =>
     [...this.data.skills].sort((a, b) => a.name.localeCompare(b.name)),
   );
@@ -183,7 +175,7 @@ export class CredentialTypeDialog {
 
   protected saveType(): void {
     const value = this.form.getRawValue();
-    const body: NewCredentialType = {
+    const body: CreateCredentialTypeRequest = {
       code: value.code.trim(),
       name: value.name.trim(),
       issuingBody: value.issuingBody.trim(),
@@ -193,31 +185,13 @@ export class CredentialTypeDialog {
         level: row.level,
       })),
     };
-    const type = this.type;
-    this.state.save(
-      this.form,
-      () => {
-        if (!type) {
-          return this.adminApi.credentialTypes.create(body);
-        }
-        const change: Change<NewCredentialType> = { version: type.version };
-        if (body.code !== type.code) change.code = body.code;
-        if (body.name !== type.name) change.name = body.name;
-        if (body.issuingBody !== type.issuingBody) change.issuingBody = body.issuingBody;
-        if (body.baseCeus !== type.baseCeus) change.baseCeus = body.baseCeus;
-        if (JSON.stringify(body.evidencesSkills) !== JSON.stringify(type.evidencesSkills)) {
-          change.evidencesSkills = body.evidencesSkills;
-        }
-        return this.adminApi.credentialTypes.update(type.id, change);
-      },
+    this.frame().saveRecord(
+      this.adminApi.credentialTypes,
+      this.type,
+      body,
       fieldsFor(this.evidences.length),
-      type ? 'save the credential type' : 'add the credential type',
-      (saved) => this.dialogRef.close({ saved }),
+      'credential type',
     );
-  }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
   }
 }
 

@@ -1,15 +1,18 @@
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatSelectHarness } from '@angular/material/select/testing';
 import { CCS_TYPE, HIPAA_SKILL, ICD10_SKILL, page as pageOf } from '../../testing/fixtures';
 import {
+  type AdminPageTest,
   button,
+  chooseOptions,
+  closeAdminPage,
   expectApi,
   failWith,
-  fieldErrors,
+  fieldErrorsOf,
+  openDialog,
+  openDialogBy,
+  openLoadedAdminPage,
   readable,
-  typeInto,
-} from '../../testing/page-testing';
-import { type AdminPageTest, openAdminPage, openDialog, removeOverlays } from './admin-spec-setup';
+  typeIntoField,
+} from './admin-spec-setup';
 import { CredentialTypesPage } from './credential-types-page';
 
 const CCS = { ...CCS_TYPE, evidencesSkills: [{ skillId: ICD10_SKILL.id, level: 3 }] };
@@ -18,16 +21,13 @@ describe('CredentialTypesPage', () => {
   let page: AdminPageTest;
 
   async function openLoaded(): Promise<void> {
-    page = await openAdminPage(CredentialTypesPage);
-    expectApi(page.http, 'credential-types').flush(pageOf([CCS]));
-    expectApi(page.http, 'skills').flush(pageOf([ICD10_SKILL, HIPAA_SKILL]));
-    await page.settle();
+    page = await openLoadedAdminPage(CredentialTypesPage, {
+      'credential-types': [CCS],
+      skills: [ICD10_SKILL, HIPAA_SKILL],
+    });
   }
 
-  afterEach(() => {
-    page.http.verify();
-    removeOverlays();
-  });
+  afterEach(() => closeAdminPage(page));
 
   it('lists the types with their evidenced skills in words', async () => {
     await openLoaded();
@@ -38,24 +38,14 @@ describe('CredentialTypesPage', () => {
 
   it('creates a type with a (skill, level) row', async () => {
     await openLoaded();
-    button(page.root, 'Add credential type').click();
-    await page.settle();
-    const dialog = openDialog();
-    typeInto(dialog.querySelector('[formcontrolname="code"]') as HTMLInputElement, 'CDIP');
-    typeInto(
-      dialog.querySelector('[formcontrolname="name"]') as HTMLInputElement,
-      'Clinical Documentation Integrity Practitioner',
-    );
-    typeInto(dialog.querySelector('[formcontrolname="issuingBody"]') as HTMLInputElement, 'AHIMA');
-    typeInto(dialog.querySelector('[formcontrolname="baseCeus"]') as HTMLInputElement, '30');
+    const dialog = await openDialogBy(page, 'Add credential type');
+    typeIntoField(dialog, 'code', 'CDIP');
+    typeIntoField(dialog, 'name', 'Clinical Documentation Integrity Practitioner');
+    typeIntoField(dialog, 'issuingBody', 'AHIMA');
+    typeIntoField(dialog, 'baseCeus', '30');
     button(dialog, 'Add a skill').click();
     await page.settle();
-    const loader = TestbedHarnessEnvironment.documentRootLoader(page.harness.fixture);
-    const skill = await loader.getHarness(
-      MatSelectHarness.with({ selector: '[formcontrolname="skillId"]' }),
-    );
-    await skill.open();
-    await skill.clickOptions({ text: 'HIPAA privacy' });
+    await chooseOptions(page, 'skillId', 'HIPAA privacy');
     button(dialog, 'Add credential type').click();
 
     const post = expectApi(page.http, 'credential-types', 'POST');
@@ -68,16 +58,13 @@ describe('CredentialTypesPage', () => {
     });
     failWith(post, 400, ['evidencesSkills.0.skillId must be a skill of the department']);
     await page.settle();
-    expect(fieldErrors(dialog.querySelector('[formcontrolname="skillId"]') as HTMLElement)).toEqual(
-      ['Must be a skill of the department.'],
-    );
+    expect(fieldErrorsOf(dialog, 'skillId')).toEqual(['Must be a skill of the department.']);
   });
 
   it('edits with the version and only the changed fields', async () => {
     await openLoaded();
-    button(page.root, 'Edit').click();
-    await page.settle();
-    typeInto(openDialog().querySelector('[formcontrolname="baseCeus"]') as HTMLInputElement, '24');
+    await openDialogBy(page, 'Edit');
+    typeIntoField(openDialog(), 'baseCeus', '24');
     button(openDialog(), 'Remove').click();
     button(openDialog(), 'Save changes').click();
 

@@ -1,17 +1,16 @@
 import { department } from '../../testing/fixtures';
 import {
+  type AdminPageTest,
   button,
+  closeAdminPage,
   expectApi,
   failWith,
   fieldErrors,
+  openLoadedAdminPage,
   readable,
-  typeInto,
-} from '../../testing/page-testing';
-import {
-  type AdminPageTest,
-  openAdminPage,
-  removeOverlays,
   snackBarText,
+  typeInto,
+  typeIntoField,
 } from './admin-spec-setup';
 import { DepartmentSettingsPage } from './department-settings';
 
@@ -19,15 +18,10 @@ describe('DepartmentSettingsPage', () => {
   let page: AdminPageTest;
 
   async function openLoaded(): Promise<void> {
-    page = await openAdminPage(DepartmentSettingsPage);
-    expectApi(page.http, 'department').flush(department());
-    await page.settle();
+    page = await openLoadedAdminPage(DepartmentSettingsPage, { department: department() });
   }
 
-  afterEach(() => {
-    page.http.verify();
-    removeOverlays();
-  });
+  afterEach(() => closeAdminPage(page));
 
   it('shows the settings, the R4 explanation and the reminder days as chips', async () => {
     await openLoaded();
@@ -44,10 +38,7 @@ describe('DepartmentSettingsPage', () => {
 
   it('sends only the changed settings with the version, and says so', async () => {
     await openLoaded();
-    typeInto(
-      page.root.querySelector('[formcontrolname="expiryWarningDays"]') as HTMLInputElement,
-      '60',
-    );
+    typeIntoField(page.root, 'expiryWarningDays', '60');
     (page.root.querySelector('button[aria-label="Remove 7 days"]') as HTMLButtonElement).click();
     page.root.querySelector<HTMLButtonElement>('mat-slide-toggle button')?.click();
     await page.settle();

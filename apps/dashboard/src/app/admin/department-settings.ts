@@ -6,7 +6,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import type { Department } from '@him/contracts';
-import { AdminApi, type DepartmentChange } from '../core/api/admin-api';
+import { AdminApi } from '../core/api/admin-api';
+import { changedFields } from '../core/forms/changed-fields';
 import { DepartmentApi } from '../core/api/department-api';
 import type { FormField } from '../core/api/form-errors';
 import { createLoader } from '../core/api/loader';
@@ -41,13 +42,7 @@ const COMMA = 188;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2>Department settings</h2>
-    <him-load-status
-      what="the department settings"
-      errorTitle="The department settings could not be loaded"
-      [loading]="department.loading()"
-      [error]="department.error()"
-      (retry)="department.load()"
-    />
+    <him-load-status what="the department settings" [of]="department" />
     @if (department.value()) {
       <form [formGroup]="form" (ngSubmit)="saveSettings()" class="stacked-form" novalidate>
         <him-form-alert
@@ -216,22 +211,22 @@ export class DepartmentSettingsPage {
       return;
     }
     const value = this.form.getRawValue();
-    const change: DepartmentChange = { version: before.version };
-    if (value.name.trim() !== before.name) {
-      change.name = value.name.trim();
-    }
-    if (value.timeZone.trim() !== before.timeZone) {
-      change.timeZone = value.timeZone.trim();
-    }
-    if (value.requireVerification !== before.requireVerification) {
-      change.requireVerification = value.requireVerification;
-    }
-    if (value.expiryWarningDays !== before.expiryWarningDays && value.expiryWarningDays !== null) {
-      change.expiryWarningDays = Number(value.expiryWarningDays);
-    }
-    if (value.reminderLeadDays.join(',') !== before.reminderLeadDays.join(',')) {
-      change.reminderLeadDays = value.reminderLeadDays;
-    }
+    const change = {
+      version: before.version,
+      ...changedFields(
+        {
+          name: value.name.trim(),
+          timeZone: value.timeZone.trim(),
+          requireVerification: value.requireVerification,
+          expiryWarningDays:
+            value.expiryWarningDays === null
+              ? before.expiryWarningDays
+              : Number(value.expiryWarningDays),
+          reminderLeadDays: value.reminderLeadDays,
+        },
+        before,
+      ),
+    };
     this.state.save(
       this.form,
       () => this.adminApi.updateDepartment(change),

@@ -16,8 +16,9 @@ import {
   type Requirement,
   type Skill,
 } from '@him/contracts';
+import { levelInWords } from '@him/domain';
 import type { FormField } from '../core/api/form-errors';
-import { fieldError, levelLabel } from './admin-support';
+import { fieldError } from './admin-support';
 
 export type RequirementForm = FormGroup<{
   kind: FormControl<Requirement['kind']>;
@@ -151,7 +152,7 @@ export class RequirementFields {
   readonly credentialTypes = input.required<readonly CredentialType[]>();
 
   protected readonly err = fieldError;
-  protected readonly levelName = levelLabel;
+  protected readonly levelName = levelInWords;
   protected readonly levels = PROFICIENCY_LABELS.map((_label, level) => level);
   protected readonly sortedSkills = computed(() =>
     [...this.skills()].sort((a, b) => a.name.localeCompare(b.name)),

@@ -1,14 +1,13 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { CredentialType, Role, Skill } from '@him/contracts';
-import { AdminApi, type Change, type NewRole } from '../core/api/admin-api';
+import type { CreateRoleRequest, CredentialType, Role, Skill } from '@him/contracts';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
+import { AdminDialog } from './admin-dialog';
+import { fieldError } from './admin-support';
 import {
   RequirementEditor,
   type RequirementForm,
@@ -29,23 +28,18 @@ export interface RoleDialogData {
   selector: 'him-role-dialog',
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
-    FormAlert,
+    AdminDialog,
     RequirementEditor,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ role ? 'Edit role ' + role.name : 'Add a role' }}</h2>
     <form [formGroup]="form" (ngSubmit)="saveRole()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
+      <him-admin-dialog
+        [heading]="role ? 'Edit role ' + role.name : 'Add a role'"
+        [submitLabel]="role ? 'Save changes' : 'Add role'"
+      >
         <mat-form-field>
           <mat-label>Name</mat-label>
           <input matInput formControlName="name" required maxlength="200" />
@@ -65,26 +59,18 @@ export interface RoleDialogData {
           [skills]="data.skills"
           [credentialTypes]="data.credentialTypes"
         />
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : role ? 'Save changes' : 'Add role' }}
-        </button>
-      </mat-dialog-actions>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
 })
 export class RoleDialog {
   protected readonly data = inject<RoleDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<RoleDialog, AdminDialogResult<Role>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly role = this.data.role;
   protected readonly err = fieldError;
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly requirements = new FormArray<RequirementForm>(
     (this.role?.requirements ?? []).map((requirement) => requirementForm(requirement)),
   );
@@ -99,34 +85,18 @@ export class RoleDialog {
 
   protected saveRole(): void {
     const value = this.form.getRawValue();
-    const body: NewRole = {
+    const body: CreateRoleRequest = {
       name: value.name.trim(),
       description: value.description.trim() || null,
       requirements: this.requirements.controls.map(requirementOf),
     };
-    const role = this.role;
-    this.state.save(
-      this.form,
-      () => {
-        if (!role) {
-          return this.adminApi.roles.create(body);
-        }
-        const change: Change<NewRole> = { version: role.version };
-        if (body.name !== role.name) change.name = body.name;
-        if (body.description !== role.description) change.description = body.description;
-        if (JSON.stringify(body.requirements) !== JSON.stringify(role.requirements)) {
-          change.requirements = body.requirements;
-        }
-        return this.adminApi.roles.update(role.id, change);
-      },
+    this.frame().saveRecord(
+      this.adminApi.roles,
+      this.role,
+      body,
       fieldsFor(this.requirements.length),
-      role ? 'save the role' : 'add the role',
-      (saved) => this.dialogRef.close({ saved }),
+      'role',
     );
-  }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
   }
 }
 

@@ -1,27 +1,24 @@
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatSelectHarness } from '@angular/material/select/testing';
 import {
   CCS_TYPE,
   CPC_TYPE,
   HIPAA_SKILL,
   ICD10_SKILL,
   INPATIENT_CODER_ROLE,
-  page as pageOf,
 } from '../../testing/fixtures';
 import {
+  type AdminPageTest,
   button,
+  chooseOptions,
+  closeAdminPage,
+  closeSelect,
   expectApi,
   failWith,
-  fieldErrors,
-  readable,
-  typeInto,
-} from '../../testing/page-testing';
-import {
-  type AdminPageTest,
-  closeSelect,
-  openAdminPage,
+  fieldErrorsOf,
   openDialog,
-  removeOverlays,
+  openDialogBy,
+  openLoadedAdminPage,
+  readable,
+  typeIntoField,
 } from './admin-spec-setup';
 import { RolesPage } from './roles-page';
 
@@ -29,17 +26,14 @@ describe('RolesPage', () => {
   let page: AdminPageTest;
 
   async function openLoaded(): Promise<void> {
-    page = await openAdminPage(RolesPage);
-    expectApi(page.http, 'roles').flush(pageOf([INPATIENT_CODER_ROLE]));
-    expectApi(page.http, 'skills').flush(pageOf([ICD10_SKILL, HIPAA_SKILL]));
-    expectApi(page.http, 'credential-types').flush(pageOf([CCS_TYPE, CPC_TYPE]));
-    await page.settle();
+    page = await openLoadedAdminPage(RolesPage, {
+      roles: [INPATIENT_CODER_ROLE],
+      skills: [ICD10_SKILL, HIPAA_SKILL],
+      'credential-types': [CCS_TYPE, CPC_TYPE],
+    });
   }
 
-  afterEach(() => {
-    page.http.verify();
-    removeOverlays();
-  });
+  afterEach(() => closeAdminPage(page));
 
   it('lists the requirements in words', async () => {
     await openLoaded();
@@ -52,27 +46,12 @@ describe('RolesPage', () => {
 
   it('creates a role with a credential requirement and puts a 400 line at its row', async () => {
     await openLoaded();
-    button(page.root, 'Add role').click();
-    await page.settle();
-    const dialog = openDialog();
-    typeInto(
-      dialog.querySelector('[formcontrolname="name"]') as HTMLInputElement,
-      'ROI specialist',
-    );
+    const dialog = await openDialogBy(page, 'Add role');
+    typeIntoField(dialog, 'name', 'ROI specialist');
     button(dialog, 'Add a requirement').click();
     await page.settle();
-    const loader = TestbedHarnessEnvironment.documentRootLoader(page.harness.fixture);
-    const kind = await loader.getHarness(
-      MatSelectHarness.with({ selector: '[formcontrolname="kind"]' }),
-    );
-    await kind.open();
-    await kind.clickOptions({ text: 'Credential' });
-    const anyOf = await loader.getHarness(
-      MatSelectHarness.with({ selector: '[formcontrolname="anyOf"]' }),
-    );
-    await anyOf.open();
-    await anyOf.clickOptions({ text: /^CCS/ });
-    await anyOf.clickOptions({ text: /^CPC/ });
+    await chooseOptions(page, 'kind', 'Credential');
+    await chooseOptions(page, 'anyOf', /^CCS/, /^CPC/);
     await closeSelect(page);
     button(dialog, 'Add role').click();
 
@@ -84,15 +63,14 @@ describe('RolesPage', () => {
     });
     failWith(post, 400, ['requirements.0.anyOf must name credential types of the department']);
     await page.settle();
-    expect(fieldErrors(dialog.querySelector('[formcontrolname="anyOf"]') as HTMLElement)).toEqual([
+    expect(fieldErrorsOf(dialog, 'anyOf')).toEqual([
       'Must name credential types of the department.',
     ]);
   });
 
   it('edits with the version and the full requirement list when it changed', async () => {
     await openLoaded();
-    button(page.root, 'Edit').click();
-    await page.settle();
+    await openDialogBy(page, 'Edit');
     openDialog().querySelector<HTMLButtonElement>('[aria-label="Remove requirement 3"]')?.click();
     await page.settle();
     button(openDialog(), 'Save changes').click();
@@ -109,8 +87,7 @@ describe('RolesPage', () => {
 
   it('shows why a role in use cannot be deleted', async () => {
     await openLoaded();
-    button(page.root, 'Delete').click();
-    await page.settle();
+    await openDialogBy(page, 'Delete');
     button(openDialog(), 'Delete role').click();
     await page.settle();
     failWith(expectApi(page.http, `roles/${INPATIENT_CODER_ROLE.id}`, 'DELETE'), 409, [

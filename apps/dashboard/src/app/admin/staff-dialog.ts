@@ -1,17 +1,24 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { type Role, type Staff, STAFF_STATUSES, type StaffStatus, type Team } from '@him/contracts';
-import { AdminApi, type Change, type NewStaff } from '../core/api/admin-api';
+import {
+  type CreateStaffRequest,
+  type Role,
+  type Staff,
+  STAFF_STATUSES,
+  type StaffStatus,
+  type Team,
+} from '@him/contracts';
+import { humanizeSlug } from '@him/domain';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { calendarDate } from '../shared/form-validators';
-import { humanizeSlug } from '../shared/format';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
+import { fieldError } from './admin-support';
+import { AdminDialog } from './admin-dialog';
 
 export interface StaffDialogData {
   teams: Team[];
@@ -36,22 +43,18 @@ const FIELDS: Record<string, FormField> = {
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    FormAlert,
+    AdminDialog,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ member ? 'Edit ' + member.name : 'Add a staff member' }}</h2>
     <form [formGroup]="form" (ngSubmit)="saveMember()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
+      <him-admin-dialog
+        [heading]="member ? 'Edit ' + member.name : 'Add a staff member'"
+        [submitLabel]="member ? 'Save changes' : 'Add member'"
+      >
         <mat-form-field>
           <mat-label>Name</mat-label>
           <input matInput formControlName="name" required maxlength="200" autocomplete="off" />
@@ -113,28 +116,20 @@ const FIELDS: Record<string, FormField> = {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : member ? 'Save changes' : 'Add member' }}
-        </button>
-      </mat-dialog-actions>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
 })
 export class StaffDialog {
   protected readonly data = inject<StaffDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<StaffDialog, AdminDialogResult<Staff>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly member = this.data.member;
   protected readonly statuses = STAFF_STATUSES;
   protected readonly label = humanizeSlug;
   protected readonly err = fieldError;
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly form = new FormGroup({
     name: new FormControl(this.member?.name ?? '', {
       nonNullable: true,
@@ -162,7 +157,7 @@ export class StaffDialog {
 
   protected saveMember(): void {
     const value = this.form.getRawValue();
-    const body: NewStaff = {
+    const body: CreateStaffRequest = {
       name: value.name.trim(),
       email: value.email.trim(),
       employeeId: value.employeeId.trim() || null,
@@ -171,28 +166,6 @@ export class StaffDialog {
       status: value.status,
       hireDate: value.hireDate,
     };
-    const member = this.member;
-    this.state.save(
-      this.form,
-      () => {
-        if (!member) {
-          return this.adminApi.staff.create(body);
-        }
-        const change: Change<NewStaff> = { version: member.version };
-        for (const key of Object.keys(body) as (keyof NewStaff)[]) {
-          if (body[key] !== member[key]) {
-            (change as Record<string, unknown>)[key] = body[key];
-          }
-        }
-        return this.adminApi.staff.update(member.id, change);
-      },
-      FIELDS,
-      member ? 'save the member' : 'add the member',
-      (saved) => this.dialogRef.close({ saved }),
-    );
-  }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
+    this.frame().saveRecord(this.adminApi.staff, this.member, body, FIELDS, 'member');
   }
 }

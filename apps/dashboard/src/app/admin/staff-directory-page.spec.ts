@@ -1,5 +1,3 @@
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatSelectHarness } from '@angular/material/select/testing';
 import {
   CODING_TEAM,
   INPATIENT_CODER_ROLE,
@@ -8,19 +6,19 @@ import {
   staff,
 } from '../../testing/fixtures';
 import {
+  type AdminPageTest,
   button,
+  chooseOptions,
+  closeAdminPage,
   expectApi,
   failWith,
-  fieldErrors,
-  readable,
-  typeInto,
-} from '../../testing/page-testing';
-import {
-  type AdminPageTest,
-  openAdminPage,
+  fieldErrorsOf,
   openDialog,
-  removeOverlays,
+  openDialogBy,
+  openLoadedAdminPage,
+  readable,
   snackBarText,
+  typeIntoField,
 } from './admin-spec-setup';
 import { StaffDirectoryPage } from './staff-directory-page';
 
@@ -28,17 +26,14 @@ describe('StaffDirectoryPage', () => {
   let page: AdminPageTest;
 
   async function openLoaded(): Promise<void> {
-    page = await openAdminPage(StaffDirectoryPage, 'manager');
-    expectApi(page.http, 'staff').flush(pageOf([staff()]));
-    expectApi(page.http, 'teams').flush(pageOf([CODING_TEAM, ROI_TEAM]));
-    expectApi(page.http, 'roles').flush(pageOf([INPATIENT_CODER_ROLE]));
-    await page.settle();
+    page = await openLoadedAdminPage(
+      StaffDirectoryPage,
+      { staff: [staff()], teams: [CODING_TEAM, ROI_TEAM], roles: [INPATIENT_CODER_ROLE] },
+      'manager',
+    );
   }
 
-  afterEach(() => {
-    page.http.verify();
-    removeOverlays();
-  });
+  afterEach(() => closeAdminPage(page));
 
   it('lists members with a link to their profile', async () => {
     await openLoaded();
@@ -49,7 +44,7 @@ describe('StaffDirectoryPage', () => {
 
   it('filters by search text once typing pauses', async () => {
     await openLoaded();
-    typeInto(page.root.querySelector('[formcontrolname="q"]') as HTMLInputElement, 'miguel');
+    typeIntoField(page.root, 'q', 'miguel');
     await new Promise((resolve) => setTimeout(resolve, 350));
     const request = expectApi(page.http, 'staff');
     expect(request.request.params.get('q')).toBe('miguel');
@@ -62,29 +57,12 @@ describe('StaffDirectoryPage', () => {
 
   it('adds a member and edits one with the version', async () => {
     await openLoaded();
-    button(page.root, 'Add member').click();
-    await page.settle();
-    const dialog = openDialog();
-    typeInto(dialog.querySelector('[formcontrolname="name"]') as HTMLInputElement, 'Ana Ruiz');
-    typeInto(
-      dialog.querySelector('[formcontrolname="email"]') as HTMLInputElement,
-      'ana@hospital.test',
-    );
-    typeInto(
-      dialog.querySelector('[formcontrolname="hireDate"]') as HTMLInputElement,
-      '2026-05-01',
-    );
-    const loader = TestbedHarnessEnvironment.documentRootLoader(page.harness.fixture);
-    const team = await loader.getHarness(
-      MatSelectHarness.with({ selector: 'mat-dialog-container [formcontrolname="teamId"]' }),
-    );
-    await team.open();
-    await team.clickOptions({ text: 'Release of Information' });
-    const role = await loader.getHarness(
-      MatSelectHarness.with({ selector: 'mat-dialog-container [formcontrolname="roleId"]' }),
-    );
-    await role.open();
-    await role.clickOptions({ text: 'Medical coder, inpatient' });
+    const dialog = await openDialogBy(page, 'Add member');
+    typeIntoField(dialog, 'name', 'Ana Ruiz');
+    typeIntoField(dialog, 'email', 'ana@hospital.test');
+    typeIntoField(dialog, 'hireDate', '2026-05-01');
+    await chooseOptions(page, 'teamId', 'Release of Information');
+    await chooseOptions(page, 'roleId', 'Medical coder, inpatient');
     button(dialog, 'Add member').click();
     const post = expectApi(page.http, 'staff', 'POST');
     expect(post.request.body).toEqual({
@@ -98,18 +76,14 @@ describe('StaffDirectoryPage', () => {
     });
     failWith(post, 409, ['email: a staff member with this email already exists']);
     await page.settle();
-    expect(fieldErrors(dialog.querySelector('[formcontrolname="email"]') as HTMLElement)).toEqual([
+    expect(fieldErrorsOf(dialog, 'email')).toEqual([
       'A staff member with this email already exists.',
     ]);
     button(dialog, 'Cancel').click();
     await page.settle();
 
-    button(page.root, 'Edit').click();
-    await page.settle();
-    typeInto(
-      openDialog().querySelector('[formcontrolname="employeeId"]') as HTMLInputElement,
-      'E20001',
-    );
+    await openDialogBy(page, 'Edit');
+    typeIntoField(openDialog(), 'employeeId', 'E20001');
     button(openDialog(), 'Save changes').click();
     const patch = expectApi(page.http, 'staff/staff-1', 'PATCH');
     expect(patch.request.body).toEqual({ version: 1, employeeId: 'E20001' });

@@ -1,21 +1,27 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+  type TemplateRef,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
 import { type Staff, STAFF_STATUSES, type StaffStatus } from '@him/contracts';
 import { debounceTime } from 'rxjs';
+import { humanizeSlug } from '@him/domain';
 import { createLoader } from '../core/api/loader';
 import { type StaffFilter, StaffApi } from '../core/api/staff-api';
 import { CatalogApi } from '../core/catalog/catalog-api';
-import { humanizeSlug } from '../shared/format';
+import { DataTable, memberLink, type TableColumn } from '../shared/data-table/data-table';
 import { LoadStatus } from '../shared/load-status/load-status';
-import { type AdminDialogResult, injectNotify } from './admin-support';
+import { injectAdminActions } from './admin-list';
 import { StaffDialog, type StaffDialogData } from './staff-dialog';
 
 /** The staff directory for admins and managers: search, filter, add and edit members. */
@@ -27,8 +33,7 @@ import { StaffDialog, type StaffDialogData } from './staff-dialog';
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    MatTableModule,
-    RouterLink,
+    DataTable,
     LoadStatus,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -86,7 +91,6 @@ import { StaffDialog, type StaffDialogData } from './staff-dialog';
     </div>
     <him-load-status
       what="the staff directory"
-      errorTitle="The staff directory could not be loaded"
       [loading]="members.loading() || teams.loading() || roles.loading()"
       [error]="members.error() ?? teams.error() ?? roles.error()"
       (retry)="reload()"
@@ -96,57 +100,25 @@ import { StaffDialog, type StaffDialogData } from './staff-dialog';
       @if (loaded.length === 0) {
         <p class="empty-panel">No member matches these filters.</p>
       } @else {
-        <div class="table-scroll" role="region" aria-label="Staff members" tabindex="0">
-          <table mat-table [dataSource]="loaded">
-            <caption class="cdk-visually-hidden">
-              Staff members
-            </caption>
-            <ng-container matColumnDef="name">
-              <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
-              <th
-                *matCellDef="let member"
-                scope="row"
-                class="row-header mat-mdc-cell mdc-data-table__cell"
-              >
-                <a [routerLink]="['/staff', member.id]">{{ member.name }}</a>
-              </th>
-            </ng-container>
-            <ng-container matColumnDef="team">
-              <th mat-header-cell *matHeaderCellDef scope="col">Team</th>
-              <td mat-cell *matCellDef="let member">{{ teamName(member.teamId) }}</td>
-            </ng-container>
-            <ng-container matColumnDef="role">
-              <th mat-header-cell *matHeaderCellDef scope="col">Role</th>
-              <td mat-cell *matCellDef="let member">{{ roleName(member.roleId) }}</td>
-            </ng-container>
-            <ng-container matColumnDef="status">
-              <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
-              <td mat-cell *matCellDef="let member">{{ label(member.status) }}</td>
-            </ng-container>
-            <ng-container matColumnDef="employeeId">
-              <th mat-header-cell *matHeaderCellDef scope="col">Employee id</th>
-              <td mat-cell *matCellDef="let member">{{ member.employeeId || '—' }}</td>
-            </ng-container>
-            <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col">Actions</th>
-              <td mat-cell *matCellDef="let member">
-                <button
-                  mat-stroked-button
-                  type="button"
-                  [disabled]="!catalogReady()"
-                  [attr.aria-label]="'Edit ' + member.name"
-                  (click)="openMember(member)"
-                >
-                  Edit
-                </button>
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns"></tr>
-            <tr mat-row *matRowDef="let member; columns: columns"></tr>
-          </table>
-        </div>
+        <him-data-table
+          [rows]="loaded"
+          [columns]="columns()"
+          label="Staff members"
+          caption="Staff members"
+        />
       }
     }
+    <ng-template #actions let-member>
+      <button
+        mat-stroked-button
+        type="button"
+        [disabled]="!catalogReady()"
+        [attr.aria-label]="'Edit ' + member.name"
+        (click)="openMember(member)"
+      >
+        Edit
+      </button>
+    </ng-template>
   `,
   styleUrls: ['../shared/page.scss', './admin.scss'],
   styles: `
@@ -163,12 +135,10 @@ import { StaffDialog, type StaffDialogData } from './staff-dialog';
 export class StaffDirectoryPage {
   private readonly staffApi = inject(StaffApi);
   private readonly catalogApi = inject(CatalogApi);
-  private readonly dialog = inject(MatDialog);
-  private readonly notify = injectNotify();
+  private readonly actions = injectAdminActions();
 
   protected readonly statuses = STAFF_STATUSES;
   protected readonly label = humanizeSlug;
-  protected readonly columns = ['name', 'team', 'role', 'status', 'employeeId', 'actions'];
   protected readonly filters = new FormGroup({
     q: new FormControl('', { nonNullable: true }),
     teamId: new FormControl('', { nonNullable: true }),
@@ -194,6 +164,15 @@ export class StaffDirectoryPage {
   private readonly roleNames = computed(
     () => new Map((this.roles.value() ?? []).map((role) => [role.id, role.name])),
   );
+  private readonly actionsCell = viewChild.required<TemplateRef<{ $implicit: Staff }>>('actions');
+  protected readonly columns = computed((): TableColumn<Staff>[] => [
+    { key: 'name', header: 'Name', link: (member) => memberLink(member.id, member.name) },
+    { key: 'team', header: 'Team', text: (member) => this.teamNames().get(member.teamId) ?? '—' },
+    { key: 'role', header: 'Role', text: (member) => this.roleNames().get(member.roleId) ?? '—' },
+    { key: 'status', header: 'Status', text: (member) => humanizeSlug(member.status) },
+    { key: 'employeeId', header: 'Employee id', text: (member) => member.employeeId || '—' },
+    { key: 'actions', header: 'Actions', template: this.actionsCell() },
+  ]);
 
   constructor() {
     this.reload();
@@ -219,29 +198,13 @@ export class StaffDirectoryPage {
     this.members.load();
   }
 
-  protected teamName(teamId: string): string {
-    return this.teamNames().get(teamId) ?? '—';
-  }
-
-  protected roleName(roleId: string): string {
-    return this.roleNames().get(roleId) ?? '—';
-  }
-
   protected openMember(member?: Staff): void {
-    this.dialog
-      .open<StaffDialog, StaffDialogData, AdminDialogResult<Staff>>(StaffDialog, {
-        data: { teams: this.teams.value() ?? [], roles: this.roles.value() ?? [], member },
-        width: '560px',
-        maxWidth: '95vw',
-      })
-      .afterClosed()
-      .subscribe((result) => {
-        if (result && 'saved' in result) {
-          this.notify(`${result.saved.name} ${member ? 'saved' : 'added'}.`);
-        }
-        if (result) {
-          this.members.load();
-        }
-      });
+    this.actions.openDialog<StaffDialogData, Staff>(
+      StaffDialog,
+      { teams: this.teams.value() ?? [], roles: this.roles.value() ?? [], member },
+      '560px',
+      (saved) => `${saved.name} ${member ? 'saved' : 'added'}.`,
+      () => this.members.load(),
+    );
   }
 }

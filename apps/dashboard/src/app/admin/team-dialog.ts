@@ -1,15 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { CoverageTarget, CredentialType, Skill, Staff, Team } from '@him/contracts';
-import { AdminApi, type Change, type NewTeam } from '../core/api/admin-api';
+import type {
+  CoverageTarget,
+  CreateTeamRequest,
+  CredentialType,
+  Skill,
+  Staff,
+  Team,
+} from '@him/contracts';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
+import { sameMembers } from '../core/forms/changed-fields';
+import { AdminDialog } from './admin-dialog';
+import { fieldError } from './admin-support';
 import {
   type RequirementForm,
   RequirementFields,
@@ -46,23 +54,19 @@ function targetForm(target?: CoverageTarget): TargetForm {
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    FormAlert,
+    AdminDialog,
     RequirementFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ team ? 'Edit team ' + team.name : 'Add a team' }}</h2>
     <form [formGroup]="form" (ngSubmit)="saveTeam()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
+      <him-admin-dialog
+        [heading]="team ? 'Edit team ' + team.name : 'Add a team'"
+        [submitLabel]="team ? 'Save changes' : 'Add team'"
+      >
         <mat-form-field>
           <mat-label>Name</mat-label>
           <input matInput formControlName="name" required maxlength="200" />
@@ -120,26 +124,18 @@ function targetForm(target?: CoverageTarget): TargetForm {
             Add a coverage target
           </button>
         </fieldset>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : team ? 'Save changes' : 'Add team' }}
-        </button>
-      </mat-dialog-actions>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
 })
 export class TeamDialog {
   protected readonly data = inject<TeamDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<TeamDialog, AdminDialogResult<Team>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly team = this.data.team;
   protected readonly err = fieldError;
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly sortedStaff = computed(() =>
     [...this.data.staff].sort((a, b) => a.name.localeCompare(b.name)),
   );
@@ -167,7 +163,7 @@ export class TeamDialog {
 
   protected saveTeam(): void {
     const value = this.form.getRawValue();
-    const body: NewTeam = {
+    const body: CreateTeamRequest = {
       name: value.name.trim(),
       managerStaffIds: value.managerStaffIds,
       coverageTargets: this.targets.controls.map((row) => ({
@@ -175,31 +171,16 @@ export class TeamDialog {
         minHolders: Number(row.controls.minHolders.value),
       })),
     };
-    const team = this.team;
-    this.state.save(
-      this.form,
-      () => {
-        if (!team) {
-          return this.adminApi.teams.create(body);
-        }
-        const change: Change<NewTeam> = { version: team.version };
-        if (body.name !== team.name) change.name = body.name;
-        if ([...body.managerStaffIds].sort().join() !== [...team.managerStaffIds].sort().join()) {
-          change.managerStaffIds = body.managerStaffIds;
-        }
-        if (JSON.stringify(body.coverageTargets) !== JSON.stringify(team.coverageTargets)) {
-          change.coverageTargets = body.coverageTargets;
-        }
-        return this.adminApi.teams.update(team.id, change);
-      },
+    this.frame().saveRecord(
+      this.adminApi.teams,
+      this.team,
+      body,
       fieldsFor(this.targets.length),
-      team ? 'save the team' : 'add the team',
-      (saved) => this.dialogRef.close({ saved }),
+      'team',
+      {
+        same: { managerStaffIds: sameMembers },
+      },
     );
-  }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
   }
 }
 

@@ -1,5 +1,3 @@
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatSelectHarness } from '@angular/material/select/testing';
 import {
   CCS_TYPE,
   CODING_TEAM,
@@ -9,20 +7,20 @@ import {
   staff,
 } from '../../testing/fixtures';
 import {
+  type AdminPageTest,
   button,
+  chooseOptions,
+  closeAdminPage,
+  closeSelect,
   expectApi,
   failWith,
-  fieldErrors,
-  readable,
-  typeInto,
-} from '../../testing/page-testing';
-import {
-  type AdminPageTest,
-  closeSelect,
-  openAdminPage,
+  fieldErrorsOf,
   openDialog,
-  removeOverlays,
+  openDialogBy,
+  openLoadedAdminPage,
+  readable,
   snackBarText,
+  typeIntoField,
 } from './admin-spec-setup';
 import { TeamsPage } from './teams-page';
 
@@ -41,18 +39,15 @@ describe('TeamsPage', () => {
   let page: AdminPageTest;
 
   async function openLoaded(): Promise<void> {
-    page = await openAdminPage(TeamsPage);
-    expectApi(page.http, 'teams').flush(pageOf([TEAM]));
-    expectApi(page.http, 'skills').flush(pageOf([ICD10_SKILL]));
-    expectApi(page.http, 'credential-types').flush(pageOf([CCS_TYPE, CPC_TYPE]));
-    expectApi(page.http, 'staff').flush(pageOf([MANAGER, staff()]));
-    await page.settle();
+    page = await openLoadedAdminPage(TeamsPage, {
+      teams: [TEAM],
+      skills: [ICD10_SKILL],
+      'credential-types': [CCS_TYPE, CPC_TYPE],
+      staff: [MANAGER, staff()],
+    });
   }
 
-  afterEach(() => {
-    page.http.verify();
-    removeOverlays();
-  });
+  afterEach(() => closeAdminPage(page));
 
   it('lists managers and coverage targets in words', async () => {
     await openLoaded();
@@ -63,25 +58,14 @@ describe('TeamsPage', () => {
 
   it('creates a team with managers and a skill coverage target', async () => {
     await openLoaded();
-    button(page.root, 'Add team').click();
-    await page.settle();
-    const dialog = openDialog();
-    typeInto(dialog.querySelector('[formcontrolname="name"]') as HTMLInputElement, 'CDI');
-    const loader = TestbedHarnessEnvironment.documentRootLoader(page.harness.fixture);
-    const managers = await loader.getHarness(
-      MatSelectHarness.with({ selector: '[formcontrolname="managerStaffIds"]' }),
-    );
-    await managers.open();
-    await managers.clickOptions({ text: 'Dana Whitfield' });
+    const dialog = await openDialogBy(page, 'Add team');
+    typeIntoField(dialog, 'name', 'CDI');
+    await chooseOptions(page, 'managerStaffIds', 'Dana Whitfield');
     await closeSelect(page);
     button(dialog, 'Add a coverage target').click();
     await page.settle();
-    const skill = await loader.getHarness(
-      MatSelectHarness.with({ selector: '[formcontrolname="skillId"]' }),
-    );
-    await skill.open();
-    await skill.clickOptions({ text: 'ICD-10-CM coding' });
-    typeInto(dialog.querySelector('[formcontrolname="minHolders"]') as HTMLInputElement, '3');
+    await chooseOptions(page, 'skillId', 'ICD-10-CM coding');
+    typeIntoField(dialog, 'minHolders', '3');
     button(dialog, 'Add team').click();
 
     const post = expectApi(page.http, 'teams', 'POST');
@@ -94,19 +78,13 @@ describe('TeamsPage', () => {
     });
     failWith(post, 400, ['coverageTargets.0.minHolders must not be greater than 50']);
     await page.settle();
-    expect(
-      fieldErrors(dialog.querySelector('[formcontrolname="minHolders"]') as HTMLElement),
-    ).toEqual(['Must not be greater than 50.']);
+    expect(fieldErrorsOf(dialog, 'minHolders')).toEqual(['Must not be greater than 50.']);
   });
 
   it('edits the name only, with the version', async () => {
     await openLoaded();
-    button(page.root, 'Edit').click();
-    await page.settle();
-    typeInto(
-      openDialog().querySelector('[formcontrolname="name"]') as HTMLInputElement,
-      'Coding (inpatient)',
-    );
+    await openDialogBy(page, 'Edit');
+    typeIntoField(openDialog(), 'name', 'Coding (inpatient)');
     button(openDialog(), 'Save changes').click();
     const patch = expectApi(page.http, `teams/${TEAM.id}`, 'PATCH');
     expect(patch.request.body).toEqual({ version: 1, name: 'Coding (inpatient)' });

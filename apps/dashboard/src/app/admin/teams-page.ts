@@ -1,118 +1,44 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
-import { MatTableModule } from '@angular/material/table';
-import type { CoverageTarget, Team } from '@him/contracts';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import type { Team } from '@him/contracts';
+import { coverageTargetInWords } from '@him/domain';
 import { AdminApi } from '../core/api/admin-api';
 import { createLoader } from '../core/api/loader';
 import { StaffApi } from '../core/api/staff-api';
 import { requirementCatalogOf } from '../core/catalog/requirement-catalog';
-import { LoadStatus } from '../shared/load-status/load-status';
-import {
-  type AdminDialogResult,
-  confirmThenDelete,
-  coverageTargetWords,
-  injectConfirm,
-  injectNotify,
-} from './admin-support';
+import { type AdminColumn, AdminList, injectAdminActions } from './admin-list';
 import { TeamDialog, type TeamDialogData } from './team-dialog';
 
 /** Teams, their managers and coverage targets ("≥ 2 holding CCS or CPC"). */
 @Component({
   selector: 'him-teams-page',
-  imports: [MatButtonModule, MatTableModule, LoadStatus],
+  imports: [AdminList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2>Teams</h2>
-    <div class="page-actions">
-      <button mat-flat-button type="button" [disabled]="!catalogReady()" (click)="openTeam()">
-        Add team
-      </button>
-    </div>
-    @if (actionError(); as message) {
-      <p class="action-error" role="alert">{{ message }}</p>
-    }
-    <him-load-status
+    <him-admin-list
+      heading="Teams"
       what="the teams"
-      errorTitle="The teams could not be loaded"
+      addLabel="Add team"
+      label="Teams"
+      caption="Teams, managers and coverage targets"
+      emptyText="No teams yet. Add the first one."
+      [ready]="catalogReady()"
       [loading]="teams.loading() || skills.loading() || types.loading() || staff.loading()"
       [error]="teams.error() ?? skills.error() ?? types.error() ?? staff.error()"
+      [items]="teams.value()"
+      [columns]="columns()"
+      [rowName]="name"
+      [actionError]="actions.actionError()"
       (retry)="reload()"
+      (add)="openTeam()"
+      (edit)="openTeam($event)"
+      (remove)="deleteTeam($event)"
     />
-    @if (teams.value(); as loaded) {
-      @if (loaded.length === 0) {
-        <p class="empty-panel">No teams yet. Add the first one.</p>
-      } @else {
-        <div class="table-scroll" role="region" aria-label="Teams" tabindex="0">
-          <table mat-table [dataSource]="loaded">
-            <caption class="cdk-visually-hidden">
-              Teams, managers and coverage targets
-            </caption>
-            <ng-container matColumnDef="name">
-              <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
-              <th
-                *matCellDef="let team"
-                scope="row"
-                class="row-header mat-mdc-cell mdc-data-table__cell"
-              >
-                {{ team.name }}
-              </th>
-            </ng-container>
-            <ng-container matColumnDef="managers">
-              <th mat-header-cell *matHeaderCellDef scope="col">Managers</th>
-              <td mat-cell *matCellDef="let team">{{ managersOf(team) }}</td>
-            </ng-container>
-            <ng-container matColumnDef="targets">
-              <th mat-header-cell *matHeaderCellDef scope="col">Coverage targets</th>
-              <td mat-cell *matCellDef="let team">
-                <ul class="plain-list">
-                  @for (target of team.coverageTargets; track $index) {
-                    <li>{{ words(target) }}</li>
-                  } @empty {
-                    <li>None</li>
-                  }
-                </ul>
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col">Actions</th>
-              <td mat-cell *matCellDef="let team">
-                <div class="row-actions">
-                  <button
-                    mat-stroked-button
-                    type="button"
-                    [disabled]="!catalogReady()"
-                    [attr.aria-label]="'Edit ' + team.name"
-                    (click)="openTeam(team)"
-                  >
-                    Edit
-                  </button>
-                  <button
-                    mat-stroked-button
-                    type="button"
-                    [attr.aria-label]="'Delete ' + team.name"
-                    (click)="deleteTeam(team)"
-                  >
-                    Delete
-                  </button>
-                </div>
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns"></tr>
-            <tr mat-row *matRowDef="let team; columns: columns"></tr>
-          </table>
-        </div>
-      }
-    }
   `,
-  styleUrls: ['../shared/page.scss', './admin.scss'],
 })
 export class TeamsPage {
   private readonly adminApi = inject(AdminApi);
   private readonly staffApi = inject(StaffApi);
-  private readonly dialog = inject(MatDialog);
-  private readonly notify = injectNotify();
-  private readonly confirm = injectConfirm();
+  protected readonly actions = injectAdminActions();
 
   protected readonly teams = createLoader(() => this.adminApi.teams.list(), 'the teams');
   protected readonly skills = createLoader(() => this.adminApi.skills.list(), 'the skills');
@@ -121,17 +47,32 @@ export class TeamsPage {
     'the credential types',
   );
   protected readonly staff = createLoader(() => this.staffApi.listStaff(), 'the staff members');
-  protected readonly actionError = signal<string | null>(null);
-  protected readonly columns = ['name', 'managers', 'targets', 'actions'];
   protected readonly catalogReady = computed(
     () => !!this.skills.value() && !!this.types.value() && !!this.staff.value(),
   );
-  private readonly catalog = computed(() =>
-    requirementCatalogOf(this.skills.value() ?? [], this.types.value() ?? []),
-  );
-  private readonly staffNames = computed(
-    () => new Map((this.staff.value() ?? []).map((member) => [member.id, member.name])),
-  );
+  protected readonly columns = computed((): AdminColumn<Team>[] => {
+    const catalog = requirementCatalogOf(this.skills.value() ?? [], this.types.value() ?? []);
+    const staffNames = new Map(
+      (this.staff.value() ?? []).map((member) => [member.id, member.name]),
+    );
+    return [
+      { key: 'name', header: 'Name', text: (team) => team.name },
+      {
+        key: 'managers',
+        header: 'Managers',
+        text: (team) =>
+          team.managerStaffIds.map((id) => staffNames.get(id) ?? 'Unknown member').join(', ') ||
+          'None',
+      },
+      {
+        key: 'targets',
+        header: 'Coverage targets',
+        list: (team) =>
+          team.coverageTargets.map((target) => coverageTargetInWords(target, catalog)),
+      },
+    ];
+  });
+  protected readonly name = (team: Team) => team.name;
 
   constructor() {
     this.reload();
@@ -144,47 +85,23 @@ export class TeamsPage {
     this.staff.load();
   }
 
-  protected words(target: CoverageTarget): string {
-    return coverageTargetWords(target, this.catalog());
-  }
-
-  protected managersOf(team: Team): string {
-    if (team.managerStaffIds.length === 0) {
-      return 'None';
-    }
-    return team.managerStaffIds
-      .map((id) => this.staffNames().get(id) ?? 'Unknown member')
-      .join(', ');
-  }
-
   protected openTeam(team?: Team): void {
-    this.actionError.set(null);
-    this.dialog
-      .open<TeamDialog, TeamDialogData, AdminDialogResult<Team>>(TeamDialog, {
-        data: {
-          skills: this.skills.value() ?? [],
-          credentialTypes: this.types.value() ?? [],
-          staff: this.staff.value() ?? [],
-          team,
-        },
-        width: '820px',
-        maxWidth: '95vw',
-      })
-      .afterClosed()
-      .subscribe((result) => {
-        if (result && 'saved' in result) {
-          this.notify(`Team ${result.saved.name} ${team ? 'saved' : 'added'}.`);
-        }
-        if (result) {
-          this.teams.load();
-        }
-      });
+    this.actions.openDialog<TeamDialogData, Team>(
+      TeamDialog,
+      {
+        skills: this.skills.value() ?? [],
+        credentialTypes: this.types.value() ?? [],
+        staff: this.staff.value() ?? [],
+        team,
+      },
+      '820px',
+      (saved) => `Team ${saved.name} ${team ? 'saved' : 'added'}.`,
+      () => this.teams.load(),
+    );
   }
 
   protected deleteTeam(team: Team): void {
-    this.actionError.set(null);
-    confirmThenDelete(
-      this.confirm,
+    this.actions.remove(
       {
         title: `Delete team ${team.name}?`,
         message: 'A team that still has members cannot be deleted.',
@@ -192,14 +109,8 @@ export class TeamsPage {
       },
       () => this.adminApi.teams.remove(team.id),
       'delete the team',
-      (failure) => {
-        if (failure) {
-          this.actionError.set(failure);
-          return;
-        }
-        this.notify(`Team ${team.name} deleted.`);
-        this.teams.load();
-      },
+      `Team ${team.name} deleted.`,
+      () => this.teams.load(),
     );
   }
 }

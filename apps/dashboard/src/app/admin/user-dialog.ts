@@ -1,17 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { type Staff, type User, USER_ROLES, type UserRole } from '@him/contracts';
-import { AdminApi, type UserChange } from '../core/api/admin-api';
+import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
+import { changedFields } from '../core/forms/changed-fields';
 import { ROLE_LABELS } from '../core/auth/roles';
-import { type AdminDialogResult, fieldError, SaveState } from './admin-support';
-import { FormAlert } from './form-alert';
+import { fieldError } from './admin-support';
+import { AdminDialog } from './admin-dialog';
 
 export interface UserDialogData {
   staff: Staff[];
@@ -36,22 +37,18 @@ const FIELDS: Record<string, FormField> = {
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    FormAlert,
+    AdminDialog,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ user ? 'Edit account ' + user.email : 'Add an account' }}</h2>
     <form [formGroup]="form" (ngSubmit)="saveUser()" novalidate>
-      <mat-dialog-content class="stacked-form">
-        <him-form-alert
-          [messages]="state.generalErrors()"
-          [staleVersion]="state.staleVersion()"
-          (reload)="reload()"
-        />
+      <him-admin-dialog
+        [heading]="user ? 'Edit account ' + user.email : 'Add an account'"
+        [submitLabel]="user ? 'Save changes' : 'Add account'"
+      >
         @if (!user) {
           <mat-form-field>
             <mat-label>Email</mat-label>
@@ -111,28 +108,20 @@ const FIELDS: Record<string, FormField> = {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="state.saving()">
-          {{ state.saving() ? 'Saving…' : user ? 'Save changes' : 'Add account' }}
-        </button>
-      </mat-dialog-actions>
+      </him-admin-dialog>
     </form>
   `,
   styleUrl: './admin-dialog.scss',
 })
 export class UserDialog {
   private readonly data = inject<UserDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef =
-    inject<MatDialogRef<UserDialog, AdminDialogResult<User>>>(MatDialogRef);
   private readonly adminApi = inject(AdminApi);
 
   protected readonly user = this.data.user;
   protected readonly roles = USER_ROLES;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly err = fieldError;
-  protected readonly state = new SaveState();
+  private readonly frame = viewChild.required(AdminDialog);
   protected readonly passwordMessages = {
     required: 'Enter a password.',
     minlength: `At least ${MIN_PASSWORD_LENGTH} characters.`,
@@ -174,8 +163,7 @@ export class UserDialog {
     const value = this.form.getRawValue();
     const staffId = value.staffId || null;
     const user = this.user;
-    this.state.save(
-      this.form,
+    this.frame().save(
       () => {
         if (!user) {
           return this.adminApi.createUser({
@@ -185,20 +173,14 @@ export class UserDialog {
             password: value.password,
           });
         }
-        const change: UserChange = { version: user.version };
-        if (value.role !== user.role) change.role = value.role;
-        if (staffId !== user.staffId) change.staffId = staffId;
-        if (value.active !== user.active) change.active = value.active;
-        if (value.password) change.password = value.password;
-        return this.adminApi.updateUser(user.id, change);
+        return this.adminApi.updateUser(user.id, {
+          version: user.version,
+          ...changedFields({ role: value.role, staffId, active: value.active }, user),
+          ...(value.password ? { password: value.password } : {}),
+        });
       },
       FIELDS,
       user ? 'save the account' : 'add the account',
-      (saved) => this.dialogRef.close({ saved }),
     );
-  }
-
-  protected reload(): void {
-    this.dialogRef.close({ reload: true });
   }
 }

@@ -1,21 +1,22 @@
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatSelectHarness } from '@angular/material/select/testing';
 import type { User } from '@him/contracts';
 import { page as pageOf, staff } from '../../testing/fixtures';
 import {
+  type AdminPageTest,
   button,
+  chooseOptions,
+  closeAdminPage,
   expectApi,
   failWith,
   fieldErrors,
-  readable,
-  typeInto,
-} from '../../testing/page-testing';
-import {
-  type AdminPageTest,
-  openAdminPage,
+  fieldErrorsOf,
   openDialog,
-  removeOverlays,
+  openDialogBy,
+  openLoadedAdminPage,
+  readable,
+  rowTexts,
   snackBarText,
+  typeInto,
+  typeIntoField,
 } from './admin-spec-setup';
 import { UsersPage } from './users-page';
 
@@ -40,35 +41,22 @@ describe('UsersPage', () => {
   let page: AdminPageTest;
 
   async function openLoaded(): Promise<void> {
-    page = await openAdminPage(UsersPage);
-    expectApi(page.http, 'users').flush(pageOf([ADMIN, CODER]));
-    expectApi(page.http, 'staff').flush(pageOf([staff()]));
-    await page.settle();
+    page = await openLoadedAdminPage(UsersPage, { users: [ADMIN, CODER], staff: [staff()] });
   }
 
-  afterEach(() => {
-    page.http.verify();
-    removeOverlays();
-  });
+  afterEach(() => closeAdminPage(page));
 
   it('lists accounts with role, linked member and whether active', async () => {
     await openLoaded();
-    const rows = Array.from(page.root.querySelectorAll('tr.mat-mdc-row')).map((row) =>
-      readable(row),
-    );
+    const rows = rowTexts(page.root);
     expect(rows[0]).toContain('admin@hospital.test Administrator Not linked Active');
     expect(rows[1]).toContain('miguel@hospital.test Staff Miguel Álvarez Active');
   });
 
   it('adds an account, checking the password length first', async () => {
     await openLoaded();
-    button(page.root, 'Add account').click();
-    await page.settle();
-    const dialog = openDialog();
-    typeInto(
-      dialog.querySelector('[formcontrolname="email"]') as HTMLInputElement,
-      'new@hospital.test',
-    );
+    const dialog = await openDialogBy(page, 'Add account');
+    typeIntoField(dialog, 'email', 'new@hospital.test');
     const password = dialog.querySelector('[formcontrolname="password"]') as HTMLInputElement;
     typeInto(password, 'short');
     button(dialog, 'Add account').click();
@@ -76,12 +64,7 @@ describe('UsersPage', () => {
     expect(fieldErrors(password)).toEqual(['At least 12 characters.']);
 
     typeInto(password, 'a long passphrase');
-    const loader = TestbedHarnessEnvironment.documentRootLoader(page.harness.fixture);
-    const member = await loader.getHarness(
-      MatSelectHarness.with({ selector: '[formcontrolname="staffId"]' }),
-    );
-    await member.open();
-    await member.clickOptions({ text: /Miguel/ });
+    await chooseOptions(page, 'staffId', /Miguel/);
     button(dialog, 'Add account').click();
     const post = expectApi(page.http, 'users', 'POST');
     expect(post.request.body).toEqual({
@@ -92,21 +75,13 @@ describe('UsersPage', () => {
     });
     failWith(post, 400, ['email must be an email']);
     await page.settle();
-    expect(fieldErrors(dialog.querySelector('[formcontrolname="email"]') as HTMLElement)).toEqual([
-      'Must be an email.',
-    ]);
+    expect(fieldErrorsOf(dialog, 'email')).toEqual(['Must be an email.']);
   });
 
   it('shows the 409 when an admin tries to demote themselves', async () => {
     await openLoaded();
-    button(page.root, 'Edit').click();
-    await page.settle();
-    const loader = TestbedHarnessEnvironment.documentRootLoader(page.harness.fixture);
-    const role = await loader.getHarness(
-      MatSelectHarness.with({ selector: '[formcontrolname="role"]' }),
-    );
-    await role.open();
-    await role.clickOptions({ text: 'Manager' });
+    await openDialogBy(page, 'Edit');
+    await chooseOptions(page, 'role', 'Manager');
     button(openDialog(), 'Save changes').click();
 
     const patch = expectApi(page.http, `users/${ADMIN.id}`, 'PATCH');
@@ -123,10 +98,7 @@ describe('UsersPage', () => {
     page.root.querySelectorAll<HTMLButtonElement>('button[aria-label^="Edit"]')[1].click();
     await page.settle();
     (openDialog().querySelector('mat-checkbox input') as HTMLInputElement).click();
-    typeInto(
-      openDialog().querySelector('[formcontrolname="password"]') as HTMLInputElement,
-      'a brand new secret',
-    );
+    typeIntoField(openDialog(), 'password', 'a brand new secret');
     button(openDialog(), 'Save changes').click();
     const patch = expectApi(page.http, `users/${CODER.id}`, 'PATCH');
     expect(patch.request.body).toEqual({

@@ -22,6 +22,7 @@ import { type FormField, serverFormErrors, showServerErrors } from '../core/api/
 import { httpErrorMessage } from '../core/api/http-error-message';
 import { createLoader } from '../core/api/loader';
 import { AuthService } from '../core/auth/auth.service';
+import { ConfirmInline } from '../shared/confirm-inline/confirm-inline';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { type StatusBadge, StatusChip } from '../shared/status/status-chip';
 import { ICON_BLOCK, ICON_EVENT } from '../shared/status/status-icons';
@@ -59,6 +60,7 @@ interface FeedRow {
     MatFormFieldModule,
     MatInputModule,
     MatRadioModule,
+    ConfirmInline,
     LoadStatus,
     StatusChip,
   ],
@@ -173,13 +175,7 @@ interface FeedRow {
     </form>
 
     <h3 class="subheading">Your feeds</h3>
-    <him-load-status
-      what="your calendar feeds"
-      errorTitle="Your calendar feeds could not be loaded"
-      [loading]="feeds.loading()"
-      [error]="feeds.error()"
-      (retry)="feeds.load()"
-    />
+    <him-load-status what="your calendar feeds" [of]="feeds" />
     @if (rows(); as list) {
       @if (list.length === 0) {
         <p class="empty-note">You have no calendar feeds yet.</p>
@@ -193,36 +189,22 @@ interface FeedRow {
               </div>
               <p class="record__details">{{ row.details }}</p>
               @if (row.active) {
-                @if (confirmingRevoke() === row.feed.id) {
-                  <div class="confirm" role="group" [attr.aria-label]="'Revoke ' + row.name">
-                    <p>
-                      Revoke “{{ row.name }}”? Calendars subscribed to it stop updating. This cannot
-                      be undone.
-                    </p>
-                    <div class="record__actions">
-                      <button
-                        mat-flat-button
-                        type="button"
-                        [disabled]="revoking()"
-                        (click)="revokeFeed(row.feed)"
-                      >
-                        {{ revoking() ? 'Revoking…' : 'Revoke feed' }}
-                      </button>
-                      <button mat-button type="button" (click)="cancelRevoke()">Cancel</button>
-                    </div>
-                  </div>
-                } @else {
-                  <div class="record__actions">
-                    <button
-                      mat-stroked-button
-                      type="button"
-                      [attr.aria-label]="'Revoke ' + row.name"
-                      (click)="askToRevoke(row.feed)"
-                    >
-                      Revoke
-                    </button>
-                  </div>
-                }
+                <him-confirm-inline
+                  action="Revoke"
+                  [name]="row.name"
+                  [question]="
+                    'Revoke “' +
+                    row.name +
+                    '”? Calendars subscribed to it stop updating. This cannot be undone.'
+                  "
+                  confirmLabel="Revoke feed"
+                  busyLabel="Revoking…"
+                  [confirming]="confirmingRevoke() === row.feed.id"
+                  [busy]="revoking()"
+                  (asked)="askToRevoke(row.feed)"
+                  (confirmed)="revokeFeed(row.feed)"
+                  (cancelled)="cancelRevoke()"
+                />
               }
               @if (revokeError()?.id === row.feed.id) {
                 <p class="field-error" role="alert">{{ revokeError()?.message }}</p>
@@ -278,9 +260,6 @@ interface FeedRow {
     }
     .choice-detail {
       color: var(--mat-sys-on-surface-variant);
-    }
-    .confirm p {
-      margin: 8px 0 0;
     }
   `,
 })

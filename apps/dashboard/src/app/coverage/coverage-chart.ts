@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
 import { ChartView, type ChartViewData, type ChartViewOptions } from '@him/ui';
+import { DataTable, memberLink, type TableColumn } from '../shared/data-table/data-table';
 import { type CoverageTargetRow, coverageChartSeries } from './coverage-view';
 
 // Holders and the gap differ in colour AND fill (solid vs. diagonal stripes) AND the axis
@@ -33,7 +32,7 @@ function stripes(context: { chart: { ctx: CanvasRenderingContext2D } }): CanvasP
 /** R7: holders against each coverage target's minimum, as a stacked bar chart and a table. */
 @Component({
   selector: 'him-coverage-chart',
-  imports: [ChartView, MatTableModule, RouterLink],
+  imports: [ChartView, DataTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (rows().length === 0) {
@@ -48,63 +47,13 @@ function stripes(context: { chart: { ctx: CanvasRenderingContext2D } }): CanvasP
         [height]="chartHeight()"
       />
       <h3 class="table-heading" id="coverage-table-heading">Coverage targets</h3>
-      <div class="table-scroll" role="region" aria-label="Coverage targets table" tabindex="0">
-        <table
-          mat-table
-          [dataSource]="rows()"
-          [trackBy]="trackRow"
-          aria-labelledby="coverage-table-heading"
-        >
-          <ng-container matColumnDef="team">
-            <th mat-header-cell *matHeaderCellDef scope="col">Team</th>
-            <th
-              *matCellDef="let row"
-              scope="row"
-              class="row-header mat-mdc-cell mdc-data-table__cell"
-            >
-              {{ row.teamName }}
-            </th>
-          </ng-container>
-          <ng-container matColumnDef="requirement">
-            <th mat-header-cell *matHeaderCellDef scope="col">Requirement</th>
-            <td mat-cell *matCellDef="let row">{{ row.requirement }}</td>
-          </ng-container>
-          <ng-container matColumnDef="minimum">
-            <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Minimum</th>
-            <td mat-cell *matCellDef="let row" class="numeric">{{ row.minHolders }}</td>
-          </ng-container>
-          <ng-container matColumnDef="holders">
-            <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Holders</th>
-            <td mat-cell *matCellDef="let row" class="numeric">{{ row.holders }}</td>
-          </ng-container>
-          <ng-container matColumnDef="gap">
-            <th mat-header-cell *matHeaderCellDef scope="col">Gap</th>
-            <td mat-cell *matCellDef="let row">{{ row.gapText }}</td>
-          </ng-container>
-          <ng-container matColumnDef="spof">
-            <th mat-header-cell *matHeaderCellDef scope="col">Single point of failure</th>
-            <td mat-cell *matCellDef="let row">{{ row.singlePointOfFailure ? 'Yes' : 'No' }}</td>
-          </ng-container>
-          <ng-container matColumnDef="holderNames">
-            <th mat-header-cell *matHeaderCellDef scope="col">Holders by name</th>
-            <td mat-cell *matCellDef="let row">
-              @if (row.holderMembers.length === 0) {
-                No one
-              } @else {
-                <ul class="member-links">
-                  @for (member of row.holderMembers; track member.staffId) {
-                    <li>
-                      <a [routerLink]="['/staff', member.staffId]">{{ member.name }}</a>
-                    </li>
-                  }
-                </ul>
-              }
-            </td>
-          </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns"></tr>
-        </table>
-      </div>
+      <him-data-table
+        [rows]="rows()"
+        [columns]="columns"
+        [trackBy]="key"
+        label="Coverage targets table"
+        labelledBy="coverage-table-heading"
+      />
     }
   `,
   styleUrl: '../overview/overview-tables.scss',
@@ -116,32 +65,30 @@ function stripes(context: { chart: { ctx: CanvasRenderingContext2D } }): CanvasP
       margin: 0 0 8px;
       font: var(--mat-sys-title-medium);
     }
-    .member-links {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 4px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .member-links li:not(:last-child)::after {
-      content: ',';
-    }
   `,
 })
 export class CoverageChart {
   readonly rows = input.required<CoverageTargetRow[]>();
 
-  protected readonly columns = [
-    'team',
-    'requirement',
-    'minimum',
-    'holders',
-    'gap',
-    'spof',
-    'holderNames',
+  protected readonly columns: TableColumn<CoverageTargetRow>[] = [
+    { key: 'team', header: 'Team', text: (row) => row.teamName },
+    { key: 'requirement', header: 'Requirement', text: (row) => row.requirement },
+    { key: 'minimum', header: 'Minimum', numeric: true, text: (row) => row.minHolders },
+    { key: 'holders', header: 'Holders', numeric: true, text: (row) => row.holders },
+    { key: 'gap', header: 'Gap', text: (row) => row.gapText },
+    {
+      key: 'spof',
+      header: 'Single point of failure',
+      text: (row) => (row.singlePointOfFailure ? 'Yes' : 'No'),
+    },
+    {
+      key: 'holderNames',
+      header: 'Holders by name',
+      links: (row) => row.holderMembers.map((member) => memberLink(member.staffId, member.name)),
+      empty: 'No one',
+    },
   ];
-  protected readonly trackRow = (_index: number, row: CoverageTargetRow) => row.key;
+  protected readonly key = (row: CoverageTargetRow) => row.key;
 
   protected readonly chartData = computed<ChartViewData>(() => {
     const series = coverageChartSeries(this.rows());

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { ReadinessResponse, Role, SkillsMatrixResponse, Team } from '@him/contracts';
+import { department } from '../../testing/fixtures';
 import { CLOCK } from '../core/clock';
 import { CoveragePage } from './coverage-page';
 import { coverageChartSeries, coverageTargetRows, roleSkillHeatmap } from './coverage-view';
@@ -61,6 +62,8 @@ function readiness(): ReadinessResponse {
     staffReadyPct: 0.5,
     requirementsMetPct: 0.5,
     targetsMet: { met: 1, total: 2 },
+    staffReady: { ready: 1, total: 2 },
+    requirementsMet: { met: 1, total: 2 },
     teams: [
       {
         teamId: CODING,
@@ -69,6 +72,8 @@ function readiness(): ReadinessResponse {
         staffReadyPct: 0.5,
         requirementsMetPct: 0.5,
         targetsMet: { met: 1, total: 2 },
+        staffReady: { ready: 1, total: 2 },
+        requirementsMet: { met: 1, total: 2 },
       },
     ],
     members: [
@@ -165,14 +170,14 @@ describe('CoveragePage', () => {
   let page: HTMLElement;
   let http: HttpTestingController;
 
-  async function createPage(): Promise<void> {
+  async function createPage(now = new Date(2025, 5, 1, 9, 0)): Promise<void> {
     TestBed.configureTestingModule({
       imports: [CoveragePage],
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
-        { provide: CLOCK, useValue: () => new Date(2025, 5, 1, 9, 0) },
+        { provide: CLOCK, useValue: () => now },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -188,6 +193,8 @@ describe('CoveragePage', () => {
       { id: CPT, name: 'CPT' },
     ]);
     list('credential-types', [{ id: CCS, code: 'CCS' }]);
+    // The figures are for the department's day (Chicago: 04:00 on 1 June 2025).
+    http.expectOne((request) => request.url === '/api/v1/department').flush(department());
     await fixture.whenStable();
   }
 
@@ -222,6 +229,14 @@ describe('CoveragePage', () => {
   }
 
   afterEach(() => http.verify());
+
+  it("shows the department's day while the browser is already on the next one", async () => {
+    // 02:00 UTC on 2 June is still 21:00 on 1 June in Chicago, the department's zone.
+    await createPage(new Date(Date.UTC(2025, 5, 2, 2, 0)));
+    await flushFigures();
+    expect(page.querySelector<HTMLInputElement>('input[type="date"]')?.value).toBe('2025-06-01');
+    expect(readable(page.querySelector('.page-intro'))).toContain('as of 2025-06-01');
+  });
 
   it('draws the coverage targets as an accessible bar chart and always shows the table', async () => {
     await createPage();

@@ -4,13 +4,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { IsoDate } from '@him/contracts';
+import { isIsoDate } from '@him/domain';
 import { forkJoin, map } from 'rxjs';
 import { createLoader } from '../core/api/loader';
 import { ReadinessApi } from '../core/api/readiness-api';
 import { CatalogApi } from '../core/catalog/catalog-api';
 import { requirementCatalogOf } from '../core/catalog/requirement-catalog';
-import { CLOCK } from '../core/clock';
-import { isIsoDate, todayIsoDate } from '../core/dates';
+import { injectDepartmentDay } from '../core/department-day';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { CoverageChart } from './coverage-chart';
 import { coverageTargetRows, roleSkillHeatmap, teamSkillHeatmap } from './coverage-view';
@@ -33,15 +33,15 @@ import { HeatmapTable } from './heatmap-table';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CoveragePage {
-  private readonly clock = inject(CLOCK);
   private readonly catalogApi = inject(CatalogApi);
   private readonly readinessApi = inject(ReadinessApi);
 
-  protected readonly asOfControl = new FormControl<string>(todayIsoDate(this.clock()), {
+  protected readonly asOfControl = new FormControl<string>('', {
     nonNullable: true,
     validators: [Validators.required],
   });
-  protected readonly asOf = signal<IsoDate>(this.asOfControl.value);
+  /** The day the figures are for: the department's today until another is chosen ('' until known). */
+  protected readonly asOf = signal<IsoDate>('');
   /** null: every team */
   protected readonly teamId = signal<string | null>(null);
   /** null: every role */
@@ -106,7 +106,11 @@ export class CoveragePage {
 
   constructor() {
     this.catalog.load();
-    this.loadFigures();
+    injectDepartmentDay((today) => {
+      this.asOfControl.setValue(today);
+      this.asOf.set(today);
+      this.loadFigures();
+    });
   }
 
   protected showTeam(teamId: string | null): void {
@@ -128,6 +132,9 @@ export class CoveragePage {
   }
 
   private loadFigures(): void {
+    if (!this.asOf()) {
+      return; // the department's day is not known yet; it loads them when it is
+    }
     this.readiness.load();
     this.matrix.load();
   }

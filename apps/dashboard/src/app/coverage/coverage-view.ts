@@ -1,11 +1,6 @@
-import {
-  PROFICIENCY_LABELS,
-  type ReadinessResponse,
-  type Role,
-  type SkillsMatrixResponse,
-  type Team,
-} from '@him/contracts';
-import { requirementLabel, type RequirementCatalog } from '../core/catalog/requirement-catalog';
+import { type ReadinessResponse, type Role, type SkillsMatrixResponse, type Team } from '@him/contracts';
+import { requirementLabel, levelInWords } from '@him/domain';
+import { type RequirementCatalog } from '../core/catalog/requirement-catalog';
 
 export interface MemberLink {
   staffId: string;
@@ -137,10 +132,6 @@ function requiredSkills(
     .map((skill) => ({ id: skill.id, name: skill.name }));
 }
 
-function levelText(level: number): string {
-  return `${PROFICIENCY_LABELS[level] ?? `level ${level}`} (${level})`;
-}
-
 function heatCell(
   skillId: string,
   requiredLevel: number | null,
@@ -157,7 +148,7 @@ function heatCell(
     requiredLevel,
     count,
     of,
-    text: `${count} of ${of} at ≥ ${levelText(requiredLevel)}`,
+    text: `${count} of ${of} at ≥ ${levelInWords(requiredLevel)}`,
     intensity: count === 0 ? 0 : Math.max(1, Math.ceil(share * 4)),
   };
 }

@@ -20,6 +20,7 @@ import type { EvidenceContentType, EvidenceFile, EvidenceTarget } from '@him/con
 import type { Subscription } from 'rxjs';
 import { serverFormErrors } from '../core/api/form-errors';
 import { createLoader } from '../core/api/loader';
+import { ConfirmInline } from '../shared/confirm-inline/confirm-inline';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { EvidenceApi, evidenceUrl } from './evidence-api';
 
@@ -54,18 +55,12 @@ let nextId = 0;
  */
 @Component({
   selector: 'him-evidence-upload',
-  imports: [MatButtonModule, MatProgressBarModule, LoadStatus],
+  imports: [MatButtonModule, MatProgressBarModule, ConfirmInline, LoadStatus],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="evidence" role="group" [attr.aria-labelledby]="ids.title">
       <p class="evidence__title" [id]="ids.title">{{ label() }}</p>
-      <him-load-status
-        what="evidence files"
-        errorTitle="Evidence files could not be loaded"
-        [loading]="files.loading()"
-        [error]="files.error()"
-        (retry)="files.load()"
-      />
+      <him-load-status what="evidence files" [of]="files" />
       @if (files.value(); as list) {
         @if (list.length === 0) {
           <p class="empty-note">No files attached yet.</p>
@@ -84,37 +79,18 @@ let nextId = 0;
                 </div>
                 <p class="record__details">{{ describe(file) }}</p>
                 @if (file.canDelete) {
-                  @if (confirmingDelete() === file.id) {
-                    <div
-                      class="confirm"
-                      role="group"
-                      [attr.aria-label]="'Delete ' + file.originalName"
-                    >
-                      <p>Delete “{{ file.originalName }}”? This cannot be undone.</p>
-                      <div class="record__actions">
-                        <button
-                          mat-flat-button
-                          type="button"
-                          [disabled]="deleting()"
-                          (click)="deleteFile(file)"
-                        >
-                          {{ deleting() ? 'Deleting…' : 'Delete file' }}
-                        </button>
-                        <button mat-button type="button" (click)="cancelDelete()">Cancel</button>
-                      </div>
-                    </div>
-                  } @else {
-                    <div class="record__actions">
-                      <button
-                        mat-stroked-button
-                        type="button"
-                        [attr.aria-label]="'Delete ' + file.originalName"
-                        (click)="askToDelete(file)"
-                      >
-                        Delete
-                      </button>
-                    </div>
-                  }
+                  <him-confirm-inline
+                    action="Delete"
+                    [name]="file.originalName"
+                    [question]="'Delete “' + file.originalName + '”? This cannot be undone.'"
+                    confirmLabel="Delete file"
+                    busyLabel="Deleting…"
+                    [confirming]="confirmingDelete() === file.id"
+                    [busy]="deleting()"
+                    (asked)="askToDelete(file)"
+                    (confirmed)="deleteFile(file)"
+                    (cancelled)="cancelDelete()"
+                  />
                 }
                 @if (rowError()?.id === file.id) {
                   <p class="field-error" role="alert">{{ rowError()?.message }}</p>
@@ -186,9 +162,6 @@ let nextId = 0;
     }
     .upload__progress p {
       margin: 4px 0 0;
-    }
-    .confirm p {
-      margin: 8px 0 0;
     }
   `,
 })

@@ -22,14 +22,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { CeActivity, IsoDate } from '@him/contracts';
+import { ceCategoryLabel } from '@him/domain';
 import { CeApi } from '../core/api/ce-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
 import { keepDraft, type KeptDraft } from '../core/forms/form-drafts';
-import {
-  categoryLabel,
-  type RuleCategory,
-  toCategorySlug,
-} from '../shared/ce-activities/ce-categories';
+import { type RuleCategory, toCategorySlug } from '../shared/ce-activities/ce-categories';
 import { ceHours, notAfterDate } from '../shared/form-validators';
 
 /** API limits (ce-activity.dto): hours at most 200, at most 10 categories. */
@@ -307,7 +304,7 @@ export class CeActivityForm implements OnInit {
   }
 
   protected categoryName(slug: string): string {
-    return categoryLabel(slug);
+    return ceCategoryLabel(slug);
   }
 
   protected toggleCategory(slug: string, checked: boolean): void {
@@ -347,7 +344,7 @@ export class CeActivityForm implements OnInit {
   protected removeOtherCategory(slug: string): void {
     const control = this.form.controls.otherCategories;
     control.setValue(control.value.filter((candidate) => candidate !== slug));
-    void this.liveAnnouncer.announce(`Removed ${categoryLabel(slug)}.`, 'polite');
+    void this.liveAnnouncer.announce(`Removed ${ceCategoryLabel(slug)}.`, 'polite');
   }
 
   protected logActivity(): void {

@@ -1,23 +1,21 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import type { Assessment, CeActivity, Credential, CredentialType } from '@him/contracts';
-import { DEFAULT_EXPIRY_WARNING_DAYS } from '@him/domain';
 import { forkJoin, map } from 'rxjs';
 import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { AssessmentsApi } from '../core/api/assessments-api';
 import { CeApi } from '../core/api/ce-api';
 import { CredentialsApi } from '../core/api/credentials-api';
-import { DepartmentApi } from '../core/api/department-api';
 import { createLoader } from '../core/api/loader';
 import { AuthService } from '../core/auth/auth.service';
 import { CatalogApi } from '../core/catalog/catalog-api';
-import { CLOCK } from '../core/clock';
-import { todayInTimeZone } from '../core/dates';
+import { injectDepartmentDay } from '../core/department-day';
 import { AssessmentForm } from '../shared/assessments/assessment-form';
 import { AssessmentHistory } from '../shared/assessments/assessment-history';
 import { ruleCategories } from '../shared/ce-activities/ce-categories';
 import { CeActivityList } from '../shared/ce-activities/ce-activity-list';
-import { CeGroupCard } from '../shared/ce-progress/ce-group-card';
+import { withEvidenceOf } from '../evidence/has-evidence';
+import { CeProgress } from '../shared/ce-progress/ce-progress';
 import { CredentialList } from '../shared/credentials/credential-list';
 import { isCredentialInForce } from '../shared/credentials/credential-status';
 import { LoadStatus } from '../shared/load-status/load-status';
@@ -36,7 +34,7 @@ import { CeActivityForm, type CredentialChoice } from './ce-activity-form';
     CalendarFeeds,
     CeActivityForm,
     CeActivityList,
-    CeGroupCard,
+    CeProgress,
     CredentialList,
     LoadStatus,
   ],
@@ -45,21 +43,16 @@ import { CeActivityForm, type CredentialChoice } from './ce-activity-form';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MyProgressPage {
-  private readonly clock = inject(CLOCK);
   private readonly liveAnnouncer = inject(LiveAnnouncer);
   private readonly ceApi = inject(CeApi);
   private readonly credentialsApi = inject(CredentialsApi);
   private readonly assessmentsApi = inject(AssessmentsApi);
   private readonly catalogApi = inject(CatalogApi);
-  private readonly departmentApi = inject(DepartmentApi);
 
   /** The route needs a staff record (data.needsStaffRecord), so this is set. */
   protected readonly staffId = inject(AuthService).user()?.staffId ?? '';
 
-  private readonly department = createLoader(
-    () => this.departmentApi.getDepartment(),
-    'department settings',
-  );
+  private readonly departmentDay = injectDepartmentDay();
   protected readonly ceGroups = createLoader(
     () => this.ceApi.getCeStatus({ staffId: this.staffId }),
     'your CE progress',
@@ -92,13 +85,9 @@ export class MyProgressPage {
     'your skill assessments',
   );
 
-  /** Today in the department's time zone (the browser's until the settings arrive). */
-  protected readonly today = computed(() =>
-    todayInTimeZone(this.department.value()?.timeZone, this.clock()),
-  );
-  protected readonly warningDays = computed(
-    () => this.department.value()?.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
-  );
+  /** Today in the department's time zone; the page waits for it. */
+  protected readonly today = this.departmentDay.today;
+  protected readonly warningDays = this.departmentDay.warningDays;
   protected readonly credentialTypes = computed(
     () =>
       new Map<string, CredentialType>(
@@ -108,8 +97,12 @@ export class MyProgressPage {
   /** Own credentials in force today: what a new CE activity may be meant for. */
   protected readonly credentialChoices = computed<CredentialChoice[]>(() => {
     const types = this.credentialTypes();
+    const today = this.today();
     return (this.credentials.value()?.credentials ?? [])
-      .filter((credential) => isCredentialInForce(credential, this.today(), this.warningDays()))
+      .filter(
+        (credential) =>
+          today !== null && isCredentialInForce(credential, today, this.warningDays()),
+      )
       .map((credential) => {
         const type = types.get(credential.credentialTypeId);
         return {
@@ -131,7 +124,6 @@ export class MyProgressPage {
 
   constructor() {
     for (const loader of [
-      this.department,
       this.ceGroups,
       this.credentials,
       this.activities,
@@ -158,21 +150,13 @@ export class MyProgressPage {
     if (current) {
       this.credentials.replace({
         ...current,
-        credentials: current.credentials.map((credential) =>
-          credential.id === changed.id
-            ? { ...credential, hasEvidence: changed.hasEvidence }
-            : credential,
-        ),
+        credentials: withEvidenceOf(current.credentials, changed),
       });
     }
   }
 
   protected showActivityEvidence(changed: CeActivity): void {
-    this.activities.replace(
-      (this.activities.value() ?? []).map((activity) =>
-        activity.id === changed.id ? { ...activity, hasEvidence: changed.hasEvidence } : activity,
-      ),
-    );
+    this.activities.replace(withEvidenceOf(this.activities.value() ?? [], changed));
   }
 
   protected showRecordedAssessment(assessment: Assessment): void {

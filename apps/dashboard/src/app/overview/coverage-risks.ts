@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
+import { DataTable, memberLink, type TableColumn } from '../shared/data-table/data-table';
 import type { CoverageGapRow, SinglePointRow } from './readiness-view';
 
 /** R7: coverage targets short of holders, and requirements only one active member meets. */
 @Component({
   selector: 'him-coverage-risks',
-  imports: [MatTableModule, RouterLink],
+  imports: [DataTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="coverage-gaps-heading" class="risk-section">
@@ -15,57 +14,13 @@ import type { CoverageGapRow, SinglePointRow } from './readiness-view';
         <p class="empty-note">No coverage gaps: every coverage target has enough active holders.</p>
       } @else {
         <p class="section-intro">Coverage targets with fewer active holders than the team needs.</p>
-        <div class="table-scroll" role="region" aria-label="Coverage gaps table" tabindex="0">
-          <table
-            mat-table
-            [dataSource]="gaps()"
-            [trackBy]="trackRow"
-            aria-labelledby="coverage-gaps-heading"
-          >
-            <ng-container matColumnDef="team">
-              <th mat-header-cell *matHeaderCellDef scope="col">Team</th>
-              <th
-                *matCellDef="let gap"
-                scope="row"
-                class="row-header mat-mdc-cell mdc-data-table__cell"
-              >
-                {{ gap.teamName }}
-              </th>
-            </ng-container>
-            <ng-container matColumnDef="requirement">
-              <th mat-header-cell *matHeaderCellDef scope="col">Requirement</th>
-              <td mat-cell *matCellDef="let gap">{{ gap.requirement }}</td>
-            </ng-container>
-            <ng-container matColumnDef="holders">
-              <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Holders</th>
-              <td mat-cell *matCellDef="let gap" class="numeric">
-                {{ gap.holders }} of {{ gap.minHolders }} needed
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="gap">
-              <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Short by</th>
-              <td mat-cell *matCellDef="let gap" class="numeric">{{ gap.gap }}</td>
-            </ng-container>
-            <ng-container matColumnDef="holderNames">
-              <th mat-header-cell *matHeaderCellDef scope="col">Current holders</th>
-              <td mat-cell *matCellDef="let gap">
-                @if (gap.holderMembers.length === 0) {
-                  No one
-                } @else {
-                  <ul class="member-links">
-                    @for (member of gap.holderMembers; track member.staffId) {
-                      <li>
-                        <a [routerLink]="['/staff', member.staffId]">{{ member.name }}</a>
-                      </li>
-                    }
-                  </ul>
-                }
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="gapColumns"></tr>
-            <tr mat-row *matRowDef="let gap; columns: gapColumns"></tr>
-          </table>
-        </div>
+        <him-data-table
+          [rows]="gaps()"
+          [columns]="gapColumns"
+          [trackBy]="key"
+          label="Coverage gaps table"
+          labelledBy="coverage-gaps-heading"
+        />
       }
     </section>
 
@@ -77,42 +32,13 @@ import type { CoverageGapRow, SinglePointRow } from './readiness-view';
         </p>
       } @else {
         <p class="section-intro">Requirements that exactly one active member of the team meets.</p>
-        <div
-          class="table-scroll"
-          role="region"
-          aria-label="Single points of failure table"
-          tabindex="0"
-        >
-          <table
-            mat-table
-            [dataSource]="singlePoints()"
-            [trackBy]="trackRow"
-            aria-labelledby="single-points-heading"
-          >
-            <ng-container matColumnDef="team">
-              <th mat-header-cell *matHeaderCellDef scope="col">Team</th>
-              <th
-                *matCellDef="let point"
-                scope="row"
-                class="row-header mat-mdc-cell mdc-data-table__cell"
-              >
-                {{ point.teamName }}
-              </th>
-            </ng-container>
-            <ng-container matColumnDef="requirement">
-              <th mat-header-cell *matHeaderCellDef scope="col">Requirement</th>
-              <td mat-cell *matCellDef="let point">{{ point.requirement }}</td>
-            </ng-container>
-            <ng-container matColumnDef="staff">
-              <th mat-header-cell *matHeaderCellDef scope="col">Only holder</th>
-              <td mat-cell *matCellDef="let point">
-                <a [routerLink]="['/staff', point.staffId]">{{ point.staffName }}</a>
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="singlePointColumns"></tr>
-            <tr mat-row *matRowDef="let point; columns: singlePointColumns"></tr>
-          </table>
-        </div>
+        <him-data-table
+          [rows]="singlePoints()"
+          [columns]="singlePointColumns"
+          [trackBy]="key"
+          label="Single points of failure table"
+          labelledBy="single-points-heading"
+        />
       }
     </section>
   `,
@@ -131,24 +57,37 @@ import type { CoverageGapRow, SinglePointRow } from './readiness-view';
       margin: 0 0 12px;
       color: var(--mat-sys-on-surface-variant);
     }
-    .member-links {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 4px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .member-links li:not(:last-child)::after {
-      content: ',';
-    }
   `,
 })
 export class CoverageRisks {
   readonly gaps = input.required<CoverageGapRow[]>();
   readonly singlePoints = input.required<SinglePointRow[]>();
 
-  protected readonly gapColumns = ['team', 'requirement', 'holders', 'gap', 'holderNames'];
-  protected readonly singlePointColumns = ['team', 'requirement', 'staff'];
-  protected readonly trackRow = (_index: number, row: { key: string }) => row.key;
+  protected readonly gapColumns: TableColumn<CoverageGapRow>[] = [
+    { key: 'team', header: 'Team', text: (gap) => gap.teamName },
+    { key: 'requirement', header: 'Requirement', text: (gap) => gap.requirement },
+    {
+      key: 'holders',
+      header: 'Holders',
+      numeric: true,
+      text: (gap) => `${gap.holders} of ${gap.minHolders} needed`,
+    },
+    { key: 'gap', header: 'Short by', numeric: true, text: (gap) => gap.gap },
+    {
+      key: 'holderNames',
+      header: 'Current holders',
+      links: (gap) => gap.holderMembers.map((member) => memberLink(member.staffId, member.name)),
+      empty: 'No one',
+    },
+  ];
+  protected readonly singlePointColumns: TableColumn<SinglePointRow>[] = [
+    { key: 'team', header: 'Team', text: (point) => point.teamName },
+    { key: 'requirement', header: 'Requirement', text: (point) => point.requirement },
+    {
+      key: 'staff',
+      header: 'Only holder',
+      link: (point) => memberLink(point.staffId, point.staffName),
+    },
+  ];
+  protected readonly key = (row: { key: string }) => row.key;
 }

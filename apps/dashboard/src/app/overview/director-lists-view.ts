@@ -1,9 +1,9 @@
 import type { CeGroup, Expiration, IsoDate, ReadinessResponse } from '@him/contracts';
+import { daysText, formatHours, wholePercent } from '@him/domain';
 import { CE_STATUS_BADGES } from '../shared/ce-progress/ce-group-view';
-import { daysText, formatHours } from '../shared/format';
 import type { StatusBadge } from '../shared/status/status-chip';
 import type { RequirementCatalog } from '../core/catalog/requirement-catalog';
-import { formatPercent, formatTargetsMet } from './readiness-view';
+import { formatTargetsMet } from './readiness-view';
 
 /** Names of the members and teams a readiness answer mentions, for lists that carry only ids. */
 export interface DirectoryNames {
@@ -123,8 +123,8 @@ export function surveyView(
   const names = directoryOf(readiness);
   return {
     surveyDate,
-    staffReady: formatPercent(point.staffReadyPct),
-    requirementsMet: formatPercent(point.requirementsMetPct),
+    staffReady: wholePercent(point.staffReadyPct),
+    requirementsMet: wholePercent(point.requirementsMetPct),
     targetsMet: formatTargetsMet(point.targetsMet),
     lapsed: [...(point.lapsed ?? [])]
       .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn))

@@ -8,6 +8,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { AuthUser, CredentialType, Page, ReadinessResponse, Skill } from '@him/contracts';
 import { storeSession, testUser } from '../../testing/auth-session';
+import { department } from '../../testing/fixtures';
 import { CLOCK } from '../core/clock';
 import { OverviewPage } from './overview-page';
 
@@ -33,6 +34,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
     staffReadyPct: 2 / 3,
     requirementsMetPct: 7 / 9,
     targetsMet: { met: 1, total: 3 },
+    staffReady: { ready: 2, total: 3 },
+    requirementsMet: { met: 7, total: 9 },
     teams: [
       {
         teamId: CODING,
@@ -41,6 +44,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: 2 / 3,
         requirementsMetPct: 7 / 9,
         targetsMet: { met: 1, total: 3 },
+        staffReady: { ready: 2, total: 3 },
+        requirementsMet: { met: 7, total: 9 },
       },
       {
         teamId: ROI,
@@ -49,6 +54,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: null,
         requirementsMetPct: null,
         targetsMet: { met: 0, total: 0 },
+        staffReady: { ready: 0, total: 0 },
+        requirementsMet: { met: 0, total: 0 },
       },
     ],
     members: [
@@ -127,6 +134,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: 2 / 3,
         requirementsMetPct: 7 / 9,
         targetsMet: { met: 1, total: 3 },
+        staffReady: { ready: 2, total: 3 },
+        requirementsMet: { met: 7, total: 9 },
         lapsed: [],
       },
       {
@@ -135,6 +144,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: 1 / 3,
         requirementsMetPct: 6 / 9,
         targetsMet: { met: 0, total: 3 },
+        staffReady: { ready: 1, total: 3 },
+        requirementsMet: { met: 6, total: 9 },
         lapsed: [
           { staffId: 's-ben', credentialId: 'c-1', credentialTypeId: CCS, expiresOn: '2025-07-15' },
         ],
@@ -145,6 +156,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: 1 / 3,
         requirementsMetPct: 6 / 9,
         targetsMet: { met: 0, total: 3 },
+        staffReady: { ready: 1, total: 3 },
+        requirementsMet: { met: 6, total: 9 },
         lapsed: [],
       },
       {
@@ -153,6 +166,8 @@ function readinessFixture(asOf = '2025-06-01'): ReadinessResponse {
         staffReadyPct: 0,
         requirementsMetPct: 5 / 9,
         targetsMet: { met: 0, total: 3 },
+        staffReady: { ready: 0, total: 3 },
+        requirementsMet: { met: 5, total: 9 },
         lapsed: [],
       },
     ],
@@ -166,6 +181,8 @@ function noActiveStaffFixture(): ReadinessResponse {
     staffReadyPct: null,
     requirementsMetPct: null,
     targetsMet: { met: 0, total: 0 },
+    staffReady: { ready: 0, total: 0 },
+    requirementsMet: { met: 0, total: 0 },
     teams: [
       {
         teamId: ROI,
@@ -174,6 +191,8 @@ function noActiveStaffFixture(): ReadinessResponse {
         staffReadyPct: null,
         requirementsMetPct: null,
         targetsMet: { met: 0, total: 0 },
+        staffReady: { ready: 0, total: 0 },
+        requirementsMet: { met: 0, total: 0 },
       },
     ],
     members: [],
@@ -186,6 +205,8 @@ function noActiveStaffFixture(): ReadinessResponse {
       staffReadyPct: null,
       requirementsMetPct: null,
       targetsMet: { met: 0, total: 0 },
+      staffReady: { ready: 0, total: 0 },
+      requirementsMet: { met: 0, total: 0 },
       lapsed: [],
     })),
   };
@@ -199,6 +220,7 @@ describe('OverviewPage', () => {
   /** A manager with a staff record by default: their calendar feeds are on My progress. */
   async function createPage(
     user: AuthUser = testUser('manager', { staffId: 'staff-manager' }),
+    now = new Date(2025, 5, 1, 9, 0),
   ): Promise<void> {
     sessionStorage.clear();
     storeSession(user);
@@ -208,8 +230,8 @@ describe('OverviewPage', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
-        // 09:00 local time on 1 June 2025: "today" is 2025-06-01 whatever the wall clock says.
-        { provide: CLOCK, useValue: () => new Date(2025, 5, 1, 9, 0) },
+        // 09:00 UTC on 1 June 2025 by default: "today" is 2025-06-01 in Chicago too.
+        { provide: CLOCK, useValue: () => now },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -217,6 +239,9 @@ describe('OverviewPage', () => {
     page = fixture.nativeElement;
     await fixture.whenStable();
     flushCatalog();
+    // The figures open on the department's day (Chicago: 04:00 on 1 June 2025).
+    http.expectOne((request) => request.url === '/api/v1/department').flush(department());
+    await fixture.whenStable();
   }
 
   function flushCatalog(): void {
@@ -291,7 +316,7 @@ describe('OverviewPage', () => {
     http.verify();
   });
 
-  it('asks for readiness as of today (local time) and shows a progress bar while loading', async () => {
+  it("asks for readiness as of the department's today and shows a progress bar while loading", async () => {
     await createPage();
 
     const request = expectReadinessRequest('2025-06-01');
@@ -301,6 +326,16 @@ describe('OverviewPage', () => {
 
     await respond(request, readinessFixture());
     expect(page.querySelector(readinessBar)).toBeNull();
+  });
+
+  it("opens on the department's day while the browser is already on the next one", async () => {
+    // 02:00 UTC on 2 June is still 21:00 on 1 June in Chicago, the department's zone.
+    await createPage(undefined, new Date(Date.UTC(2025, 5, 2, 2, 0)));
+
+    const request = expectReadinessRequest('2025-06-01');
+    expect(page.querySelector<HTMLInputElement>('input[type="date"]')?.value).toBe('2025-06-01');
+    await respond(request, readinessFixture());
+    expect(text('#department-figures-heading')).toBe('Department figures as of 2025-06-01');
   });
 
   it('shows the department figures as percentages with counts', async () => {
@@ -521,7 +556,12 @@ describe('OverviewPage', () => {
         targetsMet: { met: 2, total: 3 },
         teams: previous.teams.map((team) =>
           team.teamId === CODING
-            ? { ...team, staffReadyPct: 1, targetsMet: { met: 1, total: 3 } }
+            ? {
+                ...team,
+                staffReadyPct: 1,
+                staffReady: { ready: 3, total: 3 },
+                targetsMet: { met: 1, total: 3 },
+              }
             : team,
         ),
       };
@@ -611,6 +651,8 @@ describe('OverviewPage', () => {
         staffReadyPct: 1 / 3,
         requirementsMetPct: 6 / 9,
         targetsMet: { met: 0, total: 3 },
+        staffReady: { ready: 1, total: 3 },
+        requirementsMet: { met: 6, total: 9 },
         lapsed: [
           { staffId: 's-ben', credentialId: 'c-1', credentialTypeId: CCS, expiresOn: '2025-07-15' },
         ],

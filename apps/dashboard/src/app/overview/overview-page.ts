@@ -2,19 +2,13 @@ import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  FormControl,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { IsoDate, ReadinessResponse } from '@him/contracts';
-import { addDays, daysBetween } from '@him/domain';
+import { addDays, daysBetween, DEFAULT_EXPIRY_WARNING_DAYS, MAX_FORECAST_DAYS } from '@him/domain';
 import { catchError, map, of, Subject, switchMap, tap } from 'rxjs';
 import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { CeApi } from '../core/api/ce-api';
@@ -28,8 +22,8 @@ import {
   EMPTY_REQUIREMENT_CATALOG,
   RequirementCatalogApi,
 } from '../core/catalog/requirement-catalog';
-import { CLOCK } from '../core/clock';
-import { isIsoDate, todayIsoDate } from '../core/dates';
+import { injectDepartmentDay } from '../core/department-day';
+import { answerableDate } from '../shared/form-validators';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { CeRisks } from './ce-risks';
 import { CoverageRisks } from './coverage-risks';
@@ -46,10 +40,8 @@ type ReadinessLoad = { readiness: ReadinessResponse } | { error: unknown };
 
 /** Each figure's change is measured against this many days before the as-of date. */
 export const CHANGE_WINDOW_DAYS = 30;
-/** R10: the overview lists credentials expiring within this many days. */
-export const EXPIRING_WITHIN_DAYS = 90;
-/** The API forecasts a survey date at most this many days after the as-of date. */
-const MAX_SURVEY_DAYS = 3 * 366;
+/** R10: the overview lists credentials expiring within this many days (the default window). */
+export const EXPIRING_WITHIN_DAYS = DEFAULT_EXPIRY_WARNING_DAYS;
 
 /**
  * Department readiness (R8), its forecast (R9) and coverage risks (R7) for admins and
@@ -82,7 +74,6 @@ export class OverviewPage {
   private readonly readinessApi = inject(ReadinessApi);
   private readonly liveAnnouncer = inject(LiveAnnouncer);
   private readonly readinessRequests = new Subject<IsoDate>();
-  private readonly clock = inject(CLOCK);
   private readonly document = inject(DOCUMENT);
   private readonly surveyApi = inject(SurveyReadinessApi);
   private readonly expirationsApi = inject(ExpirationsApi);
@@ -92,12 +83,18 @@ export class OverviewPage {
   /** Without a staff record there is no My progress page, where the calendar feeds live. */
   protected readonly showCalendarFeeds = !inject(AuthService).user()?.staffId;
 
-  protected readonly asOfControl = new FormControl<string>(this.today(), {
+  protected readonly asOfControl = new FormControl<string>('', {
     nonNullable: true,
-    validators: [Validators.required, calendarDateValidator],
+    validators: [Validators.required, answerableDate],
   });
-  /** The date whose figures are shown or being loaded. */
-  protected readonly asOf = signal<IsoDate>(this.asOfControl.value);
+  /** The date whose figures are shown or being loaded ('' until the department's day is known). */
+  protected readonly asOf = signal<IsoDate>('');
+  /** The figures open on the department's today, the day the API counts as today. */
+  private readonly departmentDay = injectDepartmentDay((today) => {
+    this.asOfControl.setValue(today);
+    this.asOf.set(today);
+    this.loadReadiness();
+  });
   protected readonly loading = signal(true);
   protected readonly readiness = signal<ReadinessResponse | null>(null);
   protected readonly loadError = signal<string | null>(null);
@@ -109,7 +106,7 @@ export class OverviewPage {
   /** The survey date field; empty when no survey is planned. */
   protected readonly surveyControl = new FormControl<string>('', {
     nonNullable: true,
-    validators: [calendarDateValidator],
+    validators: [answerableDate],
   });
   /** The survey date whose forecast is shown or being loaded, or null. */
   protected readonly surveyDate = signal<IsoDate | null>(null);
@@ -185,7 +182,6 @@ export class OverviewPage {
         takeUntilDestroyed(),
       )
       .subscribe((result) => this.showReadinessLoad(result));
-    this.loadReadiness();
   }
 
   /** Reloads when the as-of field holds a new, valid date. */
@@ -199,7 +195,7 @@ export class OverviewPage {
   }
 
   protected showReadinessAsOfToday(): void {
-    this.asOfControl.setValue(this.today());
+    this.asOfControl.setValue(this.departmentDay.todayNow() ?? this.asOf());
     this.showReadinessAsOfSelectedDate();
   }
 
@@ -223,7 +219,7 @@ export class OverviewPage {
       this.surveyDateError.set('Choose a survey date on or after the as-of date.');
       return;
     }
-    if (days > MAX_SURVEY_DAYS) {
+    if (days > MAX_FORECAST_DAYS) {
       this.surveyDateError.set('Choose a survey date within three years of the as-of date.');
       return;
     }
@@ -246,10 +242,6 @@ export class OverviewPage {
     );
     heading?.scrollIntoView?.({ block: 'start' });
     heading?.focus();
-  }
-
-  private today(): IsoDate {
-    return todayIsoDate(this.clock());
   }
 
   /** The readiness figures and every part that depends on the as-of date, in parallel. */
@@ -280,13 +272,4 @@ export class OverviewPage {
       this.loadError.set(httpErrorMessage(result.error, 'readiness figures'));
     }
   }
-}
-
-function calendarDateValidator(control: AbstractControl<string>): ValidationErrors | null {
-  const value = control.value;
-  if (!value) {
-    return null;
-  }
-  const year = Number(value.slice(0, 4));
-  return isIsoDate(value) && year >= 1900 && year <= 2999 ? null : { calendarDate: true };
 }

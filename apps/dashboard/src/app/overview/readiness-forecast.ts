@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MatTableModule } from '@angular/material/table';
 import type { IsoDate } from '@him/contracts';
 import { ChartView, type ChartViewData, type ChartViewOptions } from '@him/ui';
-import { type ForecastRow, formatPercent } from './readiness-view';
+import { wholePercent } from '@him/domain';
+import { DataTable, type TableColumn } from '../shared/data-table/data-table';
+import type { ForecastRow } from './readiness-view';
 
 // Two series told apart by colour, line style and point shape, so colour is never the only cue.
 // Both colours have at least 4.5:1 contrast on white.
@@ -12,7 +13,7 @@ const REQUIREMENTS_MET_COLOUR = '#9a4600';
 /** R9: readiness on the as-of date and at each forecast horizon, as a chart and as a table. */
 @Component({
   selector: 'him-readiness-forecast',
-  imports: [ChartView, MatTableModule],
+  imports: [ChartView, DataTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="forecast-assumption">
@@ -27,51 +28,12 @@ const REQUIREMENTS_MET_COLOUR = '#9a4600';
       [caption]="chartCaption()"
     />
     <h3 class="table-heading" id="forecast-table-heading">Forecast figures</h3>
-    <div class="table-scroll" role="region" aria-label="Forecast figures table" tabindex="0">
-      <table
-        mat-table
-        [dataSource]="rows()"
-        aria-labelledby="forecast-table-heading"
-        class="forecast-table"
-      >
-        <ng-container matColumnDef="when">
-          <th mat-header-cell *matHeaderCellDef scope="col">When</th>
-          <th
-            *matCellDef="let row"
-            scope="row"
-            class="row-header mat-mdc-cell mdc-data-table__cell"
-          >
-            {{ row.when }}
-          </th>
-        </ng-container>
-        <ng-container matColumnDef="date">
-          <th mat-header-cell *matHeaderCellDef scope="col">Date</th>
-          <td mat-cell *matCellDef="let row">{{ row.date }}</td>
-        </ng-container>
-        <ng-container matColumnDef="staffReady">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Staff ready</th>
-          <td mat-cell *matCellDef="let row" class="numeric">{{ row.staffReady }}</td>
-        </ng-container>
-        <ng-container matColumnDef="requirementsMet">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Requirements met</th>
-          <td mat-cell *matCellDef="let row" class="numeric">{{ row.requirementsMet }}</td>
-        </ng-container>
-        <ng-container matColumnDef="targetsMet">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">
-            Coverage targets met
-          </th>
-          <td mat-cell *matCellDef="let row" class="numeric">{{ row.targetsMet }}</td>
-        </ng-container>
-        <ng-container matColumnDef="lapsed">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">
-            Credentials lapsed by then
-          </th>
-          <td mat-cell *matCellDef="let row" class="numeric">{{ row.lapsedCredentials }}</td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
-      </table>
-    </div>
+    <him-data-table
+      [rows]="rows()"
+      [columns]="columns"
+      label="Forecast figures table"
+      labelledBy="forecast-table-heading"
+    />
   `,
   styleUrl: './overview-tables.scss',
   styles: `
@@ -92,13 +54,28 @@ export class ReadinessForecast {
   readonly rows = input.required<ForecastRow[]>();
   readonly asOf = input.required<IsoDate>();
 
-  protected readonly columns = [
-    'when',
-    'date',
-    'staffReady',
-    'requirementsMet',
-    'targetsMet',
-    'lapsed',
+  protected readonly columns: TableColumn<ForecastRow>[] = [
+    { key: 'when', header: 'When', text: (row) => row.when },
+    { key: 'date', header: 'Date', text: (row) => row.date },
+    { key: 'staffReady', header: 'Staff ready', numeric: true, text: (row) => row.staffReady },
+    {
+      key: 'requirementsMet',
+      header: 'Requirements met',
+      numeric: true,
+      text: (row) => row.requirementsMet,
+    },
+    {
+      key: 'targetsMet',
+      header: 'Coverage targets met',
+      numeric: true,
+      text: (row) => row.targetsMet,
+    },
+    {
+      key: 'lapsed',
+      header: 'Credentials lapsed by then',
+      numeric: true,
+      text: (row) => row.lapsedCredentials,
+    },
   ];
 
   protected readonly chartData = computed<ChartViewData>(() => {
@@ -145,7 +122,7 @@ export class ReadinessForecast {
       tooltip: {
         callbacks: {
           label: (context) =>
-            `${context.dataset.label}: ${formatPercent(context.parsed.y === null ? null : context.parsed.y / 100)}`,
+            `${context.dataset.label}: ${wholePercent(context.parsed.y === null ? null : context.parsed.y / 100)}`,
         },
       },
     },

@@ -1,21 +1,6 @@
 import type { ReadinessResponse } from '@him/contracts';
 import { EMPTY_REQUIREMENT_CATALOG } from '../core/catalog/requirement-catalog';
-import { buildOverviewView, forecastRows, formatPercent, formatTargetsMet } from './readiness-view';
-
-describe('formatPercent', () => {
-  it.each<[number | null, string]>([
-    [null, '—'],
-    [0, '0%'],
-    [1, '100%'],
-    [2 / 3, '67%'],
-    [0.5, '50%'],
-    // never "100%" while someone is not ready, never "0%" while someone is
-    [0.996, '99%'],
-    [0.004, '<1%'],
-  ])('shows %p as %p', (fraction, shown) => {
-    expect(formatPercent(fraction)).toBe(shown);
-  });
-});
+import { buildOverviewView, forecastRows, formatTargetsMet } from './readiness-view';
 
 describe('formatTargetsMet', () => {
   it('shows met of total, or "—" when there are no targets', () => {
@@ -30,6 +15,8 @@ function readiness(overrides: Partial<ReadinessResponse> = {}): ReadinessRespons
     staffReadyPct: 1,
     requirementsMetPct: null,
     targetsMet: { met: 0, total: 0 },
+    staffReady: { ready: 1, total: 1 },
+    requirementsMet: { met: 0, total: 0 },
     teams: [],
     members: [
       {
@@ -82,6 +69,8 @@ describe('buildOverviewView', () => {
             staffReadyPct: 1,
             requirementsMetPct: null,
             targetsMet: { met: 0, total: 1 },
+            staffReady: { ready: 1, total: 1 },
+            requirementsMet: { met: 0, total: 0 },
           },
         ],
         targets: [
@@ -115,6 +104,8 @@ describe('forecastRows', () => {
       staffReadyPct: 0.5,
       requirementsMetPct: 0.5,
       targetsMet: { met: 1, total: 2 },
+      staffReady: { ready: 1, total: 2 },
+      requirementsMet: { met: 1, total: 2 },
       lapsed: [],
     }));
 
@@ -134,6 +125,8 @@ describe('forecastRows', () => {
       staffReadyPct: 0.25,
       requirementsMetPct: 0.5,
       targetsMet: { met: 0, total: 1 },
+      staffReady: { ready: 1, total: 4 },
+      requirementsMet: { met: 2, total: 4 },
       lapsed: [],
     };
 

@@ -1,13 +1,6 @@
-import type {
-  Figures,
-  IsoDate,
-  MemberReadiness,
-  ReadinessResponse,
-  TargetsMet,
-} from '@him/contracts';
-import { requirementLabel, type RequirementCatalog } from '../core/catalog/requirement-catalog';
-
-export const NO_FIGURE = '—';
+import type { Figures, IsoDate, ReadinessResponse, TargetsMet } from '@him/contracts';
+import { requirementLabel, NO_FIGURE, wholePercent } from '@him/domain';
+import { type RequirementCatalog } from '../core/catalog/requirement-catalog';
 
 /** One figure as the page shows it: the number, and a line that says what it counts or why it is missing. */
 export interface FigureView {
@@ -102,24 +95,6 @@ export interface OverviewView {
   singlePoints: SinglePointRow[];
 }
 
-/**
- * A fraction in [0, 1] as a whole percentage. R8 figures are exact and rounded only for
- * display; the rounding never shows 100% for "not everyone" or 0% for "someone", because a
- * director reads those two numbers as absolute.
- */
-export function formatPercent(fraction: number | null): string {
-  if (fraction === null || !Number.isFinite(fraction)) {
-    return NO_FIGURE;
-  }
-  let percent = Math.round(fraction * 100);
-  if (percent === 100 && fraction < 1) {
-    percent = 99;
-  } else if (percent === 0 && fraction > 0) {
-    return '<1%';
-  }
-  return `${percent}%`;
-}
-
 export function formatTargetsMet(targets: TargetsMet): string {
   return targets.total === 0 ? NO_FIGURE : `${targets.met} of ${targets.total}`;
 }
@@ -174,12 +149,8 @@ export function buildOverviewView(
     onLeave: readiness.onLeave?.length ?? 0,
     headline: withChanges(
       {
-        staffReady: staffReadyFigure(readiness, readiness.members, readiness.members.length),
-        requirementsMet: requirementsMetFigure(
-          readiness,
-          readiness.members,
-          readiness.members.length,
-        ),
+        staffReady: staffReadyFigure(readiness, readiness.members.length),
+        requirementsMet: requirementsMetFigure(readiness, readiness.members.length),
         targetsMet: targetsMetFigure(readiness.targetsMet),
       },
       readiness,
@@ -196,25 +167,20 @@ export function buildOverviewView(
         missing: member.missing.map((requirement) => requirementLabel(requirement, catalog)),
       }))
       .sort((a, b) => a.teamName.localeCompare(b.teamName) || a.name.localeCompare(b.name)),
-    teams: readiness.teams.map((team) => {
-      const members = readiness.members.filter((member) => member.teamId === team.teamId);
-      // Team members are countable only when the list agrees with the team's own head count.
-      const countable = members.length === team.activeStaff ? members : null;
-      return {
-        teamId: team.teamId,
-        name: team.name,
-        activeStaff: team.activeStaff,
-        ...withChanges(
-          {
-            staffReady: staffReadyFigure(team, countable, team.activeStaff),
-            requirementsMet: requirementsMetFigure(team, countable, team.activeStaff),
-            targetsMet: targetsMetFigure(team.targetsMet),
-          },
-          team,
-          previousTeams.get(team.teamId),
-        ),
-      };
-    }),
+    teams: readiness.teams.map((team) => ({
+      teamId: team.teamId,
+      name: team.name,
+      activeStaff: team.activeStaff,
+      ...withChanges(
+        {
+          staffReady: staffReadyFigure(team, team.activeStaff),
+          requirementsMet: requirementsMetFigure(team, team.activeStaff),
+          targetsMet: targetsMetFigure(team.targetsMet),
+        },
+        team,
+        previousTeams.get(team.teamId),
+      ),
+    })),
     forecast: forecastRows(readiness),
     coverageGaps: readiness.targets
       .filter((target) => target.gap > 0)
@@ -258,49 +224,41 @@ export function forecastRows(readiness: ReadinessResponse): ForecastRow[] {
     date: point.date,
     staffReadyPct: point.staffReadyPct,
     requirementsMetPct: point.requirementsMetPct,
-    staffReady: formatPercent(point.staffReadyPct),
-    requirementsMet: formatPercent(point.requirementsMetPct),
+    staffReady: wholePercent(point.staffReadyPct),
+    requirementsMet: wholePercent(point.requirementsMetPct),
     targetsMet: formatTargetsMet(point.targetsMet),
     lapsedCredentials: point.lapsed?.length ?? 0,
   }));
 }
 
-function staffReadyFigure(
-  figures: Figures,
-  members: MemberReadiness[] | null,
-  activeStaff: number,
-): FigureView {
+function staffReadyFigure(figures: Figures, activeStaff: number): FigureView {
   if (figures.staffReadyPct === null || activeStaff === 0) {
     return { value: NO_FIGURE, detail: 'no active staff' };
   }
-  const ready = members?.filter((member) => member.ready).length;
-  const derivable =
-    members && members.length > 0 && agrees(figures.staffReadyPct, ready ?? 0, members.length);
+  const counts = figures.staffReady;
   return {
-    value: formatPercent(figures.staffReadyPct),
-    detail: derivable
-      ? `${ready} of ${members.length} active staff ready`
-      : 'of active staff ready',
+    value: wholePercent(figures.staffReadyPct),
+    detail:
+      counts && agrees(figures.staffReadyPct, counts.ready, counts.total)
+        ? `${counts.ready} of ${counts.total} active staff ready`
+        : 'of active staff ready',
   };
 }
 
-function requirementsMetFigure(
-  figures: Figures,
-  members: MemberReadiness[] | null,
-  activeStaff: number,
-): FigureView {
+function requirementsMetFigure(figures: Figures, activeStaff: number): FigureView {
   if (activeStaff === 0) {
     return { value: NO_FIGURE, detail: 'no active staff' };
   }
   if (figures.requirementsMetPct === null) {
     return { value: NO_FIGURE, detail: 'no role requirements apply' };
   }
-  const met = members?.reduce((sum, member) => sum + member.met, 0) ?? 0;
-  const total = members?.reduce((sum, member) => sum + member.total, 0) ?? 0;
-  const derivable = members && total > 0 && agrees(figures.requirementsMetPct, met, total);
+  const counts = figures.requirementsMet;
   return {
-    value: formatPercent(figures.requirementsMetPct),
-    detail: derivable ? `${met} of ${total} requirements met` : 'of role requirements met',
+    value: wholePercent(figures.requirementsMetPct),
+    detail:
+      counts && agrees(figures.requirementsMetPct, counts.met, counts.total)
+        ? `${counts.met} of ${counts.total} requirements met`
+        : 'of role requirements met',
   };
 }
 
@@ -310,13 +268,13 @@ function targetsMetFigure(targets: TargetsMet): FigureView {
   }
   return {
     value: `${targets.met} of ${targets.total}`,
-    detail: `${formatPercent(targets.met / targets.total)} of coverage targets met`,
+    detail: `${wholePercent(targets.met / targets.total)} of coverage targets met`,
   };
 }
 
-/** The API's fraction and the counts we derived from its member list describe the same thing. */
+/** The API's fraction and the counts it sent beside it describe the same thing. */
 function agrees(fraction: number, numerator: number, denominator: number): boolean {
-  return Math.abs(fraction - numerator / denominator) < 1e-9;
+  return denominator > 0 && Math.abs(fraction - numerator / denominator) < 1e-9;
 }
 
 /** Percentage-point change of a fraction; null when either figure is missing. */

@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
+import { DataTable, memberLink, type TableColumn } from '../shared/data-table/data-table';
 import type { LapsedRow, SurveyView } from './director-lists-view';
 
 /** R9 for the survey date: the figures that day and the credentials that will have lapsed. */
 @Component({
   selector: 'him-survey-readiness',
-  imports: [MatTableModule, RouterLink],
+  imports: [DataTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="survey-assumption">
@@ -32,40 +31,13 @@ import type { LapsedRow, SurveyView } from './director-lists-view';
         No credential that is current today lapses by {{ survey().surveyDate }}.
       </p>
     } @else {
-      <div
-        class="table-scroll"
-        role="region"
-        aria-label="Credentials lapsed by the survey table"
-        tabindex="0"
-      >
-        <table
-          mat-table
-          [dataSource]="survey().lapsed"
-          [trackBy]="trackRow"
-          aria-labelledby="survey-lapsed-heading"
-        >
-          <ng-container matColumnDef="member">
-            <th mat-header-cell *matHeaderCellDef scope="col">Member</th>
-            <th
-              *matCellDef="let row"
-              scope="row"
-              class="row-header mat-mdc-cell mdc-data-table__cell"
-            >
-              <a [routerLink]="['/staff', row.staffId]">{{ row.staffName }}</a>
-            </th>
-          </ng-container>
-          <ng-container matColumnDef="credential">
-            <th mat-header-cell *matHeaderCellDef scope="col">Credential</th>
-            <td mat-cell *matCellDef="let row">{{ row.credential }}</td>
-          </ng-container>
-          <ng-container matColumnDef="expiresOn">
-            <th mat-header-cell *matHeaderCellDef scope="col">Expires on</th>
-            <td mat-cell *matCellDef="let row">{{ row.expiresOn }}</td>
-          </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns"></tr>
-        </table>
-      </div>
+      <him-data-table
+        [rows]="survey().lapsed"
+        [columns]="columns"
+        [trackBy]="key"
+        label="Credentials lapsed by the survey table"
+        labelledBy="survey-lapsed-heading"
+      />
     }
   `,
   styleUrl: './overview-tables.scss',
@@ -98,6 +70,10 @@ export class SurveyReadiness {
   readonly survey = input.required<SurveyView>();
   readonly asOf = input.required<string>();
 
-  protected readonly columns = ['member', 'credential', 'expiresOn'];
-  protected readonly trackRow = (_index: number, row: LapsedRow) => row.key;
+  protected readonly columns: TableColumn<LapsedRow>[] = [
+    { key: 'member', header: 'Member', link: (row) => memberLink(row.staffId, row.staffName) },
+    { key: 'credential', header: 'Credential', text: (row) => row.credential },
+    { key: 'expiresOn', header: 'Expires on', text: (row) => row.expiresOn },
+  ];
+  protected readonly key = (row: LapsedRow) => row.key;
 }

@@ -1,14 +1,5 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  effect,
-  inject,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
@@ -42,14 +33,13 @@ import {
   of,
   switchMap,
 } from 'rxjs';
-import { DepartmentApi } from '../core/api/department-api';
 import { httpErrorMessage } from '../core/api/http-error-message';
 import { createLoader } from '../core/api/loader';
 import { StaffApi } from '../core/api/staff-api';
 import { AuthService } from '../core/auth/auth.service';
 import { CatalogApi } from '../core/catalog/catalog-api';
-import { CLOCK } from '../core/clock';
-import { isIsoDate, todayInTimeZone } from '../core/dates';
+import { injectDepartmentDay } from '../core/department-day';
+import { answerableDate } from '../shared/form-validators';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { ReportsApi } from './reports-api';
 import { SAVE_FILE } from '../core/save-file';
@@ -95,11 +85,9 @@ const MEMBER_SUGGESTIONS = 20;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportsPage {
-  private readonly clock = inject(CLOCK);
   private readonly reportsApi = inject(ReportsApi);
   private readonly catalogApi = inject(CatalogApi);
   private readonly staffApi = inject(StaffApi);
-  private readonly departmentApi = inject(DepartmentApi);
   private readonly saveFile = inject(SAVE_FILE);
   private readonly liveAnnouncer = inject(LiveAnnouncer);
   private readonly destroyRef = inject(DestroyRef);
@@ -114,9 +102,10 @@ export class ReportsPage {
   protected readonly roleId = new FormControl<string | null>(null, Validators.required);
   /** the search text while typing, the chosen member once one is picked */
   protected readonly member = new FormControl<string | Staff>('', memberChosenValidator);
-  protected readonly asOf = new FormControl<string>(this.browserToday(), {
+  /** The report's day: the department's today (once known) unless another is typed. */
+  protected readonly asOf = new FormControl<string>('', {
     nonNullable: true,
-    validators: [Validators.required, reportDateValidator],
+    validators: [Validators.required, answerableDate],
   });
   protected readonly format = new FormControl<ReportFormat>('pdf', { nonNullable: true });
   protected readonly paper = new FormControl<ReportPaperSize>('letter', { nonNullable: true });
@@ -138,10 +127,11 @@ export class ReportsPage {
     initialValue: this.format.value,
   });
 
-  protected readonly department = createLoader(
-    () => this.departmentApi.getDepartment(),
-    'department settings',
-  );
+  private readonly departmentDay = injectDepartmentDay((today) => {
+    if (this.asOf.pristine) {
+      this.asOf.setValue(today);
+    }
+  });
   protected readonly catalog = createLoader(
     () =>
       forkJoin({ teams: this.catalogApi.teams(), roles: this.catalogApi.roles() }).pipe(
@@ -175,22 +165,11 @@ export class ReportsPage {
   protected readonly downloading = signal(false);
   protected readonly downloadError = signal<string | null>(null);
   protected readonly downloadedFile = signal<string | null>(null);
-  protected readonly departmentToday = computed(() =>
-    todayInTimeZone(this.department.value()?.timeZone, this.clock()),
-  );
 
   constructor() {
-    this.department.load();
     if (!this.ownReportOnly) {
       this.catalog.load();
     }
-    // "Today" is the department's day; replace the browser's guess unless a date was typed.
-    effect(() => {
-      const today = this.departmentToday();
-      if (this.department.value() && untracked(() => this.asOf.pristine)) {
-        untracked(() => this.asOf.setValue(today));
-      }
-    });
   }
 
   protected memberName(member: string | Staff | null): string {
@@ -198,7 +177,7 @@ export class ReportsPage {
   }
 
   protected asOfToday(): void {
-    this.asOf.setValue(this.departmentToday());
+    this.asOf.setValue(this.departmentDay.todayNow() ?? this.asOf.value);
   }
 
   protected downloadComplianceReport(): void {
@@ -264,20 +243,6 @@ export class ReportsPage {
           ? this.member
           : null;
   }
-
-  private browserToday(): IsoDate {
-    return todayInTimeZone(null, this.clock());
-  }
-}
-
-/** The API's range for a report date: any real day from 1900 to 2999. */
-function reportDateValidator(control: AbstractControl<string>): ValidationErrors | null {
-  const value = control.value;
-  if (!value) {
-    return null;
-  }
-  const year = Number(value.slice(0, 4));
-  return isIsoDate(value) && year >= 1900 && year <= 2999 ? null : { calendarDate: true };
 }
 
 /** The member field holds a picked member, not only typed text. */

@@ -4,10 +4,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { CeReviewDecision } from '../core/api/ce-api';
+import type { CeReviewDecision } from '@him/contracts';
 
 export interface ReviewDialogData {
-  decision: CeReviewDecision['status'];
+  decision: CeReviewDecision;
   /** "“Coding Clinic Q2” by Miguel Álvarez" or "3 activities" */
   what: string;
 }

@@ -1,5 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import type { CeActivityQueueItem } from '@him/contracts';
 import { storeSession, testUser } from '../../testing/auth-session';
 import { ceActivity } from '../../testing/fixtures';
 import {
@@ -10,10 +11,13 @@ import {
   readable,
   typeInto,
 } from '../../testing/page-testing';
-import type { CeReviewItem } from '../core/api/ce-api';
 import { ReviewPage } from './review-page';
 
-function item(id: string, staffName: string, overrides: Partial<CeReviewItem> = {}): CeReviewItem {
+function item(
+  id: string,
+  staffName: string,
+  overrides: Partial<CeActivityQueueItem> = {},
+): CeActivityQueueItem {
   return {
     ...ceActivity({
       id,
@@ -41,7 +45,10 @@ describe('ReviewPage', () => {
   let root: HTMLElement;
   let http: HttpTestingController;
 
-  async function openQueue(items: CeReviewItem[] = QUEUE, total = items.length): Promise<void> {
+  async function openQueue(
+    items: CeActivityQueueItem[] = QUEUE,
+    total = items.length,
+  ): Promise<void> {
     sessionStorage.clear();
     storeSession(testUser('manager', { staffId: 'staff-manager' }));
     TestBed.configureTestingModule({ imports: [ReviewPage], providers: pageTestProviders() });

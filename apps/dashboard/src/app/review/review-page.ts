@@ -14,18 +14,18 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { catchError, concatMap, from, map, of } from 'rxjs';
-import { CeApi, type CeReviewDecision, type CeReviewItem } from '../core/api/ce-api';
+import { formatHours, ceCategoryLabel } from '@him/domain';
+import type { CeReviewDecision, CeActivityQueueItem } from '@him/contracts';
+import { CeApi } from '../core/api/ce-api';
 import { serverFormErrors } from '../core/api/form-errors';
 import { createLoader } from '../core/api/loader';
-import { categoryLabel } from '../shared/ce-activities/ce-categories';
-import { formatHours } from '../shared/format';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { ReviewDialog, type ReviewDialogData, type ReviewDialogResult } from './review-dialog';
 
-type Decision = CeReviewDecision['status'];
+type Decision = CeReviewDecision;
 
 interface ReviewOutcome {
-  item: CeReviewItem;
+  item: CeActivityQueueItem;
   error: string | null;
 }
 
@@ -58,25 +58,25 @@ export class ReviewPage {
   );
   protected readonly someSelected = computed(() => this.selected().size > 0 && !this.allSelected());
   protected readonly busy = computed(() => this.progress() !== null);
-  protected readonly trackItem = (_index: number, item: CeReviewItem) => item.id;
+  protected readonly trackItem = (_index: number, item: CeActivityQueueItem) => item.id;
 
   constructor() {
     this.queue.load();
   }
 
-  protected hoursOf(item: CeReviewItem): string {
+  protected hoursOf(item: CeActivityQueueItem): string {
     return formatHours(item.hours);
   }
 
-  protected categoriesOf(item: CeReviewItem): string {
-    return item.categories.map(categoryLabel).join(', ');
+  protected categoriesOf(item: CeActivityQueueItem): string {
+    return item.categories.map(ceCategoryLabel).join(', ');
   }
 
   protected toggleAll(checked: boolean): void {
     this.selected.set(new Set(checked ? this.items().map((item) => item.id) : []));
   }
 
-  protected toggleItem(item: CeReviewItem, checked: boolean): void {
+  protected toggleItem(item: CeActivityQueueItem, checked: boolean): void {
     const next = new Set(this.selected());
     if (checked) {
       next.add(item.id);
@@ -93,7 +93,7 @@ export class ReviewPage {
     this.queue.load();
   }
 
-  protected reviewOne(item: CeReviewItem, decision: Decision): void {
+  protected reviewOne(item: CeActivityQueueItem, decision: Decision): void {
     this.confirmAndReview([item], decision, `“${item.title}” by ${item.staffName}`);
   }
 
@@ -111,7 +111,7 @@ export class ReviewPage {
     );
   }
 
-  private confirmAndReview(items: CeReviewItem[], decision: Decision, what: string): void {
+  private confirmAndReview(items: CeActivityQueueItem[], decision: Decision, what: string): void {
     this.dialog
       .open<ReviewDialog, ReviewDialogData, ReviewDialogResult>(ReviewDialog, {
         data: { decision, what },
@@ -130,7 +130,7 @@ export class ReviewPage {
    * One call per activity, one after the other (the API reviews one at a time); a failure
    * stays on its row with the reason and does not stop the others.
    */
-  private reviewInTurn(items: CeReviewItem[], decision: Decision, note: string): void {
+  private reviewInTurn(items: CeActivityQueueItem[], decision: Decision, note: string): void {
     this.summary.set(null);
     this.progress.set({ done: 0, total: items.length });
     const outcomes: ReviewOutcome[] = [];

@@ -1,6 +1,6 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { IsoDate } from '@him/contracts';
-import { isIsoDate } from '../core/dates';
+import { isIsoDate } from '@him/domain';
 
 /** A real `YYYY-MM-DD` date (an empty value is left to `Validators.required`). */
 export const calendarDate: ValidatorFn = (
@@ -8,6 +8,18 @@ export const calendarDate: ValidatorFn = (
 ): ValidationErrors | null => {
   const value = control.value;
   return !value || isIsoDate(value) ? null : { calendarDate: true };
+};
+
+/** A real day from 1900 to 2999, the range the API answers figures and reports for. */
+export const answerableDate: ValidatorFn = (
+  control: AbstractControl<string | null>,
+): ValidationErrors | null => {
+  const value = control.value;
+  if (!value) {
+    return null;
+  }
+  const year = Number(value.slice(0, 4));
+  return isIsoDate(value) && year >= 1900 && year <= 2999 ? null : { calendarDate: true };
 };
 
 /** Not after `latest()` (today in the department's time zone for "not in the future"). */

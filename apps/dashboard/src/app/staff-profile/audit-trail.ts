@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { AuditEvent } from '@him/contracts';
-import { auditDiff } from '@him/domain';
+import { auditDiff, verificationMethodInWords } from '@him/domain';
 
 /** Bookkeeping and ids that say nothing to a reader of the trail. */
 const IGNORED_KEYS = ['id', 'version', 'staffId', 'departmentId', 'hasEvidence', 'createdAt'];
@@ -126,7 +126,7 @@ function describe(value: unknown): string {
   if (typeof value === 'object') {
     const verification = value as { method?: unknown; verifiedOn?: unknown };
     if (typeof verification.method === 'string' && typeof verification.verifiedOn === 'string') {
-      return `${verification.method === 'primary-source' ? 'primary source' : 'copy of certificate'} on ${verification.verifiedOn}`;
+      return `${verificationMethodInWords(verification.method)} on ${verification.verifiedOn}`;
     }
     return Array.isArray(value) ? value.map(describe).join(', ') || 'none' : JSON.stringify(value);
   }

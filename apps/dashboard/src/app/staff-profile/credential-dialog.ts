@@ -21,14 +21,17 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { Credential, CredentialType, IsoDate, VerificationMethod } from '@him/contracts';
+import type {
+  Credential,
+  CredentialType,
+  IsoDate,
+  VerificationMethod,
+  VerificationRequest,
+} from '@him/contracts';
 import type { Observable } from 'rxjs';
-import {
-  type CredentialChange,
-  CredentialsApi,
-  type VerificationInput,
-} from '../core/api/credentials-api';
+import { CredentialsApi } from '../core/api/credentials-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
+import { changedFields } from '../core/forms/changed-fields';
 import { keepDraft } from '../core/forms/form-drafts';
 import { calendarDate, notAfterDate } from '../shared/form-validators';
 
@@ -282,7 +285,7 @@ export class CredentialDialog {
 
   private request(): Observable<Credential> {
     const value = this.form.getRawValue();
-    const verification: VerificationInput | null =
+    const verification: VerificationRequest | null =
       value.verificationMethod === 'none'
         ? null
         : { method: value.verificationMethod, verifiedOn: value.verifiedOn };
@@ -299,30 +302,26 @@ export class CredentialDialog {
       });
     }
     // Only what changed, so an unchanged verification keeps its original verifier.
-    const change: CredentialChange = { version: credential.version };
-    if (number !== credential.number) {
-      change.number = number;
-    }
-    if (value.issuedOn !== credential.issuedOn) {
-      change.issuedOn = value.issuedOn;
-    }
-    if (expiresOn !== credential.expiresOn) {
-      change.expiresOn = expiresOn;
-    }
-    const before = credential.verification;
-    if (
-      (verification === null) !== (before === null) ||
-      (verification &&
-        before &&
-        (verification.method !== before.method || verification.verifiedOn !== before.verifiedOn))
-    ) {
-      change.verification = verification;
-    }
-    if (value.note.trim()) {
-      change.note = value.note.trim();
-    }
+    const change = {
+      version: credential.version,
+      ...changedFields({ number, issuedOn: value.issuedOn, expiresOn, verification }, credential, {
+        verification: sameVerification,
+      }),
+      ...(value.note.trim() ? { note: value.note.trim() } : {}),
+    };
     return this.credentialsApi.update(credential.id, change);
   }
+}
+
+/** The same way of verifying on the same day (who verified is not the form's to change). */
+function sameVerification(
+  verification: VerificationRequest | null | undefined,
+  recorded: unknown,
+): boolean {
+  const before = recorded as Credential['verification'];
+  return verification && before
+    ? verification.method === before.method && verification.verifiedOn === before.verifiedOn
+    : !verification === !before;
 }
 
 /** On or after `earliest()` (expiresOn on or after issuedOn: the API refuses it otherwise). */

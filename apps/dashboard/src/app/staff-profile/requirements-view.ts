@@ -1,6 +1,6 @@
 import type { MemberReadiness, ReadinessResponse, Role, StaffStatus } from '@him/contracts';
-import { dedupeRequirements, requirementKey } from '@him/domain';
-import { type RequirementCatalog, requirementLabel } from '../core/catalog/requirement-catalog';
+import { dedupeRequirements, requirementKey, requirementLabel } from '@him/domain';
+import { type RequirementCatalog } from '../core/catalog/requirement-catalog';
 import type { StatusBadge } from '../shared/status/status-chip';
 import { ICON_CHECK_CIRCLE, ICON_ERROR, ICON_HELP } from '../shared/status/status-icons';
 

@@ -42,6 +42,8 @@ function readiness(overrides: Partial<ReadinessResponse> = {}): ReadinessRespons
     staffReadyPct: 0,
     requirementsMetPct: 2 / 3,
     targetsMet: { met: 0, total: 0 },
+    staffReady: { ready: 0, total: 1 },
+    requirementsMet: { met: 2, total: 3 },
     teams: [],
     members: [
       {

@@ -20,26 +20,25 @@ import type {
   CredentialType,
   StaffStatus,
 } from '@him/contracts';
-import { DEFAULT_EXPIRY_WARNING_DAYS } from '@him/domain';
 import { forkJoin, map } from 'rxjs';
+import { staffStatusLabel } from '@him/domain';
 import { AssessmentsApi } from '../core/api/assessments-api';
 import { AuditApi } from '../core/api/audit-api';
 import { CeApi } from '../core/api/ce-api';
 import { CredentialsApi } from '../core/api/credentials-api';
-import { DepartmentApi } from '../core/api/department-api';
 import { createLoader } from '../core/api/loader';
 import { ReadinessApi } from '../core/api/readiness-api';
 import { StaffApi } from '../core/api/staff-api';
 import { CatalogApi } from '../core/catalog/catalog-api';
 import { requirementCatalogOf } from '../core/catalog/requirement-catalog';
-import { CLOCK } from '../core/clock';
-import { todayInTimeZone } from '../core/dates';
+import { injectDepartmentDay } from '../core/department-day';
 import { PRODUCT_NAME } from '../core/page-title-strategy';
 import { NotFoundPage } from '../not-found/not-found-page';
 import { AssessmentForm } from '../shared/assessments/assessment-form';
 import { AssessmentHistory } from '../shared/assessments/assessment-history';
 import { CeActivityList } from '../shared/ce-activities/ce-activity-list';
-import { CeGroupCard } from '../shared/ce-progress/ce-group-card';
+import { withEvidenceOf } from '../evidence/has-evidence';
+import { CeProgress } from '../shared/ce-progress/ce-progress';
 import { CredentialList } from '../shared/credentials/credential-list';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { type StatusBadge, StatusChip } from '../shared/status/status-chip';
@@ -53,10 +52,10 @@ import {
 import { RevokeDialog, type RevokeDialogData } from './revoke-dialog';
 import { memberReadinessOf, requirementsView } from './requirements-view';
 
-const STAFF_STATUS_BADGES: Record<StaffStatus, StatusBadge> = {
-  active: { label: 'Active', tone: 'success', icon: ICON_CHECK_CIRCLE },
-  leave: { label: 'On leave', tone: 'warning', icon: ICON_SCHEDULE },
-  terminated: { label: 'No longer employed', tone: 'neutral', icon: ICON_CANCEL },
+const STAFF_STATUS_LOOKS: Record<StaffStatus, Omit<StatusBadge, 'label'>> = {
+  active: { tone: 'success', icon: ICON_CHECK_CIRCLE },
+  leave: { tone: 'warning', icon: ICON_SCHEDULE },
+  terminated: { tone: 'neutral', icon: ICON_CANCEL },
 };
 
 /** HTTP answers that mean "no such member for you": unknown id, malformed id, not permitted. */
@@ -75,7 +74,7 @@ const NOT_FOUND_STATUSES = [400, 403, 404];
     AssessmentHistory,
     AuditTrail,
     CeActivityList,
-    CeGroupCard,
+    CeProgress,
     CredentialList,
     LoadStatus,
     NotFoundPage,
@@ -86,7 +85,6 @@ const NOT_FOUND_STATUSES = [400, 403, 404];
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StaffProfilePage {
-  private readonly clock = inject(CLOCK);
   private readonly dialog = inject(MatDialog);
   private readonly liveAnnouncer = inject(LiveAnnouncer);
   private readonly title = inject(Title);
@@ -97,7 +95,6 @@ export class StaffProfilePage {
   private readonly ceApi = inject(CeApi);
   private readonly assessmentsApi = inject(AssessmentsApi);
   private readonly auditApi = inject(AuditApi);
-  private readonly departmentApi = inject(DepartmentApi);
 
   protected readonly staffId = signal('');
 
@@ -115,12 +112,9 @@ export class StaffProfilePage {
       }),
     'the skill and credential catalog',
   );
-  private readonly department = createLoader(
-    () => this.departmentApi.getDepartment(),
-    'department settings',
-  );
+  private readonly departmentDay = injectDepartmentDay();
   protected readonly readiness = createLoader(
-    () => this.readinessApi.getReadiness(this.today(), this.staff.value()?.teamId),
+    () => this.readinessApi.getReadiness(this.today() ?? '', this.staff.value()?.teamId),
     'requirements',
   );
   protected readonly credentials = createLoader(
@@ -147,13 +141,10 @@ export class StaffProfilePage {
   protected readonly notFound = computed(() =>
     NOT_FOUND_STATUSES.includes(this.staff.errorStatus() ?? -1),
   );
-  protected readonly today = computed(() =>
-    todayInTimeZone(this.department.value()?.timeZone, this.clock()),
-  );
-  protected readonly timeZone = computed(() => this.department.value()?.timeZone);
-  protected readonly warningDays = computed(
-    () => this.department.value()?.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
-  );
+  /** Today in the department's time zone; the sections wait for it. */
+  protected readonly today = this.departmentDay.today;
+  protected readonly timeZone = computed(() => this.departmentDay.department.value()?.timeZone);
+  protected readonly warningDays = this.departmentDay.warningDays;
   protected readonly credentialTypes = computed(
     () =>
       new Map<string, CredentialType>(
@@ -173,7 +164,7 @@ export class StaffProfilePage {
       staff,
       roleName: catalog?.roles.find((role) => role.id === staff.roleId)?.name ?? 'Unknown role',
       teamName: catalog?.teams.find((team) => team.id === staff.teamId)?.name ?? 'Unknown team',
-      status: STAFF_STATUS_BADGES[staff.status],
+      status: { label: staffStatusLabel(staff.status), ...STAFF_STATUS_LOOKS[staff.status] },
     };
   });
   protected readonly requirements = computed(() => {
@@ -211,7 +202,6 @@ export class StaffProfilePage {
 
   constructor() {
     this.catalog.load();
-    this.department.load();
     // The same page shows another member when only the id in the address changes.
     inject(ActivatedRoute)
       .paramMap.pipe(
@@ -231,9 +221,10 @@ export class StaffProfilePage {
         }
       });
 
-    // Requirements need the member's team; the audit trail their credentials' ids.
+    // Requirements need the member's team and the department's day; the audit trail the
+    // ids of the member's credentials.
     effect(() => {
-      if (this.staff.value()) {
+      if (this.staff.value() && this.today()) {
         untracked(() => this.readiness.load());
       }
     });
@@ -285,27 +276,18 @@ export class StaffProfilePage {
 
   /** An attached or deleted file flips the record's `hasEvidence`; nothing else changes. */
   protected showCredentialEvidence(changed: Credential): void {
-    this.credentials.replace(
-      (this.credentials.value() ?? []).map((credential) =>
-        credential.id === changed.id
-          ? { ...credential, hasEvidence: changed.hasEvidence }
-          : credential,
-      ),
-    );
+    this.credentials.replace(withEvidenceOf(this.credentials.value() ?? [], changed));
   }
 
   protected showActivityEvidence(changed: CeActivity): void {
-    this.activities.replace(
-      (this.activities.value() ?? []).map((activity) =>
-        activity.id === changed.id ? { ...activity, hasEvidence: changed.hasEvidence } : activity,
-      ),
-    );
+    this.activities.replace(withEvidenceOf(this.activities.value() ?? [], changed));
   }
 
   private openCredentialDialog(credential: Credential | undefined): void {
     const staff = this.staff.value();
     const catalog = this.catalog.value();
-    if (!staff || !catalog) {
+    const today = this.today();
+    if (!staff || !catalog || !today) {
       return;
     }
     this.dialog
@@ -314,7 +296,7 @@ export class StaffProfilePage {
           staffId: staff.id,
           staffName: staff.name,
           credentialTypes: catalog.credentialTypes,
-          today: this.today(),
+          today,
           credential,
         },
         width: '560px',

@@ -7,7 +7,7 @@ import type {
   StaffStatus,
   Team,
 } from '@him/contracts';
-import { PROFICIENCY_LABELS } from '@him/contracts';
+import { levelName, staffStatusLabel } from '@him/domain';
 import {
   credentialBadges,
   credentialStatus,
@@ -47,11 +47,10 @@ export interface SkillsGridView {
   membersBelow: number;
 }
 
-const STATUS_NOTES: Record<StaffStatus, string | null> = {
-  active: null,
-  leave: 'On leave',
-  terminated: 'No longer employed',
-};
+/** Beside a name: how a member who is not active is (R1); nothing for the active. */
+function statusNote(status: StaffStatus): string | null {
+  return status === 'active' ? null : staffStatusLabel(status);
+}
 
 /**
  * The members x skills grid. A cell with a requirement reads "2 / 3 needed" when below it
@@ -90,14 +89,14 @@ export function skillsGridView(
         detail: requiredLevel !== null && !below ? `meets ${requiredLevel}` : null,
         below,
         level,
-        levelName: PROFICIENCY_LABELS[level] ?? `Level ${level}`,
+        levelName: levelName(level),
       };
     });
     if (memberBelow) {
       membersBelow += 1;
     }
     return {
-      member: { staffId: row.staffId, name: row.name, statusNote: STATUS_NOTES[row.status] },
+      member: { staffId: row.staffId, name: row.name, statusNote: statusNote(row.status) },
       cells,
     };
   });
@@ -174,7 +173,7 @@ export function credentialsGridView(
         .flat(),
     );
     return {
-      member: { staffId: row.staffId, name: row.name, statusNote: STATUS_NOTES[row.status] },
+      member: { staffId: row.staffId, name: row.name, statusNote: statusNote(row.status) },
       cells: shownTypes.map((type): CredentialCellView => {
         const best = credentials
           .filter((credential) => credential.credentialTypeId === type.id)

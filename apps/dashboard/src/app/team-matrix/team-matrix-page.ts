@@ -13,16 +13,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { type Credential, PROFICIENCY_LABELS } from '@him/contracts';
-import { DEFAULT_EXPIRY_WARNING_DAYS } from '@him/domain';
 import { forkJoin, map } from 'rxjs';
 import { CredentialsApi } from '../core/api/credentials-api';
-import { DepartmentApi } from '../core/api/department-api';
 import { createLoader } from '../core/api/loader';
 import { ReadinessApi } from '../core/api/readiness-api';
 import { AuthService } from '../core/auth/auth.service';
 import { CatalogApi } from '../core/catalog/catalog-api';
-import { CLOCK } from '../core/clock';
-import { todayInTimeZone } from '../core/dates';
+import { injectDepartmentDay } from '../core/department-day';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { StatusChip } from '../shared/status/status-chip';
 import { ICON_WARNING } from '../shared/status/status-icons';
@@ -44,13 +41,11 @@ import { credentialsGridView, defaultTeamId, skillsGridView } from './matrix-vie
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TeamMatrixPage {
-  private readonly clock = inject(CLOCK);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly catalogApi = inject(CatalogApi);
   private readonly readinessApi = inject(ReadinessApi);
   private readonly credentialsApi = inject(CredentialsApi);
-  private readonly departmentApi = inject(DepartmentApi);
   private readonly staffId = inject(AuthService).user()?.staffId ?? null;
 
   protected readonly levelLegend = PROFICIENCY_LABELS.map((name, level) => `${level} ${name}`).join(
@@ -75,10 +70,7 @@ export class TeamMatrixPage {
       ),
     'teams',
   );
-  private readonly department = createLoader(
-    () => this.departmentApi.getDepartment(),
-    'department settings',
-  );
+  private readonly departmentDay = injectDepartmentDay();
   /** The team's members x skills, with the team it is for (a switch shows nothing stale). */
   protected readonly matrix = createLoader(() => {
     const teamId = this.teamId();
@@ -105,9 +97,7 @@ export class TeamMatrixPage {
     );
   }, "the team's credentials");
 
-  protected readonly today = computed(() =>
-    todayInTimeZone(this.department.value()?.timeZone, this.clock()),
-  );
+  protected readonly today = this.departmentDay.today;
   protected readonly teamName = computed(
     () => this.catalog.value()?.teams.find((team) => team.id === this.teamId())?.name ?? '',
   );
@@ -124,7 +114,8 @@ export class TeamMatrixPage {
     const matrix = this.shownMatrix();
     const credentials = this.credentials.value();
     const catalog = this.catalog.value();
-    if (!matrix || !credentials || credentials.teamId !== this.teamId() || !catalog) {
+    const today = this.today();
+    if (!matrix || !credentials || credentials.teamId !== this.teamId() || !catalog || !today) {
       return null;
     }
     return credentialsGridView(
@@ -132,14 +123,13 @@ export class TeamMatrixPage {
       credentials.byMember,
       catalog.credentialTypes,
       catalog.roles,
-      this.today(),
-      this.department.value()?.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
+      today,
+      this.departmentDay.warningDays(),
     );
   });
 
   constructor() {
     this.catalog.load();
-    this.department.load();
     this.route.queryParamMap
       .pipe(
         map((params) => params.get('team')),

@@ -1,17 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Assessment, AssessmentSource, IsoDate, Page } from '@him/contracts';
+import type { Assessment, CreateAssessmentRequest, Page } from '@him/contracts';
 import { map, Observable } from 'rxjs';
 import { apiUrl } from './api-url';
 import { MAX_PAGE_SIZE } from './page-params';
-
-export interface NewAssessment {
-  skillId: string;
-  level: number;
-  assessedOn: IsoDate;
-  source: AssessmentSource;
-  note?: string;
-}
 
 @Injectable({ providedIn: 'root' })
 export class AssessmentsApi {
@@ -27,7 +19,7 @@ export class AssessmentsApi {
   }
 
   /** 'self' only for one's own record; 'manager' only by a manager or admin. */
-  record(staffId: string, assessment: NewAssessment): Observable<Assessment> {
+  record(staffId: string, assessment: CreateAssessmentRequest): Observable<Assessment> {
     return this.http.post<Assessment>(
       apiUrl(`staff/${encodeURIComponent(staffId)}/assessments`),
       assessment,

@@ -1,34 +1,20 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CeActivity, CeGroup, CeReviewStatus, IsoDate, Page } from '@him/contracts';
+import type {
+  CeActivity,
+  CeActivityQueueItem,
+  CeGroup,
+  CreateCeActivityRequest,
+  IsoDate,
+  Page,
+  ReviewCeActivityRequest,
+} from '@him/contracts';
 import { map, Observable } from 'rxjs';
 import { apiUrl } from './api-url';
 import { MAX_PAGE_SIZE, queryParams } from './page-params';
 
-export interface NewCeActivity {
-  title: string;
-  provider: string;
-  completedOn: IsoDate;
-  hours: number;
-  categories?: string[];
-  credentialIds?: string[];
-}
-
-/** An item of the review queue: the activity, and whose it is. */
-export interface CeReviewItem extends CeActivity {
-  staffName: string;
-  teamId?: string;
-}
-
-export interface CeReviewDecision {
-  status: Exclude<CeReviewStatus, 'submitted'>;
-  note?: string;
-  /** the version read; a stale one answers 409 */
-  version: number;
-}
-
 export interface CeReviewQueue {
-  items: CeReviewItem[];
+  items: CeActivityQueueItem[];
   total: number;
 }
 
@@ -55,7 +41,7 @@ export class CeApi {
   }
 
   /** Logs an activity; a member's own entry is `submitted` until a reviewer approves it. */
-  log(staffId: string, activity: NewCeActivity): Observable<CeActivity> {
+  log(staffId: string, activity: CreateCeActivityRequest): Observable<CeActivity> {
     return this.http.post<CeActivity>(
       apiUrl(`staff/${encodeURIComponent(staffId)}/ce-activities`),
       activity,
@@ -65,13 +51,13 @@ export class CeApi {
   /** Submitted activities of the teams the caller reviews, oldest first. */
   getReviewQueue(teamId?: string): Observable<CeReviewQueue> {
     return this.http
-      .get<Page<CeReviewItem>>(apiUrl('ce-activities'), {
+      .get<Page<CeActivityQueueItem>>(apiUrl('ce-activities'), {
         params: queryParams({ status: 'submitted', teamId, limit: MAX_PAGE_SIZE, offset: 0 }),
       })
       .pipe(map((page) => ({ items: page.items ?? [], total: page.total ?? 0 })));
   }
 
-  review(activityId: string, decision: CeReviewDecision): Observable<CeActivity> {
+  review(activityId: string, decision: ReviewCeActivityRequest): Observable<CeActivity> {
     return this.http.post<CeActivity>(
       apiUrl(`ce-activities/${encodeURIComponent(activityId)}/review`),
       decision,

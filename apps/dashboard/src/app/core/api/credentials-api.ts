@@ -1,32 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Credential, IsoDate, Page, VerificationMethod } from '@him/contracts';
+import type {
+  CreateCredentialRequest,
+  Credential,
+  Page,
+  UpdateCredentialRequest,
+} from '@him/contracts';
 import { EMPTY, expand, map, Observable, reduce } from 'rxjs';
 import { apiUrl } from './api-url';
 import { MAX_PAGE_SIZE, queryParams } from './page-params';
-
-export interface VerificationInput {
-  method: VerificationMethod;
-  verifiedOn: IsoDate;
-}
-
-export interface NewCredential {
-  credentialTypeId: string;
-  number?: string | null;
-  issuedOn: IsoDate;
-  expiresOn?: IsoDate | null;
-  verification?: VerificationInput | null;
-}
-
-/** A PATCH: `version` is the one read (a stale one answers 409); `note` says why, for the audit trail. */
-export interface CredentialChange {
-  number?: string | null;
-  issuedOn?: IsoDate;
-  expiresOn?: IsoDate | null;
-  verification?: VerificationInput | null;
-  version: number;
-  note?: string;
-}
 
 @Injectable({ providedIn: 'root' })
 export class CredentialsApi {
@@ -61,14 +43,15 @@ export class CredentialsApi {
     );
   }
 
-  add(staffId: string, credential: NewCredential): Observable<Credential> {
+  add(staffId: string, credential: CreateCredentialRequest): Observable<Credential> {
     return this.http.post<Credential>(
       apiUrl(`staff/${encodeURIComponent(staffId)}/credentials`),
       credential,
     );
   }
 
-  update(credentialId: string, change: CredentialChange): Observable<Credential> {
+  /** A PATCH: `version` is the one read (a stale one answers 409); `note` says why, for the audit trail. */
+  update(credentialId: string, change: UpdateCredentialRequest): Observable<Credential> {
     return this.http.patch<Credential>(
       apiUrl(`credentials/${encodeURIComponent(credentialId)}`),
       change,

@@ -1,20 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import {
-  type CredentialType,
-  type Page,
-  PROFICIENCY_LABELS,
-  type Requirement,
-  type Skill,
-} from '@him/contracts';
+import type { CredentialType, Page, Skill } from '@him/contracts';
+import type { RequirementNames } from '@him/domain';
 import { catchError, forkJoin, map, Observable, of } from 'rxjs';
 import { apiUrl } from '../api/api-url';
 
 /** Names for the ids inside a `Requirement`, so people read "CCS or CPC", not UUIDs. */
-export interface RequirementCatalog {
-  skillNames: ReadonlyMap<string, string>;
-  credentialTypeCodes: ReadonlyMap<string, string>;
-}
+export type RequirementCatalog = RequirementNames;
 
 export const EMPTY_REQUIREMENT_CATALOG: RequirementCatalog = {
   skillNames: new Map(),
@@ -58,22 +50,4 @@ export function requirementCatalogOf(
     skillNames: new Map(skills.map((skill) => [skill.id, skill.name])),
     credentialTypeCodes: new Map(credentialTypes.map((type) => [type.id, type.code])),
   };
-}
-
-/** "ICD-10-CM coding at Proficient (3) or above", "CCS or CPC credential". */
-export function requirementLabel(requirement: Requirement, catalog: RequirementCatalog): string {
-  if (requirement.kind === 'skill') {
-    const skill =
-      catalog.skillNames.get(requirement.skillId) ?? `Skill ${shortId(requirement.skillId)}`;
-    const level = PROFICIENCY_LABELS[requirement.minLevel] ?? `level ${requirement.minLevel}`;
-    return `${skill} at ${level} (${requirement.minLevel}) or above`;
-  }
-  const codes = requirement.anyOf.map(
-    (typeId) => catalog.credentialTypeCodes.get(typeId) ?? `credential type ${shortId(typeId)}`,
-  );
-  return `${codes.join(' or ')} credential`;
-}
-
-function shortId(id: string): string {
-  return id.slice(0, 8);
 }

@@ -26,11 +26,11 @@ import {
   SKILL_CATEGORIES,
   type Skill,
 } from '@him/contracts';
+import { levelInWords } from '@him/domain';
 import { AssessmentsApi } from '../../core/api/assessments-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../../core/api/form-errors';
 import { keepDraft, type KeptDraft } from '../../core/forms/form-drafts';
 import { notAfterDate } from '../form-validators';
-import { proficiencyText } from './assessment-history';
 
 const FIELDS: Record<string, FormField> = {
   skillId: { label: 'Skill' },
@@ -238,7 +238,7 @@ export class AssessmentForm implements OnInit {
           this.draft?.discard();
           const skill = this.skills().find((candidate) => candidate.id === assessment.skillId);
           void this.liveAnnouncer.announce(
-            `Assessment saved: ${skill?.name ?? 'skill'} at ${proficiencyText(assessment.level)}.`,
+            `Assessment saved: ${skill?.name ?? 'skill'} at ${levelInWords(assessment.level)}.`,
             'polite',
           );
           this.form.reset({ skillId: '', level: null, assessedOn: this.today(), note: '' });

@@ -1,16 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { type Assessment, PROFICIENCY_LABELS } from '@him/contracts';
+import { type Assessment } from '@him/contracts';
+import { levelInWords } from '@him/domain';
 
 interface AssessmentRow {
   id: string;
   title: string;
   details: string;
   note: string | null;
-}
-
-/** "Proficient (3)". */
-export function proficiencyText(level: number): string {
-  return `${PROFICIENCY_LABELS[level] ?? 'Level'} (${level})`;
 }
 
 /** A member's skill assessments, newest first (assessed on, then recorded). */
@@ -51,7 +47,7 @@ export class AssessmentHistory {
       )
       .map((assessment) => ({
         id: assessment.id,
-        title: `${names.get(assessment.skillId) ?? 'Skill no longer listed'}: ${proficiencyText(
+        title: `${names.get(assessment.skillId) ?? 'Skill no longer listed'}: ${levelInWords(
           assessment.level,
         )}`,
         details: `${assessment.assessedOn} · ${

@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { CeActivity, CeReviewStatus, EvidenceFile } from '@him/contracts';
+import { formatHours, ceCategoryLabel } from '@him/domain';
 import { RecordEvidence } from '../../evidence/record-evidence';
-import { formatHours } from '../format';
 import { type StatusBadge, StatusChip } from '../status/status-chip';
 import { ICON_CANCEL, ICON_CHECK_CIRCLE, ICON_HOURGLASS } from '../status/status-icons';
-import { categoryLabel } from './ce-categories';
 
 export const CE_REVIEW_BADGES: Record<CeReviewStatus, StatusBadge> = {
   submitted: { label: 'Submitted — awaiting review', tone: 'info', icon: ICON_HOURGLASS },
@@ -93,7 +92,7 @@ export class CeActivityList {
         details: `${activity.provider} · ${activity.completedOn} · ${formatHours(activity.hours)} ${
           activity.hours === 1 ? 'hour' : 'hours'
         }`,
-        categories: activity.categories.map(categoryLabel).join(', '),
+        categories: activity.categories.map(ceCategoryLabel).join(', '),
         forCredentials: activity.credentialIds
           .map((id) => labels.get(id) ?? 'a credential no longer listed')
           .join(', '),

@@ -1,6 +1,6 @@
+import { formatHours, ceCategoryLabel } from '@him/domain';
 import { AHIMA_RULE, ceGroup, NCRA_RULE } from '../../../testing/fixtures';
-import { categoryLabel, ruleCategories, toCategorySlug } from '../ce-activities/ce-categories';
-import { formatHours } from '../format';
+import { ruleCategories, toCategorySlug } from '../ce-activities/ce-categories';
 import { ceGroupView } from './ce-group-view';
 
 describe('ceGroupView', () => {
@@ -66,7 +66,7 @@ describe('CE categories', () => {
   });
 
   it('reads unknown slugs as words and turns typed text into slugs', () => {
-    expect(categoryLabel('coding-update')).toBe('Coding update');
+    expect(ceCategoryLabel('coding-update')).toBe('Coding update');
     expect(toCategorySlug('  Coding Update! 2026 ')).toBe('coding-update-2026');
     expect(toCategorySlug('***')).toBe('');
   });

@@ -1,7 +1,14 @@
-import type { CeGroup, CeGroupStatus, IsoDate } from '@him/contracts';
-import { daysBetween } from '@him/domain';
-import { categoryLabel } from '../ce-activities/ce-categories';
-import { daysText, formatHours, hoursText } from '../format';
+import { CE_GROUP_STATUSES, type CeGroup, type CeGroupStatus, type IsoDate } from '@him/contracts';
+import {
+  CE_AT_RISK_DAYS,
+  ceCategoriesInWords,
+  ceStatusInWords,
+  daysBetween,
+  daysText,
+  formatHours,
+  hoursText,
+  sentenceCase,
+} from '@him/domain';
 import type { StatusBadge } from '../status/status-chip';
 import {
   ICON_CHECK_CIRCLE,
@@ -10,33 +17,36 @@ import {
   ICON_WARNING,
 } from '../status/status-icons';
 
-/** R15 status in words, with an icon; the explanation says what the word means. */
-export const CE_STATUS_BADGES: Record<CeGroupStatus, StatusBadge & { meaning: string }> = {
+const CE_STATUS_LOOKS: Record<CeGroupStatus, Omit<StatusBadge, 'label'> & { meaning: string }> = {
   met: {
-    label: 'Met',
     tone: 'success',
     icon: ICON_CHECK_CIRCLE,
     meaning: 'Every required hour and minimum of this cycle is earned.',
   },
   'on-track': {
-    label: 'On track',
     tone: 'info',
     icon: ICON_TRENDING_UP,
     meaning: 'Approved hours are at or above the pace for today.',
   },
   behind: {
-    label: 'Behind',
     tone: 'warning',
     icon: ICON_WARNING,
     meaning: 'Approved hours are below the pace for today.',
   },
   'at-risk': {
-    label: 'At risk',
     tone: 'danger',
     icon: ICON_ERROR,
-    meaning: 'The cycle ends within 90 days and hours or minimums are still due.',
+    meaning: `The cycle ends within ${CE_AT_RISK_DAYS} days and hours or minimums are still due.`,
   },
 };
+
+/** R15 status in words ("On track"), with an icon; the explanation says what the word means. */
+export const CE_STATUS_BADGES = Object.fromEntries(
+  CE_GROUP_STATUSES.map((status) => [
+    status,
+    { label: sentenceCase(ceStatusInWords(status)), ...CE_STATUS_LOOKS[status] },
+  ]),
+) as Record<CeGroupStatus, StatusBadge & { meaning: string }>;
 
 export interface CeMinimumView {
   label: string;
@@ -86,7 +96,7 @@ export function ceGroupView(group: CeGroup, asOf: IsoDate): CeGroupView {
           ? 'ends today'
           : `ended ${daysText(-daysLeft)} ago`,
     minimums: group.minimums.map((minimum) => ({
-      label: minimum.categories.map(categoryLabel).join(' or '),
+      label: ceCategoriesInWords(minimum.categories),
       text: `${formatHours(minimum.earnedHours)} of ${formatHours(minimum.requiredHours)} h`,
       badge: minimum.met
         ? { label: 'Met', tone: 'success', icon: ICON_CHECK_CIRCLE }

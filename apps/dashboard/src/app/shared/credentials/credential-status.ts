@@ -1,6 +1,11 @@
 import type { Credential, CredentialStatus, CredentialType, IsoDate } from '@him/contracts';
-import { credentialStatusOn, daysBetween } from '@him/domain';
-import { daysText } from '../format';
+import {
+  credentialStatusLabel,
+  credentialStatusOn,
+  daysBetween,
+  sentenceCase,
+  verificationMethodInWords,
+} from '@him/domain';
 import type { StatusBadge } from '../status/status-chip';
 import {
   ICON_BLOCK,
@@ -49,25 +54,17 @@ export function credentialBadges(
   return badges;
 }
 
+const STATUS_LOOKS: Record<CredentialStatus, Omit<StatusBadge, 'label'>> = {
+  current: { tone: 'success', icon: ICON_CHECK_CIRCLE },
+  expiring: { tone: 'warning', icon: ICON_SCHEDULE },
+  expired: { tone: 'danger', icon: ICON_ERROR },
+  'not-yet-valid': { tone: 'neutral', icon: ICON_EVENT },
+  revoked: { tone: 'danger', icon: ICON_BLOCK },
+};
+
 function statusBadge(status: CredentialStatus, credential: Credential, asOf: IsoDate): StatusBadge {
-  switch (status) {
-    case 'current':
-      return { label: 'Current', tone: 'success', icon: ICON_CHECK_CIRCLE };
-    case 'expiring': {
-      const days = credential.expiresOn ? daysBetween(asOf, credential.expiresOn) : 0;
-      return {
-        label: days === 0 ? 'Expires today' : `Expiring in ${daysText(days)}`,
-        tone: 'warning',
-        icon: ICON_SCHEDULE,
-      };
-    }
-    case 'expired':
-      return { label: 'Expired', tone: 'danger', icon: ICON_ERROR };
-    case 'not-yet-valid':
-      return { label: 'Not yet valid', tone: 'neutral', icon: ICON_EVENT };
-    case 'revoked':
-      return { label: 'Revoked', tone: 'danger', icon: ICON_BLOCK };
-  }
+  const daysToExpiry = credential.expiresOn ? daysBetween(asOf, credential.expiresOn) : 0;
+  return { label: credentialStatusLabel(status, daysToExpiry), ...STATUS_LOOKS[status] };
 }
 
 export const VERIFIED_BADGE: StatusBadge = {
@@ -93,7 +90,5 @@ export function verificationText(credential: Credential): string {
   if (!verification) {
     return 'Not verified';
   }
-  const method =
-    verification.method === 'primary-source' ? 'Primary source' : 'Copy of certificate';
-  return `${method}, ${verification.verifiedOn}`;
+  return `${sentenceCase(verificationMethodInWords(verification.method))}, ${verification.verifiedOn}`;
 }

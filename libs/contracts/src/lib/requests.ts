@@ -1,0 +1,151 @@
+/**
+ * The bodies the API accepts (API.md): the dashboard sends these shapes, and the API's DTO
+ * classes `implements` them (adding the validation), so the two cannot drift apart.
+ */
+import type {
+  AssessmentSource,
+  CeMinimum,
+  CoverageTarget,
+  IsoDate,
+  Requirement,
+  SkillCategory,
+  SkillLevel,
+  StaffStatus,
+  UserRole,
+  VerificationMethod,
+} from './api';
+
+/** What every PATCH carries: the version read (a stale one answers 409) and why (audit trail). */
+export interface VersionedChange {
+  version: number;
+  /** why (kept in the audit trail) */
+  note?: string;
+}
+
+/** A PATCH of a resource created with `T`: any of its fields, with the version read. */
+export type Change<T> = Partial<T> & VersionedChange;
+
+// ---------- catalog ----------
+
+export interface CreateSkillRequest {
+  name: string;
+  category: SkillCategory;
+  description?: string | null;
+}
+export type UpdateSkillRequest = Change<CreateSkillRequest>;
+
+export interface CreateCredentialTypeRequest {
+  code: string;
+  name: string;
+  issuingBody: string;
+  baseCeus: number;
+  evidencesSkills: SkillLevel[];
+}
+export type UpdateCredentialTypeRequest = Change<CreateCredentialTypeRequest>;
+
+/** `PATCH /ce-rules/:issuingBody`: the issuing body is the key and cannot change. */
+export interface CreateCeRuleRequest {
+  issuingBody: string;
+  cycleMonths: number;
+  extraPerAdditional: number;
+  cap?: number | null;
+  minimums: CeMinimum[];
+}
+export type UpdateCeRuleRequest = Change<CreateCeRuleRequest>;
+
+export interface CreateRoleRequest {
+  name: string;
+  description?: string | null;
+  requirements: Requirement[];
+}
+export type UpdateRoleRequest = Change<CreateRoleRequest>;
+
+export interface CreateTeamRequest {
+  name: string;
+  managerStaffIds?: string[];
+  coverageTargets: CoverageTarget[];
+}
+export type UpdateTeamRequest = Change<CreateTeamRequest>;
+
+// ---------- people ----------
+
+export interface CreateStaffRequest {
+  name: string;
+  email: string;
+  employeeId?: string | null;
+  teamId: string;
+  roleId: string;
+  status: StaffStatus;
+  hireDate: IsoDate;
+}
+export type UpdateStaffRequest = Change<CreateStaffRequest>;
+
+export interface CreateUserRequest {
+  email: string;
+  role: UserRole;
+  staffId?: string | null;
+  password: string;
+}
+
+/** The email of an account does not change; the password only when given. */
+export type UpdateUserRequest = Change<Omit<CreateUserRequest, 'email'> & { active: boolean }>;
+
+export interface UpdateDepartmentRequest extends VersionedChange {
+  name?: string;
+  timeZone?: string;
+  requireVerification?: boolean;
+  expiryWarningDays?: number;
+  reminderLeadDays?: number[];
+}
+
+// ---------- records of a member ----------
+
+export interface VerificationRequest {
+  method: VerificationMethod;
+  /** not in the future; the verifier is the caller */
+  verifiedOn: IsoDate;
+  note?: string | null;
+}
+
+export interface CreateCredentialRequest {
+  credentialTypeId: string;
+  number?: string | null;
+  issuedOn: IsoDate;
+  expiresOn?: IsoDate | null;
+  verification?: VerificationRequest | null;
+}
+
+/** The type of a credential does not change; null clears number, expiry or verification. */
+export type UpdateCredentialRequest = Change<Omit<CreateCredentialRequest, 'credentialTypeId'>>;
+
+export interface CreateAssessmentRequest {
+  skillId: string;
+  level: number;
+  assessedOn: IsoDate;
+  source: AssessmentSource;
+  note?: string | null;
+}
+
+export interface CreateCeActivityRequest {
+  title: string;
+  provider: string;
+  completedOn: IsoDate;
+  hours: number;
+  categories?: string[];
+  credentialIds?: string[];
+  /** omit for `submitted`; `approved` at once only by a reviewer of the member's team */
+  status?: 'approved';
+}
+
+export type UpdateCeActivityRequest = Change<Omit<CreateCeActivityRequest, 'status'>>;
+
+export const CE_REVIEW_DECISIONS = ['approved', 'rejected'] as const;
+export type CeReviewDecision = (typeof CE_REVIEW_DECISIONS)[number];
+
+/** `POST /ce-activities/:id/review`. */
+export interface ReviewCeActivityRequest {
+  status: CeReviewDecision;
+  /** kept on the activity as reviewNote and in the audit trail */
+  note?: string;
+  version: number;
+}
