@@ -12,3 +12,4 @@ export * from './lib/skills-matrix';
 export * from './lib/expirations';
 export * from './lib/ce';
 export * from './lib/audit';
+export * from './lib/reminders';
