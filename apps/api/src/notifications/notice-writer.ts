@@ -83,11 +83,18 @@ export class NoticeWriter {
     @Inject(ENV) private readonly env: Env,
   ) {}
 
+  /** In a transaction (`em`) the queries run one after the other: one connection, one query at a time. */
   async context(departmentId: string, em?: EntityManager): Promise<DeliveryContext> {
+    if (em) {
+      const webhooks = await this.repo.activeWebhooks(departmentId, em);
+      const failingEmails = await this.repo.failingAddresses(departmentId, 'email', em);
+      const emailOptOuts = await this.repo.emailOptOuts(departmentId, em);
+      return { webhooks, failingEmails, emailOptOuts };
+    }
     const [webhooks, failingEmails, emailOptOuts] = await Promise.all([
-      this.repo.activeWebhooks(departmentId, em),
-      this.repo.failingAddresses(departmentId, 'email', em),
-      this.repo.emailOptOuts(departmentId, em),
+      this.repo.activeWebhooks(departmentId),
+      this.repo.failingAddresses(departmentId, 'email'),
+      this.repo.emailOptOuts(departmentId),
     ]);
     return { webhooks, failingEmails, emailOptOuts };
   }
