@@ -61,7 +61,7 @@ export class RemindersService {
   }
 
   /**
-   * Runs `day` for a department as of that day: a past day completely, today up to now (the
+   * Runs `day` for a department as of that day: any other day completely, today up to now (the
    * digest waits for its hour in the department's zone).
    */
   async run(departmentId: string, day: IsoDate): Promise<RunRemindersResponse> {
@@ -69,8 +69,10 @@ export class RemindersService {
     const settings = await this.repo.settings(departmentId);
     const now = this.clock.now();
     const today = todayIn(department.timeZone, now);
+    // Another day (a replay, a day run ahead by an operator) is run whole; today waits for the
+    // digest's hour in the department's zone.
     const hourReached =
-      day < today || (day === today && localHour(department.timeZone, now) >= settings.digest.hour);
+      day !== today || localHour(department.timeZone, now) >= settings.digest.hour;
     const coveredThrough = (await this.repo.coveredThrough(departmentId, day)) ?? addDays(day, -1);
     const window = { day, coveredThrough };
 
