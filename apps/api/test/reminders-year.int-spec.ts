@@ -267,10 +267,14 @@ describe('reminders over a year, two processes, exactly once', () => {
         .map((k) => `email:${k}`),
     );
     expect([...mailKeys].sort()).toEqual([...expectedMail].sort());
-    const sample = smtp.mails.find((m) => m.reminderKey.startsWith('expiry:'));
-    expect(sample?.raw).toMatch(/text\/plain/);
-    expect(sample?.raw).toMatch(/text\/html/);
-    expect(sample?.raw).toMatch(/https:\/\/him\.riverside-demo\.org\//);
+    // plain text and HTML, naming the person, the credential, the date and the link back
+    const sample = smtp.mails.find((m) => m.reminderKey.startsWith('email:expiry:'));
+    const raw = (sample?.raw ?? '').replace(/=\r?\n/g, '');
+    expect(raw).toMatch(/text\/plain/);
+    expect(raw).toMatch(/text\/html/);
+    expect(raw).toMatch(/Hello [A-Z]/);
+    expect(raw).toMatch(/expires on [A-Z][a-z]+ \d{1,2}, \d{4}/);
+    expect(raw).toMatch(/https:\/\/him\.riverside-demo\.org\/(my-progress|staff\/)/);
 
     // webhooks: each event of the subscribed kinds once, each signature good
     expect(hooks.badSignatures).toBe(0);
