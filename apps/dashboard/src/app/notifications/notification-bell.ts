@@ -41,10 +41,14 @@ const REFRESH_MS = 60_000;
   styles: `
     :host {
       display: inline-flex;
-      margin-right: 8px;
     }
+    /* 40px, so that the phone's top bar still fits beside the menu, the name and Log out */
     .bell {
       position: relative;
+      --mat-icon-button-state-layer-size: 40px;
+      width: 40px;
+      height: 40px;
+      padding: 8px;
     }
     .badge {
       position: absolute;
