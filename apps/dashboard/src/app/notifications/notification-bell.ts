@@ -42,13 +42,13 @@ const REFRESH_MS = 60_000;
     :host {
       display: inline-flex;
     }
-    /* 40px, so that the phone's top bar still fits beside the menu, the name and Log out */
+    /* 36px, so that the phone's top bar still fits beside the menu, the name and Log out */
     .bell {
       position: relative;
-      --mat-icon-button-state-layer-size: 40px;
-      width: 40px;
-      height: 40px;
-      padding: 8px;
+      --mat-icon-button-state-layer-size: 36px;
+      width: 36px;
+      height: 36px;
+      padding: 6px;
     }
     .badge {
       position: absolute;
