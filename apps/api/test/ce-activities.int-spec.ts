@@ -226,6 +226,15 @@ describe('CE activities API', () => {
       note: 'no certificate attached',
       version: 1,
     }).expect(200);
+    // rejecting needs a reason, and nothing is written without one
+    for (const note of [undefined, '   ']) {
+      const refused = await review(entry.id, dept.tokens.manager, {
+        status: 'rejected',
+        ...(note === undefined ? {} : { note }),
+        version: 2,
+      }).expect(400);
+      expect(refused.body.message[0]).toMatch(/^note/);
+    }
     expect(res.body).toMatchObject({
       status: 'rejected',
       reviewNote: 'no certificate attached',

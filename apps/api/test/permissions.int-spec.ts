@@ -183,6 +183,32 @@ describe('permission matrix', () => {
         body: { status: 'approved', version: 99 },
         expect: [409, 409, 403],
       },
+      // reminders: each account its own notices; admins the settings, the log, webhooks, replays
+      { method: 'get', path: '/api/v1/notifications', expect: [200, 200, 200] },
+      { method: 'get', path: '/api/v1/notifications/unread-count', expect: [200, 200, 200] },
+      { method: 'post', path: '/api/v1/notifications/read-all', expect: [200, 200, 200] },
+      { method: 'post', path: `/api/v1/notifications/${NONE}/read`, expect: [404, 404, 404] },
+      { method: 'get', path: '/api/v1/notifications/preferences', expect: [200, 200, 200] },
+      {
+        method: 'patch',
+        path: '/api/v1/notifications/preferences',
+        body: {},
+        expect: [400, 400, 400],
+      },
+      { method: 'get', path: '/api/v1/notifications/log', expect: [200, 403, 403] },
+      { method: 'get', path: '/api/v1/notifications/failing-addresses', expect: [200, 403, 403] },
+      {
+        method: 'delete',
+        path: `/api/v1/notifications/failing-addresses/${NONE}`,
+        expect: [404, 403, 403],
+      },
+      { method: 'get', path: '/api/v1/reminders/settings', expect: [200, 403, 403] },
+      { method: 'patch', path: '/api/v1/reminders/settings', body: {}, expect: [400, 403, 403] },
+      { method: 'post', path: '/api/v1/reminders/run', body: {}, expect: [400, 403, 403] },
+      { method: 'get', path: '/api/v1/webhooks', expect: [200, 403, 403] },
+      { method: 'post', path: '/api/v1/webhooks', body: {}, expect: [400, 403, 403] },
+      { method: 'patch', path: `/api/v1/webhooks/${NONE}`, body: {}, expect: [400, 403, 403] },
+      { method: 'delete', path: `/api/v1/webhooks/${NONE}`, expect: [404, 403, 403] },
     ];
   });
   afterAll(() => t.close());

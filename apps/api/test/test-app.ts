@@ -17,13 +17,16 @@ export interface TestApp {
 }
 
 /** The real application over a fresh migrated database, as the server builds it. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   await runMigrations(db.url);
   const env = validateEnv({
     DATABASE_URL: db.url,
     DASHBOARD_DIR: '',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    // tests run a day of reminders through POST /reminders/run, never on the wall clock
+    REMINDERS_SCHEDULER: 'false',
+    ...extraEnv,
   });
   const app = await createApp(env, db.url, { logger: false });
   await app.init();

@@ -21,10 +21,12 @@ const PAGES = [
   '/admin/ce-rules',
   '/admin/roles',
   '/admin/teams',
+  '/admin/reminders',
   '/admin/users',
   '/staff',
   '/reports',
   '/import',
+  '/notifications',
 ];
 
 describe('every page passes the accessibility check', () => {

@@ -13,3 +13,4 @@ export * from './lib/expirations';
 export * from './lib/ce';
 export * from './lib/audit';
 export * from './lib/wording';
+export * from './lib/reminders';

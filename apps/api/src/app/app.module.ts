@@ -21,6 +21,9 @@ import { ReportsModule } from '../reports/reports.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { ImportModule } from '../import/import.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { MailModule } from '../mail/mail.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 /** The feature modules; each owns its controller, service and DTOs. */
 const FEATURES = [
@@ -40,6 +43,7 @@ const FEATURES = [
   EvidenceModule,
   ReportsModule,
   ImportModule,
+  NotificationsModule,
 ];
 
 @Module({})
@@ -55,6 +59,8 @@ export class AppModule {
         }),
         AuditModule,
         AuthModule,
+        JobsModule,
+        MailModule,
         ...FEATURES,
       ],
       controllers: [HealthController],

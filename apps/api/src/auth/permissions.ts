@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   /** department and team figures (R6 to R10) */
   analysisRead: 'analysis:read',
   auditRead: 'audit:read',
+  /** reminder settings, webhooks, the log of every notice sent, replaying a day */
+  remindersManage: 'reminders:manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -41,7 +43,7 @@ const MANAGER: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: [...MANAGER, P.catalogWrite, P.departmentWrite, P.usersManage],
+  admin: [...MANAGER, P.catalogWrite, P.departmentWrite, P.usersManage, P.remindersManage],
   manager: MANAGER,
   staff: [P.catalogRead, P.ceWrite, P.assessmentsWrite],
 };

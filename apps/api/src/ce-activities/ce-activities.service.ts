@@ -16,6 +16,7 @@ import { problemMessages } from '../common/field-problems';
 import { findInDepartment } from '../common/find-in-department';
 import { ownersWithEvidence } from '../evidence/evidence-flags';
 import { StaffEntity } from '../staff/staff.entity';
+import { RejectionNotices } from '../notifications/rejection-notices';
 import { CeActivitiesRepository } from './ce-activities.repository';
 import { ceChangeRefusal, completedOnProblems } from './ce-activity-rules';
 import { CeActivityCredentialEntity, CeActivityEntity } from './ce-activity.entity';
@@ -58,6 +59,7 @@ export class CeActivitiesService {
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
     private readonly activities: CeActivitiesRepository,
+    private readonly rejections: RejectionNotices,
   ) {}
 
   /** A member's log, newest completedOn first. */
@@ -241,6 +243,7 @@ export class CeActivitiesService {
       entity.reviewedAt = new Date();
       entity.version += 1;
       const after = toCeActivity(await em.save(entity), before.credentialIds, before.hasEvidence);
+      if (entity.status === 'rejected') await this.rejections.tell(em, entity, member);
       await this.audit.record(em, user, user.departmentId, {
         action: 'review',
         entity: 'ce_activity',

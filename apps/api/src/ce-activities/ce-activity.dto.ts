@@ -12,6 +12,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -24,6 +25,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { IsNotBlank, IsOptionalNotNull } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination';
@@ -183,9 +185,14 @@ export class ReviewCeActivityDto implements ReviewCeActivityRequest {
   @IsIn(CE_REVIEW_DECISIONS)
   status!: CeReviewDecision;
 
-  @ApiPropertyOptional({ description: 'kept on the activity as reviewNote and in the audit trail' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    description:
+      'kept on the activity as reviewNote and in the audit trail; required when rejecting: the member is told the reason',
+  })
+  @ValidateIf((o: ReviewCeActivityDto) => o.status === 'rejected' || o.note !== undefined)
+  @IsDefined({ message: 'note is required when rejecting: say why the activity is not approved' })
   @IsString()
+  @IsNotBlank({ message: 'note must say why the activity is not approved' })
   @MaxLength(2000)
   note?: string;
 

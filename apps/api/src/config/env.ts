@@ -23,6 +23,26 @@ export interface Env {
   LOG_SQL: boolean;
   /** Largest evidence file accepted (PDF, PNG, JPEG), in bytes (default 10 MB). */
   EVIDENCE_MAX_BYTES: number;
+  /** SMTP server for e-mail (`smtp://user:pass@host:587`, `smtps://...`); unset: no e-mail, in-app notices only. */
+  SMTP_URL: string | undefined;
+  /** The From address of every e-mail (`HIM Readiness <him@hospital.example>`). */
+  MAIL_FROM: string;
+  /** The address people open the dashboard at; links in e-mails and webhooks start with it. */
+  PUBLIC_URL: string;
+  /** Run the reminder scheduler in this process (default true); POST /reminders/run works either way. */
+  REMINDERS_SCHEDULER: boolean;
+  /** How often the scheduler looks for due reminders and digests, in minutes (default 10). */
+  REMINDERS_INTERVAL_MINUTES: number;
+  /** Attempts after the first for an e-mail or webhook delivery (default 10), with exponential backoff. */
+  DELIVERY_RETRY_LIMIT: number;
+  /** The first retry's delay in seconds (default 30); each later one about doubles. */
+  DELIVERY_RETRY_DELAY_SECONDS: number;
+  /** A delivery whose process died is retried after this many seconds (default 300). */
+  DELIVERY_TIMEOUT_SECONDS: number;
+  /** How often the job engine looks for deliveries whose process died, in seconds (default 60). */
+  JOBS_MAINTENANCE_SECONDS: number;
+  /** Allow webhook endpoints on http://127.0.0.1 or http://localhost (tests, a local relay); default false: HTTPS only. */
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: boolean;
 }
 
 /** The validated configuration's injection token (AppModule provides it). */
@@ -78,8 +98,34 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new EnvError('JWT_SECRET must be at least 32 characters');
   }
+  const smtpUrl = optional(raw, 'SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) {
+    throw new EnvError('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
+  }
+  const mailFrom = optional(raw, 'MAIL_FROM');
+  if (mailFrom !== undefined && !/^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(mailFrom)) {
+    throw new EnvError(
+      'MAIL_FROM must be an e-mail address, optionally with a name: Name <him@hospital.example>',
+    );
+  }
+  if (smtpUrl !== undefined && mailFrom === undefined) {
+    throw new EnvError('MAIL_FROM must be set when SMTP_URL is');
+  }
+  const port = int(raw, 'PORT', 3000, 1, 65535);
+  const publicUrl = optional(raw, 'PUBLIC_URL') ?? `http://localhost:${port}`;
+  let parsedPublicUrl: URL | undefined;
+  try {
+    parsedPublicUrl = new URL(publicUrl);
+  } catch {
+    parsedPublicUrl = undefined;
+  }
+  if (!parsedPublicUrl || !/^https?:$/.test(parsedPublicUrl.protocol)) {
+    throw new EnvError(
+      'PUBLIC_URL must be an http:// or https:// address such as https://him.hospital.example',
+    );
+  }
   return {
-    PORT: int(raw, 'PORT', 3000, 1, 65535),
+    PORT: port,
     HOST: optional(raw, 'HOST') ?? '0.0.0.0',
     DATABASE_URL: databaseUrl,
     DATA_DIR: optional(raw, 'DATA_DIR') ?? '.data',
@@ -92,5 +138,15 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     DASHBOARD_DIR: raw['DASHBOARD_DIR'],
     LOG_SQL: bool(raw, 'LOG_SQL', false),
     EVIDENCE_MAX_BYTES: int(raw, 'EVIDENCE_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: mailFrom ?? 'HIM Readiness <no-reply@localhost>',
+    PUBLIC_URL: publicUrl.replace(/\/+$/, ''),
+    REMINDERS_SCHEDULER: bool(raw, 'REMINDERS_SCHEDULER', true),
+    REMINDERS_INTERVAL_MINUTES: int(raw, 'REMINDERS_INTERVAL_MINUTES', 10, 1, 60),
+    DELIVERY_RETRY_LIMIT: int(raw, 'DELIVERY_RETRY_LIMIT', 10, 0, 100),
+    DELIVERY_RETRY_DELAY_SECONDS: int(raw, 'DELIVERY_RETRY_DELAY_SECONDS', 30, 1, 3600),
+    DELIVERY_TIMEOUT_SECONDS: int(raw, 'DELIVERY_TIMEOUT_SECONDS', 300, 5, 3600),
+    JOBS_MAINTENANCE_SECONDS: int(raw, 'JOBS_MAINTENANCE_SECONDS', 60, 1, 3600),
+    WEBHOOK_ALLOW_HTTP_LOOPBACK: bool(raw, 'WEBHOOK_ALLOW_HTTP_LOOPBACK', false),
   };
 }

@@ -111,6 +111,13 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
       },
       {
+        path: 'notifications',
+        title: 'Notifications',
+        data: { roles: ALL_ROLES },
+        loadComponent: () =>
+          import('./notifications/notifications-page').then((m) => m.NotificationsPage),
+      },
+      {
         path: 'forbidden',
         title: 'No access',
         loadComponent: () => import('./forbidden/forbidden-page').then((m) => m.ForbiddenPage),

@@ -45,6 +45,7 @@ export class AdminPage {
     { path: 'ce-rules', label: 'CE rules' },
     { path: 'roles', label: 'Roles' },
     { path: 'teams', label: 'Teams' },
+    { path: 'reminders', label: 'Reminders' },
     { path: 'users', label: 'Users' },
   ];
 }

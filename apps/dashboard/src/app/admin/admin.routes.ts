@@ -39,6 +39,11 @@ export const adminRoutes: Route[] = [
         loadComponent: () => import('./teams-page').then((m) => m.TeamsPage),
       },
       {
+        path: 'reminders',
+        title: 'Reminders · Admin',
+        loadComponent: () => import('./reminders-page').then((m) => m.RemindersPage),
+      },
+      {
         path: 'users',
         title: 'Users · Admin',
         loadComponent: () => import('./users-page').then((m) => m.UsersPage),

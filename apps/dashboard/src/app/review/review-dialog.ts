@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -12,12 +12,15 @@ export interface ReviewDialogData {
   what: string;
 }
 
-/** What the dialog closes with when confirmed: the optional note for the reviewed activities. */
+/** What the dialog closes with when confirmed: the note (the reason, for a rejection). */
 export interface ReviewDialogResult {
   note: string;
 }
 
-/** Confirms an approval or rejection, with an optional note kept on the activity. */
+/**
+ * Confirms an approval or rejection. A rejection needs a reason: the member is told it; an
+ * approval's note is optional.
+ */
 @Component({
   selector: 'him-review-dialog',
   imports: [
@@ -36,13 +39,22 @@ export interface ReviewDialogResult {
           @if (data.decision === 'approved') {
             Approved hours count towards the member's CE cycles.
           } @else {
-            Rejected hours do not count. The member sees your note.
+            Rejected hours do not count. The member is told your reason.
           }
         </p>
         <mat-form-field class="note-field">
-          <mat-label>Note (optional)</mat-label>
-          <textarea matInput formControlName="note" rows="3" maxlength="2000"></textarea>
+          <mat-label>{{ data.decision === 'approved' ? 'Note (optional)' : 'Reason' }}</mat-label>
+          <textarea
+            matInput
+            formControlName="note"
+            rows="3"
+            maxlength="2000"
+            [required]="data.decision === 'rejected'"
+          ></textarea>
           <mat-hint>Kept on the activity and in the audit trail.</mat-hint>
+          @if (form.controls.note.hasError('required') || form.controls.note.hasError('pattern')) {
+            <mat-error>Say why the activity is rejected.</mat-error>
+          }
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -63,10 +75,18 @@ export class ReviewDialog {
 
   protected readonly verb = this.data.decision === 'approved' ? 'Approve' : 'Reject';
   protected readonly form = new FormGroup({
-    note: new FormControl('', { nonNullable: true }),
+    note: new FormControl('', {
+      nonNullable: true,
+      validators:
+        this.data.decision === 'rejected' ? [Validators.required, Validators.pattern(/\S/)] : [],
+    }),
   });
 
   protected confirmReview(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
     this.dialogRef.close({ note: this.form.controls.note.value.trim() });
   }
 }

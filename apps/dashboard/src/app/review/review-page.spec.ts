@@ -144,12 +144,23 @@ describe('ReviewPage', () => {
     button(root, 'Reject selected').click();
     await fixture.whenStable();
     expect(readable(dialog().querySelector('h2'))).toBe('Reject 2 activities?');
+    // a rejection needs a reason: without one the dialog stays open and says so
+    button(dialog(), 'Reject').click();
+    await fixture.whenStable();
+    expect(readable(dialog().querySelector('mat-error'))).toBe('Say why the activity is rejected.');
+    const reason = dialog().querySelector('textarea') as HTMLTextAreaElement;
+    reason.value = 'No certificate attached';
+    reason.dispatchEvent(new Event('input'));
     button(dialog(), 'Reject').click();
     await fixture.whenStable();
 
     // Sequential: the second call is made only once the first has answered.
     const first = expectApi(http, 'ce-activities/a1/review', 'POST');
-    expect(first.request.body).toEqual({ status: 'rejected', version: 1 });
+    expect(first.request.body).toEqual({
+      status: 'rejected',
+      version: 1,
+      note: 'No certificate attached',
+    });
     http.expectNone('/api/v1/ce-activities/a3/review');
     expect(readable(root.querySelector('[role="status"]'))).toBe('Reviewing 1 of 2…');
     failWith(first, 409, [

@@ -25,6 +25,7 @@ import { filter, map, skip } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { homePathFor, ROLE_LABELS, routeAllowsUser } from '../core/auth/roles';
 import { PRODUCT_NAME } from '../core/page-title-strategy';
+import { NotificationBell } from '../notifications/notification-bell';
 import { navEntryOf, navIconPath } from './nav-entry';
 
 interface NavLink {
@@ -45,6 +46,7 @@ const NARROW_SCREEN = '(max-width: 959.98px)';
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
+    NotificationBell,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',

@@ -1,0 +1,101 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import {
+  apiGet,
+  apiLogin,
+  apiPost,
+  daysAgo,
+  DIRECTOR,
+  expectNoAxeViolations,
+  login,
+  mainHeading,
+  openPage,
+  screenshot,
+} from './support/helpers';
+
+/**
+ * Reminders in the dashboard: the director replays the coming weeks (POST /reminders/run), the
+ * bell shows the unread count, a notice opens the page it is about and is marked read, and the
+ * admin's Reminders tab edits the expiry lead times.
+ */
+describe('notifications', () => {
+  let browser: Browser;
+  let token: string;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    token = await apiLogin(DIRECTOR);
+    // today and the next four weeks, as the scheduler would run them: reminders and a digest
+    for (let i = 0; i <= 28; i++) {
+      await apiPost(token, 'reminders/run', { date: daysAgo(-i) });
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the bell shows the unread count; a notice opens its page; mark read and mark all read work', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      const { unread } = await apiGet<{ unread: number }>(token, 'notifications/unread-count');
+      expect(unread).toBeGreaterThan(1);
+      await login(page, DIRECTOR.email, DIRECTOR.password);
+      const bell = page.getByRole('link', { name: `Notifications, ${unread} unread` });
+      await bell.waitFor();
+      await bell.click();
+      await mainHeading(page).waitFor();
+      await expect(mainHeading(page).textContent()).resolves.toBe('Notifications');
+      await page.getByRole('listitem').first().waitFor();
+      await expectNoAxeViolations(page, 'notifications page');
+      await screenshot(page, 'notifications');
+
+      // opening a notice goes to its page and marks it read
+      const first = page.getByRole('list', { name: 'Notifications' }).getByRole('listitem').first();
+      const link = first.getByRole('heading').getByRole('link');
+      const href = await link.getAttribute('href');
+      await link.click();
+      await page.waitForURL((url) => url.pathname === href);
+      await page.getByRole('link', { name: `Notifications, ${unread - 1} unread` }).waitFor();
+
+      // mark one read, then all
+      await page.goto('/notifications');
+      await page
+        .getByRole('button', { name: /^Mark read/ })
+        .first()
+        .click();
+      await page.getByRole('link', { name: `Notifications, ${unread - 2} unread` }).waitFor();
+      await page.getByRole('button', { name: 'Mark all read' }).click();
+      await page.getByRole('link', { name: 'Notifications, none unread' }).waitFor();
+      const after = await apiGet<{ unread: number }>(token, 'notifications/unread-count');
+      expect(after.unread).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the admin edits the expiry lead times on the Reminders tab', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, DIRECTOR.email, DIRECTOR.password);
+      await page.goto('/admin/reminders');
+      const field = page.getByLabel('Credential expiring: lead times');
+      await field.waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page, 'admin reminders page');
+      await field.fill('120, 60, 30, 7');
+      await page.getByRole('button', { name: 'Save reminder settings' }).click();
+      await page.getByRole('status').filter({ hasText: 'Reminder settings saved.' }).waitFor();
+      const saved = await apiGet<{ expiring: { leadDays: number[] } }>(token, 'reminders/settings');
+      expect(saved.expiring.leadDays).toEqual([120, 60, 30, 7]);
+      const department = await apiGet<{ reminderLeadDays: number[] }>(token, 'department');
+      expect(department.reminderLeadDays).toEqual([120, 60, 30, 7]);
+      await page.reload();
+      await expect(page.getByLabel('Credential expiring: lead times').inputValue()).resolves.toBe(
+        '120, 60, 30, 7',
+      );
+      await expect(page.getByRole('table').getByRole('row').count()).resolves.toBeGreaterThan(1);
+      await screenshot(page, 'admin-reminders');
+    } finally {
+      await context.close();
+    }
+  });
+});
