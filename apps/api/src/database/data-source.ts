@@ -20,6 +20,7 @@ import { TeamEntity, TeamManagerEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { CalendarTokensAndEvidenceFiles1795488000000 } from './migrations/1795488000000-calendar-tokens-and-evidence-files';
+import { CeActivitySubmissionTeam1796200000000 } from './migrations/1796200000000-ce-activity-submission-team';
 import { SystemSettingEntity } from './system-setting.entity';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: no time zone can shift them.
@@ -49,7 +50,11 @@ export const ENTITIES = [
   EvidenceFileEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764000000000, CalendarTokensAndEvidenceFiles1795488000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  CalendarTokensAndEvidenceFiles1795488000000,
+  CeActivitySubmissionTeam1796200000000,
+];
 
 /** The one set of options shared by Nest, the migration CLI, the seed tools and the tests. */
 export function dataSourceOptions(url: string, logging = false): DataSourceOptions {
