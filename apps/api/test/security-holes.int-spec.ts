@@ -1,5 +1,10 @@
 import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
-import { addTeamWithManager, insertCredentialType, insertSkill, type SecondTeam } from './member-records';
+import {
+  addTeamWithManager,
+  insertCredentialType,
+  insertSkill,
+  type SecondTeam,
+} from './member-records';
 import { createTestApp, type TestApp } from './test-app';
 
 /**
@@ -151,5 +156,35 @@ describe('issue 9: what a hospital security review tries first', () => {
       .set(bearer(d.tokens.manager))
       .send({ skillId, level: 3, assessedOn: '2026-01-05', source: 'manager' })
       .expect(201);
+  });
+
+  it('hole 9: passwords that are only long are refused, for new accounts and password changes', async () => {
+    const users = () => t.http().post('/api/v1/users').set(bearer(d.tokens.admin));
+    for (const [password, why] of [
+      ['            ', /^password must not be only spaces/],
+      ['aaaaaaaaaaaa', /^password must not be one character repeated/],
+      ['password1234', /^password is a common or breached password/],
+    ] as const) {
+      const res = await users()
+        .send({
+          email: `weak.${password.length}.${Math.random()}@example.org`,
+          role: 'admin',
+          password,
+        })
+        .expect(400);
+      expect(res.body.message).toEqual([expect.stringMatching(why)]);
+    }
+    const created = (
+      await users()
+        .send({ email: 'strong@example.org', role: 'admin', password: 'Director!Demo2026' })
+        .expect(201)
+    ).body;
+    const change = await t
+      .http()
+      .patch(`/api/v1/users/${created.id}`)
+      .set(bearer(d.tokens.admin))
+      .send({ password: 'password1234', version: created.version })
+      .expect(400);
+    expect(change.body.message).toEqual([expect.stringMatching(/^password is a common/)]);
   });
 });

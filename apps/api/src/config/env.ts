@@ -1,3 +1,5 @@
+import { passwordProblem } from '../auth/password-policy';
+
 /**
  * The environment, validated once at boot. A bad value stops the server with a message
  * that names the variable (STYLE.md: configuration fails fast).
@@ -71,9 +73,9 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
   if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) {
     throw new EnvError('ADMIN_EMAIL must be an email address');
   }
-  if (adminPassword !== undefined && adminPassword.length < 12) {
-    throw new EnvError('ADMIN_PASSWORD must be at least 12 characters');
-  }
+  const adminPasswordProblem =
+    adminPassword === undefined ? null : passwordProblem(adminPassword, [adminEmail ?? '']);
+  if (adminPasswordProblem) throw new EnvError(`ADMIN_PASSWORD ${adminPasswordProblem}`);
   const jwtSecret = optional(raw, 'JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new EnvError('JWT_SECRET must be at least 32 characters');
