@@ -1,4 +1,8 @@
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { JwtService } from '@nestjs/jwt';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bearer, createDepartment, PASSWORD, type DepartmentFixture } from './fixtures';
 import {
   addTeamWithManager,
   insertCredentialType,
@@ -186,5 +190,248 @@ describe('issue 9: what a hospital security review tries first', () => {
       .send({ password: 'password1234', version: created.version })
       .expect(400);
     expect(change.body.message).toEqual([expect.stringMatching(/^password is a common/)]);
+  });
+
+  describe('hole 4: sign-in throttling per account and per address, over every API process', () => {
+    const wrong = (app: TestApp, email: string, address = '203.0.113.7') =>
+      app
+        .http()
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', address)
+        .send({ email, password: 'not the password at all' });
+
+    it('answers 429 with Retry-After after 10 failures on an account, from any address, and logs them without the password', async () => {
+      const one = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+      // a second API process over the same database: the limit is shared, not doubled
+      const two = await createTestApp({
+        env: { TRUST_PROXY: 'true' },
+        databaseUrl: one.databaseUrl,
+      });
+      try {
+        const dept = await createDepartment(one);
+        const statuses: number[] = [];
+        let retryAfter = '';
+        for (let i = 0; i < 60; i++) {
+          const res = await wrong(i % 2 ? one : two, dept.emails.admin, `198.51.100.${i}`);
+          statuses.push(res.status);
+          if (res.status === 429) retryAfter = res.headers['retry-after'];
+        }
+        expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+        expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
+        expect(Number(retryAfter)).toBeGreaterThan(14 * 60);
+        expect(Number(retryAfter)).toBeLessThanOrEqual(15 * 60);
+        const blocked = await one
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ email: dept.emails.admin, password: PASSWORD });
+        expect(blocked.status).toBe(429);
+        expect(blocked.body.message).toEqual([expect.stringMatching(/^Too many failed sign-ins/)]);
+        // another account is not affected
+        await one
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ email: dept.emails.manager, password: PASSWORD })
+          .expect(200);
+
+        const failures: { reason: string; user_id: string | null; row: string }[] =
+          await one.dataSource.query(
+            `SELECT reason, user_id, row_to_json(f)::text AS row FROM sign_in_failure f WHERE email = $1`,
+            [dept.emails.admin],
+          );
+        expect(failures.filter((f) => f.reason === 'wrong-credentials')).toHaveLength(10);
+        expect(failures.filter((f) => f.reason === 'throttled').length).toBeGreaterThanOrEqual(50);
+        expect(failures.some((f) => f.row.includes('not the password'))).toBe(false);
+        const everything: { all: string }[] = await one.dataSource.query(
+          `SELECT string_agg(row_to_json(a)::text, ' ') AS all FROM audit_event a`,
+        );
+        expect(everything[0].all ?? '').not.toContain('not the password');
+      } finally {
+        await two.close();
+        await one.close();
+      }
+    });
+
+    it('throttles one address after 30 failures whatever the accounts, and never a user who signs in right', async () => {
+      const app = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+      try {
+        const dept = await createDepartment(app);
+        for (let i = 0; i < 40; i++) {
+          await app
+            .http()
+            .post('/api/v1/auth/login')
+            .set('X-Forwarded-For', '192.0.2.1')
+            .send({ email: dept.emails.staff, password: PASSWORD })
+            .expect(200);
+        }
+        const statuses: number[] = [];
+        for (let i = 0; i < 35; i++)
+          statuses.push((await wrong(app, `guess${i}@example.org`, '192.0.2.99')).status);
+        expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+        expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+        // the same accounts from another address still answer
+        expect((await wrong(app, 'guess0@example.org', '192.0.2.100')).status).toBe(401);
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
+  describe('hole 5: tokens die with their session', () => {
+    const login = (email: string) =>
+      t.http().post('/api/v1/auth/login').send({ email, password: PASSWORD }).expect(200);
+    const me = (token: string) => t.http().get('/api/v1/auth/me').set(bearer(token));
+    const account = async (email: string) =>
+      (
+        await t.dataSource.query(`SELECT id, version FROM app_user WHERE email = $1`, [email])
+      )[0] as { id: string; version: number };
+
+    it('a password change signs the account out everywhere', async () => {
+      const dept = await createDepartment(t);
+      const first = (await login(dept.emails.manager)).body.accessToken;
+      await me(first).expect(200);
+      const { id, version } = await account(dept.emails.manager);
+      await t
+        .http()
+        .patch(`/api/v1/users/${id}`)
+        .set(bearer(dept.tokens.admin))
+        .send({ password: 'a brand new passphrase 2027', version })
+        .expect(200);
+      await me(first).expect(401);
+      await me(dept.tokens.manager).expect(401);
+      // the admin who made the change stays signed in
+      await me(dept.tokens.admin).expect(200);
+    });
+
+    it('a deactivation revokes earlier tokens for good: reactivating does not bring them back', async () => {
+      const dept = await createDepartment(t);
+      const { id, version } = await account(dept.emails.staff);
+      const patch = (body: object) =>
+        t.http().patch(`/api/v1/users/${id}`).set(bearer(dept.tokens.admin)).send(body).expect(200);
+      await patch({ active: false, version });
+      await me(dept.tokens.staff).expect(401);
+      await patch({ active: true, version: version + 1 });
+      await me(dept.tokens.staff).expect(401);
+      const fresh = (await login(dept.emails.staff)).body.accessToken;
+      await me(fresh).expect(200);
+    });
+
+    it('logout revokes the token it is called with, and only that one', async () => {
+      const dept = await createDepartment(t);
+      const other = (await login(dept.emails.staff)).body.accessToken;
+      await t.http().post('/api/v1/auth/logout').set(bearer(dept.tokens.staff)).expect(204);
+      await me(dept.tokens.staff).expect(401);
+      await t.http().post('/api/v1/auth/logout').set(bearer(dept.tokens.staff)).expect(401);
+      await me(other).expect(200);
+      const trail = await t.dataSource.query(
+        `SELECT action FROM audit_event WHERE entity = 'user' AND department_id = $1 AND action = 'logout'`,
+        [dept.departmentId],
+      );
+      expect(trail).toHaveLength(1);
+    });
+  });
+
+  describe('hole 6: hostile JSON answers 400, never 500, and costs no CPU', () => {
+    const deep = (levels: number) => `{"email":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+
+    it('refuses JSON nested 5,000 levels deep before validation, and /api/health stays fast', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(deep(5000))
+        .expect(400);
+      expect(res.body.message).toEqual([
+        expect.stringMatching(/^email(\.0)* is nested more than 32 levels deep$/),
+      ]);
+      const health: number[] = [];
+      const flood = Array.from({ length: 40 }, () =>
+        t
+          .http()
+          .post('/api/v1/auth/login')
+          .set('Content-Type', 'application/json')
+          .send(deep(5000)),
+      );
+      const probes = (async () => {
+        for (let i = 0; i < 10; i++) {
+          const started = performance.now();
+          await t.http().get('/api/health').expect(200);
+          health.push(performance.now() - started);
+        }
+      })();
+      const answers = await Promise.all(flood);
+      await probes;
+      expect(answers.every((a) => a.status === 400)).toBe(true);
+      health.sort((a, b) => a - b);
+      // before the fix: 1.2 s median
+      expect(health[Math.floor(health.length / 2)]).toBeLessThan(250);
+    });
+
+    it('answers 400 naming the field for a lone surrogate in an email', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"email":"\\ud800@example.org","password":"x"}')
+        .expect(400);
+      expect(res.body.message).toEqual([
+        expect.stringMatching(/^email contains an invalid character/),
+      ]);
+    });
+  });
+
+  describe('hole 10: headers, secrets, expiry and the API docs', () => {
+    it('sends a CSP without inline scripts, frame-ancestors none, nosniff and Referrer-Policy', async () => {
+      for (const path of ['/api/health', '/api/v1/auth/me']) {
+        const res = await t.http().get(path);
+        const csp = res.headers['content-security-policy'];
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).toMatch(/script-src 'self'(;|$)/);
+        expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+        expect(res.headers['x-frame-options']).toBe('DENY');
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(res.headers['referrer-policy']).toBe('no-referrer');
+        expect(res.headers['x-powered-by']).toBeUndefined();
+      }
+    });
+
+    it('refuses a correctly signed token without exp, or without a session', async () => {
+      const dept = await createDepartment(t);
+      const secret = 'test-secret-that-is-long-enough-0123456789';
+      const { id } = (
+        await t.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [dept.emails.admin])
+      )[0];
+      const [{ id: sid }] = await t.dataSource.query(
+        `SELECT id FROM auth_session WHERE user_id = $1 AND revoked_at IS NULL LIMIT 1`,
+        [id],
+      );
+      const jwt = new JwtService();
+      const forever = jwt.sign({ sub: id, sid }, { secret, algorithm: 'HS256' });
+      await t.http().get('/api/v1/auth/me').set(bearer(forever)).expect(401);
+      const noSession = jwt.sign({ sub: id }, { secret, algorithm: 'HS256', expiresIn: 600 });
+      await t.http().get('/api/v1/auth/me').set(bearer(noSession)).expect(401);
+      const proper = jwt.sign({ sub: id, sid }, { secret, algorithm: 'HS256', expiresIn: 600 });
+      await t.http().get('/api/v1/auth/me').set(bearer(proper)).expect(200);
+    });
+
+    it('keeps the generated JWT secret out of the database, and the Swagger UI off unless API_DOCS', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'him-secret-'));
+      const app = await createTestApp({ env: { JWT_SECRET: '', DATA_DIR: dataDir, API_DOCS: '' } });
+      try {
+        const rows = await app.dataSource.query(
+          `SELECT key FROM system_setting WHERE key ILIKE '%secret%'`,
+        );
+        expect(rows).toEqual([]);
+        const file = join(dataDir, 'secrets', 'jwt-secret');
+        expect(statSync(file).mode & 0o777).toBe(0o600);
+        expect(readFileSync(file, 'utf8').length).toBeGreaterThanOrEqual(32);
+        const dept = await createDepartment(app);
+        await app.http().get('/api/v1/auth/me').set(bearer(dept.tokens.staff)).expect(200);
+        await app.http().get('/api/docs').expect(404);
+        await app.http().get('/api/docs-json').expect(404);
+      } finally {
+        await app.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
   });
 });

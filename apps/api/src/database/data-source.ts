@@ -21,6 +21,7 @@ import { UserEntity } from '../users/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { CalendarTokensAndEvidenceFiles1795488000000 } from './migrations/1795488000000-calendar-tokens-and-evidence-files';
 import { CeActivitySubmissionTeam1796200000000 } from './migrations/1796200000000-ce-activity-submission-team';
+import { SessionsSignInLogAndRateLimits1796200100000 } from './migrations/1796200100000-sessions-sign-in-log-and-rate-limits';
 import { SystemSettingEntity } from './system-setting.entity';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: no time zone can shift them.
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   InitialSchema1764000000000,
   CalendarTokensAndEvidenceFiles1795488000000,
   CeActivitySubmissionTeam1796200000000,
+  SessionsSignInLogAndRateLimits1796200100000,
 ];
 
 /** The one set of options shared by Nest, the migration CLI, the seed tools and the tests. */
