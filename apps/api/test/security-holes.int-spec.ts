@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { bearer, createDepartment, PASSWORD, type DepartmentFixture } from './fixtures';
 import {
@@ -190,6 +191,86 @@ describe('issue 9: what a hospital security review tries first', () => {
       .send({ password: 'password1234', version: created.version })
       .expect(400);
     expect(change.body.message).toEqual([expect.stringMatching(/^password is a common/)]);
+  });
+
+  it('hole 7: every CSV field is quoted and neutralised, the CE body too', async () => {
+    const dept = await createDepartment(t);
+    const body = '=HYPERLINK("http://evil.example","Click")';
+    await t.dataSource.query(`UPDATE team SET name = 'Coding; Inpatient' WHERE id = $1`, [
+      dept.teamId,
+    ]);
+    const typeId = await insertCredentialType(t, dept.departmentId, 'EVIL', body);
+    await t.dataSource.query(
+      `INSERT INTO ce_rule (department_id, issuing_body, cycle_months) VALUES ($1, $2, 24)`,
+      [dept.departmentId, body],
+    );
+    await t.dataSource.query(
+      `INSERT INTO credential (department_id, staff_id, credential_type_id, number, issued_on, expires_on)
+       VALUES ($1, $2, $3, '-42', '2025-01-01', '2030-12-31')`,
+      [dept.departmentId, dept.staffStaffId, typeId],
+    );
+    const res = await t
+      .http()
+      .get('/api/v1/reports/compliance?format=csv&asOf=2026-01-15')
+      .set(bearer(dept.tokens.admin))
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const text = (res.body as Buffer).toString('utf8').replace(/^\uFEFF/, '');
+    const [header, ...rows] = parse(text) as string[][];
+    const row = rows.find((r) => r[header.indexOf('Credential code')] === 'EVIL');
+    expect(row?.[header.indexOf('CE body')]).toBe(`'${body}`);
+    expect(row?.[header.indexOf('Credential number')]).toBe("'-42");
+    expect(row?.[header.indexOf('Team')]).toBe('Coding; Inpatient');
+    // every field of every line is quoted: a semicolon-locale Excel splits none of them
+    for (const line of text.split('\r\n').filter((l) => l !== '')) {
+      expect(line).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/);
+    }
+  });
+
+  it('hole 8: 30 concurrent uploads to one activity store exactly the limit of 20', async () => {
+    const dept = await createDepartment(t);
+    const activity = (
+      await t
+        .http()
+        .post(`/api/v1/staff/${dept.staffStaffId}/ce-activities`)
+        .set(bearer(dept.tokens.staff))
+        .send({ title: 'Race webinar', provider: 'AHIMA', completedOn: '2026-01-10', hours: 1 })
+        .expect(201)
+    ).body;
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const objectsBefore = Number(
+      (await t.dataSource.query(`SELECT count(*) FROM pg_largeobject_metadata`))[0].count,
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        t
+          .http()
+          .post(`/api/v1/ce-activities/${activity.id}/evidence`)
+          .set(bearer(dept.tokens.staff))
+          .attach('file', png, { filename: `certificate-${i}.png`, contentType: 'image/png' }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(10);
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*) FROM evidence_file WHERE ce_activity_id = $1`,
+      [activity.id],
+    );
+    expect(Number(count)).toBe(20);
+    // the refused uploads left no content behind
+    const objectsAfter = Number(
+      (await t.dataSource.query(`SELECT count(*) FROM pg_largeobject_metadata`))[0].count,
+    );
+    expect(objectsAfter - objectsBefore).toBe(20);
   });
 
   describe('hole 4: sign-in throttling per account and per address, over every API process', () => {
