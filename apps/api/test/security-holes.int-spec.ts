@@ -5,6 +5,14 @@ import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { bearer, createDepartment, PASSWORD, type DepartmentFixture } from './fixtures';
 import {
+  bombRows,
+  bombSharedStrings,
+  rowXml,
+  STAFF_COLUMNS,
+  staffRows,
+  xlsx,
+} from './hostile-files';
+import {
   addTeamWithManager,
   insertCredentialType,
   insertSkill,
@@ -31,6 +39,87 @@ describe('issue 9: what a hospital security review tries first', () => {
   const staffVersion = async (id: string) =>
     (await t.http().get(`/api/v1/staff/${id}`).set(bearer(d.tokens.admin)).expect(200)).body
       .version as number;
+
+  describe('hole 1: an XLSX is read as a stream that stops at the row cap and at what really inflates', () => {
+    const importXlsx = (dept: DepartmentFixture, file: Buffer) =>
+      t
+        .http()
+        .post('/api/v1/import/staff?mode=dry-run')
+        .set(bearer(dept.tokens.manager))
+        .attach('file', file, 'staff.xlsx');
+
+    it('stops at the row cap: rows after 50,000 are never read (they are not even XML here)', async () => {
+      const dept = await createDepartment(t);
+      function* rows(): Generator<string> {
+        for (const row of staffRows(50_001)) yield row;
+        // what follows the cap is garbage: a reader that loads the whole sheet chokes on it
+        for (let i = 0; i < 1000; i++) yield '<row r="x"><<<not xml at all>>>';
+      }
+      const res = await importXlsx(dept, xlsx(rows())).expect(400);
+      expect(res.body.message).toEqual([
+        'file: the file has more than 50000 data rows; at most 50000 per import',
+      ]);
+    });
+
+    it('counts the bytes it inflates, not the sizes the ZIP declares: a bomb declaring 3 KB stops at the cap', async () => {
+      const dept = await createDepartment(t);
+      const bomb = xlsx([rowXml(1, STAFF_COLUMNS)], {
+        sharedStrings: bombSharedStrings(256 * 1024 * 1024),
+        declaredSharedStringsSize: 3000,
+      });
+      expect(bomb.length).toBeLessThan(1024 * 1024);
+      const peakBefore = process.resourceUsage().maxRSS;
+      const started = performance.now();
+      const res = await importXlsx(dept, bomb).expect(400);
+      expect(res.body.message).toEqual([
+        'file: the workbook is too large once unpacked; split it into smaller files',
+      ]);
+      expect(performance.now() - started).toBeLessThan(10_000);
+      // peak memory grew by far less than the 256 MB the bomb inflates to (maxRSS is in KB)
+      expect((process.resourceUsage().maxRSS - peakBefore) / 1024).toBeLessThan(200);
+    });
+
+    it('refuses a cell of a gigabyte of spaces, and a million empty rows, without reading them whole', async () => {
+      const dept = await createDepartment(t);
+      const oneCell = await importXlsx(
+        dept,
+        xlsx(bombRows(8 * 1024 * 1024, 'one-cell'), { declaredSheetSize: 3000 }),
+      ).expect(400);
+      expect(oneCell.body.message).toEqual([
+        expect.stringMatching(/^file: the workbook holds a text or an element far larger/),
+      ]);
+      const emptyRows = await importXlsx(
+        dept,
+        xlsx(bombRows(1024 ** 3, 'empty-rows'), { declaredSheetSize: 3000 }),
+      ).expect(400);
+      expect(emptyRows.body.message).toEqual(['file: the file has no data rows below the header']);
+    });
+
+    it('keeps /api/health answering while a 120,000-row workbook is refused', async () => {
+      const dept = await createDepartment(t);
+      const big = xlsx(staffRows(120_000));
+      const probes: number[] = [];
+      let done = false;
+      const probing = (async () => {
+        while (!done) {
+          const started = performance.now();
+          await t.http().get('/api/health').expect(200);
+          probes.push(performance.now() - started);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+      const res = await importXlsx(dept, big);
+      done = true;
+      await probing;
+      expect(res.status).toBe(400);
+      expect(res.body.message).toEqual([
+        'file: the file has more than 50000 data rows; at most 50000 per import',
+      ]);
+      probes.sort((a, b) => a - b);
+      expect(probes.length).toBeGreaterThan(3);
+      expect(probes[Math.floor(probes.length / 2)]).toBeLessThan(100);
+    });
+  });
 
   it('hole 2: a manager cannot review CE of another team by moving the member in and out', async () => {
     // Ben is on Release of Information (managed by Rita), and submits an activity there.
