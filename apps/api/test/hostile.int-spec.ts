@@ -14,7 +14,6 @@ import { createTestApp, type TestApp } from './test-app';
 
 const NONE = '00000000-0000-4000-8000-000000000000';
 const WRITE_METHODS = ['post', 'patch', 'put', 'delete'] as const;
-type WriteMethod = (typeof WRITE_METHODS)[number];
 
 interface OpenApiSchema {
   $ref?: string;
@@ -51,7 +50,7 @@ const VALUES: unknown[] = [
   -0.000001,
   1e308,
   -1e308,
-  12345678901234567890,
+  Number.MAX_SAFE_INTEGER + 2,
   '',
   '   ',
   'x'.repeat(10_000),
@@ -492,5 +491,5 @@ describe('the hostile suite', () => {
     expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
     // and the server still answers
     await t.http().get('/api/v1/auth/me').set(bearer(d.tokens.admin)).expect(200);
-  });
+  }, 240_000);
 });

@@ -24,6 +24,9 @@ import { createTestApp, type TestApp } from './test-app';
  * The ten holes a security review found (issue 9), each tried again as the reviewer tried it,
  * against the real API over a real PostgreSQL. Each test failed on the code before the fix.
  */
+// Some of these build and send files of tens of megabytes, or sign in sixty times.
+jest.setTimeout(180_000);
+
 describe('issue 9: what a hospital security review tries first', () => {
   let t: TestApp;
   let d: DepartmentFixture;
