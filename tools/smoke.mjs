@@ -3,13 +3,16 @@
 // with no configuration (embedded PostgreSQL in a fresh data directory, demo department),
 // sign in with a demo login, read the readiness, load the dashboard; stop it with Ctrl-C
 // (SIGINT) and check the embedded database stopped too; start again and check that nothing
-// was lost or seeded twice; kill it hard (SIGKILL) and check a restart recovers.
+// was lost or seeded twice; kill it hard (SIGKILL) and check a restart recovers; kill it hard
+// in the middle of a 10,000-row import and of a report export, and check that the import is all
+// or nothing, the server starts cleanly and no temporary file or large object is left behind.
 // Prints "N passed, N failed" and exits non-zero on any failure.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 let passed = 0;
 let failed = 0;
@@ -35,11 +38,15 @@ chmodSync(dataDir, 0o755);
 const port = await freePort();
 const pgPort = await freePort();
 const base = `http://127.0.0.1:${port}`;
+// The server's own temporary directory, so a crash that left a file behind is seen.
+const serverTmp = join(dataDir, 'tmp');
+mkdirSync(serverTmp);
 const env = {
   ...process.env,
   PORT: String(port),
   DATA_DIR: dataDir,
   EMBEDDED_PG_PORT: String(pgPort),
+  TMPDIR: serverTmp,
 };
 delete env.DATABASE_URL;
 delete env.SEED_DEMO;
@@ -166,6 +173,128 @@ server = start();
 check('recovers after the server was killed', await waitForUp(server), server.output.slice(-2000));
 const afterCrash = await login('director@riverside-demo.org', 'Director!Demo2026');
 check('data intact after the crash', afterCrash.status === 200);
+server.kill('SIGINT');
+await server.exited;
+
+// 6. Crash safety: kill -9 in the middle of a 10,000-row import and of a report export.
+const db = () => {
+  const client = new pg.Client({
+    connectionString: `postgres://him:him-embedded@127.0.0.1:${pgPort}/postgres`,
+  });
+  return client.connect().then(() => client);
+};
+const count = async (sql) => {
+  const client = await db();
+  try {
+    return Number((await client.query(sql)).rows[0].count);
+  } finally {
+    await client.end();
+  }
+};
+const signIn = async () =>
+  `Bearer ${(await login('director@riverside-demo.org', 'Director!Demo2026')).body.accessToken}`;
+const staffCsv = () => {
+  const lines = ['Employee ID,Name,Email,Team,Role,Status,Hire date'];
+  for (let i = 1; i <= 10_000; i++)
+    lines.push(
+      `K-${i},Crash Test ${i},crash.${i}@crash.example,Coding,Medical Coder (Inpatient),active,2021-04-0${1 + (i % 9)}`,
+    );
+  return lines.join('\r\n');
+};
+const upload = (token) => {
+  const form = new FormData();
+  form.append('file', new Blob([staffCsv()], { type: 'text/csv' }), 'crash.csv');
+  return fetch(`${base}/api/v1/import/staff?mode=commit`, {
+    method: 'POST',
+    headers: { authorization: token },
+    body: form,
+  });
+};
+const waitFor = async (what, check, ms = 60_000) => {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  console.log(`  (timed out waiting until ${what})`);
+  return false;
+};
+const startsCleanly = async () => {
+  server = start();
+  const up = await waitForUp(server);
+  return up && !/\bERROR\b/.test(server.output);
+};
+
+server = start();
+await waitForUp(server);
+const largeObjectsBefore = await count(`SELECT count(*) FROM pg_largeobject_metadata`);
+let token = await signIn();
+const importing = upload(token).catch(() => null);
+// the import holds its department's advisory lock for the whole transaction
+const midImport = await waitFor(
+  'the import is inside its transaction',
+  async () =>
+    (await count(`SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted`)) > 0,
+);
+server.kill('SIGKILL');
+await server.exited;
+await importing;
+check('killed in the middle of a 10,000-row import', midImport);
+check(
+  'starts cleanly after the import was killed',
+  await startsCleanly(),
+  server.output.slice(-2000),
+);
+check(
+  'the killed import wrote nothing (all or nothing)',
+  (await count(`SELECT count(*) FROM staff WHERE employee_id LIKE 'K-%'`)) === 0 &&
+    (await count(`SELECT count(*) FROM audit_event WHERE note LIKE 'import of crash.csv%'`)) === 0,
+);
+token = await signIn();
+const reimport = await upload(token);
+check(
+  'the same import then commits whole',
+  reimport.status === 200 &&
+    (await count(`SELECT count(*) FROM staff WHERE employee_id LIKE 'K-%'`)) === 10_000,
+  String(reimport.status),
+);
+
+// A PDF of 10,000 members takes a while to stream: kill the server once the first bytes are out.
+const exporting = await fetch(`${base}/api/v1/reports/compliance?format=pdf`, {
+  headers: { authorization: token },
+});
+const reader = exporting.body.getReader();
+const first = await reader.read();
+server.kill('SIGKILL');
+await server.exited;
+let cut = false;
+try {
+  while (!(await reader.read()).done);
+} catch {
+  cut = true;
+}
+check('killed in the middle of a report export', exporting.status === 200 && !first.done && cut);
+check(
+  'starts cleanly after the export was killed',
+  await startsCleanly(),
+  server.output.slice(-2000),
+);
+check(
+  'no temporary file is left behind',
+  readdirSync(serverTmp).length === 0,
+  readdirSync(serverTmp).join(', '),
+);
+check(
+  'no large object is left behind',
+  (await count(`SELECT count(*) FROM pg_largeobject_metadata`)) === largeObjectsBefore,
+);
+const exportAgain = await fetch(`${base}/api/v1/reports/compliance?format=csv`, {
+  headers: { authorization: await signIn() },
+});
+check(
+  'exports again after the crash',
+  exportAgain.status === 200 && (await exportAgain.text()).length > 0,
+);
 server.kill('SIGINT');
 await server.exited;
 

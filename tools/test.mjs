@@ -25,6 +25,16 @@ if (existsSync('apps/dashboard-e2e/jest.config.cts')) {
     args: ['-c', 'apps/dashboard-e2e/jest.config.cts', '--runInBand'],
   });
 }
+// The security tests alone (they run with the integration tests too): rerun them in about a minute.
+suites.push({
+  name: 'hostile',
+  args: [
+    '-c',
+    'apps/api/jest.integration.config.cts',
+    'apps/api/test/(hostile|permissions|security-holes)\\.int-spec\\.ts',
+  ],
+  onlyWhenNamed: true,
+});
 const only = process.argv.slice(2);
 const wanted = (name) => !only.length || only.includes(name);
 
@@ -32,7 +42,7 @@ let passed = 0;
 let failed = 0;
 let broken = false;
 for (const suite of suites) {
-  if (!wanted(suite.name)) continue;
+  if (!wanted(suite.name) || (suite.onlyWhenNamed && !only.includes(suite.name))) continue;
   const resultFile = join(out, `${suite.name}.json`);
   console.log(`\n=== ${suite.name} tests ===`);
   const run = spawnSync(

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     const lines = [
       ``,
       `HIM Readiness is running at ${url}`,
-      `  API:  ${url}/api/v1   (OpenAPI: ${url}/api/docs)`,
+      `  API:  ${url}/api/v1${env.API_DOCS ? `   (OpenAPI: ${url}/api/docs)` : ''}`,
     ];
     if (env.SEED_DEMO) {
       lines.push(seeded ? `  Demo department created. Demo logins:` : `  Demo logins:`);

@@ -123,7 +123,7 @@ describe('import of large files', () => {
   it('refuses a file of more than 50,000 rows', async () => {
     const res = await upload('staff', staffFile(50_001), 'dry-run').expect(400);
     expect(res.body.message).toEqual([
-      'file: the file has 50001 data rows; at most 50000 per import',
+      'file: the file has more than 50000 data rows; at most 50000 per import',
     ]);
   });
 });

@@ -592,10 +592,10 @@ describe('import API', () => {
       expect(res.headers['content-disposition']).toContain('credentials-import-template.csv');
       const text = (res.body as Buffer).toString('utf8');
       expect(text.split(/\r?\n/)[0]).toBe(
-        '\uFEFFEmployee ID,Credential type (code),Number,Issued on,Expires on,Verification method,Verified on',
+        '\uFEFF"Employee ID","Credential type (code)","Number","Issued on","Expires on","Verification method","Verified on"',
       );
       expect(text.split(/\r?\n/)[1]).toBe(
-        'E-10442,CCS,12345678,2024-07-01,2026-06-30,primary-source,2024-07-15',
+        '"E-10442","CCS","12345678","2024-07-01","2026-06-30","primary-source","2024-07-15"',
       );
     });
 

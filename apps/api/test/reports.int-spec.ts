@@ -160,7 +160,9 @@ describe('GET /reports/compliance (DOMAIN.md, Reports)', () => {
       expect(d.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(d.body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       const firstLine = d.body.subarray(3).toString('utf8').split('\r\n')[0];
-      expect(firstLine.startsWith('Member,Employee ID,Team,Role,Status,Ready')).toBe(true);
+      expect(firstLine.startsWith('"Member","Employee ID","Team","Role","Status","Ready"')).toBe(
+        true,
+      );
       expect(d.headers['content-disposition']).toBe(
         `attachment; filename="compliance-riverside-regional-medical-center-health-department-${TODAY}.csv"`,
       );
@@ -216,8 +218,8 @@ describe('GET /reports/compliance (DOMAIN.md, Reports)', () => {
       expect(odd[0]['Credential status']).toBe('');
       // a cell that Excel would run as a formula is defused
       expect(odd[0]['Employee ID']).toBe("'=E99999");
-      // RFC 4180: the name is quoted and its quotes doubled in the raw text
-      expect(d.body.toString('utf8')).toContain(`"O'Brien, ""Pat""",'=E99999,Coding,`);
+      // RFC 4180: every field is quoted and quotes are doubled in the raw text
+      expect(d.body.toString('utf8')).toContain(`"O'Brien, ""Pat""","'=E99999","Coding",`);
       expect(rows.find((r) => r['Member'] === 'Kevin Nguyen')?.['Status']).toBe('on leave');
       expect(rows.find((r) => r['Member'] === 'Kevin Nguyen')?.['Ready']).toBe('');
     });

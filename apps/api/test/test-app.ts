@@ -16,17 +16,28 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** more settings, as the environment would give them */
+  env?: Record<string, string>;
+  /** another API process over this database (a test's own, which it keeps; not dropped on close) */
+  databaseUrl?: string;
+}
+
 /** The real application over a fresh migrated database, as the server builds it. */
-export async function createTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  await runMigrations(db.url);
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
+  if (!options.databaseUrl) await runMigrations(db.url);
   const env = validateEnv({
     DATABASE_URL: db.url,
     DASHBOARD_DIR: '',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     // tests run a day of reminders through POST /reminders/run, never on the wall clock
     REMINDERS_SCHEDULER: 'false',
-    ...extraEnv,
+    // the tests read the OpenAPI document (it is off by default with DATABASE_URL)
+    API_DOCS: 'true',
+    ...options.env,
   });
   const app = await createApp(env, db.url, { logger: false });
   await app.init();

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import {
+  baseUrl,
   DIRECTOR,
   expectNoAxeViolations,
   fakeJwt,
@@ -48,8 +49,21 @@ describe('the session', () => {
     try {
       await login(page, DIRECTOR.email, DIRECTOR.password);
       await page.waitForURL('**/overview');
+      const token = await page.evaluate(
+        (key) => JSON.parse(sessionStorage.getItem(key) ?? '{}').accessToken as string,
+        SESSION_STORAGE_KEY,
+      );
+      const signedOut = page.waitForResponse(
+        (response) => response.url().endsWith('/api/v1/auth/logout') && response.status() === 204,
+      );
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.waitForURL('**/login');
+      await signedOut;
+      // the API revoked the token: a copy of it is worthless
+      const me = await fetch(`${baseUrl()}/api/v1/auth/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(me.status).toBe(401);
       await expect(mainHeading(page).innerText()).resolves.toBe('Sign in');
       await expect(
         page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY),

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
+import { jsonBodyParser } from '../common/json-body';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Env } from '../config/env';
@@ -10,6 +11,7 @@ import { ErrorFilter } from '../common/error.filter';
 import { createValidationPipe } from '../common/validation';
 import { APP_VERSION } from '../health/health.controller';
 import { AppModule } from './app.module';
+import { noStoreForApi, securityHeaders } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
 
@@ -27,11 +29,24 @@ export async function createApp(
     },
   );
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
+  app.set('trust proxy', env.TRUST_PROXY);
+  app.use(securityHeaders(), noStoreForApi);
+  app.use(...jsonBodyParser());
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
 
+  if (env.API_DOCS) serveApiDocs(app);
+  serveDashboard(app, env);
+  return app;
+}
+
+/**
+ * The Swagger UI at /api/docs and the OpenAPI document at /api/docs-json, generated from the code.
+ * Only with API_DOCS=true (the default with the embedded database): a real department's server
+ * does not describe itself to whoever asks.
+ */
+function serveApiDocs(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -44,9 +59,6 @@ export async function createApp(
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-
-  serveDashboard(app, env);
-  return app;
 }
 
 function dashboardDir(env: Env): string | undefined {

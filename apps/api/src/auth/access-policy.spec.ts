@@ -81,6 +81,12 @@ const member = (id: string) => {
   if (!found) throw new Error(id);
   return { id: found.id, teamId: found.teamId };
 };
+/** An activity of the member submitted while they were on their current team. */
+const activityOf = (id: string, createdByUserId: string | null = null) => ({
+  staffId: id,
+  createdByUserId,
+  submittedTeamId: member(id).teamId,
+});
 
 describe('AccessPolicy', () => {
   const { policy } = fakeDatabase();
@@ -105,6 +111,15 @@ describe('AccessPolicy', () => {
     expect(policy.canVerifyCredential(manager, 'ss')).toBe(true);
     expect(policy.canVerifyCredential(admin, 'ss')).toBe(true);
     expect(policy.canVerifyCredential(staff, 'ss')).toBe(false);
+  });
+
+  it('hole 3: never lets a manager rate or verify themselves', () => {
+    expect(policy.canRecordAssessment(manager, 'sm', 'manager')).toBe(false);
+    expect(policy.canRecordAssessment(manager, 'sm', 'self')).toBe(true);
+    expect(policy.canVerifyCredential(manager, 'sm')).toBe(false);
+    const adminWithStaffRecord = { ...admin, staffId: 'sa' };
+    expect(policy.canVerifyCredential(adminWithStaffRecord, 'sa')).toBe(false);
+    expect(policy.canRecordAssessment(adminWithStaffRecord, 'sa', 'manager')).toBe(false);
   });
 
   it('lets managers and admins follow their teams, and revoke feeds: the owner, or who manages accounts', () => {
@@ -169,23 +184,49 @@ describe('AccessPolicy.reviewer', () => {
   it('lets managers review the teams they manage, admins any, nobody their own CE', async () => {
     const { policy } = fakeDatabase();
     const managerReviews = await policy.reviewer(manager);
-    expect(managerReviews.canReview(member('ss'))).toBe(true);
-    expect(managerReviews.canReview(member('so'))).toBe(false);
-    expect(managerReviews.canReview(member('sm'))).toBe(false);
+    expect(managerReviews.canReview(activityOf('ss'), member('ss'))).toBe(true);
+    expect(managerReviews.canReview(activityOf('so'), member('so'))).toBe(false);
+    expect(managerReviews.canReview(activityOf('sm'), member('sm'))).toBe(false);
+    expect(managerReviews.canApproveNew(member('ss'))).toBe(true);
+    expect(managerReviews.canApproveNew(member('so'))).toBe(false);
     expect(managerReviews.teamIds).toEqual(['t1']);
     const adminReviews = await policy.reviewer(admin);
-    expect(adminReviews.canReview(member('so'))).toBe(true);
+    expect(adminReviews.canReview(activityOf('so'), member('so'))).toBe(true);
     expect(adminReviews.teamIds).toBe('all');
     const staffReviews = await policy.reviewer(staff);
-    expect(staffReviews.canReview(member('so'))).toBe(false);
+    expect(staffReviews.canReview(activityOf('so'), member('so'))).toBe(false);
     expect(staffReviews.teamIds).toEqual([]);
-    expect((await policy.reviewer(newManager)).canReview(member('ss'))).toBe(false);
+    expect((await policy.reviewer(newManager)).canReview(activityOf('ss'), member('ss'))).toBe(
+      false,
+    );
+  });
+
+  it('hole 2: judges a review by the team at submission and the team now', async () => {
+    const { policy } = fakeDatabase();
+    const managerReviews = await policy.reviewer(manager);
+    // submitted in t2 (not managed), the member moved into t1 since: not the manager's to review
+    const movedIn = { staffId: 'so', createdByUserId: null, submittedTeamId: 't2' };
+    expect(managerReviews.canReview(movedIn, { id: 'so', teamId: 't1' })).toBe(false);
+    // submitted in t1, the member moved out to t2 since: not the manager's any more either
+    const movedOut = { staffId: 'ss', createdByUserId: null, submittedTeamId: 't1' };
+    expect(managerReviews.canReview(movedOut, { id: 'ss', teamId: 't2' })).toBe(false);
+    expect(managerReviews.changeRight(movedIn, { id: 'so', teamId: 't1' })).toBe(null);
+    // the team at submission was deleted: the team now decides
+    const teamGone = { staffId: 'ss', createdByUserId: null, submittedTeamId: null };
+    expect(managerReviews.canReview(teamGone, member('ss'))).toBe(true);
+    // an admin reviews the department whatever the teams
+    expect((await policy.reviewer(admin)).canReview(movedIn, { id: 'so', teamId: 't1' })).toBe(
+      true,
+    );
   });
 
   it('reads the managed teams once and answers every member from memory', async () => {
     const { policy, queries } = fakeDatabase();
     const reviewer = await policy.reviewer(manager);
-    for (let i = 0; i < 100; i++) reviewer.canReview(member(i % 2 ? 'ss' : 'so'));
+    for (let i = 0; i < 100; i++) {
+      const id = i % 2 ? 'ss' : 'so';
+      reviewer.canReview(activityOf(id), member(id));
+    }
     expect(queries).toHaveLength(1);
     await policy.reviewer(admin);
     await policy.reviewer(staff);
@@ -194,18 +235,18 @@ describe('AccessPolicy.reviewer', () => {
 
   it('lets the member change their own CE only while submitted, and a reviewer any status', async () => {
     const { policy } = fakeDatabase();
-    const activity = { staffId: 'ss', createdByUserId: 'us' };
+    const activity = activityOf('ss', 'us');
     expect((await policy.reviewer(staff)).changeRight(activity, member('ss'))).toBe(
       'while-submitted',
     );
     expect((await policy.reviewer(manager)).changeRight(activity, member('ss'))).toBe('any-status');
-    const otherTeam = { staffId: 'so', createdByUserId: 'us' };
+    const otherTeam = activityOf('so', 'us');
     expect((await policy.reviewer(manager)).changeRight(otherTeam, member('so'))).toBe(null);
   });
 
   it('lets whoever logged an entry change it while submitted, and nobody touch what they cannot see', async () => {
     const { policy } = fakeDatabase();
-    const loggedByManager = { staffId: 'so', createdByUserId: 'um' };
+    const loggedByManager = activityOf('so', 'um');
     expect((await policy.reviewer(manager)).changeRight(loggedByManager, member('so'))).toBe(
       'while-submitted',
     );
@@ -213,9 +254,9 @@ describe('AccessPolicy.reviewer', () => {
       'any-status',
     );
     // the manager's own activity: theirs to change while submitted, never to review
-    const own = { staffId: 'sm', createdByUserId: 'um' };
+    const own = activityOf('sm', 'um');
     expect((await policy.reviewer(manager)).changeRight(own, member('sm'))).toBe('while-submitted');
-    const loggedByStaff = { staffId: 'so', createdByUserId: 'us' };
+    const loggedByStaff = activityOf('so', 'us');
     expect((await policy.reviewer(staff)).changeRight(loggedByStaff, member('so'))).toBe(null);
   });
 });

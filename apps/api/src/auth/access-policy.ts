@@ -31,10 +31,14 @@ export interface CeMember {
   teamId: string;
 }
 
-/** The CE activity being changed, as the change rule needs it. */
+/**
+ * The CE activity being reviewed or changed, as the rules need it: whose it is, who logged it
+ * and the team its member was on when it was submitted (null: that team is gone).
+ */
 export interface CeActivityRef {
   staffId: string;
   createdByUserId: string | null;
+  submittedTeamId: string | null;
 }
 
 /**
@@ -72,10 +76,24 @@ export class Reviewer {
     return this.managed === 'all' ? 'all' : [...this.managed];
   }
 
-  /** May the caller review (approve, reject) this member's CE? A reviewer of their team, never of their own. */
-  canReview(member: CeMember): boolean {
+  /**
+   * May the caller review (approve, reject) this activity of this member? Never their own; an
+   * admin any; a manager only when they manage both the team the member was on when the activity
+   * was submitted and the member's team now, so moving a member into one's team for an afternoon
+   * does not make their activities one's own to approve (docs/interpretations.md).
+   */
+  canReview(activity: Pick<CeActivityRef, 'submittedTeamId'>, member: CeMember): boolean {
     if (this.user.staffId === member.id) return false;
-    return this.managed === 'all' || this.managed.has(member.teamId);
+    if (this.managed === 'all') return true;
+    const atSubmission = activity.submittedTeamId;
+    return (
+      this.managed.has(member.teamId) && (atSubmission === null || this.managed.has(atSubmission))
+    );
+  }
+
+  /** May the caller approve an activity of this member as it is logged (submitted now, in their current team)? */
+  canApproveNew(member: CeMember): boolean {
+    return this.canReview({ submittedTeamId: member.teamId }, member);
   }
 
   /** What the caller may change of this activity of a member they can see (CeChangeRight). */
@@ -86,7 +104,7 @@ export class Reviewer {
     )
       return null;
     if (this.user.staffId === activity.staffId) return 'while-submitted';
-    if (this.canReview(member)) return 'any-status';
+    if (this.canReview(activity, member)) return 'any-status';
     if (activity.createdByUserId === this.user.id) return 'while-submitted';
     return null;
   }
@@ -168,19 +186,28 @@ export class AccessPolicy {
   }
 
   /**
-   * Who may record which assessment of a member they can see: a 'self' assessment only
-   * the member themselves; a 'manager' assessment only someone who writes staff records.
+   * Who may record which assessment of a member they can see: a 'self' assessment only the
+   * member themselves; a 'manager' assessment only someone who writes staff records, and never
+   * of their own skills (it outranks a self-assessment, R2: nobody rates themselves above it).
    */
   canRecordAssessment(user: Caller, staffId: string, source: 'self' | 'manager'): boolean {
     if (!canSeeStaff(user, staffId)) return false;
     return source === 'self'
       ? user.staffId === staffId
-      : hasPermission(user.role, PERMISSIONS.staffWrite);
+      : hasPermission(user.role, PERMISSIONS.staffWrite) && user.staffId !== staffId;
   }
 
-  /** May the caller record the verification of a credential of this member? Whoever writes credentials of a member they see. */
+  /**
+   * May the caller record the verification of a credential of this member? Whoever writes
+   * credentials of a member they see, except their own: a verification attests that someone
+   * else checked the credential at its source (Joint Commission HR.01.02.05).
+   */
   canVerifyCredential(user: Caller, staffId: string): boolean {
-    return hasPermission(user.role, PERMISSIONS.credentialsWrite) && canSeeStaff(user, staffId);
+    return (
+      hasPermission(user.role, PERMISSIONS.credentialsWrite) &&
+      canSeeStaff(user, staffId) &&
+      user.staffId !== staffId
+    );
   }
 
   /** May this account follow its teams' deadlines (a 'teams' calendar feed)? Those who read the department. */

@@ -15,11 +15,16 @@ const users: Record<string, RequestUser> = {
 function guardWith(metadata: Record<string, unknown>) {
   const reflector = { getAllAndOverride: (key: string) => metadata[key] } as unknown as Reflector;
   const tokens = {
-    verify: (token: string) => (token.startsWith('valid-') ? token.slice(6) : null),
+    verify: (token: string) =>
+      token.startsWith('valid-')
+        ? { userId: token.slice(6), sessionId: `session-of-${token.slice(6)}` }
+        : null,
   } as unknown as TokenService;
-  // The guard re-reads the account on every request; inactive or unknown accounts return no row.
+  // The guard re-reads the account and its session on every request; a revoked session, an
+  // inactive or unknown account returns no row.
   const dataSource = {
-    query: async (_sql: string, [id]: string[]) => (users[id] ? [users[id]] : []),
+    query: async (_sql: string, [sessionId, id]: string[]) =>
+      users[id] && sessionId === `session-of-${id}` ? [users[id]] : [],
   } as unknown as DataSource;
   return new AuthGuard(reflector, tokens, dataSource);
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { insertAuditEvent } from '../audit/audit.service';
+import { passwordProblem } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { DepartmentEntity } from '../departments/department.entity';
 import { UserEntity } from '../users/user.entity';
@@ -16,6 +17,9 @@ export async function ensureAdmin(
   email: string,
   password: string,
 ): Promise<'created' | 'exists'> {
+  // validateEnv refuses a weak ADMIN_PASSWORD at start already; a caller of its own is held to it too.
+  const problem = passwordProblem(password, [email]);
+  if (problem) throw new Error(`ADMIN_PASSWORD ${problem}`);
   const passwordHash = await hashPassword(password);
   return dataSource.transaction(async (em) => {
     // One bootstrap at a time, even with two servers starting together.

@@ -53,8 +53,12 @@ export class CeActivitiesRepository {
       .innerJoin(StaffEntity, 's', 's.id = a.staff_id')
       .where('a.department_id = :dept', { dept: filter.departmentId })
       .andWhere('a.status = :status', { status: filter.status });
+    // A manager reviews what was submitted in a team they manage by a member still in one (Reviewer.canReview).
     if (filter.teamIds !== 'all')
-      qb.andWhere('s.team_id IN (:...teams)', { teams: filter.teamIds });
+      qb.andWhere('s.team_id IN (:...teams)', { teams: filter.teamIds }).andWhere(
+        '(a.submitted_team_id IS NULL OR a.submitted_team_id IN (:...teams))',
+        { teams: filter.teamIds },
+      );
     if (filter.teamId) qb.andWhere('s.team_id = :teamId', { teamId: filter.teamId });
     if (filter.excludeStaffId) qb.andWhere('a.staff_id <> :self', { self: filter.excludeStaffId });
     const [rows, total] = await qb

@@ -118,7 +118,7 @@ export class CeActivitiesService {
     return this.dataSource.transaction(async (em) => {
       const member = await this.access.visibleStaff(user, staffId, em);
       const approveNow = dto.status === 'approved';
-      if (approveNow && !(await this.access.reviewer(user, em)).canReview(member)) {
+      if (approveNow && !(await this.access.reviewer(user, em)).canApproveNew(member)) {
         throw new ForbiddenException([
           user.staffId === member.id
             ? 'status: you may not approve your own activity; it is submitted for review'
@@ -146,6 +146,7 @@ export class CeActivitiesService {
           reviewedByUserId: approveNow ? user.id : null,
           reviewedAt: approveNow ? new Date() : null,
           createdByUserId: user.id,
+          submittedTeamId: member.teamId,
           version: 1,
         }),
       );
@@ -230,9 +231,11 @@ export class CeActivitiesService {
       const member = await this.member(em, user, entity.staffId);
       if (user.staffId === member.id)
         throw new ForbiddenException('you may not review your own CE activity');
-      if (!(await this.access.reviewer(user, em)).canReview(member)) {
+      if (!(await this.access.reviewer(user, em)).canReview(entity, member)) {
         throw new ForbiddenException(
-          "only a manager of the member's team or an admin may review this activity",
+          entity.submittedTeamId && entity.submittedTeamId !== member.teamId
+            ? "only an admin, or a manager of both the team the member was on when it was submitted and the member's team now, may review this activity"
+            : "only a manager of the member's team or an admin may review this activity",
         );
       }
       assertVersion('CE activity', entity.version, dto.version);

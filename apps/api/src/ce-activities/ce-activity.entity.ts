@@ -24,6 +24,8 @@ export class CeActivityEntity {
   @Column('uuid', { name: 'reviewed_by_user_id', nullable: true }) reviewedByUserId!: string | null;
   @Column('timestamptz', { name: 'reviewed_at', nullable: true }) reviewedAt!: Date | null;
   @Column('uuid', { name: 'created_by_user_id', nullable: true }) createdByUserId!: string | null;
+  /** the member's team when the activity was submitted (null: that team was deleted) */
+  @Column('uuid', { name: 'submitted_team_id', nullable: true }) submittedTeamId!: string | null;
   @Column('int') version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import type { Response } from 'express';
+import { JsonBodyError } from './json-body';
 
 interface PgError {
   code?: string;
@@ -48,6 +49,9 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof HttpException) return this.sendHttpException(response, exception);
     if (exception instanceof QueryFailedError) return this.sendDatabaseError(response, exception);
+    if (exception instanceof JsonBodyError) {
+      return send(response, 400, 'Bad Request', exception.lines);
+    }
     // body-parser's errors (malformed JSON, body too large) carry their own 4xx status.
     const status = (exception as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {

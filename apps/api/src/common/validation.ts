@@ -1,4 +1,10 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+} from '@nestjs/common';
 import { isIsoDate } from '@him/domain';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
@@ -16,8 +22,28 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/**
+ * Validation never answers 500: class-transformer or a validator that throws on an input it
+ * cannot read (validator.js's isEmail on a lone surrogate threw a URIError) is a 400 that names
+ * the request part, like any other invalid value. The body parser refuses most such input first
+ * (common/json-body.ts); this catches what it cannot foresee, in queries and params too.
+ */
+class SafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof HttpException) throw error;
+      const part = metadata.type === 'custom' ? 'request' : metadata.type;
+      throw new BadRequestException([
+        `${metadata.data ?? part}: the ${part} holds a value that cannot be read`,
+      ]);
+    }
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

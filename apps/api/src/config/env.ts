@@ -1,3 +1,5 @@
+import { passwordProblem } from '../auth/password-policy';
+
 /**
  * The environment, validated once at boot. A bad value stops the server with a message
  * that names the variable (STYLE.md: configuration fails fast).
@@ -15,9 +17,23 @@ export interface Env {
   SEED_DEMO: boolean;
   ADMIN_EMAIL: string | undefined;
   ADMIN_PASSWORD: string | undefined;
-  /** Signing secret for access tokens; when absent one is generated and kept in the database. */
+  /** Signing secret for access tokens; when absent one is generated into DATA_DIR/secrets (never the database). */
   JWT_SECRET: string | undefined;
   JWT_TTL_SECONDS: number;
+  /** Failed sign-ins to one account (from any address) within 15 minutes before it is throttled for 15 minutes. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: number;
+  /** Failed sign-ins from one client address (to any account) within 15 minutes before it is throttled. */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: number;
+  /**
+   * Express's `trust proxy`: which reverse proxies may name the client in X-Forwarded-For (false:
+   * none, the peer is the client; true; a hop count; or a list of addresses and subnets).
+   */
+  TRUST_PROXY: boolean | number | string;
+  /**
+   * Serve the Swagger UI and the OpenAPI document (/api/docs, /api/docs-json). Default: on with the
+   * embedded database, off with DATABASE_URL or NODE_ENV=production.
+   */
+  API_DOCS: boolean;
   /** Directory of the built dashboard to serve; empty string disables serving it. */
   DASHBOARD_DIR: string | undefined;
   LOG_SQL: boolean;
@@ -78,6 +94,24 @@ function optional(raw: Record<string, string | undefined>, name: string): string
   return value === undefined || value === '' ? undefined : value;
 }
 
+/** TRUST_PROXY as Express takes it; anything but true/false/a hop count must be addresses or subnets. */
+function trustProxy(raw: Record<string, string | undefined>): boolean | number | string {
+  const value = optional(raw, 'TRUST_PROXY');
+  if (value === undefined || /^(false|0|no)$/i.test(value)) return false;
+  if (/^(true|yes)$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const parts = value.split(',').map((part) => part.trim());
+  if (
+    parts.every((part) =>
+      /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(part),
+    )
+  )
+    return parts.join(',');
+  throw new EnvError(
+    `TRUST_PROXY must be true, false, a number of proxies or a comma-separated list of proxy addresses (got "${value}")`,
+  );
+}
+
 export function validateEnv(raw: Record<string, string | undefined>): Env {
   const databaseUrl = optional(raw, 'DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -91,9 +125,9 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
   if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) {
     throw new EnvError('ADMIN_EMAIL must be an email address');
   }
-  if (adminPassword !== undefined && adminPassword.length < 12) {
-    throw new EnvError('ADMIN_PASSWORD must be at least 12 characters');
-  }
+  const adminPasswordProblem =
+    adminPassword === undefined ? null : passwordProblem(adminPassword, [adminEmail ?? '']);
+  if (adminPasswordProblem) throw new EnvError(`ADMIN_PASSWORD ${adminPasswordProblem}`);
   const jwtSecret = optional(raw, 'JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new EnvError('JWT_SECRET must be at least 32 characters');
@@ -135,6 +169,11 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     ADMIN_PASSWORD: adminPassword,
     JWT_SECRET: jwtSecret,
     JWT_TTL_SECONDS: int(raw, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: int(raw, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 10, 1, 1000),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: int(raw, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
+    TRUST_PROXY: trustProxy(raw),
+    // Like the demo: on for the embedded database (trying it out, developing), off for a real one.
+    API_DOCS: bool(raw, 'API_DOCS', databaseUrl === undefined && raw['NODE_ENV'] !== 'production'),
     DASHBOARD_DIR: raw['DASHBOARD_DIR'],
     LOG_SQL: bool(raw, 'LOG_SQL', false),
     EVIDENCE_MAX_BYTES: int(raw, 'EVIDENCE_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),

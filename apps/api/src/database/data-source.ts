@@ -20,6 +20,8 @@ import { TeamEntity, TeamManagerEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { CalendarTokensAndEvidenceFiles1795488000000 } from './migrations/1795488000000-calendar-tokens-and-evidence-files';
+import { CeActivitySubmissionTeam1796200000000 } from './migrations/1796200000000-ce-activity-submission-team';
+import { SessionsSignInLogAndRateLimits1796200100000 } from './migrations/1796200100000-sessions-sign-in-log-and-rate-limits';
 import { RemindersAndNotices1796300000000 } from './migrations/1796300000000-reminders-and-notices';
 import { SystemSettingEntity } from './system-setting.entity';
 
@@ -53,6 +55,8 @@ export const ENTITIES = [
 export const MIGRATIONS = [
   InitialSchema1764000000000,
   CalendarTokensAndEvidenceFiles1795488000000,
+  CeActivitySubmissionTeam1796200000000,
+  SessionsSignInLogAndRateLimits1796200100000,
   RemindersAndNotices1796300000000,
 ];
 

@@ -59,7 +59,12 @@ function ownerColumn(kind: EvidenceOwnerKind): 'credential_id' | 'ce_activity_id
 export class EvidenceRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The credential or CE activity a target names, in the department (FOR SHARE when `lock`). */
+  /**
+   * The credential or CE activity a target names, in the department. With `lock`, FOR UPDATE:
+   * uploads to one record then run one after another, so each counts the files the one before
+   * committed and the limit of files per record holds (FOR SHARE let 30 concurrent uploads all
+   * count 19 and store 24).
+   */
   async owner(
     em: EntityManager,
     departmentId: string,
@@ -70,7 +75,7 @@ export class EvidenceRepository {
       target.kind === 'credential'
         ? `SELECT id, staff_id, verification_method IS NOT NULL AS reviewed FROM credential WHERE id = $1 AND department_id = $2`
         : `SELECT id, staff_id, status <> 'submitted' AS reviewed FROM ce_activity WHERE id = $1 AND department_id = $2`;
-    const rows: EvidenceOwnerRow[] = await em.query(lock ? `${sql} FOR SHARE` : sql, [
+    const rows: EvidenceOwnerRow[] = await em.query(lock ? `${sql} FOR UPDATE` : sql, [
       target.id,
       departmentId,
     ]);

@@ -83,7 +83,8 @@ export class EvidenceService {
     file: UploadedEvidence | undefined,
   ): Promise<EvidenceFile> {
     return this.dataSource.transaction(async (em) => {
-      // FOR SHARE: the record cannot be deleted while its file is written.
+      // FOR UPDATE: the record cannot be deleted while its file is written, and uploads to it
+      // queue behind one another, so the count below is never stale.
       const owner = await this.owner(em, user, target, true);
       if (!EvidenceRules.mayAttach(user, owner)) {
         throw new ForbiddenException(

@@ -6,7 +6,10 @@ export interface ImportLimits {
   maxBytes: number;
   /** most data rows in one file; more answers 400 */
   maxRows: number;
-  /** an XLSX may unpack to at most this many bytes (a ZIP bomb answers 400, not an out-of-memory) */
+  /**
+   * an XLSX may really inflate to at most this many bytes, counted as it inflates whatever the ZIP
+   * declares (a ZIP bomb answers 400, not an out-of-memory); 50,000 rows of 12 columns are ~30 MB
+   */
   maxUnpackedBytes: number;
   /** problems listed in an answer; `errorCount` counts them all */
   maxErrorsListed: number;
@@ -36,7 +39,7 @@ export function importLimitsFromEnv(raw: Record<string, string | undefined>): Im
   return {
     maxBytes,
     maxRows: 50_000,
-    maxUnpackedBytes: Math.max(200 * MB, maxBytes * 10),
+    maxUnpackedBytes: Math.max(64 * MB, maxBytes * 3),
     maxErrorsListed: 1000,
     previewSize: 20,
   };

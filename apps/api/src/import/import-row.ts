@@ -131,7 +131,15 @@ export class ImportRow {
     columnOf: Record<string, string> = {},
   ): T {
     const instance = plainToInstance(dto, plain);
-    const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+    let errors: ValidationError[];
+    try {
+      errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+    } catch {
+      // A validator that throws on text it cannot read is a problem of the row, not a 500.
+      const key = Object.keys(plain)[0] ?? 'row';
+      this.fail(columnOf[key] ?? key, 'holds characters that cannot be read');
+      return instance;
+    }
     for (const { path, messages } of flatten(errors)) {
       const key = columnOf[path] ?? columnOf[path.split('.')[0]] ?? path;
       const got = this.text(key);

@@ -1,6 +1,7 @@
 import { IMPORT_COLUMNS, type ImportFileFormat, type ImportKind } from '@him/contracts';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { CSV_OPTIONS } from '../common/csv';
 
 export interface TemplateFile {
   buffer: Buffer;
@@ -30,7 +31,7 @@ export async function importTemplate(
       return v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? '');
     });
     return {
-      buffer: Buffer.from(stringify([columns.map((c) => c.label), values], { bom: true })),
+      buffer: Buffer.from(stringify([columns.map((c) => c.label), values], CSV_OPTIONS)),
       contentType: 'text/csv; charset=utf-8',
       fileName,
     };

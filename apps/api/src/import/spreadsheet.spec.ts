@@ -5,6 +5,14 @@ import { ImportRow } from './import-row';
 import { importLimitsFromEnv } from './import-limits';
 import { excelCell, readSpreadsheet, zipDirectory, type Sheet } from './spreadsheet';
 import { CreateStaffDto } from '../staff/staff.dto';
+import {
+  bombSharedStrings,
+  rowXml,
+  STAFF_COLUMNS,
+  staffRows,
+  xlsx,
+  zip,
+} from '../../test/hostile-files';
 
 const limits = importLimitsFromEnv({});
 
@@ -89,6 +97,116 @@ describe('readSpreadsheet', () => {
     ).toEqual([expect.stringContaining('too large once unpacked')]);
     expect(zipDirectory(buffer)?.names.has('xl/workbook.xml')).toBe(true);
     expect(zipDirectory(Buffer.from('PK\x03\x04 not really a zip'))).toBeNull();
+  });
+});
+
+describe('readSpreadsheet of an XLSX, as a stream', () => {
+  it('reads shared and rich text, formula results, booleans, errors and custom date formats as ExcelJS does', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('data');
+    ws.addRow(['Name', 'Sum', 'Flag', 'Error', 'Day', 'Link']);
+    const row = ws.addRow([
+      { richText: [{ text: 'Ana ', font: { bold: true } }, { text: 'Ruiz' }] },
+      { formula: 'A1+1', result: 3 },
+      true,
+      { error: '#N/A' },
+      new Date(Date.UTC(2024, 6, 1)),
+      { text: 'mail', hyperlink: 'mailto:ana@example.org' },
+    ]);
+    row.getCell(5).numFmt = 'dd/mm/yyyy';
+    ws.addRow([]);
+    ws.addRow(['  ', null]);
+    ws.addRow(['last']);
+    const sheet = await readSpreadsheet(Buffer.from(await workbook.xlsx.writeBuffer()), limits);
+    expect(sheet.header.map((c) => c.text)).toEqual([
+      'Name',
+      'Sum',
+      'Flag',
+      'Error',
+      'Day',
+      'Link',
+    ]);
+    expect(sheet.rows).toEqual([
+      {
+        line: 2,
+        cells: [
+          { text: 'Ana Ruiz' },
+          { text: '3', number: 3 },
+          { text: 'TRUE' },
+          { text: '#N/A' },
+          { text: '2024-07-01', date: '2024-07-01' },
+          { text: 'mail' },
+        ],
+      },
+      { line: 5, cells: [{ text: 'last' }] },
+    ]);
+  });
+
+  it('reads the 1904 date system, prefixed tags and inline strings', async () => {
+    const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const file = zip([
+      {
+        name: 'xl/workbook.xml',
+        pieces: [
+          `<x:workbook xmlns:x="${NS}" xmlns:r="${R}"><x:workbookPr date1904="1"/><x:sheets><x:sheet name="a" sheetId="1" state="veryHidden" r:id="rId1"/><x:sheet name="b" sheetId="2" r:id="rId2"/></x:sheets></x:workbook>`,
+        ],
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        pieces: [
+          `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>`,
+        ],
+      },
+      {
+        name: 'xl/styles.xml',
+        pieces: [
+          `<x:styleSheet xmlns:x="${NS}"><x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="14"/></x:cellXfs></x:styleSheet>`,
+        ],
+      },
+      { name: 'xl/worksheets/sheet1.xml', pieces: [`<x:worksheet xmlns:x="${NS}"/>`] },
+      {
+        name: 'xl/worksheets/sheet2.xml',
+        pieces: [
+          `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="1"><x:c r="B1" t="inlineStr"><x:is><x:t>Hire date</x:t></x:is></x:c></x:row>` +
+            `<x:row r="3"><x:c r="B3" s="1"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+        ],
+      },
+    ]);
+    const sheet = await readSpreadsheet(file, limits);
+    expect(sheet.header).toEqual([{ text: '' }, { text: 'Hire date' }]);
+    expect(sheet.rows).toEqual([
+      { line: 3, cells: [{ text: '' }, { text: '1904-01-01', date: '1904-01-01' }] },
+    ]);
+  });
+
+  it('hole 1: stops at the row cap without reading further, and at the bytes really inflated', async () => {
+    const rows = function* () {
+      yield* staffRows(30);
+      yield '<<< never read';
+    };
+    expect(await problemsOf(readSpreadsheet(xlsx(rows()), { ...limits, maxRows: 20 }))).toEqual([
+      'file: the file has more than 20 data rows; at most 20 per import',
+    ]);
+    const bomb = xlsx([rowXml(1, STAFF_COLUMNS)], {
+      sharedStrings: bombSharedStrings(8 * 1024 * 1024),
+      declaredSharedStringsSize: 3000,
+    });
+    expect(zipDirectory(bomb)?.unpackedBytes).toBeLessThan(10_000);
+    expect(
+      await problemsOf(readSpreadsheet(bomb, { ...limits, maxUnpackedBytes: 1024 * 1024 })),
+    ).toEqual(['file: the workbook is too large once unpacked; split it into smaller files']);
+  });
+
+  it('refuses rows out of order, and more columns than an import has', async () => {
+    const backwards = xlsx([rowXml(1, STAFF_COLUMNS), rowXml(3, ['a']), rowXml(2, ['b'])]);
+    expect(await problemsOf(readSpreadsheet(backwards, limits))).toEqual([
+      expect.stringContaining('could not be read'),
+    ]);
+    const wide = xlsx([`<row r="1"><c r="ZZZ1" t="inlineStr"><is><t>x</t></is></c></row>`]);
+    expect(await problemsOf(readSpreadsheet(wide, limits))).toEqual([
+      expect.stringContaining('more than 1000 columns'),
+    ]);
   });
 });
 

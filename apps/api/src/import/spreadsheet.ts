@@ -1,8 +1,9 @@
 import { BadRequestException } from '@nestjs/common';
 import type { ImportFileFormat } from '@him/contracts';
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
 import type { ImportLimits } from './import-limits';
+import { readXlsxRows, TooManyRows, XlsxError, zipEntries, type XlsxRow } from './xlsx-reader';
 
 /**
  * One cell as the file holds it: its text (trimmed), and for an XLSX the typed value when
@@ -45,7 +46,7 @@ export async function readSpreadsheet(buffer: Buffer, limits: ImportLimits): Pro
   if (startsWith(buffer, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(buffer, limits);
   const binary = knownBinary(buffer);
   if (binary) throw badFile(`file: not a CSV or XLSX file (it looks like ${binary})`);
-  return readCsv(buffer);
+  return readCsv(buffer, limits);
 }
 
 function startsWith(buffer: Buffer, bytes: number[]): boolean {
@@ -83,7 +84,7 @@ function knownBinary(buffer: Buffer): string | null {
 
 // ---------- CSV ----------
 
-function readCsv(buffer: Buffer): Sheet {
+async function readCsv(buffer: Buffer, limits: ImportLimits): Promise<Sheet> {
   if (startsWith(buffer, [0xff, 0xfe]) || startsWith(buffer, [0xfe, 0xff])) {
     throw badFile('file: file is not UTF-8 text (it is UTF-16); save it as "CSV UTF-8"');
   }
@@ -97,15 +98,30 @@ function readCsv(buffer: Buffer): Sheet {
     );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let records: string[][];
+  const parser = parse({
+    delimiter: detectDelimiter(text),
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  });
+  // Fed in pieces, so the parser works between other requests and stops at the row cap.
+  const source = Readable.from(pieces(text, 64 * 1024));
+  source.pipe(parser);
+  let header: Cell[] = [];
+  const rows: SheetRow[] = [];
+  let index = 0;
   try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const cells = record.map((value) => ({ text: value.trim() }));
+      // Each record is one spreadsheet row (a quoted value may span physical lines), so the
+      // record's position is the line number the user sees when the file is opened in Excel.
+      if (index === 0) header = cells;
+      else if (cells.some((c) => c.text !== '')) rows.push({ line: index + 1, cells });
+      index++;
+      if (rows.length > limits.maxRows) throw tooManyRows(limits.maxRows);
+    }
   } catch (error) {
+    if (error instanceof BadRequestException) throw error;
     const e = error as { code?: string; lines?: number; message?: string };
     const where = typeof e.lines === 'number' ? `line ${e.lines}: ` : '';
     const what =
@@ -113,16 +129,21 @@ function readCsv(buffer: Buffer): Sheet {
         ? 'a quoted value is never closed'
         : (e.message ?? 'unreadable CSV');
     throw badFile(`file: ${where}${what}`);
+  } finally {
+    source.destroy();
+    parser.destroy();
   }
-  const [header = [], ...data] = records;
-  const rows: SheetRow[] = [];
-  // Each record is one spreadsheet row (a quoted value may span physical lines), so the
-  // record's position is the line number the user sees when the file is opened in Excel.
-  data.forEach((record, i) => {
-    const cells = record.map((value) => ({ text: value.trim() }));
-    if (cells.some((c) => c.text !== '')) rows.push({ line: i + 2, cells });
-  });
-  return { format: 'csv', header: header.map((value) => ({ text: value.trim() })), rows };
+  return { format: 'csv', header, rows };
+}
+
+function* pieces(text: string, size: number): Generator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+function tooManyRows(maxRows: number): BadRequestException {
+  return badFile(
+    `file: the file has more than ${maxRows} data rows; at most ${maxRows} per import`,
+  );
 }
 
 /** Excel writes `;` where the decimal separator is a comma; the header row says which. */
@@ -136,6 +157,11 @@ function detectDelimiter(text: string): string {
 
 // ---------- XLSX ----------
 
+/**
+ * The first visible worksheet, read as a stream (xlsx-reader.ts): it stops at the row cap and at
+ * the real inflated size, whatever the ZIP declares. A ZIP whose directory already declares more
+ * than the limit is refused before anything is inflated.
+ */
 async function readXlsx(buffer: Buffer, limits: ImportLimits): Promise<Sheet> {
   const zip = zipDirectory(buffer);
   if (!zip) throw badFile('file: not a CSV or XLSX file (a damaged ZIP archive)');
@@ -145,32 +171,29 @@ async function readXlsx(buffer: Buffer, limits: ImportLimits): Promise<Sheet> {
   if (zip.unpackedBytes > limits.maxUnpackedBytes) {
     throw badFile('file: the workbook is too large once unpacked; split it into smaller files');
   }
-  const workbook = new ExcelJS.Workbook();
+  let read: XlsxRow[];
   try {
-    // ExcelJS declares an older Buffer type than @types/node's; the value is the same.
-    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw badFile('file: the XLSX workbook could not be read; open it in Excel and save it again');
-  }
-  const sheet = workbook.worksheets.find(
-    (ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden',
-  );
-  if (!sheet) throw badFile('file: the workbook has no visible worksheet');
-  // Stop before reading cells of a sheet that is over the row limit anyway.
-  if (sheet.actualRowCount > limits.maxRows + 1) {
-    throw badFile(
-      `file: the worksheet has ${sheet.actualRowCount - 1} data rows; at most ${limits.maxRows} per import`,
-    );
+    read = await readXlsxRows(buffer, {
+      maxRows: limits.maxRows,
+      maxInflatedBytes: limits.maxUnpackedBytes,
+      maxRunChars: 1024 * 1024,
+      maxColumns: 1000,
+      // a generous 64 elements (cells, values, inline texts) per allowed row
+      maxElements: 64 * limits.maxRows,
+    });
+  } catch (error) {
+    if (error instanceof TooManyRows) throw tooManyRows(limits.maxRows);
+    if (error instanceof XlsxError) throw badFile(`file: ${error.message}`);
+    throw error;
   }
   let header: Cell[] = [];
   const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as unknown[];
+  for (const row of read) {
     const cells: Cell[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(excelCell(values[i]));
-    if (rowNumber === 1) header = cells;
-    else if (cells.some((c) => c.text !== '')) rows.push({ line: rowNumber, cells });
-  });
+    for (let i = 0; i < row.values.length; i++) cells.push(excelCell(row.values[i]));
+    if (row.number === 1) header = cells;
+    else if (cells.some((c) => c.text !== '')) rows.push({ line: row.number, cells });
+  }
   return { format: 'xlsx', header, rows };
 }
 
@@ -204,35 +227,18 @@ export function excelCell(value: unknown): Cell {
 }
 
 /**
- * The entry names and the total unpacked size from a ZIP's central directory, read without
- * unpacking anything; null when the directory cannot be found.
+ * The entry names and the total unpacked size the ZIP's central directory declares, read without
+ * unpacking anything; null when the directory cannot be found. A first, cheap refusal only: what
+ * counts is what really inflates (xlsx-reader.ts).
  */
 export function zipDirectory(buffer: Buffer): { names: Set<string>; unpackedBytes: number } | null {
-  const EOCD = 0x06054b50;
-  const CENTRAL = 0x02014b50;
-  const min = Math.max(0, buffer.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= min; i--) {
-    if (buffer.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const entries = buffer.readUInt16LE(eocd + 10);
-  let offset = buffer.readUInt32LE(eocd + 16);
-  const names = new Set<string>();
+  const entries = zipEntries(buffer);
+  if (!entries) return null;
   let unpackedBytes = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== CENTRAL) return null;
-    const size = buffer.readUInt32LE(offset + 24);
-    const nameLength = buffer.readUInt16LE(offset + 28);
-    const extraLength = buffer.readUInt16LE(offset + 30);
-    const commentLength = buffer.readUInt16LE(offset + 32);
+  for (const entry of entries.values()) {
     // 0xffffffff: the real size is in a ZIP64 field; count it as too large rather than parse it.
-    unpackedBytes += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
-    names.add(buffer.toString('utf8', offset + 46, offset + 46 + nameLength));
-    offset += 46 + nameLength + extraLength + commentLength;
+    unpackedBytes +=
+      entry.declaredSize === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : entry.declaredSize;
   }
-  return { names, unpackedBytes };
+  return { names: new Set(entries.keys()), unpackedBytes };
 }

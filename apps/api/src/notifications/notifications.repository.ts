@@ -29,6 +29,8 @@ export interface SubmittedActivity {
   id: string;
   staffId: string;
   teamId: string;
+  /** the team the member was on when the activity was submitted (who may review it) */
+  submittedTeamId: string | null;
   title: string;
   submittedOn: IsoDate;
 }
@@ -249,7 +251,8 @@ export class NotificationsRepository {
     day: IsoDate,
   ): Promise<SubmittedActivity[]> {
     return this.dataSource.query(
-      `SELECT a.id, a.staff_id AS "staffId", s.team_id AS "teamId", a.title,
+      `SELECT a.id, a.staff_id AS "staffId", s.team_id AS "teamId",
+              a.submitted_team_id AS "submittedTeamId", a.title,
               to_char((a.created_at AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS "submittedOn"
          FROM ce_activity a JOIN staff s ON s.id = a.staff_id
         WHERE a.department_id = $1 AND a.status = 'submitted'

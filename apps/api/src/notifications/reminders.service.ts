@@ -100,7 +100,7 @@ export class RemindersService {
       submittedOn: activity.submittedOn,
       reviewerUserIds: reviewers
         .filter(({ reviewer }) =>
-          reviewer.canReview({ id: activity.staffId, teamId: activity.teamId }),
+          reviewer.canReview(activity, { id: activity.staffId, teamId: activity.teamId }),
         )
         .map(({ account }) => account.id),
     }));

@@ -2,7 +2,7 @@ import { Readable, Transform, type TransformCallback, type Writable } from 'node
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { ComplianceReport, ReportCredential, ReportMember } from './compliance-report';
-import { csvSafeText } from './report-text';
+import { CSV_OPTIONS } from '../common/csv';
 
 type CsvValue = string | number | null;
 
@@ -21,18 +21,18 @@ const yesNo = (value: boolean | undefined | null): string | null =>
  * response headers (docs/reports.md).
  */
 export const CSV_COLUMNS: readonly CsvColumn[] = [
-  { header: 'Member', value: (m) => csvSafeText(m.name) },
-  { header: 'Employee ID', value: (m) => csvSafeText(m.employeeId) },
-  { header: 'Team', value: (m) => csvSafeText(m.teamName) },
-  { header: 'Role', value: (m) => csvSafeText(m.roleName) },
+  { header: 'Member', value: (m) => m.name },
+  { header: 'Employee ID', value: (m) => m.employeeId ?? null },
+  { header: 'Team', value: (m) => m.teamName },
+  { header: 'Role', value: (m) => m.roleName },
   { header: 'Status', value: (m) => m.statusText },
   { header: 'Ready', value: (m) => yesNo(m.readiness?.ready) },
   { header: 'Requirements met', value: (m) => m.readiness?.met ?? null },
   { header: 'Requirements total', value: (m) => m.readiness?.total ?? null },
-  { header: 'Missing requirements', value: (m) => csvSafeText(m.readiness?.missing.join('; ')) },
-  { header: 'Credential code', value: (_, c) => csvSafeText(c?.code) },
-  { header: 'Credential name', value: (_, c) => csvSafeText(c?.name) },
-  { header: 'Credential number', value: (_, c) => csvSafeText(c?.number) },
+  { header: 'Missing requirements', value: (m) => m.readiness?.missing.join('; ') ?? null },
+  { header: 'Credential code', value: (_, c) => c?.code ?? null },
+  { header: 'Credential name', value: (_, c) => c?.name ?? null },
+  { header: 'Credential number', value: (_, c) => c?.number ?? null },
   { header: 'Credential status', value: (_, c) => c?.status ?? null },
   { header: 'Days to expiry', value: (_, c) => c?.daysToExpiry ?? null },
   { header: 'Verified', value: (_, c) => (c ? yesNo(c.verified) : null) },
@@ -42,7 +42,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   },
   { header: 'Verification method', value: (_, c) => c?.verification?.method ?? null },
   { header: 'Verified on', value: (_, c) => c?.verification?.verifiedOn ?? null },
-  { header: 'Verified by', value: (_, c) => csvSafeText(c?.verification?.verifiedBy) },
+  { header: 'Verified by', value: (_, c) => c?.verification?.verifiedBy ?? null },
   { header: 'Issued on', value: (_, c) => c?.issuedOn ?? null },
   { header: 'Expires on', value: (_, c) => c?.expiresOn ?? null },
   { header: 'Revoked on', value: (_, c) => c?.revokedOn ?? null },
@@ -69,8 +69,8 @@ export function* csvRecords(report: ComplianceReport): Generator<CsvValue[]> {
 }
 
 /**
- * Streams the CSV into `out`: UTF-8 with a byte order mark (so Excel reads the accents), RFC 4180
- * quoting (a field with a comma, quote or line break is quoted, quotes doubled), CRLF line ends.
+ * Streams the CSV into `out` as every CSV of the product is written (CSV_OPTIONS: a byte order
+ * mark, every field quoted, every text neutralised against formula injection, CRLF line ends).
  * `Readable.from` pulls the next record only when csv-stringify and the response can take it,
  * so a 10,000-member report never sits in memory as text; pipeline tears everything down if the
  * client goes away.
@@ -79,12 +79,9 @@ export async function renderCsv(report: ComplianceReport, out: Writable): Promis
   await pipeline(
     Readable.from(csvRecords(report)),
     stringify({
-      bom: true,
+      ...CSV_OPTIONS,
       header: true,
       columns: CSV_COLUMNS.map((column, index) => ({ key: String(index), header: column.header })),
-      record_delimiter: 'windows',
-      // csv-stringify quotes a field holding the record delimiter (CRLF); a lone CR or LF too
-      quoted_match: /[\r\n]/,
     }),
     coalesce(CHUNK_BYTES),
     out,

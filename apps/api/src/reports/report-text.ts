@@ -104,13 +104,3 @@ const STROKED_LETTERS: Record<string, string> = {
   ħ: 'h',
   ı: 'i',
 };
-
-/**
- * Spreadsheet programs run a CSV cell that starts with = + - @ as a formula ("CSV injection").
- * Free text in the CSV (names, numbers typed by people) gets a leading apostrophe then, as
- * OWASP advises; nothing else is changed.
- */
-export function csvSafeText(text: string | null | undefined): string {
-  if (text === null || text === undefined) return '';
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}

@@ -16,14 +16,19 @@ import {
   IsUUID,
   MaxLength,
   Min,
-  MinLength,
   ValidateIf,
 } from 'class-validator';
+import {
+  IsAcceptablePassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+} from '../auth/password-policy';
 
 /** Optional, but not nullable: `null` is validated (and refused) like any other value. */
 const IfGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
-export const MIN_PASSWORD_LENGTH = 12;
+const PASSWORD_RULE =
+  'at least 12 characters, not only spaces, not one character repeated, and not on the list of common and breached passwords nor easy to guess (a sequence, a keyboard row, a date)';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({
@@ -50,10 +55,14 @@ export class CreateUserDto implements CreateUserRequest {
   @IsUUID()
   staffId?: string | null;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024, writeOnly: true })
+  @ApiProperty({
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: MAX_PASSWORD_LENGTH,
+    writeOnly: true,
+    description: PASSWORD_RULE,
+  })
   @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @MaxLength(1024)
+  @IsAcceptablePassword()
   password!: string;
 }
 
@@ -82,14 +91,13 @@ export class UpdateUserDto implements UpdateUserRequest {
 
   @ApiPropertyOptional({
     minLength: MIN_PASSWORD_LENGTH,
-    maxLength: 1024,
+    maxLength: MAX_PASSWORD_LENGTH,
     writeOnly: true,
-    description: 'a new password',
+    description: `a new password: ${PASSWORD_RULE}; signs the account out everywhere else`,
   })
   @IfGiven()
   @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @MaxLength(1024)
+  @IsAcceptablePassword()
   password?: string;
 
   @ApiProperty({ description: 'the version you read; a stale one answers 409' })

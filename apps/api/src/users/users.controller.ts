@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page, User } from '@him/contracts';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
-import { CurrentUser, type RequestUser } from '../auth/request-user';
+import { CurrentSessionId, CurrentUser, type RequestUser } from '../auth/request-user';
 import { PageQuery } from '../common/pagination';
 import { uuidParam } from '../common/uuid.pipe';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
@@ -38,9 +38,10 @@ export class UsersController {
   @HasPermission(PERMISSIONS.usersManage)
   update(
     @CurrentUser() user: RequestUser,
+    @CurrentSessionId() sessionId: string,
     @Param('id', uuidParam()) id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<User> {
-    return this.users.update(user, id, dto);
+    return this.users.update(user, id, dto, sessionId);
   }
 }

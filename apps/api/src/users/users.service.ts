@@ -4,6 +4,7 @@ import type { Page, User } from '@him/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { hashPassword } from '../auth/passwords';
+import { SessionStore } from '../auth/sessions';
 import { keepsUserManagement } from '../auth/permissions';
 import { AuditService } from '../audit/audit.service';
 import { assertVersion } from '../common/errors';
@@ -29,6 +30,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly sessions: SessionStore,
   ) {}
 
   async list(user: RequestUser, page: PageQuery): Promise<Page<User>> {
@@ -74,7 +76,17 @@ export class UsersService {
     });
   }
 
-  async update(user: RequestUser, id: string, dto: UpdateUserDto): Promise<User> {
+  /**
+   * A new password signs the account out everywhere (but the session making the change, when
+   * someone changes their own); deactivating it signs it out everywhere, and reactivating it
+   * later does not bring those sessions back.
+   */
+  async update(
+    user: RequestUser,
+    id: string,
+    dto: UpdateUserDto,
+    callerSessionId: string | null = null,
+  ): Promise<User> {
     // So that a department never loses its last admin, nobody can demote or lock themselves out.
     if (id === user.id && dto.role !== undefined && !keepsUserManagement(dto.role)) {
       throw new ConflictException('role: you cannot change your own role; ask another admin');
@@ -97,6 +109,11 @@ export class UsersService {
       if (dto.active !== undefined) changes.active = dto.active;
       if (passwordHash !== undefined) changes.passwordHash = passwordHash;
       await em.update(UserEntity, { id }, changes);
+      if (dto.active === false && entity.active) {
+        await this.sessions.revokeAllOf(em, id, 'deactivated');
+      } else if (passwordHash !== undefined) {
+        await this.sessions.revokeAllOf(em, id, 'password-changed', callerSessionId);
+      }
       const after = toUser(await this.find(em, user, id));
       await this.audit.record(em, user, user.departmentId, {
         action: 'update',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -24,7 +24,12 @@ export function baseUrl(): string {
   return url;
 }
 
-/** A fresh browser context (its own sessionStorage) and page on the app. */
+/**
+ * A fresh browser context (its own sessionStorage) and page on the app. It watches the console
+ * for Content-Security-Policy violations (Chromium reports each one there): closing the context
+ * then fails the test that caused one, so every browser test also proves the production build
+ * runs under the server's CSP.
+ */
 export async function openPage(
   browser: Browser,
   viewport: { width: number; height: number } = DESKTOP,
@@ -36,8 +41,26 @@ export async function openPage(
     timezoneId: 'UTC',
   });
   context.setDefaultTimeout(15_000);
+  const violations = watchCspViolations(context);
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    if (violations.length > 0) {
+      throw new Error(`Content-Security-Policy violations:\n  ${violations.join('\n  ')}`);
+    }
+  };
   const page = await context.newPage();
   return { context, page };
+}
+
+/** The CSP violations the context's pages report, as Chromium words them in the console. */
+export function watchCspViolations(context: BrowserContext): string[] {
+  const violations: string[] = [];
+  context.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy/i.test(text)) violations.push(`${message.page()?.url()}: ${text}`);
+  });
+  return violations;
 }
 
 /** Signs in through the sign-in page and waits until the app has left it. */
@@ -247,7 +270,8 @@ export async function expectNoAxeViolations(page: Page, name: string): Promise<v
   await page.waitForTimeout(300);
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) {
-    await page.addScriptTag({ path: AXE_SCRIPT });
+    // Evaluated through the DevTools protocol, not as an inline <script> the page's CSP refuses.
+    await page.evaluate(readFileSync(AXE_SCRIPT, 'utf8'));
   }
   const violations = await page.evaluate(async (tags): Promise<Violation[]> => {
     const axe = (window as unknown as { axe: AxeGlobal }).axe;

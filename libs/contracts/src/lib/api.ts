@@ -270,7 +270,7 @@ export interface AuditEvent {
   at: IsoTimestamp;
   userId: string | null;
   userEmail: string | null;
-  action: 'create' | 'update' | 'delete' | 'revoke' | 'review' | 'login' | 'export';
+  action: 'create' | 'update' | 'delete' | 'revoke' | 'review' | 'login' | 'logout' | 'export';
   entity: string;
   entityId: string;
   before: unknown;

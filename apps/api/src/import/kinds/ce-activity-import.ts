@@ -41,7 +41,7 @@ interface CePayload {
 const ACTIVITY_COLUMNS = `id, department_id AS "departmentId", staff_id AS "staffId", title, provider,
   completed_on AS "completedOn", hours::float8 AS hours, categories, status, review_note AS "reviewNote",
   reviewed_by_user_id AS "reviewedByUserId", reviewed_at AS "reviewedAt",
-  created_by_user_id AS "createdByUserId", version`;
+  created_by_user_id AS "createdByUserId", submitted_team_id AS "submittedTeamId", version`;
 
 /**
  * CE activity rows, matched by (employee id, title, provider, completed on); title and
@@ -151,7 +151,7 @@ export class CeActivityImport implements ImportHandler<CePayload> {
             'status',
             'you may not approve your own activity; leave it empty to submit it for review',
           );
-        } else if (!reviewer.canReview(member)) {
+        } else if (!reviewer.canApproveNew(member)) {
           row.fail(
             'status',
             "only a reviewer of the member's team may approve at once; leave it empty to submit it for review",
@@ -179,6 +179,7 @@ export class CeActivityImport implements ImportHandler<CePayload> {
           reviewedByUserId: status === 'approved' ? ctx.user.id : null,
           reviewedAt: status === 'approved' ? new Date() : null,
           createdByUserId: ctx.user.id,
+          submittedTeamId: member.teamId,
         }),
         title,
         provider,
@@ -273,6 +274,7 @@ export class CeActivityImport implements ImportHandler<CePayload> {
         'reviewed_by_user_id::uuid',
         'reviewed_at::timestamptz',
         'created_by_user_id::uuid',
+        'submitted_team_id::uuid',
         'version::int',
       ],
       creates.map(({ payload: { after } }) => [
@@ -288,6 +290,7 @@ export class CeActivityImport implements ImportHandler<CePayload> {
         after.reviewedByUserId,
         after.reviewedAt,
         after.createdByUserId,
+        after.submittedTeamId,
         1,
       ]),
     );

@@ -3,18 +3,19 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 import { isApiRequest } from '../api/api-url';
-import { AuthService, LOGIN_URL } from './auth.service';
+import { AuthService, LOGIN_URL, LOGOUT_URL } from './auth.service';
 
 /**
  * Adds `Authorization: Bearer <token>` to calls to our API (never to other origins), and
- * on a 401 from anything but the sign-in call ends the session and asks the user to sign
+ * on a 401 from anything but signing in or out ends the session and asks the user to sign
  * in again, coming back to where they were. Open forms keep their drafts first
  * (`AuthService.sessionExpiring`, `keepDraft`), so nothing typed is lost.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const auth = inject(AuthService);
   const router = inject(Router);
-  const isLoginCall = request.url === LOGIN_URL;
+  // Sign-in and sign-out carry their own credentials; a 401 from them ends no session.
+  const isLoginCall = request.url === LOGIN_URL || request.url === LOGOUT_URL;
   const token = auth.accessToken();
 
   const authorised =

@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { LoginResponse } from '@him/contracts';
-import { storeSession, testUser } from '../../../testing/auth-session';
-import { AuthService, LOGIN_URL, SESSION_STORAGE_KEY } from './auth.service';
+import { storeSession, TEST_TOKEN, testUser } from '../../../testing/auth-session';
+import { AuthService, LOGIN_URL, LOGOUT_URL, SESSION_STORAGE_KEY } from './auth.service';
 
 describe('AuthService', () => {
   let http: HttpTestingController;
@@ -80,5 +80,21 @@ describe('AuthService', () => {
     expect(auth.user()).toBeNull();
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
     expect(navigateByUrl).toHaveBeenCalledWith('/login');
+    // the API is told to revoke the token, with the token the session had
+    const revoke = http.expectOne(LOGOUT_URL);
+    expect(revoke.request.method).toBe('POST');
+    expect(revoke.request.headers.get('Authorization')).toBe(`Bearer ${TEST_TOKEN}`);
+    revoke.flush(null, { status: 204, statusText: 'No Content' });
+  });
+
+  it('ends the session on logout even when the API cannot be reached', () => {
+    storeSession(testUser('staff'));
+    const auth = createService();
+    jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+
+    auth.logout();
+    http.expectOne(LOGOUT_URL).error(new ProgressEvent('error'));
+
+    expect(auth.isAuthenticated()).toBe(false);
   });
 });

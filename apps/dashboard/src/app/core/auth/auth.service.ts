@@ -7,6 +7,7 @@ import { apiUrl } from '../api/api-url';
 import { removeDraftsOf } from '../forms/draft-storage';
 
 export const LOGIN_URL = apiUrl('auth/login');
+export const LOGOUT_URL = apiUrl('auth/logout');
 export const SESSION_STORAGE_KEY = 'him.session';
 
 interface Session {
@@ -45,11 +46,21 @@ export class AuthService {
     );
   }
 
-  /** Ends the session and returns to the sign-in page; the user's form drafts go with it. */
+  /**
+   * Ends the session and returns to the sign-in page; the user's form drafts go with it. The API
+   * revokes the token (`POST /auth/logout`), so a copy of it left in this browser is worthless;
+   * the session here ends whatever the API answers.
+   */
   logout(): void {
     const user = this.user();
+    const token = this.accessToken();
     if (user) {
       removeDraftsOf(user.id);
+    }
+    if (token) {
+      this.http
+        .post(LOGOUT_URL, null, { headers: { Authorization: `Bearer ${token}` } })
+        .subscribe({ error: () => undefined });
     }
     this.clearSession();
     void this.router.navigateByUrl('/login');

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ClientInfo } from './sessions';
+
+export type SignInFailureReason = 'wrong-credentials' | 'inactive-account' | 'throttled';
+
+export interface SignInFailure {
+  /** the email as typed (cut to 320 characters); never the password */
+  email: string;
+  userId: string | null;
+  departmentId: string | null;
+  reason: SignInFailureReason;
+  client: ClientInfo;
+}
+
+/**
+ * The security log of failed sign-ins (`sign_in_failure`): who was tried, from where, and why it
+ * failed, for unknown emails too. The password is never written anywhere. Successful sign-ins are
+ * in the audit trail (`login`).
+ */
+@Injectable()
+export class SignInLog {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async failed(failure: SignInFailure): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO sign_in_failure (email, user_id, department_id, reason, client_address, user_agent)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        [...failure.email].slice(0, 320).join(''),
+        failure.userId,
+        failure.departmentId,
+        failure.reason,
+        failure.client.address,
+        failure.client.userAgent,
+      ],
+    );
+  }
+}
