@@ -389,8 +389,9 @@ function generate(doc: OpenApiDocument): Hostile[] {
           app.http()[method](path).set('Authorization', authorization).send({}),
         );
       }
-      if (isSignOut) {
-        // a real token would end the session: junk bodies go with a token that is no token
+      if (isSignOut || (!content['application/json'] && !content['multipart/form-data'])) {
+        // an operation that takes no body (mark all read, sign out) acts on any well-formed
+        // request, and a real token would end the session: junk bodies go with a forged token
         for (const raw of RAW_BODIES) {
           add(`raw body ${raw.slice(0, 30)} with a forged token`, (app) =>
             app

@@ -165,6 +165,7 @@ describe('reminders over a year, two processes, exactly once', () => {
       (
         await call(apis[1], coderToken, 'PATCH', '/notifications/preferences', {
           emailOptOut: ['ce.behind'],
+          version: 0,
         })
       ).status,
     ).toBe(200);

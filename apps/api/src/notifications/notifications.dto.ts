@@ -228,6 +228,13 @@ export class UpdatePreferencesDto {
   @ArrayUnique()
   @IsIn(REMINDER_KINDS, { each: true })
   emailOptOut!: ReminderKind[];
+
+  @ApiProperty({
+    description: 'the version you read (0 before the first save); a stale one answers 409',
+  })
+  @IsInt()
+  @Min(0)
+  version!: number;
 }
 
 export class CreateWebhookDto implements CreateWebhookRequest {

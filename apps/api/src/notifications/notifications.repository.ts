@@ -524,7 +524,15 @@ export class NotificationsRepository {
   async preferences(
     userId: string,
     em?: EntityManager,
+    forUpdate = false,
   ): Promise<{ emailOptOut: ReminderKind[]; version: number }> {
+    if (forUpdate) {
+      // the account's row is the lock, also before the first save
+      await (em ?? this.dataSource.manager).query(
+        `SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE`,
+        [userId],
+      );
+    }
     const rows = await (em ?? this.dataSource.manager).query(
       `SELECT email_opt_out AS "emailOptOut", version FROM notification_preference WHERE user_id = $1`,
       [userId],

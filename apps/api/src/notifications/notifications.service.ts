@@ -85,13 +85,13 @@ export class NotificationsService {
   }
 
   async preferences(user: RequestUser): Promise<NotificationPreferences> {
-    const { emailOptOut } = await this.repo.preferences(user.id);
-    return { emailOptOut };
+    return this.repo.preferences(user.id);
   }
 
   savePreferences(user: RequestUser, dto: UpdatePreferencesDto): Promise<NotificationPreferences> {
     return this.dataSource.transaction(async (em) => {
-      const before = await this.repo.preferences(user.id, em);
+      const before = await this.repo.preferences(user.id, em, true);
+      assertVersion('e-mail choices', before.version, dto.version);
       const emailOptOut = [...new Set(dto.emailOptOut)].sort();
       await this.repo.savePreferences(em, user.id, emailOptOut);
       await this.audit.record(em, user, user.departmentId, {
@@ -101,7 +101,7 @@ export class NotificationsService {
         before: { emailOptOut: before.emailOptOut },
         after: { emailOptOut },
       });
-      return { emailOptOut };
+      return { emailOptOut, version: before.version + 1 };
     });
   }
 
@@ -113,6 +113,11 @@ export class NotificationsService {
     return this.dataSource.transaction(async (em) => {
       const before = await this.repo.settings(user.departmentId, em, true);
       assertVersion('reminder settings', before.version, dto.version);
+      const { version: _version, note: _note, ...sections } = dto;
+      if (Object.values(sections).every((section) => section === undefined))
+        throw new BadRequestException([
+          'give at least one setting to change (expiring, lapsed, stateEnding, ceBehind, ceAtRisk, reviewWaiting, rejected, digest or credentialTypeLeadDays)',
+        ]);
       const overrides = dto.credentialTypeLeadDays ?? before.credentialTypeLeadDays;
       const typeIds = overrides.map((o) => o.credentialTypeId);
       if (new Set(typeIds).size !== typeIds.length)

@@ -61,6 +61,8 @@ export interface ReadAllResponse {
 /** A person's e-mail choices: the kinds they do not want by e-mail (the in-app notice stays). */
 export interface NotificationPreferences {
   emailOptOut: ReminderKind[];
+  /** 0 before the first save; send it back with a change (a stale one answers 409) */
+  version: number;
 }
 
 /** Lead times (days before the date) and on/off of one kind. */

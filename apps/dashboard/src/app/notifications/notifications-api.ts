@@ -61,10 +61,8 @@ export class NotificationsApi {
     return this.http.get<NotificationPreferences>(apiUrl('notifications/preferences'));
   }
 
-  savePreferences(emailOptOut: ReminderKind[]): Observable<NotificationPreferences> {
-    return this.http.patch<NotificationPreferences>(apiUrl('notifications/preferences'), {
-      emailOptOut,
-    });
+  savePreferences(choices: NotificationPreferences): Observable<NotificationPreferences> {
+    return this.http.patch<NotificationPreferences>(apiUrl('notifications/preferences'), choices);
   }
 
   // admins

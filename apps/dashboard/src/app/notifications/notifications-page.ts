@@ -124,11 +124,16 @@ export class NotificationsPage implements OnInit {
   protected readonly loading = signal(true);
   protected readonly status = signal('');
   protected readonly optedOut = signal<ReminderKind[]>([]);
+  /** the version of the e-mail choices last read or saved */
+  private preferencesVersion = 0;
   protected readonly kinds = REMINDER_KINDS;
 
   ngOnInit(): void {
     this.load();
-    this.notifications.preferences().subscribe((p) => this.optedOut.set(p.emailOptOut));
+    this.notifications.preferences().subscribe((p) => {
+      this.optedOut.set(p.emailOptOut);
+      this.preferencesVersion = p.version;
+    });
   }
 
   protected kindLabel(kind: ReminderKind): string {
@@ -163,10 +168,13 @@ export class NotificationsPage implements OnInit {
     const next = wanted
       ? this.optedOut().filter((k) => k !== kind)
       : [...new Set([...this.optedOut(), kind])];
-    this.notifications.savePreferences(next).subscribe((p) => {
-      this.optedOut.set(p.emailOptOut);
-      this.status.set('E-mail choices saved.');
-    });
+    this.notifications
+      .savePreferences({ emailOptOut: next, version: this.preferencesVersion })
+      .subscribe((p) => {
+        this.optedOut.set(p.emailOptOut);
+        this.preferencesVersion = p.version;
+        this.status.set('E-mail choices saved.');
+      });
   }
 
   private load(): void {
