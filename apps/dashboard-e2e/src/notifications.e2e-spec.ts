@@ -98,4 +98,67 @@ describe('notifications', () => {
       await context.close();
     }
   });
+
+  it('the admin registers a webhook endpoint, sees its secret once, pauses it and removes it', async () => {
+    const { context, page } = await openPage(browser);
+    const url = 'https://hooks.riverside-demo.org/him-readiness';
+    try {
+      await login(page, DIRECTOR.email, DIRECTOR.password);
+      await page.goto('/admin/reminders');
+      const form = page.getByRole('form', { name: 'Register a webhook endpoint' });
+      await form.waitFor();
+      await page.getByText('No endpoint is registered.').waitFor();
+
+      // nothing chosen: refused in words, nothing written
+      await form.getByLabel('Endpoint address (HTTPS)').fill(url);
+      await form.getByRole('button', { name: 'Register endpoint' }).click();
+      await page.getByRole('status').filter({ hasText: 'choose at least one' }).waitFor();
+      await expect(apiGet<unknown[]>(token, 'webhooks')).resolves.toEqual([]);
+
+      // an address that is not HTTPS: the API's reason is shown
+      await form.getByLabel('Endpoint address (HTTPS)').fill('http://hooks.riverside-demo.org/x');
+      await form.getByRole('checkbox', { name: 'Credential lapsed' }).check();
+      await form.getByRole('button', { name: 'Register endpoint' }).click();
+      await page.getByRole('status').filter({ hasText: 'Not registered:' }).waitFor();
+      await expect(apiGet<unknown[]>(token, 'webhooks')).resolves.toEqual([]);
+
+      await form.getByLabel('Endpoint address (HTTPS)').fill(url);
+      await form.getByLabel('What it is for (optional)').fill('Staffing office');
+      await form.getByRole('checkbox', { name: 'Credential expiring' }).check();
+      await form.getByRole('button', { name: 'Register endpoint' }).click();
+      const secret = page.getByRole('region', { name: 'Signing secret' });
+      await secret.waitFor();
+      const shown = (await secret.locator('code').textContent())?.trim() ?? '';
+      expect(shown).toMatch(/^whsec_/);
+      await expectNoAxeViolations(page, 'admin reminders page with a webhook');
+      await screenshot(page, 'admin-webhooks');
+
+      const [saved] = await apiGet<{ url: string; events: string[]; active: boolean }[]>(
+        token,
+        'webhooks',
+      );
+      expect(saved).toMatchObject({
+        url,
+        events: ['credential.expiring', 'credential.lapsed'],
+        active: true,
+      });
+      expect(JSON.stringify(saved)).not.toContain(shown);
+
+      // the secret is not shown again after a reload
+      await page.reload();
+      await page.getByRole('button', { name: `Pause ${url}` }).waitFor();
+      await expect(page.getByRole('region', { name: 'Signing secret' }).count()).resolves.toBe(0);
+
+      await page.getByRole('button', { name: `Pause ${url}` }).click();
+      await page.getByRole('status').filter({ hasText: 'paused' }).waitFor();
+      const [paused] = await apiGet<{ active: boolean }[]>(token, 'webhooks');
+      expect(paused.active).toBe(false);
+
+      await page.getByRole('button', { name: `Remove ${url}` }).click();
+      await page.getByText('No endpoint is registered.').waitFor();
+      await expect(apiGet<unknown[]>(token, 'webhooks')).resolves.toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import {
   REMINDER_KINDS,
   WEBHOOK_EVENT_KINDS,
   type CreateWebhookRequest,
+  type UpdateWebhookRequest,
   type NoticeChannel,
   type ReminderKind,
   type RunRemindersRequest,
@@ -257,7 +258,7 @@ export class CreateWebhookDto implements CreateWebhookRequest {
   description?: string;
 }
 
-export class UpdateWebhookDto {
+export class UpdateWebhookDto implements UpdateWebhookRequest {
   @ApiPropertyOptional()
   @IsOptionalNotNull()
   @IsString()

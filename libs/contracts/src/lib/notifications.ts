@@ -178,6 +178,13 @@ export interface CreateWebhookRequest {
   description?: string;
 }
 
+/** A change of a webhook: any of its fields, `active: false` pauses it; with the version read. */
+export type UpdateWebhookRequest = Partial<Omit<CreateWebhookRequest, 'description'>> & {
+  description?: string | null;
+  active?: boolean;
+  version: number;
+};
+
 /** The secret signs every delivery (HMAC-SHA256 of the body); it is shown once, at creation. */
 export interface CreatedWebhook extends Webhook {
   secret: string;

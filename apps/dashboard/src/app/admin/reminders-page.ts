@@ -17,6 +17,7 @@ import {
 import { AdminApi } from '../core/api/admin-api';
 import { CatalogApi } from '../core/catalog/catalog-api';
 import { KIND_LABELS, NotificationsApi } from '../notifications/notifications-api';
+import { WebhooksSection } from './webhooks-section';
 
 type LeadKind = 'expiring' | 'stateEnding' | 'ceBehind' | 'ceAtRisk';
 
@@ -77,6 +78,7 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    WebhooksSection,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -169,6 +171,8 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
       <p>Loading reminder settings…</p>
     }
 
+    <him-webhooks-section />
+
     <section aria-labelledby="sent-heading">
       <h2 id="sent-heading">Notices sent</h2>
       <form [formGroup]="filter" class="filters" aria-label="Filter notices sent">
@@ -216,7 +220,7 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
               <tr>
                 <td>{{ e.createdAt | date: 'medium' }}</td>
                 <td>{{ e.recipient.label }}</td>
-                <td>{{ kindLabel(e.kind) }}: {{ e.title }}</td>
+                <td>{{ what(e) }}</td>
                 <td>{{ e.channel }}</td>
                 <td>
                   {{ e.result }}
@@ -339,6 +343,12 @@ export class RemindersPage implements OnInit {
 
   protected kindLabel(kind: string): string {
     return KIND_LABELS[kind as keyof typeof KIND_LABELS] ?? kind;
+  }
+
+  /** The notice's title under its kind, without saying the kind twice ("Weekly digest: Weekly digest: …"). */
+  protected what(e: NoticeLogEntry): string {
+    const kind = this.kindLabel(e.kind);
+    return e.title.startsWith(kind) ? e.title : `${kind}: ${e.title}`;
   }
 
   protected typeCode(id: string): string {

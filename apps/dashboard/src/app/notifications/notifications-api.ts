@@ -1,6 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
 import type {
+  CreatedWebhook,
+  CreateWebhookRequest,
   FailingAddress,
   NoticeLogEntry,
   NoticePage,
@@ -10,6 +12,8 @@ import type {
   ReminderSettings,
   UnreadCount,
   UpdateReminderSettingsRequest,
+  UpdateWebhookRequest,
+  Webhook,
 } from '@him/contracts';
 import { Observable, tap } from 'rxjs';
 import { apiUrl } from '../core/api/api-url';
@@ -88,5 +92,21 @@ export class NotificationsApi {
 
   clearFailing(id: string): Observable<FailingAddress> {
     return this.http.delete<FailingAddress>(apiUrl(`notifications/failing-addresses/${id}`));
+  }
+
+  webhooks(): Observable<Webhook[]> {
+    return this.http.get<Webhook[]>(apiUrl('webhooks'));
+  }
+
+  createWebhook(request: CreateWebhookRequest): Observable<CreatedWebhook> {
+    return this.http.post<CreatedWebhook>(apiUrl('webhooks'), request);
+  }
+
+  updateWebhook(id: string, change: UpdateWebhookRequest): Observable<Webhook> {
+    return this.http.patch<Webhook>(apiUrl(`webhooks/${id}`), change);
+  }
+
+  deleteWebhook(id: string): Observable<Webhook> {
+    return this.http.delete<Webhook>(apiUrl(`webhooks/${id}`));
   }
 }
