@@ -1,4 +1,5 @@
-import type { CeGroup, ReadinessResponse } from '@him/contracts';
+import type { CeGroup, ReadinessResponse, TrainingGapsResponse } from '@him/contracts';
+import { parse } from 'csv-parse/sync';
 import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -296,5 +297,102 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
       .get('/api/v1/readiness?asOf=2026-06-30&surveyDate=2026-01-01')
       .set(bearer(d.tokens.manager))
       .expect(400);
+  });
+
+  it('lists who to train on what: the coverage gap, the requirements missed and the nearest holders, also as a CSV', async () => {
+    const res = await t
+      .http()
+      .get(`/api/v1/readiness/gaps?asOf=2027-01-01`)
+      .set(bearer(d.tokens.manager))
+      .expect(200);
+    const gaps = res.body as TrainingGapsResponse;
+    expect(gaps.asOf).toBe('2027-01-01');
+    expect(gaps.teams).toHaveLength(1);
+    const A = d.managerStaffId;
+    const B = d.staffStaffId;
+    const shape = gaps.teams[0].gaps.map((g) => ({
+      kind: g.kind,
+      requirement: g.requirement.kind === 'skill' ? g.requirement.skillId : 'CCS or CPC',
+      needed: g.needed,
+      members: g.members.map((m) => m.staffId).sort(),
+      holders: g.nearestHolders.map((m) => m.staffId),
+      inDepartment: g.holdersInDepartment,
+    }));
+    // A's CCS lapsed on 2026-12-31: the target of two holders is one short (the member on leave
+    // does not count), and with it the ICD-10-CM level the CCS evidenced
+    expect(shape).toEqual([
+      {
+        kind: 'coverage',
+        requirement: 'CCS or CPC',
+        needed: 1,
+        members: [A],
+        holders: [B],
+        inDepartment: 1,
+      },
+      {
+        kind: 'role',
+        requirement: id.icd,
+        needed: 2,
+        members: [A, B].sort(),
+        holders: [],
+        inDepartment: 0,
+      },
+      {
+        kind: 'role',
+        requirement: 'CCS or CPC',
+        needed: 1,
+        members: [A],
+        holders: [B],
+        inDepartment: 1,
+      },
+    ]);
+
+    const csv = await t
+      .http()
+      .get(`/api/v1/readiness/gaps?asOf=2027-01-01&teamId=${d.teamId}&format=csv`)
+      .set(bearer(d.tokens.admin))
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => done(null, text));
+      })
+      .expect(200)
+      .expect('Content-Type', /text\/csv/)
+      .expect('Content-Disposition', 'attachment; filename="training-gaps-2027-01-01.csv"');
+    const rows = parse(csv.body as string, { bom: true }) as string[][];
+    expect(rows[0]).toEqual([
+      'Department',
+      'As of',
+      'Team',
+      'Gap',
+      'Why',
+      'Needed',
+      'Members',
+      'Nearest holders',
+      'Holders in the department',
+    ]);
+    // the group's types in the order stored (by id)
+    const gap = (text: string) => text.replace('CPC or CCS', 'CCS or CPC');
+    expect(rows.slice(1).map((r) => [gap(r[3]), r[4], r[5], r[8]])).toEqual([
+      ['CCS or CPC credential', 'Team coverage target short of holders', '1', '1'],
+      ['ICD-10-CM at Proficient (3) or above', 'Required by the role', '2', '0'],
+      ['CCS or CPC credential', 'Required by the role', '1', '1'],
+    ]);
+    const exports = await t.dataSource.query(
+      `SELECT after FROM audit_event WHERE department_id = $1 AND action = 'export' AND entity = 'report'`,
+      [d.departmentId],
+    );
+    expect(exports.map((e: { after: { report?: string } }) => e.after.report)).toContain(
+      'training-gaps',
+    );
+
+    await t.http().get('/api/v1/readiness/gaps').set(bearer(d.tokens.staff)).expect(403);
+    const bad = await t
+      .http()
+      .get('/api/v1/readiness/gaps?format=pdf')
+      .set(bearer(d.tokens.manager))
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('format');
   });
 });

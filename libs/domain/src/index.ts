@@ -6,6 +6,7 @@ export * from './lib/skills';
 export { credentialLapsesOn, neededSkillsOf } from './lib/evaluation';
 export * from './lib/readiness';
 export * from './lib/survey-window';
+export * from './lib/training-gaps';
 export * from './lib/reassessments';
 export * from './lib/after-lapse';
 export * from './lib/skills-matrix';

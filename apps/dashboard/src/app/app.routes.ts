@@ -76,6 +76,16 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./coverage/coverage-page').then((m) => m.CoveragePage),
       },
       {
+        path: 'training-gaps',
+        title: 'Training gaps',
+        data: {
+          roles: STAFF_MANAGERS,
+          nav: { label: 'Training gaps', icon: 'gaps' } satisfies NavEntry,
+        },
+        loadComponent: () =>
+          import('./training-gaps/training-gaps-page').then((m) => m.TrainingGapsPage),
+      },
+      {
         path: 'staff/:id',
         title: 'Staff profile',
         data: { roles: DEPARTMENT_READERS, notFoundWhenDenied: true },

@@ -373,6 +373,44 @@ export interface ReadinessResponse extends Figures {
   forecast: ForecastPoint[];
 }
 
+/** A member as a training gap lists them. */
+export interface GapPerson {
+  staffId: string;
+  name: string;
+  teamId: string;
+}
+
+/**
+ * One thing a team should train on: a requirement of members' roles that some of them miss
+ * (`role`), or a coverage target without enough holders (`coverage`).
+ */
+export interface TrainingGap {
+  kind: 'role' | 'coverage';
+  requirement: Requirement;
+  /** coverage: holders the team still needs (its target's gap); role: the members missing it */
+  needed: number;
+  /** role: the members whose role requires it and who miss it; coverage: the team's active members without it */
+  members: GapPerson[];
+  /** active members who meet it, the team's own first, then other teams' (at most five) */
+  nearestHolders: GapPerson[];
+  /** every active member of the department who meets it */
+  holdersInDepartment: number;
+}
+
+export interface TeamTrainingGaps {
+  teamId: string;
+  name: string;
+  activeStaff: number;
+  /** coverage gaps first, then role requirements missed by the most members */
+  gaps: TrainingGap[];
+}
+
+/** `GET /readiness/gaps`: who to train on what, per team. */
+export interface TrainingGapsResponse {
+  asOf: IsoDate;
+  teams: TeamTrainingGaps[];
+}
+
 export interface SkillsMatrixCell {
   skillId: string;
   level: number;
