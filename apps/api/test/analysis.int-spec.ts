@@ -1,4 +1,9 @@
-import type { CeGroup, ReadinessResponse, TrainingGapsResponse } from '@him/contracts';
+import type {
+  CeGroup,
+  DeadlinesResponse,
+  ReadinessResponse,
+  TrainingGapsResponse,
+} from '@him/contracts';
 import { parse } from 'csv-parse/sync';
 import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
@@ -394,5 +399,40 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
       .set(bearer(d.tokens.manager))
       .expect(400);
     expect(JSON.stringify(bad.body)).toContain('format');
+  });
+
+  it('lists what falls due in the next twelve months: expiries and CE cycle ends with hours missing', async () => {
+    const res = await t
+      .http()
+      .get('/api/v1/deadlines?asOf=2026-06-30')
+      .set(bearer(d.tokens.manager))
+      .expect(200);
+    const body = res.body as DeadlinesResponse;
+    expect(body.until).toBe('2027-06-30');
+    const A = d.managerStaffId;
+    const B = d.staffStaffId;
+    // the member on leave's CCS expires on 2027-12-31: after the twelve months
+    expect(
+      body.deadlines.map((x) => [
+        x.date,
+        x.staffId,
+        x.kind,
+        x.credentials,
+        x.hoursMissing,
+        x.verified,
+      ]),
+    ).toEqual([
+      ['2026-12-31', A, 'ce-cycle-end', 'CCS', 3, null],
+      ['2026-12-31', A, 'credential-expiry', 'CCS', null, true],
+      ['2027-06-30', B, 'ce-cycle-end', 'CPC', 36, null],
+      ['2027-06-30', B, 'credential-expiry', 'CPC', null, false],
+    ]);
+    await t.http().get('/api/v1/deadlines').set(bearer(d.tokens.staff)).expect(403);
+    const bad = await t
+      .http()
+      .get('/api/v1/deadlines?asOf=2026-02-30')
+      .set(bearer(d.tokens.manager))
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('asOf');
   });
 });

@@ -130,6 +130,7 @@ function routeTable(ids: {
     },
     'delete /api/v1/webhooks/{id}': { path: `/api/v1/webhooks/${NONE}`, expect: adminOnly(404) },
     'get /api/v1/readiness': { path: '/api/v1/readiness', expect: readers(403) },
+    'get /api/v1/deadlines': { path: '/api/v1/deadlines', expect: readers(403) },
     'get /api/v1/readiness/gaps': {
       path: `/api/v1/readiness/gaps?teamId=${ids.teamId}`,
       expect: readers(403),

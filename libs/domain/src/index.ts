@@ -7,6 +7,7 @@ export { credentialLapsesOn, neededSkillsOf } from './lib/evaluation';
 export * from './lib/readiness';
 export * from './lib/survey-window';
 export * from './lib/training-gaps';
+export * from './lib/deadlines';
 export * from './lib/reassessments';
 export * from './lib/after-lapse';
 export * from './lib/skills-matrix';

@@ -76,6 +76,15 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./coverage/coverage-page').then((m) => m.CoveragePage),
       },
       {
+        path: 'deadlines',
+        title: 'Deadlines',
+        data: {
+          roles: DEPARTMENT_READERS,
+          nav: { label: 'Deadlines', icon: 'deadlines' } satisfies NavEntry,
+        },
+        loadComponent: () => import('./deadlines/deadlines-page').then((m) => m.DeadlinesPage),
+      },
+      {
         path: 'training-gaps',
         title: 'Training gaps',
         data: {

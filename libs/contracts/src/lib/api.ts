@@ -411,6 +411,29 @@ export interface TrainingGapsResponse {
   teams: TeamTrainingGaps[];
 }
 
+/** Something that falls due: a credential's expiry, or a CE cycle's end with hours still missing. */
+export interface Deadline {
+  kind: 'credential-expiry' | 'ce-cycle-end';
+  date: IsoDate;
+  staffId: string;
+  staffName: string;
+  teamId: string;
+  issuingBody: string;
+  /** the credential's code, or the CE group's codes ("RHIA, CCS") */
+  credentials: string;
+  /** CE cycle end: hours still to earn (approved hours counted); expiry: null */
+  hoursMissing: number | null;
+  /** expiry: whether the credential is verified; CE: null */
+  verified: boolean | null;
+}
+
+/** `GET /deadlines`: what falls due from asOf through `until` (twelve months), soonest first. */
+export interface DeadlinesResponse {
+  asOf: IsoDate;
+  until: IsoDate;
+  deadlines: Deadline[];
+}
+
 export interface SkillsMatrixCell {
   skillId: string;
   level: number;
