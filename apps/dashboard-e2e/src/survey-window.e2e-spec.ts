@@ -123,13 +123,21 @@ describe('survey window and after-lapse states (survey-window)', () => {
       await expectNoAxeViolations(page, 'skill dialog');
       await skillDialog.getByRole('button', { name: 'Save changes' }).click();
       await skillDialog.waitFor({ state: 'detached' });
-      const skills = await apiGet<{ items: { name: string; reassessMonths: number | null }[] }>(
-        token,
-        'skills?limit=500',
-      );
-      expect(
-        skills.items.find((k) => k.name === 'HIPAA privacy and security')?.reassessMonths,
-      ).toBe(24);
+      const skills = await apiGet<{
+        items: { id: string; name: string; reassessMonths: number | null; version: number }[];
+      }>(token, 'skills?limit=500');
+      const hipaa = skills.items.find((k) => k.name === 'HIPAA privacy and security') as {
+        id: string;
+        reassessMonths: number | null;
+        version: number;
+      };
+      expect(hipaa.reassessMonths).toBe(24);
+      const reset = await fetch(`${baseUrl()}/api/v1/skills/${hipaa.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: hipaa.version, reassessMonths: 12 }),
+      });
+      expect(reset.status).toBe(200);
     } finally {
       await context.close();
     }
