@@ -32,7 +32,13 @@ describe('CE rules API', () => {
 
   it('creates, lists, reads (any letter case), updates and deletes a rule, auditing each change', async () => {
     const created = await post(ahima()).expect(201);
-    expect(created.body).toEqual({ ...ahima(), id: expect.any(String), version: 1 });
+    // no afterLapse given: credentials.md's states for the body (AHIMA: inactive 180 days)
+    expect(created.body).toEqual({
+      ...ahima(),
+      afterLapse: [{ state: 'inactive', days: 180 }],
+      id: expect.any(String),
+      version: 1,
+    });
     const [{ id }] = await t.dataSource.query(`SELECT id FROM ce_rule WHERE department_id = $1`, [
       dept.departmentId,
     ]);

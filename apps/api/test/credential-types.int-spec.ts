@@ -67,6 +67,7 @@ describe('credential types API', () => {
         { skillId: icd, level: 3 },
         { skillId: cpt, level: 2 },
       ]),
+      supersedes: [],
       version: 1,
     });
     expect(created.body.evidencesSkills).toHaveLength(2);

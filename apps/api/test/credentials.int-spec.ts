@@ -53,6 +53,7 @@ describe('credentials API', () => {
       revokedOn: null,
       revokedReason: null,
       hasEvidence: false,
+      afterLapse: null,
       version: 1,
     });
     expect(await auditOf(t, res.body.id)).toEqual([

@@ -395,6 +395,25 @@ describe('import API', () => {
       expect(after).toMatchObject({ expiresOn: '2028-06-30', version: 2 });
     });
 
+    it('reads CTR and ODS-C as the ODS type (NCRA renamed the credential)', async () => {
+      const ods = await insertCredentialType(t, d.departmentId, 'ODS', 'NCRA');
+      const res = await upload(
+        'credentials',
+        credentialCsv([
+          'E-200,CTR,ODS-1,2024-01-01,2025-12-31,,',
+          'E-201,ods-c,ODS-2,2024-01-01,2025-12-31,,',
+        ]),
+        'registrars.csv',
+        'commit',
+      ).expect(200);
+      expect(res.body).toMatchObject({ create: 2, errors: [] });
+      const rows = await t.dataSource.query(
+        `SELECT number FROM credential WHERE credential_type_id = $1 ORDER BY number`,
+        [ods],
+      );
+      expect(rows.map((r: { number: string }) => r.number)).toEqual(['ODS-1', 'ODS-2']);
+    });
+
     it('refuses credential rows the API would refuse, each on its line', async () => {
       const res = await upload(
         'credentials',

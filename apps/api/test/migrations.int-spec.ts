@@ -105,4 +105,61 @@ describe('migrations', () => {
       await db.drop();
     }
   });
+
+  it('upgrade an existing department: RHIA supersedes RHIT, default after-lapse states, CTR becomes ODS', async () => {
+    const db = await createTestDatabase();
+    const ds = createDataSource(db.url);
+    await ds.initialize();
+    try {
+      await ds.runMigrations();
+      // back to before issue 10's two migrations, with a catalog written then
+      await ds.undoLastMigration();
+      await ds.undoLastMigration();
+      const dept = async (name: string) =>
+        (await ds.query(`INSERT INTO department (name) VALUES ($1) RETURNING id`, [name]))[0]
+          .id as string;
+      const type = async (department: string, code: string, name: string, body: string) =>
+        (
+          await ds.query(
+            `INSERT INTO credential_type (department_id, code, name, issuing_body, base_ceus) VALUES ($1, $2, $3, $4, 20) RETURNING id`,
+            [department, code, name, body],
+          )
+        )[0].id as string;
+      const a = await dept('A');
+      const b = await dept('B');
+      const rhia = await type(a, 'RHIA', 'RHIA', 'AHIMA');
+      const rhit = await type(a, 'RHIT', 'RHIT', 'AHIMA');
+      const ctr = await type(a, 'CTR', 'Certified Tumor Registrar', 'NCRA');
+      // B renamed its registrar type and already holds an ODS: nothing of B is renamed
+      const ownCtr = await type(b, 'CTR', 'Tumor registrar (ours)', 'NCRA');
+      await type(b, 'ODS', 'Oncology Data Specialist', 'NCRA');
+      await ds.query(
+        `INSERT INTO ce_rule (department_id, issuing_body, cycle_months) VALUES ($1, 'AHIMA', 24), ($1, 'NCRA', 24), ($1, 'aapc', 24)`,
+        [a],
+      );
+      await ds.runMigrations();
+
+      expect(
+        await ds.query(
+          `SELECT credential_type_id, superseded_type_id FROM credential_type_supersession`,
+        ),
+      ).toEqual([{ credential_type_id: rhia, superseded_type_id: rhit }]);
+      const states = await ds.query(
+        `SELECT issuing_body, after_lapse FROM ce_rule WHERE department_id = $1 ORDER BY issuing_body`,
+        [a],
+      );
+      expect(states).toEqual([
+        { issuing_body: 'AHIMA', after_lapse: [{ state: 'inactive', days: 180 }] },
+        { issuing_body: 'NCRA', after_lapse: [] },
+        { issuing_body: 'aapc', after_lapse: [{ state: 'grace', days: 90 }] },
+      ]);
+      const codeOf = async (id: string) =>
+        (await ds.query(`SELECT code, name FROM credential_type WHERE id = $1`, [id]))[0];
+      expect(await codeOf(ctr)).toEqual({ code: 'ODS', name: 'Oncology Data Specialist' });
+      expect(await codeOf(ownCtr)).toEqual({ code: 'CTR', name: 'Tumor registrar (ours)' });
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
 });

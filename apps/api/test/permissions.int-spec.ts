@@ -138,6 +138,14 @@ function routeTable(ids: {
     'get /api/v1/skills-matrix': { path: '/api/v1/skills-matrix', expect: signedIn(200) },
     'get /api/v1/ce-status': { path: `/api/v1/ce-status?staffId=${O}`, expect: readers(404) },
     'get /api/v1/expirations': { path: `/api/v1/expirations?staffId=${O}`, expect: readers(404) },
+    'get /api/v1/readiness/window': {
+      path: '/api/v1/readiness/window?from=2099-01-01&to=2099-12-31',
+      expect: readers(403),
+    },
+    'get /api/v1/reassessments-due': {
+      path: `/api/v1/reassessments-due?staffId=${O}`,
+      expect: readers(404),
+    },
     'get /api/v1/skills': { path: '/api/v1/skills', expect: signedIn(200) },
     'post /api/v1/skills': { path: '/api/v1/skills', body: {}, expect: adminOnly(400) },
     'get /api/v1/skills/{id}': { path: `/api/v1/skills/${ids.skill}`, expect: signedIn(200) },

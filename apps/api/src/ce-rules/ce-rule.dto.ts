@@ -18,6 +18,7 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../common/dto-fields';
 import { HasAtMostTwoDecimals } from '../common/validation';
 
 const MAX_HOURS = 9999.99;
@@ -102,6 +103,23 @@ export class CeMinimumDto {
   share?: number | null;
 }
 
+/** R18: one state after an expiry (AHIMA: inactive, 180 days). */
+export class AfterLapseStepDto {
+  @ApiProperty({ example: 'inactive', description: "the body's word for the state" })
+  @IsString()
+  @Matches(/^[a-z][a-z -]*$/, {
+    message: '$property must be a word of lower-case letters (inactive, grace ...)',
+  })
+  @MaxLength(40)
+  state!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 3650, example: 180 })
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  days!: number;
+}
+
 export class CreateCeRuleDto implements CreateCeRuleRequest {
   @ApiProperty({
     example: 'AHIMA',
@@ -155,6 +173,18 @@ export class CreateCeRuleDto implements CreateCeRuleRequest {
   @ValidateNested({ each: true })
   @Type(() => CeMinimumDto)
   minimums!: CeMinimumDto[];
+
+  @ApiPropertyOptional({
+    type: [AfterLapseStepDto],
+    description:
+      "R18: the states an expired credential of this body goes through, in order, from the day after its expiry; after the last the body has revoked it. Default: the body's from credentials.md (AHIMA inactive 180 days, AAPC grace 90, ACDIS grace 45), otherwise none",
+  })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => AfterLapseStepDto)
+  afterLapse?: AfterLapseStepDto[];
 }
 
 export class UpdateCeRuleDto

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CeMinimum } from '@him/contracts';
+import type { AfterLapseStep, CeMinimum } from '@him/contracts';
 import { numericTransformer } from '../common/columns';
 
 @Entity('ce_rule')
@@ -18,5 +18,6 @@ export class CeRuleEntity {
   @Column('numeric', { precision: 6, scale: 2, nullable: true, transformer: numericTransformer })
   cap!: number | null;
   @Column('jsonb') minimums!: CeMinimum[];
+  @Column('jsonb', { name: 'after_lapse' }) afterLapse!: AfterLapseStep[];
   @Column('int') version!: number;
 }

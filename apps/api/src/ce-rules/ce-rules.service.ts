@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CeMinimum, CeRule, Page } from '@him/contracts';
+import type { AfterLapseStep, CeMinimum, CeRule, Page } from '@him/contracts';
+import { DEFAULT_AFTER_LAPSE } from '@him/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
 import { assertVersion, notFound } from '../common/errors';
 import type { PageQuery } from '../common/pagination';
 import { CeRuleEntity } from './ce-rule.entity';
-import type { CeMinimumDto, CreateCeRuleDto, UpdateCeRuleDto } from './ce-rule.dto';
+import type {
+  AfterLapseStepDto,
+  CeMinimumDto,
+  CreateCeRuleDto,
+  UpdateCeRuleDto,
+} from './ce-rule.dto';
 
 export function toCeRule(e: CeRuleEntity): CeRule {
   return {
@@ -17,6 +23,7 @@ export function toCeRule(e: CeRuleEntity): CeRule {
     extraPerAdditional: e.extraPerAdditional,
     cap: e.cap,
     minimums: e.minimums,
+    afterLapse: e.afterLapse ?? [],
     version: e.version,
   };
 }
@@ -28,6 +35,18 @@ function toMinimums(dtos: CeMinimumDto[]): CeMinimum[] {
       ? { categories: [...m.categories], hours: m.hours }
       : { categories: [...m.categories], share: m.share as number },
   );
+}
+
+function toAfterLapse(dtos: AfterLapseStepDto[]): AfterLapseStep[] {
+  return dtos.map((step) => ({ state: step.state.trim(), days: step.days }));
+}
+
+/** credentials.md's states for a body the product knows (letter case ignored), else none. */
+function defaultAfterLapse(issuingBody: string): AfterLapseStep[] {
+  const key = Object.keys(DEFAULT_AFTER_LAPSE).find(
+    (body) => body.toUpperCase() === issuingBody.trim().toUpperCase(),
+  );
+  return key === undefined ? [] : DEFAULT_AFTER_LAPSE[key].map((step) => ({ ...step }));
 }
 
 /** CE rules are addressed by issuing body (one rule per body, letter case ignored). */
@@ -62,6 +81,10 @@ export class CeRulesService {
           extraPerAdditional: dto.extraPerAdditional,
           cap: dto.cap ?? null,
           minimums: toMinimums(dto.minimums),
+          afterLapse:
+            dto.afterLapse !== undefined
+              ? toAfterLapse(dto.afterLapse)
+              : defaultAfterLapse(dto.issuingBody),
           version: 1,
         }),
       );
@@ -86,6 +109,7 @@ export class CeRulesService {
       if (dto.extraPerAdditional !== undefined) entity.extraPerAdditional = dto.extraPerAdditional;
       if (dto.cap !== undefined) entity.cap = dto.cap;
       if (dto.minimums !== undefined) entity.minimums = toMinimums(dto.minimums);
+      if (dto.afterLapse !== undefined) entity.afterLapse = toAfterLapse(dto.afterLapse);
       entity.version += 1;
       const after = toCeRule(await em.save(entity));
       await this.audit.record(em, user, user.departmentId, {

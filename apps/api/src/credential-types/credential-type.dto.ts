@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../common/dto-fields';
 import { HasAtMostTwoDecimals } from '../common/validation';
 
 export class SkillLevelDto {
@@ -88,6 +89,21 @@ export class CreateCredentialTypeDto implements CreateCredentialTypeRequest {
   @ValidateNested({ each: true })
   @Type(() => SkillLevelDto)
   evidencesSkills!: SkillLevelDto[];
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    maxItems: 50,
+    uniqueItems: true,
+    description:
+      'R12: credential types of the department this one supersedes (RHIA supersedes RHIT): held in the same CE group, a superseded type adds no hours',
+  })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique({ message: '$property must not name a credential type twice' })
+  @IsUUID(undefined, { each: true })
+  supersedes?: string[];
 }
 
 export class UpdateCredentialTypeDto

@@ -24,6 +24,11 @@ export class CredentialTypeEntity {
     eager: true,
   })
   evidencesSkills!: CredentialTypeSkillEntity[];
+  @OneToMany(() => CredentialTypeSupersessionEntity, (e) => e.credentialType, {
+    cascade: true,
+    eager: true,
+  })
+  supersessions!: CredentialTypeSupersessionEntity[];
 }
 
 @Entity('credential_type_skill')
@@ -32,6 +37,19 @@ export class CredentialTypeSkillEntity {
   @PrimaryColumn('uuid', { name: 'skill_id' }) skillId!: string;
   @Column('smallint') level!: number;
   @ManyToOne(() => CredentialTypeEntity, (t) => t.evidencesSkills, {
+    onDelete: 'CASCADE',
+    orphanedRowAction: 'delete',
+  })
+  @JoinColumn({ name: 'credential_type_id' })
+  credentialType!: CredentialTypeEntity;
+}
+
+/** R12: a credential type supersedes another of its department (RHIA supersedes RHIT). */
+@Entity('credential_type_supersession')
+export class CredentialTypeSupersessionEntity {
+  @PrimaryColumn('uuid', { name: 'credential_type_id' }) credentialTypeId!: string;
+  @PrimaryColumn('uuid', { name: 'superseded_type_id' }) supersededTypeId!: string;
+  @ManyToOne(() => CredentialTypeEntity, (t) => t.supersessions, {
     onDelete: 'CASCADE',
     orphanedRowAction: 'delete',
   })

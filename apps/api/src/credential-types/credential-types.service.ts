@@ -7,7 +7,11 @@ import { AuditService } from '../audit/audit.service';
 import { assertVersion } from '../common/errors';
 import { findInDepartment } from '../common/find-in-department';
 import type { PageQuery } from '../common/pagination';
-import { CredentialTypeEntity, CredentialTypeSkillEntity } from './credential-type.entity';
+import {
+  CredentialTypeEntity,
+  CredentialTypeSkillEntity,
+  CredentialTypeSupersessionEntity,
+} from './credential-type.entity';
 import type {
   CreateCredentialTypeDto,
   SkillLevelDto,
@@ -25,6 +29,7 @@ export function toCredentialType(e: CredentialTypeEntity): CredentialType {
     evidencesSkills: (e.evidencesSkills ?? [])
       .map((s) => ({ skillId: s.skillId, level: s.level }))
       .sort((a, b) => a.skillId.localeCompare(b.skillId)),
+    supersedes: (e.supersessions ?? []).map((s) => s.supersededTypeId).sort(),
     version: e.version,
   };
 }
@@ -64,6 +69,10 @@ export class CredentialTypesService {
         }),
       );
       await this.replaceSkills(em, saved.id, dto.evidencesSkills);
+      if (dto.supersedes !== undefined && dto.supersedes.length > 0) {
+        await this.assertSupersedes(em, user, saved.id, dto.supersedes);
+        await this.replaceSupersedes(em, saved.id, dto.supersedes);
+      }
       const type = toCredentialType(await this.find(em, user, saved.id));
       await this.audit.record(em, user, user.departmentId, {
         action: 'create',
@@ -88,6 +97,10 @@ export class CredentialTypesService {
       if (dto.baseCeus !== undefined) changes.baseCeus = dto.baseCeus;
       await em.update(CredentialTypeEntity, { id }, changes);
       if (dto.evidencesSkills !== undefined) await this.replaceSkills(em, id, dto.evidencesSkills);
+      if (dto.supersedes !== undefined) {
+        await this.assertSupersedes(em, user, id, dto.supersedes);
+        await this.replaceSupersedes(em, id, dto.supersedes);
+      }
       const after = toCredentialType(await this.find(em, user, id));
       await this.audit.record(em, user, user.departmentId, {
         action: 'update',
@@ -156,6 +169,78 @@ export class CredentialTypesService {
     if (problems.length > 0) throw new BadRequestException(problems);
   }
 
+  /**
+   * R12: the superseded types must be other types of the department, and supersession must not
+   * go round (RHIA supersedes RHIT and RHIT supersedes RHIA, or a longer cycle): the rules would
+   * drop every type of such a cycle (docs/interpretations.md). 400 naming the path.
+   */
+  private async assertSupersedes(
+    em: EntityManager,
+    user: RequestUser,
+    typeId: string,
+    supersedes: string[],
+  ): Promise<void> {
+    if (supersedes.length === 0) return;
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM credential_type WHERE department_id = $1 AND id = ANY($2::uuid[]) FOR SHARE`,
+      [user.departmentId, supersedes],
+    );
+    const known = new Set(rows.map((r) => r.id));
+    const problems = supersedes.flatMap((id, i) =>
+      id === typeId
+        ? [`supersedes.${i}: a credential type cannot supersede itself`]
+        : known.has(id)
+          ? []
+          : [`supersedes.${i}: no credential type with this id in the department`],
+    );
+    if (problems.length > 0) throw new BadRequestException(problems);
+    // The department's other supersessions, with this type's replaced by the new list.
+    const edges: { from: string; to: string }[] = await em.query(
+      `SELECT x.credential_type_id AS "from", x.superseded_type_id AS "to"
+         FROM credential_type_supersession x
+         JOIN credential_type t ON t.id = x.credential_type_id
+        WHERE t.department_id = $1 AND x.credential_type_id <> $2`,
+      [user.departmentId, typeId],
+    );
+    const next = new Map<string, string[]>();
+    for (const { from, to } of [...edges, ...supersedes.map((to) => ({ from: typeId, to }))]) {
+      next.set(from, [...(next.get(from) ?? []), to]);
+    }
+    const reachesType = (start: string): boolean => {
+      const seen = new Set<string>();
+      const stack = [start];
+      while (stack.length > 0) {
+        const id = stack.pop() as string;
+        if (id === typeId) return true;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        stack.push(...(next.get(id) ?? []));
+      }
+      return false;
+    };
+    const cycles = supersedes.flatMap((id, i) =>
+      reachesType(id)
+        ? [
+            `supersedes.${i}: that credential type already supersedes this one (directly or through others)`,
+          ]
+        : [],
+    );
+    if (cycles.length > 0) throw new BadRequestException(cycles);
+  }
+
+  private async replaceSupersedes(
+    em: EntityManager,
+    credentialTypeId: string,
+    supersedes: string[],
+  ): Promise<void> {
+    await em.delete(CredentialTypeSupersessionEntity, { credentialTypeId });
+    if (supersedes.length === 0) return;
+    await em.insert(
+      CredentialTypeSupersessionEntity,
+      supersedes.map((supersededTypeId) => ({ credentialTypeId, supersededTypeId })),
+    );
+  }
+
   private async replaceSkills(
     em: EntityManager,
     credentialTypeId: string,
@@ -187,10 +272,14 @@ export class CredentialTypesService {
       'credential type',
       lock,
     );
-    if (lock)
+    if (lock) {
       entity.evidencesSkills = await em.find(CredentialTypeSkillEntity, {
         where: { credentialTypeId: id },
       });
+      entity.supersessions = await em.find(CredentialTypeSupersessionEntity, {
+        where: { credentialTypeId: id },
+      });
+    }
     return entity;
   }
 }

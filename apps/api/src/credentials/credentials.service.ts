@@ -5,7 +5,7 @@ import {
   Injectable,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Credential, Page } from '@him/contracts';
+import type { AfterLapseState, Credential, Page } from '@him/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
@@ -16,6 +16,7 @@ import { problemMessages } from '../common/field-problems';
 import { findInDepartment } from '../common/find-in-department';
 import type { PageQuery } from '../common/pagination';
 import { ownersWithEvidence } from '../evidence/evidence-flags';
+import { afterLapseStatesToday } from './credential-after-lapse';
 import { credentialDatesProblems } from './credential-dates';
 import { CredentialEntity } from './credential.entity';
 import type {
@@ -26,7 +27,11 @@ import type {
   VerificationDto,
 } from './credential.dto';
 
-export function toCredential(e: CredentialEntity, hasEvidence = false): Credential {
+export function toCredential(
+  e: CredentialEntity,
+  hasEvidence = false,
+  afterLapse: AfterLapseState | null = null,
+): Credential {
   return {
     id: e.id,
     staffId: e.staffId,
@@ -46,6 +51,7 @@ export function toCredential(e: CredentialEntity, hasEvidence = false): Credenti
     revokedOn: e.revokedOn,
     revokedReason: e.revokedReason,
     hasEvidence,
+    afterLapse,
     version: e.version,
   };
 }
@@ -66,12 +72,7 @@ export class CredentialsService {
       take: page.limit,
       skip: page.offset,
     });
-    const withEvidence = await ownersWithEvidence(
-      this.dataSource.manager,
-      'credential',
-      rows.map((r) => r.id),
-    );
-    return { items: rows.map((r) => toCredential(r, withEvidence.has(r.id))), total };
+    return { items: await this.served(this.dataSource.manager, user, rows), total };
   }
 
   /**
@@ -97,18 +98,44 @@ export class CredentialsService {
       .take(query.limit)
       .skip(query.offset)
       .getManyAndCount();
-    const withEvidence = await ownersWithEvidence(
-      this.dataSource.manager,
-      'credential',
-      rows.map((r) => r.id),
-    );
-    return { items: rows.map((r) => toCredential(r, withEvidence.has(r.id))), total };
+    return { items: await this.served(this.dataSource.manager, user, rows), total };
   }
 
   async get(user: RequestUser, id: string): Promise<Credential> {
     const em = this.dataSource.manager;
     const entity = await this.find(em, user, id);
-    return toCredential(entity, (await ownersWithEvidence(em, 'credential', [id])).has(id));
+    return (await this.served(em, user, [entity]))[0];
+  }
+
+  /** A credential just written, with its after-lapse state (the audit trail keeps none). */
+  private async withAfterLapse(
+    em: EntityManager,
+    user: RequestUser,
+    credential: Credential,
+  ): Promise<Credential> {
+    const states = await afterLapseStatesToday(em, user.departmentId, [credential.staffId]);
+    return { ...credential, afterLapse: states.get(credential.id) ?? null };
+  }
+
+  /** Credentials as served: with their evidence flag and their after-lapse state today (R18). */
+  private async served(
+    em: EntityManager,
+    user: RequestUser,
+    rows: CredentialEntity[],
+  ): Promise<Credential[]> {
+    const [withEvidence, states] = await Promise.all([
+      ownersWithEvidence(
+        em,
+        'credential',
+        rows.map((r) => r.id),
+      ),
+      afterLapseStatesToday(
+        em,
+        user.departmentId,
+        rows.map((r) => r.staffId),
+      ),
+    ]);
+    return rows.map((r) => toCredential(r, withEvidence.has(r.id), states.get(r.id) ?? null));
   }
 
   create(user: RequestUser, staffId: string, dto: CreateCredentialDto): Promise<Credential> {
@@ -156,7 +183,7 @@ export class CredentialsService {
         entityId: credential.id,
         after: credential,
       });
-      return credential;
+      return this.withAfterLapse(em, user, credential);
     });
   }
 
@@ -193,7 +220,7 @@ export class CredentialsService {
         after,
         note: dto.note,
       });
-      return after;
+      return this.withAfterLapse(em, user, after);
     });
   }
 
@@ -226,7 +253,7 @@ export class CredentialsService {
         after,
         note: entity.revokedReason,
       });
-      return after;
+      return this.withAfterLapse(em, user, after);
     });
   }
 

@@ -8,6 +8,7 @@ import { CeRuleEntity } from '../ce-rules/ce-rule.entity';
 import {
   CredentialTypeEntity,
   CredentialTypeSkillEntity,
+  CredentialTypeSupersessionEntity,
 } from '../credential-types/credential-type.entity';
 import { CredentialEntity } from '../credentials/credential.entity';
 import { DepartmentEntity } from '../departments/department.entity';
@@ -23,6 +24,8 @@ import { CalendarTokensAndEvidenceFiles1795488000000 } from './migrations/179548
 import { CeActivitySubmissionTeam1796200000000 } from './migrations/1796200000000-ce-activity-submission-team';
 import { SessionsSignInLogAndRateLimits1796200100000 } from './migrations/1796200100000-sessions-sign-in-log-and-rate-limits';
 import { RemindersAndNotices1796300000000 } from './migrations/1796300000000-reminders-and-notices';
+import { LapsingAssessmentsSupersessionAfterLapse1797000000000 } from './migrations/1797000000000-lapsing-assessments-supersession-after-lapse';
+import { CtrBecomesOds1797000100000 } from './migrations/1797000100000-ctr-becomes-ods';
 import { SystemSettingEntity } from './system-setting.entity';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: no time zone can shift them.
@@ -35,6 +38,7 @@ export const ENTITIES = [
   SkillEntity,
   CredentialTypeEntity,
   CredentialTypeSkillEntity,
+  CredentialTypeSupersessionEntity,
   CeRuleEntity,
   RoleEntity,
   TeamEntity,
@@ -58,6 +62,8 @@ export const MIGRATIONS = [
   CeActivitySubmissionTeam1796200000000,
   SessionsSignInLogAndRateLimits1796200100000,
   RemindersAndNotices1796300000000,
+  LapsingAssessmentsSupersessionAfterLapse1797000000000,
+  CtrBecomesOds1797000100000,
 ];
 
 /** The one set of options shared by Nest, the migration CLI, the seed tools and the tests. */

@@ -89,6 +89,21 @@ export class UpdateDepartmentDto implements UpdateDepartmentRequest {
   @Max(730, { each: true })
   reminderLeadDays?: number[];
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 600,
+    example: 36,
+    description:
+      'R2: months a competence assessment counts when its skill sets none (Joint Commission: at least every 36); null: assessments never lapse',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  assessmentValidityMonths?: number | null;
+
   @ApiProperty({ description: 'the version you read; a stale one answers 409' })
   @IsInt()
   @Min(1)

@@ -14,6 +14,8 @@ export class DepartmentEntity {
   @Column('boolean', { name: 'require_verification' }) requireVerification!: boolean;
   @Column('int', { name: 'expiry_warning_days' }) expiryWarningDays!: number;
   @Column('int', { name: 'reminder_lead_days', array: true }) reminderLeadDays!: number[];
+  @Column('int', { name: 'assessment_validity_months', nullable: true })
+  assessmentValidityMonths!: number | null;
   @Column('int') version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

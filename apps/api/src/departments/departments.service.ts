@@ -16,6 +16,7 @@ export function toDepartment(e: DepartmentEntity): Department {
     requireVerification: e.requireVerification,
     expiryWarningDays: e.expiryWarningDays,
     reminderLeadDays: [...e.reminderLeadDays],
+    assessmentValidityMonths: e.assessmentValidityMonths ?? null,
     version: e.version,
   };
 }
@@ -49,6 +50,8 @@ export class DepartmentsService {
       if (dto.expiryWarningDays !== undefined) entity.expiryWarningDays = dto.expiryWarningDays;
       if (dto.reminderLeadDays !== undefined)
         entity.reminderLeadDays = [...dto.reminderLeadDays].sort((a, b) => b - a);
+      if (dto.assessmentValidityMonths !== undefined)
+        entity.assessmentValidityMonths = dto.assessmentValidityMonths;
       entity.version += 1;
       const after = toDepartment(await em.save(entity));
       await this.audit.record(em, user, user.departmentId, {

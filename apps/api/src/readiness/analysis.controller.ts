@@ -1,10 +1,24 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CeGroup, Expiration, ReadinessResponse, SkillsMatrixResponse } from '@him/contracts';
+import type {
+  CeGroup,
+  Expiration,
+  ReadinessResponse,
+  ReassessmentDue,
+  SkillsMatrixResponse,
+  SurveyWindowResponse,
+} from '@him/contracts';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
-import { AnalysisQuery, CeStatusQuery, ExpirationsQuery, ReadinessQuery } from './analysis.dto';
+import {
+  AnalysisQuery,
+  CeStatusQuery,
+  ExpirationsQuery,
+  ReadinessQuery,
+  ReassessmentsDueQuery,
+  SurveyWindowQuery,
+} from './analysis.dto';
 import { AnalysisService } from './analysis.service';
 
 @ApiTags('analysis')
@@ -50,5 +64,30 @@ export class AnalysisController {
     @Query() query: ExpirationsQuery,
   ): Promise<Expiration[]> {
     return this.analysis.expirations(user, query);
+  }
+
+  @Get('readiness/window')
+  @HasPermission(PERMISSIONS.analysisRead)
+  @ApiOperation({
+    summary:
+      'Unannounced survey window: the lowest readiness figures between from and to, the teams whose coverage fails and what lapses (R17)',
+  })
+  surveyWindow(
+    @CurrentUser() user: RequestUser,
+    @Query() query: SurveyWindowQuery,
+  ): Promise<SurveyWindowResponse> {
+    return this.analysis.surveyWindow(user, query);
+  }
+
+  @Get('reassessments-due')
+  @ApiOperation({
+    summary:
+      'Competence assessments whose counting period ends within the window, or has ended (R2)',
+  })
+  reassessmentsDue(
+    @CurrentUser() user: RequestUser,
+    @Query() query: ReassessmentsDueQuery,
+  ): Promise<ReassessmentDue[]> {
+    return this.analysis.reassessmentsDue(user, query);
   }
 }

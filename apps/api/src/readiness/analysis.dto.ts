@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../common/validation';
@@ -50,3 +50,22 @@ export class ExpirationsQuery extends CeStatusQuery {
   @Max(3650)
   withinDays?: number;
 }
+
+export class SurveyWindowQuery extends AnalysisQuery {
+  @ApiProperty({
+    example: '2027-01-01',
+    description: 'first day of the window, on or after asOf (inclusive)',
+  })
+  @IsCalendarDate()
+  from!: string;
+
+  @ApiProperty({
+    example: '2027-12-31',
+    description:
+      'last day of the window (inclusive), on or after from and at most three years after it',
+  })
+  @IsCalendarDate()
+  to!: string;
+}
+
+export class ReassessmentsDueQuery extends ExpirationsQuery {}

@@ -4,14 +4,19 @@ import type {
   Expiration,
   IsoDate,
   ReadinessResponse,
+  ReassessmentDue,
   SkillsMatrixResponse,
+  SurveyWindowResponse,
 } from '@him/contracts';
 import {
   computeCeStatus,
   computeReadiness,
   computeSkillsMatrix,
+  computeSurveyWindow,
+  addMonthsClamped,
   daysBetween,
   expiringCredentials,
+  reassessmentsDue,
 } from '@him/domain';
 import { AccessPolicy } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
@@ -21,6 +26,8 @@ import type {
   CeStatusQuery,
   ExpirationsQuery,
   ReadinessQuery,
+  ReassessmentsDueQuery,
+  SurveyWindowQuery,
 } from './analysis.dto';
 import { FactsRepository } from './facts.repository';
 
@@ -83,4 +90,45 @@ export class AnalysisService {
       { teamId: query.teamId },
     );
   }
+
+  /**
+   * R17: the lowest figures over [from, to] under the assumptions of R9, for the same scope as
+   * /readiness. The window opens on or after asOf and lasts at most three years (a survey comes
+   * 18 to 36 months after the last one).
+   */
+  async surveyWindow(user: RequestUser, query: SurveyWindowQuery): Promise<SurveyWindowResponse> {
+    const department = await this.facts.department(user.departmentId);
+    const asOf = query.asOf ?? todayIn(department.timeZone);
+    const problems: string[] = [];
+    if (query.from < asOf) problems.push(`from must be on or after asOf (${asOf})`);
+    if (query.to < query.from) problems.push('to must be on or after from');
+    else if (query.to > addMonthsClamped(query.from, MAX_WINDOW_MONTHS))
+      problems.push('to must be at most three years after from');
+    if (problems.length > 0) throw new BadRequestException(problems);
+    const scope = await this.access.memberScope(user, query);
+    const facts = await this.facts.departmentFacts(scope, asOf);
+    return computeSurveyWindow(facts, asOf, query.from, query.to, { teamId: query.teamId });
+  }
+
+  /**
+   * R2 reassessments due: latest assessments of needed skills whose counting period ends within
+   * the window (default the department's warning window) or has ended; staff get their own.
+   */
+  async reassessmentsDue(
+    user: RequestUser,
+    query: ReassessmentsDueQuery,
+  ): Promise<ReassessmentDue[]> {
+    const department = await this.facts.department(user.departmentId);
+    const asOf = query.asOf ?? todayIn(department.timeZone);
+    const scope = await this.access.memberScope(user, query);
+    return reassessmentsDue(
+      await this.facts.departmentFacts(scope, asOf),
+      asOf,
+      query.withinDays ?? department.settings.expiryWarningDays,
+      { teamId: query.teamId },
+    );
+  }
 }
+
+/** R17: a survey comes 18 to 36 months after the last one; a longer window is refused. */
+export const MAX_WINDOW_MONTHS = 36;

@@ -11,6 +11,7 @@ import type {
   DepartmentFacts,
   DeptSettings,
   RoleFacts,
+  SkillFacts,
   StaffFacts,
   TeamFacts,
 } from '@him/domain';
@@ -62,6 +63,7 @@ interface RequirementRow {
   min_level: number | null;
   min_holders: number | null;
   type_ids: string[] | null;
+  verified_only: boolean;
 }
 
 /**
@@ -76,7 +78,8 @@ export class FactsRepository {
 
   async department(departmentId: string): Promise<DepartmentInfo> {
     const rows = await this.dataSource.query(
-      `SELECT id, name, time_zone, require_verification, expiry_warning_days, reminder_lead_days
+      `SELECT id, name, time_zone, require_verification, expiry_warning_days, reminder_lead_days,
+              assessment_validity_months
          FROM department WHERE id = $1`,
       [departmentId],
     );
@@ -89,8 +92,7 @@ export class FactsRepository {
       settings: {
         requireVerification: r.require_verification,
         expiryWarningDays: r.expiry_warning_days,
-        // R2 lapse is not stored yet: assessments never lapse
-        assessmentValidityMonths: null,
+        assessmentValidityMonths: r.assessment_validity_months,
       },
       reminderLeadDays: r.reminder_lead_days,
     };
@@ -141,16 +143,24 @@ export class FactsRepository {
     );
   }
 
+  /** R2: every skill with its reassessment period (null: the department's applies). */
+  private skillPeriods(departmentId: string): Promise<SkillFacts[]> {
+    return this.dataSource.query(
+      `SELECT id, name, reassess_months AS "reassessMonths" FROM skill WHERE department_id = $1`,
+      [departmentId],
+    );
+  }
+
   private async readinessParts(
     scope: MemberScope,
     asOf: IsoDate,
   ): Promise<Pick<DepartmentFacts, 'roles' | 'teams' | 'assessments' | 'skills'>> {
-    const [{ roles, teams }, assessments] = await Promise.all([
+    const [{ roles, teams }, assessments, skills] = await Promise.all([
       this.rolesAndTeams(scope.departmentId),
       this.latestAssessments(scope, asOf),
+      this.skillPeriods(scope.departmentId),
     ]);
-    // R2 reassessment periods are not stored yet: the department's (none) applies to all
-    return { roles, teams, assessments, skills: [] };
+    return { roles, teams, assessments, skills };
   }
 
   private async ceParts(
@@ -186,7 +196,7 @@ export class FactsRepository {
         [departmentId],
       ),
       this.dataSource.query(
-        `SELECT r.role_id, r.team_id, r.kind, r.skill_id, r.min_level, r.min_holders,
+        `SELECT r.role_id, r.team_id, r.kind, r.skill_id, r.min_level, r.min_holders, r.verified_only,
                 array_agg(rct.credential_type_id ORDER BY rct.credential_type_id)
                   FILTER (WHERE rct.credential_type_id IS NOT NULL) AS type_ids
            FROM requirement r
@@ -218,10 +228,12 @@ export class FactsRepository {
   }
 
   private async credentialTypes(departmentId: string): Promise<CredentialTypeFacts[]> {
-    const rows: Omit<CredentialTypeFacts, 'supersedes'>[] = await this.dataSource.query(
+    return this.dataSource.query(
       `SELECT t.id, t.code, t.issuing_body AS "issuingBody", t.base_ceus::float8 AS "baseCeus",
               coalesce(json_agg(json_build_object('skillId', e.skill_id, 'level', e.level))
-                       FILTER (WHERE e.skill_id IS NOT NULL), '[]') AS "evidencesSkills"
+                       FILTER (WHERE e.skill_id IS NOT NULL), '[]') AS "evidencesSkills",
+              ARRAY(SELECT x.superseded_type_id FROM credential_type_supersession x
+                     WHERE x.credential_type_id = t.id ORDER BY x.superseded_type_id) AS supersedes
          FROM credential_type t
          LEFT JOIN credential_type_skill e ON e.credential_type_id = t.id
         WHERE t.department_id = $1
@@ -229,8 +241,6 @@ export class FactsRepository {
         ORDER BY t.code`,
       [departmentId],
     );
-    // R12 supersession is not stored yet: no type supersedes another
-    return rows.map((row) => ({ ...row, supersedes: [] }));
   }
 
   private async credentials(scope: MemberScope): Promise<CredentialFacts[]> {
@@ -273,15 +283,15 @@ export class FactsRepository {
   private async ceRules(departmentId: string): Promise<CeRuleFacts[]> {
     const rows = await this.dataSource.query(
       `SELECT issuing_body AS "issuingBody", cycle_months AS "cycleMonths",
-              extra_per_additional::float8 AS "extraPerAdditional", cap::float8 AS cap, minimums
+              extra_per_additional::float8 AS "extraPerAdditional", cap::float8 AS cap, minimums,
+              after_lapse AS "afterLapse"
          FROM ce_rule WHERE department_id = $1`,
       [departmentId],
     );
     return rows.map((r: CeRuleFacts & { minimums: CeMinimum[] }) => ({
       ...r,
       minimums: r.minimums ?? [],
-      // R18 after-lapse states are not stored yet
-      afterLapse: [],
+      afterLapse: r.afterLapse ?? [],
     }));
   }
 
@@ -311,5 +321,7 @@ export class FactsRepository {
 function toRequirement(row: RequirementRow): Requirement {
   return row.kind === 'skill'
     ? { kind: 'skill', skillId: row.skill_id as string, minLevel: row.min_level as number }
-    : { kind: 'credential', anyOf: row.type_ids ?? [] };
+    : row.verified_only
+      ? { kind: 'credential', anyOf: row.type_ids ?? [], verifiedOnly: true }
+      : { kind: 'credential', anyOf: row.type_ids ?? [] };
 }

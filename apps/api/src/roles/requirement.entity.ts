@@ -24,6 +24,8 @@ export class RequirementEntity {
   @Column('uuid', { name: 'skill_id', nullable: true }) skillId!: string | null;
   @Column('smallint', { name: 'min_level', nullable: true }) minLevel!: number | null;
   @Column('int', { name: 'min_holders', nullable: true }) minHolders!: number | null;
+  /** R5: a credential requirement only a verified credential meets */
+  @Column('boolean', { name: 'verified_only' }) verifiedOnly!: boolean;
   @OneToMany(() => RequirementCredentialTypeEntity, (e) => e.requirement, {
     cascade: true,
     eager: true,

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type { Requirement } from '@him/contracts';
 import { requirementKey } from '@him/domain';
 import { plainToInstance, Transform } from 'class-transformer';
@@ -9,6 +9,7 @@ import {
   ArrayNotEmpty,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -19,6 +20,7 @@ import {
 } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { IsOptionalNotNull } from '../common/dto-fields';
 import { RequirementCredentialTypeEntity, RequirementEntity } from './requirement.entity';
 
 /**
@@ -73,6 +75,15 @@ export class CredentialRequirementDto {
   @ArrayUnique({ message: '$property must not name a credential type twice' })
   @IsUUID(undefined, { each: true })
   anyOf!: string[];
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'only a current credential with a verification recorded on or before the day meets it, whatever the department setting (the job description requires primary-source verification)',
+  })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  verifiedOnly?: boolean;
 }
 
 export type RequirementDto = SkillRequirementDto | CredentialRequirementDto;
@@ -85,6 +96,7 @@ class UnknownKindRequirementDto {
   @Allow() skillId?: unknown;
   @Allow() minLevel?: unknown;
   @Allow() anyOf?: unknown;
+  @Allow() verifiedOnly?: unknown;
 }
 
 /**
@@ -231,6 +243,7 @@ export async function replaceRequirements(
       kind: r.kind,
       skillId: r.kind === 'skill' ? r.skillId : null,
       minLevel: r.kind === 'skill' ? r.minLevel : null,
+      verifiedOnly: r.kind === 'credential' && r.verifiedOnly === true,
       minHolders: teamId ? (minHolders ?? null) : null,
     };
   });
@@ -255,9 +268,10 @@ export async function loadRequirements(
     skill_id: string | null;
     min_level: number | null;
     min_holders: number | null;
+    verified_only: boolean;
     any_of: string[];
   }[] = await em.query(
-    `SELECT r.${ownerColumn} AS owner_id, r.kind, r.skill_id, r.min_level, r.min_holders,
+    `SELECT r.${ownerColumn} AS owner_id, r.kind, r.skill_id, r.min_level, r.min_holders, r.verified_only,
             COALESCE(array_agg(rct.credential_type_id::text ORDER BY upper(ct.code), ct.id)
                        FILTER (WHERE rct.credential_type_id IS NOT NULL), '{}') AS any_of
        FROM requirement r
@@ -272,7 +286,9 @@ export async function loadRequirements(
     const requirement: Requirement =
       row.kind === 'skill'
         ? { kind: 'skill', skillId: row.skill_id as string, minLevel: Number(row.min_level) }
-        : { kind: 'credential', anyOf: row.any_of };
+        : row.verified_only
+          ? { kind: 'credential', anyOf: row.any_of, verifiedOnly: true }
+          : { kind: 'credential', anyOf: row.any_of };
     byOwner
       .get(row.owner_id)
       ?.push(

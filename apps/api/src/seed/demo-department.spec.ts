@@ -1,6 +1,9 @@
 import type { CeGroup, IsoDate, Requirement } from '@him/contracts';
 import {
   addDays,
+  afterLapseStates,
+  computeSurveyWindow,
+  reassessmentsDue,
   computeCeStatus,
   computeReadiness,
   credentialStatusOn,
@@ -27,7 +30,9 @@ const credentialId = (key: string) => `credential:${key}`;
 function toRequirement(requirement: DemoRequirement): Requirement {
   return requirement.kind === 'skill'
     ? { kind: 'skill', skillId: skillId(requirement.skillKey), minLevel: requirement.minLevel }
-    : { kind: 'credential', anyOf: requirement.anyOfCodes.map(typeId) };
+    : requirement.verifiedOnly
+      ? { kind: 'credential', anyOf: requirement.anyOfCodes.map(typeId), verifiedOnly: true }
+      : { kind: 'credential', anyOf: requirement.anyOfCodes.map(typeId) };
 }
 
 /** The demo as the domain rules see it once loaded (test-only). */
@@ -35,7 +40,7 @@ function demoFacts(demo: DemoDepartment): { readiness: DepartmentFacts; ce: CeFa
   const settings = {
     requireVerification: demo.department.requireVerification,
     expiryWarningDays: demo.department.expiryWarningDays,
-    assessmentValidityMonths: null,
+    assessmentValidityMonths: demo.department.assessmentValidityMonths,
   };
   const staff = demo.staff.map((s) => ({
     id: staffId(s.key),
@@ -53,7 +58,7 @@ function demoFacts(demo: DemoDepartment): { readiness: DepartmentFacts; ce: CeFa
       skillId: skillId(e.skillKey),
       level: e.level,
     })),
-    supersedes: [],
+    supersedes: (t.supersedesCodes ?? []).map(typeId),
   }));
   const credentials = demo.credentials.map((c) => ({
     id: credentialId(c.key),
@@ -69,7 +74,11 @@ function demoFacts(demo: DemoDepartment): { readiness: DepartmentFacts; ce: CeFa
   return {
     readiness: {
       settings,
-      skills: [],
+      skills: demo.skills.map((s) => ({
+        id: skillId(s.key),
+        name: s.name,
+        reassessMonths: s.reassessMonths ?? null,
+      })),
       staff,
       roles: demo.roles.map((r) => ({
         id: roleId(r.key),
@@ -100,7 +109,7 @@ function demoFacts(demo: DemoDepartment): { readiness: DepartmentFacts; ce: CeFa
       staff,
       credentialTypes,
       credentials,
-      ceRules: demo.ceRules.map((r) => ({ ...r, afterLapse: [] })),
+      ceRules: demo.ceRules,
       activities: demo.ceActivities.map((a, i) => ({
         id: `activity:${i}`,
         staffId: staffId(a.staffKey),
@@ -334,19 +343,26 @@ describe('buildDemoDepartment', () => {
           { categories: ['hiim-domain'], share: 0.8 },
           { categories: ['ahima-provided'], share: 0.4 },
         ],
+        afterLapse: [{ state: 'inactive', days: 180 }],
       });
       expect(rule('AAPC')).toMatchObject({
         cycleMonths: 24,
         extraPerAdditional: 4,
         cap: 52,
         minimums: [],
+        afterLapse: [{ state: 'grace', days: 90 }],
       });
       expect(rule('NCRA')).toMatchObject({
         cycleMonths: 24,
         cap: null,
         minimums: [{ categories: ['ctr-category-a'], hours: 4 }],
+        afterLapse: [],
       });
-      expect(rule('ACDIS')).toMatchObject({ cycleMonths: 24, minimums: [] });
+      expect(rule('ACDIS')).toMatchObject({
+        cycleMonths: 24,
+        minimums: [],
+        afterLapse: [{ state: 'grace', days: 45 }],
+      });
       const base = Object.fromEntries(
         demo.credentialTypes.map((t) => [t.code, [t.issuingBody, t.baseCeus]]),
       );
@@ -363,7 +379,7 @@ describe('buildDemoDepartment', () => {
         COC: ['AAPC', 36],
         CRC: ['AAPC', 36],
         CPB: ['AAPC', 36],
-        CTR: ['NCRA', 20],
+        ODS: ['NCRA', 20],
         CCDS: ['ACDIS', 30],
         'CCDS-O': ['ACDIS', 30],
       });
@@ -461,12 +477,12 @@ describe('buildDemoDepartment', () => {
       expect(credentials.filter((c) => c.expiresOn === null)).toHaveLength(1);
     });
 
-    it('leaves Cancer Registry one CTR short, with its only CTR a single point of failure', () => {
-      const ctr = target('cancer-registry', { kind: 'credential', anyOfCodes: ['CTR'] });
+    it('leaves Cancer Registry one ODS short, with its only ODS a single point of failure', () => {
+      const ctr = target('cancer-registry', { kind: 'credential', anyOfCodes: ['ODS'] });
       expect(ctr).toMatchObject({ minHolders: 2, holders: 1, gap: 1, singlePointOfFailure: true });
       expect(readiness.singlePointsOfFailure).toContainEqual({
         teamId: teamId('cancer-registry'),
-        requirement: toRequirement({ kind: 'credential', anyOfCodes: ['CTR'] }),
+        requirement: toRequirement({ kind: 'credential', anyOfCodes: ['ODS'] }),
         staffId: staffId('elena-petrova'),
       });
     });
@@ -501,6 +517,59 @@ describe('buildDemoDepartment', () => {
       expect(target('management', rhia, in60)?.gap).toBe(1);
       const lapsedBy30 = readiness.forecast.find((p) => p.days === 30)?.lapsed ?? [];
       expect(lapsedBy30.map((l) => l.credentialId)).toContain(credentialId('hannah-kowalski:CCS'));
+    });
+
+    it('shows the lapse rules: an RHIA + RHIT holder owing 30 hours, lapsed and due assessments', () => {
+      const margaret = computeCeStatus(facts.ce, today, { staffId: staffId('margaret-okonkwo') });
+      expect(margaret).toEqual([
+        expect.objectContaining({
+          issuingBody: 'AHIMA',
+          credentialTypeCodes: ['RHIA', 'RHIT'],
+          required: 30,
+        }),
+      ]);
+      const due = reassessmentsDue(facts.readiness, today, 30);
+      expect(due).toContainEqual(
+        expect.objectContaining({
+          staffId: staffId('priya-raman'),
+          skillId: skillId('hipaa'),
+          overdue: true,
+        }),
+      );
+      const soon = due.find((d) => d.staffId === staffId('margaret-okonkwo'));
+      expect(soon).toMatchObject({ skillId: skillId('hipaa'), overdue: false });
+      expect(soon?.daysLeft).toBeLessThanOrEqual(30);
+    });
+
+    it('meets a verified-only requirement with a verified credential and misses it without', () => {
+      const coders = readiness.members.filter((m) => m.roleId === roleId('coder-inpatient'));
+      const verifiedOnly = toRequirement(
+        seeded.roles.find((r) => r.key === 'coder-inpatient')?.requirements[0] as DemoRequirement,
+      );
+      expect(verifiedOnly).toMatchObject({ verifiedOnly: true });
+      const aisha = coders.find((m) => m.staffId === staffId('aisha-rahman'));
+      expect(aisha?.missing).toContainEqual(verifiedOnly);
+      expect(coders.some((m) => !m.missing.some((r) => sameRequirement(r, verifiedOnly)))).toBe(
+        true,
+      );
+    });
+
+    it('shows an expired AHIMA credential inactive, and a survey window lower than today', () => {
+      const states = afterLapseStates(facts.ce, today);
+      expect(states.get(credentialId('yuki-tanaka:CHDA'))).toMatchObject({
+        state: 'inactive',
+        canBeReinstated: true,
+      });
+      const window = computeSurveyWindow(
+        facts.readiness,
+        today,
+        addDays(today, 30),
+        addDays(today, 365),
+      );
+      expect(window.requirementsMetPct.value as number).toBeLessThan(
+        readiness.requirementsMetPct as number,
+      );
+      expect(window.staffReadyPct.value as number).toBeLessThan(readiness.staffReadyPct as number);
     });
 
     it('puts CE groups in every status: met, on-track, behind, at-risk', () => {

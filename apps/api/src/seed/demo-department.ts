@@ -108,15 +108,19 @@ export function buildDemoDepartment(today: IsoDate): DemoDepartment {
       requireVerification: false,
       expiryWarningDays: 90,
       reminderLeadDays: [90, 60, 30, 7],
+      // Joint Commission HR.01.06.01: competence assessed at least every three years
+      assessmentValidityMonths: 36,
     },
     skills: SKILLS.map((s) => ({ ...s })),
     credentialTypes: CREDENTIAL_TYPES.map((t) => ({
       ...t,
       evidencesSkills: t.evidencesSkills.map((e) => ({ ...e })),
+      ...(t.supersedesCodes ? { supersedesCodes: [...t.supersedesCodes] } : {}),
     })),
     ceRules: CE_RULES.map((r) => ({
       ...r,
       minimums: r.minimums.map((m) => ({ ...m, categories: [...m.categories] })),
+      afterLapse: r.afterLapse.map((step) => ({ ...step })),
     })),
     roles: ROLES.map((r) => ({ ...r, requirements: r.requirements.map(copyRequirement) })),
     teams: TEAMS.map((t) => ({
@@ -153,7 +157,7 @@ function verifiedOn(
 function copyRequirement(requirement: DemoRequirement): DemoRequirement {
   return requirement.kind === 'skill'
     ? { ...requirement }
-    : { kind: 'credential', anyOfCodes: [...requirement.anyOfCodes] };
+    : { ...requirement, anyOfCodes: [...requirement.anyOfCodes] };
 }
 
 /** first.last, lower case, without accents or apostrophes. */
@@ -198,10 +202,12 @@ function buildAssessments(today: IsoDate, staff: DemoStaff[]): DemoAssessment[] 
       const selfLevel = override.self ?? managerLevel;
       const spread = stableHash(`${member.key}/${skillKey}`);
       // annual self-review about a year ago (or soon after hire), manager review since
-      const selfDaysAgo = Math.min(330 + (spread % 60), hiredDaysAgo - 14);
-      const managerDaysAgo = override.sameDay
-        ? Math.min(55 + (spread % 30), hiredDaysAgo - 30)
-        : Math.min(40 + (spread % 150), hiredDaysAgo - 30);
+      const selfDaysAgo = override.daysAgo ?? Math.min(330 + (spread % 60), hiredDaysAgo - 14);
+      const managerDaysAgo =
+        override.daysAgo ??
+        (override.sameDay
+          ? Math.min(55 + (spread % 30), hiredDaysAgo - 30)
+          : Math.min(40 + (spread % 150), hiredDaysAgo - 30));
       if (hiredDaysAgo > 700) {
         // the review before last, for the two-year history
         assessments.push({

@@ -8,6 +8,7 @@ import { CeRuleEntity } from '../ce-rules/ce-rule.entity';
 import {
   CredentialTypeEntity,
   CredentialTypeSkillEntity,
+  CredentialTypeSupersessionEntity,
 } from '../credential-types/credential-type.entity';
 import { CredentialEntity } from '../credentials/credential.entity';
 import { todayIn } from '@him/domain';
@@ -85,6 +86,7 @@ export async function loadDemoDepartment(
       name: s.name,
       category: s.category,
       description: s.description,
+      reassessMonths: s.reassessMonths ?? null,
       version: 1,
     })),
   );
@@ -108,6 +110,13 @@ export async function loadDemoDepartment(
     })),
   );
   if (evidence.length) await em.insert(CredentialTypeSkillEntity, evidence);
+  const supersessions = demo.credentialTypes.flatMap((t) =>
+    (t.supersedesCodes ?? []).map((code) => ({
+      credentialTypeId: idFor('type', t.code),
+      supersededTypeId: idFor('type', code),
+    })),
+  );
+  if (supersessions.length) await em.insert(CredentialTypeSupersessionEntity, supersessions);
   await em.insert(
     CeRuleEntity,
     demo.ceRules.map((r) => ({
@@ -117,6 +126,7 @@ export async function loadDemoDepartment(
       extraPerAdditional: r.extraPerAdditional,
       cap: r.cap,
       minimums: r.minimums,
+      afterLapse: r.afterLapse,
       version: 1,
     })),
   );
@@ -153,6 +163,7 @@ export async function loadDemoDepartment(
       kind: r.kind,
       skillId: r.kind === 'skill' ? idFor('skill', r.skillKey) : null,
       minLevel: r.kind === 'skill' ? r.minLevel : null,
+      verifiedOnly: r.kind === 'credential' && r.verifiedOnly === true,
     });
     if (r.kind === 'credential') {
       for (const code of r.anyOfCodes)

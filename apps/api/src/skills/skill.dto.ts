@@ -5,7 +5,7 @@ import {
   type CreateSkillRequest,
   type UpdateSkillRequest,
 } from '@him/contracts';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsNotBlank, IsOptionalNotNull } from '../common/dto-fields';
 
 export class CreateSkillDto implements CreateSkillRequest {
@@ -24,6 +24,21 @@ export class CreateSkillDto implements CreateSkillRequest {
   @IsString()
   @MaxLength(2000)
   description?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 600,
+    example: 12,
+    description:
+      'months an assessment of this skill counts (HIPAA training: 12); null: the department setting applies',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  reassessMonths?: number | null;
 }
 
 export class UpdateSkillDto implements UpdateSkillRequest {
@@ -44,6 +59,21 @@ export class UpdateSkillDto implements UpdateSkillRequest {
   @IsString()
   @MaxLength(2000)
   description?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 600,
+    example: 12,
+    description:
+      'months an assessment of this skill counts (HIPAA training: 12); null: the department setting applies',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  reassessMonths?: number | null;
 
   @ApiProperty({ description: 'the version you read; a stale one answers 409' })
   @IsInt()

@@ -8,5 +8,6 @@ export class SkillEntity {
   @Column('text') name!: string;
   @Column('text') category!: SkillCategory;
   @Column('text', { nullable: true }) description!: string | null;
+  @Column('int', { name: 'reassess_months', nullable: true }) reassessMonths!: number | null;
   @Column('int') version!: number;
 }

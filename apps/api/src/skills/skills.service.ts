@@ -16,6 +16,7 @@ export function toSkill(e: SkillEntity): Skill {
     name: e.name,
     category: e.category,
     description: e.description,
+    reassessMonths: e.reassessMonths ?? null,
     version: e.version,
   };
 }
@@ -49,6 +50,7 @@ export class SkillsService {
           name: dto.name.trim(),
           category: dto.category,
           description: dto.description ?? null,
+          reassessMonths: dto.reassessMonths ?? null,
           version: 1,
         }),
       );
@@ -71,6 +73,7 @@ export class SkillsService {
       if (dto.name !== undefined) entity.name = dto.name.trim();
       if (dto.category !== undefined) entity.category = dto.category;
       if (dto.description !== undefined) entity.description = dto.description;
+      if (dto.reassessMonths !== undefined) entity.reassessMonths = dto.reassessMonths;
       entity.version += 1;
       const after = toSkill(await em.save(entity));
       await this.audit.record(em, user, user.departmentId, {

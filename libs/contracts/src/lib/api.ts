@@ -102,9 +102,9 @@ export interface Department {
   reminderLeadDays: number[];
   /**
    * R2: months a competence assessment counts when its skill sets no `reassessMonths`; null:
-   * assessments never lapse. (Optional until the API serves it.)
+   * assessments never lapse.
    */
-  assessmentValidityMonths?: number | null;
+  assessmentValidityMonths: number | null;
   version: number;
 }
 
@@ -115,9 +115,9 @@ export interface Skill {
   description: string | null;
   /**
    * R2: months an assessment of this skill counts (HIPAA training: 12); null: the department's
-   * `assessmentValidityMonths` applies. (Optional until the API serves it.)
+   * `assessmentValidityMonths` applies.
    */
-  reassessMonths?: number | null;
+  reassessMonths: number | null;
   version: number;
 }
 
@@ -135,9 +135,9 @@ export interface CredentialType {
   evidencesSkills: SkillLevel[];
   /**
    * R12: ids of the credential types this one supersedes (AHIMA: RHIA supersedes RHIT); a
-   * superseded type held in the same CE group adds no hours. (Optional until the API serves it.)
+   * superseded type held in the same CE group adds no hours.
    */
-  supersedes?: string[];
+  supersedes: string[];
   version: number;
 }
 
@@ -165,9 +165,8 @@ export interface CeRule {
   /**
    * R18: the states an expired credential of this body goes through, in order, starting the day
    * after its expiry date; after the last one the body has revoked it. Empty: none (NCRA).
-   * (Optional until the API serves it.)
    */
-  afterLapse?: AfterLapseStep[];
+  afterLapse: AfterLapseStep[];
   version: number;
 }
 
@@ -234,6 +233,13 @@ export interface Credential {
   revokedOn: IsoDate | null;
   revokedReason: string | null;
   hasEvidence: boolean;
+  /**
+   * R18: where the credential stands with its issuing body today when it has expired (inactive
+   * until ..., grace until ..., revoked by the body); null when it has not expired, was revoked
+   * in the product, was renewed by a current credential of the same type, or its body describes
+   * no states.
+   */
+  afterLapse: AfterLapseState | null;
   version: number;
 }
 

@@ -3,6 +3,7 @@
  * classes `implements` them (adding the validation), so the two cannot drift apart.
  */
 import type {
+  AfterLapseStep,
   AssessmentSource,
   CeMinimum,
   CoverageTarget,
@@ -31,6 +32,8 @@ export interface CreateSkillRequest {
   name: string;
   category: SkillCategory;
   description?: string | null;
+  /** R2: months an assessment of this skill counts; null (default): the department's setting */
+  reassessMonths?: number | null;
 }
 export type UpdateSkillRequest = Change<CreateSkillRequest>;
 
@@ -40,6 +43,8 @@ export interface CreateCredentialTypeRequest {
   issuingBody: string;
   baseCeus: number;
   evidencesSkills: SkillLevel[];
+  /** R12: ids of the department's credential types this one supersedes (default none) */
+  supersedes?: string[];
 }
 export type UpdateCredentialTypeRequest = Change<CreateCredentialTypeRequest>;
 
@@ -50,6 +55,8 @@ export interface CreateCeRuleRequest {
   extraPerAdditional: number;
   cap?: number | null;
   minimums: CeMinimum[];
+  /** R18: the states after an expiry; default: credentials.md's for the body (none if unknown) */
+  afterLapse?: AfterLapseStep[];
 }
 export type UpdateCeRuleRequest = Change<CreateCeRuleRequest>;
 
@@ -96,6 +103,8 @@ export interface UpdateDepartmentRequest extends VersionedChange {
   requireVerification?: boolean;
   expiryWarningDays?: number;
   reminderLeadDays?: number[];
+  /** R2: months an assessment counts when its skill sets none; null: assessments never lapse */
+  assessmentValidityMonths?: number | null;
 }
 
 // ---------- records of a member ----------

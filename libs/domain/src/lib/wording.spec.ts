@@ -1,4 +1,7 @@
 import {
+  afterLapseInWords,
+  afterLapseStepsInWords,
+  reassessmentDueInWords,
   ceCategoriesInWords,
   ceCategoryLabel,
   ceMinimumAmountInWords,
@@ -205,5 +208,63 @@ describe('wording: credentials and staff', () => {
     expect(staffStatusLabel('leave')).toBe('On leave');
     expect(staffStatusLabel('active')).toBe('Active');
     expect(staffStatusLabel('terminated')).toBe('No longer employed');
+  });
+});
+
+describe('words of the lapse rules', () => {
+  it('R18 an expired credential in its state, revoked by the body, or without a state', () => {
+    expect(
+      afterLapseInWords({
+        state: 'inactive',
+        since: '2026-12-02',
+        until: '2027-05-30',
+        day: 1,
+        canBeReinstated: true,
+      }),
+    ).toBe('expired — inactive until 2027-05-30, can still be reinstated');
+    expect(
+      afterLapseInWords({
+        state: 'revoked',
+        since: '2027-05-31',
+        until: null,
+        day: 3,
+        canBeReinstated: false,
+      }),
+    ).toBe('expired — revoked by the issuing body since 2027-05-31');
+    expect(afterLapseInWords(null)).toBe('expired');
+    expect(afterLapseStepsInWords([{ state: 'inactive', days: 180 }])).toBe(
+      'inactive 180 days, then revoked',
+    );
+    expect(afterLapseStepsInWords([])).toBe('none');
+  });
+
+  it('R2 a reassessment due, due today and overdue', () => {
+    const due = {
+      staffId: 's',
+      staffName: 'A',
+      teamId: 't',
+      skillId: 'k',
+      skillName: 'HIPAA',
+      level: 3,
+      source: 'manager' as const,
+      assessedOn: '2025-12-01',
+      dueBy: '2026-12-01',
+      lapsesOn: '2026-12-02',
+    };
+    expect(reassessmentDueInWords({ ...due, daysLeft: 15, overdue: false })).toBe(
+      'due by 2026-12-01 (in 15 days)',
+    );
+    expect(reassessmentDueInWords({ ...due, daysLeft: 0, overdue: false })).toBe(
+      'due today (2026-12-01)',
+    );
+    expect(reassessmentDueInWords({ ...due, daysLeft: -1, overdue: true })).toBe(
+      'overdue: stopped counting on 2026-12-02 (1 day ago)',
+    );
+  });
+
+  it('R5 a verified-only credential requirement says so', () => {
+    expect(requirementLabel({ kind: 'credential', anyOf: ['t1'], verifiedOnly: true }, names)).toBe(
+      'CCS credential, verified',
+    );
   });
 });

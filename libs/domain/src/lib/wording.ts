@@ -9,6 +9,9 @@
  */
 import {
   PROFICIENCY_LABELS,
+  type AfterLapseState,
+  type AfterLapseStep,
+  type ReassessmentDue,
   type CeGroupStatus,
   type CeMinimum,
   type CeMinimumStatus,
@@ -122,7 +125,9 @@ export function requirementInWords(
   const codes = requirement.anyOf
     .map((typeId) => names.credentialTypeCodes.get(typeId) ?? `credential type ${shortId(typeId)}`)
     .join(' or ');
-  return options.credentialNoun ? `${codes} credential` : codes;
+  const named = options.credentialNoun ? `${codes} credential` : codes;
+  // R5: only a credential verified with the issuing body meets it
+  return requirement.verifiedOnly === true ? `${named}, verified` : named;
 }
 
 /** A requirement as a list or chip names it: "ICD-10-CM coding at Proficient (3) or above", "CCS or CPC credential". */
@@ -228,4 +233,34 @@ export function staffStatusInWords(status: StaffStatus): string {
 /** R1 as a chip says it: "Active", "On leave", "No longer employed". */
 export function staffStatusLabel(status: StaffStatus): string {
   return status === 'terminated' ? 'No longer employed' : sentenceCase(staffStatusInWords(status));
+}
+
+/**
+ * R18 beside an expired credential: "expired — inactive until 2027-05-30, can still be
+ * reinstated", "expired — revoked by the issuing body since 2027-05-31"; "expired" alone without
+ * a state.
+ */
+export function afterLapseInWords(state: AfterLapseState | null | undefined): string {
+  if (!state) return 'expired';
+  if (!state.canBeReinstated || state.until === null) {
+    return `expired — revoked by the issuing body since ${state.since}`;
+  }
+  return `expired — ${state.state} until ${state.until}, can still be reinstated`;
+}
+
+/** A CE rule's states after an expiry: "inactive 180 days, then revoked"; "none". */
+export function afterLapseStepsInWords(steps: readonly AfterLapseStep[] | undefined): string {
+  const valid = (steps ?? []).filter((step) => step.days >= 1);
+  if (valid.length === 0) return 'none';
+  return `${valid.map((step) => `${step.state} ${step.days} day${step.days === 1 ? '' : 's'}`).join(', then ')}, then revoked`;
+}
+
+/** R2: "HIPAA privacy due by 2027-01-12 (in 15 days)", "overdue since 2026-11-30". */
+export function reassessmentDueInWords(due: ReassessmentDue): string {
+  if (due.overdue) {
+    const days = -due.daysLeft;
+    return `overdue: stopped counting on ${due.lapsesOn} (${days} day${days === 1 ? '' : 's'} ago)`;
+  }
+  if (due.daysLeft === 0) return `due today (${due.dueBy})`;
+  return `due by ${due.dueBy} (in ${due.daysLeft} day${due.daysLeft === 1 ? '' : 's'})`;
 }

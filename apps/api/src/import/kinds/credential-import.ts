@@ -94,7 +94,9 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
       const type =
         typeText === undefined
           ? undefined
-          : (typeByCode.get(typeText.toUpperCase()) ?? typeByName.get(typeText.toLowerCase()));
+          : (typeByCode.get(typeText.toUpperCase()) ??
+            typeByName.get(typeText.toLowerCase()) ??
+            aliasOf(typeText, typeByCode));
       if (typeText !== undefined && !type) {
         row.fail(
           'credentialType',
@@ -300,4 +302,19 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
       });
     }
   }
+}
+
+/**
+ * Codes a spreadsheet may still carry for a type the catalog now names otherwise: NCRA's CTR
+ * became the ODS (Oncology Data Specialist), whose credential is also written ODS-C. Used only
+ * when no type of the department has the code itself.
+ */
+export const CREDENTIAL_CODE_ALIASES: Readonly<Record<string, string>> = {
+  CTR: 'ODS',
+  'ODS-C': 'ODS',
+};
+
+function aliasOf<T>(typeText: string, typeByCode: Map<string, T>): T | undefined {
+  const alias = CREDENTIAL_CODE_ALIASES[typeText.trim().toUpperCase()];
+  return alias === undefined ? undefined : typeByCode.get(alias);
 }

@@ -6,6 +6,8 @@ export interface AssessmentOverride {
   /** self- and manager assessment on one day (the manager's outranks, R2) */
   sameDay?: boolean;
   note?: string;
+  /** both the self- and the manager assessment this many days ago (a lapsing one, R2) */
+  daysAgo?: number;
 }
 
 /**
@@ -14,7 +16,8 @@ export interface AssessmentOverride {
  */
 export const ASSESSMENT_OVERRIDES: Record<string, Record<string, AssessmentOverride>> = {
   'margaret-okonkwo': {
-    hipaa: { manager: 4, self: 4 },
+    // retrained 350 days ago: due again within the month
+    hipaa: { manager: 4, self: 4, daysAgo: 350 },
     'joint-commission': { manager: 4, self: 4 },
     communication: { manager: 4 },
   },
@@ -26,6 +29,8 @@ export const ASSESSMENT_OVERRIDES: Record<string, Record<string, AssessmentOverr
       note: 'Needs the Illinois Mental Health Confidentiality Act and genetic-testing privacy rules.',
     },
     'ethics-roi': { manager: 4, self: 4 },
+    // the yearly HIPAA retraining is overdue (her CHPS still evidences the skill)
+    hipaa: { manager: 4, self: 4, daysAgo: 380, note: 'Annual HIPAA retraining overdue.' },
   },
   'laura-bennett': {
     'joint-commission': {

@@ -59,6 +59,8 @@ export const SKILLS: DemoSkill[] = [
     category: 'regulatory',
     description:
       'Keeping patient information confidential and secure, safeguarding electronic health information and training staff on HIPAA.',
+    // 45 CFR 164.530(b): workforce training documented; the department retrains every year
+    reassessMonths: 12,
   },
   {
     key: 'cms',
@@ -125,6 +127,8 @@ export const CREDENTIAL_TYPES: DemoCredentialType[] = [
     issuingBody: AHIMA,
     baseCeus: 30,
     evidencesSkills: [ev('ehr', 3), ev('hipaa', 3)],
+    // a holder of both maintains the RHIA only (credentials.md)
+    supersedesCodes: ['RHIT'],
   },
   {
     code: 'RHIT',
@@ -204,8 +208,8 @@ export const CREDENTIAL_TYPES: DemoCredentialType[] = [
     evidencesSkills: [ev('cms', 2)],
   },
   {
-    code: 'CTR',
-    name: 'Certified Tumor Registrar',
+    code: 'ODS',
+    name: 'Oncology Data Specialist',
     issuingBody: NCRA,
     baseCeus: 20,
     // registrars report to the state cancer registry and abstract and analyse cases
@@ -237,14 +241,30 @@ export const CE_RULES: DemoDepartment['ceRules'] = [
       { categories: ['hiim-domain'], share: 0.8 },
       { categories: ['ahima-provided'], share: 0.4 },
     ],
+    afterLapse: [{ state: 'inactive', days: 180 }],
   },
-  { issuingBody: AAPC, cycleMonths: 24, extraPerAdditional: 4, cap: 52, minimums: [] },
+  {
+    issuingBody: AAPC,
+    cycleMonths: 24,
+    extraPerAdditional: 4,
+    cap: 52,
+    minimums: [],
+    afterLapse: [{ state: 'grace', days: 90 }],
+  },
   {
     issuingBody: NCRA,
     cycleMonths: 24,
     extraPerAdditional: 0,
     cap: null,
     minimums: [{ categories: ['ctr-category-a'], hours: 4 }],
+    afterLapse: [],
   },
-  { issuingBody: ACDIS, cycleMonths: 24, extraPerAdditional: 0, cap: null, minimums: [] },
+  {
+    issuingBody: ACDIS,
+    cycleMonths: 24,
+    extraPerAdditional: 0,
+    cap: null,
+    minimums: [],
+    afterLapse: [{ state: 'grace', days: 45 }],
+  },
 ];

@@ -402,7 +402,7 @@ export function ceSeeds(): CeSeed[] {
       [500, 1.5, ahimaWebinar('EHR optimization after go-live')],
       [250, 2, ahimaWebinar('Interoperability: FHIR for HIM professionals')],
     ]),
-    // Cancer Registry: CTR on track, with the category A minimum covered
+    // Cancer Registry: ODS on track, with the category A minimum covered
     ...log('elena-petrova', [
       [500, 8, ncraConference],
       [420, 2, naaccrWebinar('Solid tumor rules: lung')],
@@ -419,12 +419,12 @@ export function ceSeeds(): CeSeed[] {
       [80, 1.5, ncraWebinar('SEER site-specific data items')],
       [20, 2, naaccrWebinar('Hematopoietic and lymphoid neoplasms'), pending],
     ]),
-    // CTR lapsed last month with 4.5 of 20 hours
+    // ODS lapsed last month with 4.5 of 20 hours
     ...log('darnell-brooks', [
       [600, 1.5, ncraWebinar('AJCC staging: breast')],
       [400, 2, naaccrWebinar('Solid tumor rules: colon')],
       [100, 1, naaccrWebinar('Grade coding')],
-      [5, 1.5, ncraWebinar('Reinstating your CTR'), pending],
+      [5, 1.5, ncraWebinar('Reinstating your ODS credential'), pending],
     ]),
     ...log('omar-farouk', [
       [270, 1.5, ahimaWebinar('Record completion and deficiency management')],

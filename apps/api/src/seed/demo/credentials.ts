@@ -19,6 +19,8 @@ export interface CredentialSeed {
 export const CREDENTIALS: CredentialSeed[] = [
   // Management
   { staffKey: 'margaret-okonkwo', code: 'RHIA', issuedDaysAgo: years(21.4), expiresInDays: 500, verification: 'primary-source' },
+  // her RHIT of before the RHIA, kept on one cycle with it: the RHIA supersedes it (30 hours, not 40)
+  { staffKey: 'margaret-okonkwo', code: 'RHIT', issuedDaysAgo: years(24.2), expiresInDays: 500, verification: 'primary-source' },
   // an HIM manager's RHIA lapses in 40 days: Management falls short of two RHIAs
   { staffKey: 'daniel-reyes', code: 'RHIA', issuedDaysAgo: years(10.6), expiresInDays: 40, verification: 'primary-source' },
   { staffKey: 'priya-raman', code: 'RHIT', issuedDaysAgo: years(12.3), expiresInDays: 150, verification: 'primary-source' },
@@ -73,8 +75,8 @@ export const CREDENTIALS: CredentialSeed[] = [
   { staffKey: 'andre-dubois', code: 'CHDA', issuedDaysAgo: years(5.1), expiresInDays: 180, verification: 'primary-source' },
   { staffKey: 'sofia-rossi', code: 'RHIT', issuedDaysAgo: years(3.4), expiresInDays: 410, verification: 'primary-source' },
   { staffKey: 'yuki-tanaka', code: 'CHDA', issuedDaysAgo: years(4.1), expiresInDays: -48, verification: 'primary-source' },
-  // Cancer Registry: one current CTR for a target of two
-  { staffKey: 'elena-petrova', code: 'CTR', issuedDaysAgo: years(12.4), expiresInDays: 210, verification: 'primary-source' },
-  { staffKey: 'darnell-brooks', code: 'CTR', issuedDaysAgo: years(5.2), expiresInDays: -33, verification: 'primary-source' },
+  // Cancer Registry: one current ODS for a target of two
+  { staffKey: 'elena-petrova', code: 'ODS', issuedDaysAgo: years(12.4), expiresInDays: 210, verification: 'primary-source' },
+  { staffKey: 'darnell-brooks', code: 'ODS', issuedDaysAgo: years(5.2), expiresInDays: -33, verification: 'primary-source' },
   { staffKey: 'omar-farouk', code: 'RHIT', issuedDaysAgo: years(4.0), expiresInDays: 440, verification: 'certificate-copy' },
 ];

@@ -5,7 +5,7 @@
  */
 export type DemoRequirement =
   | { kind: 'skill'; skillKey: string; minLevel: number }
-  | { kind: 'credential'; anyOfCodes: string[] };
+  | { kind: 'credential'; anyOfCodes: string[]; verifiedOnly?: boolean };
 
 export interface DemoDepartment {
   department: {
@@ -14,12 +14,14 @@ export interface DemoDepartment {
     requireVerification: boolean;
     expiryWarningDays: number;
     reminderLeadDays: number[];
+    assessmentValidityMonths: number | null;
   };
   skills: {
     key: string;
     name: string;
     category: 'technical' | 'regulatory' | 'soft';
     description: string;
+    reassessMonths?: number;
   }[];
   credentialTypes: {
     code: string;
@@ -27,6 +29,8 @@ export interface DemoDepartment {
     issuingBody: string;
     baseCeus: number;
     evidencesSkills: { skillKey: string; level: number }[];
+    /** codes of the types this one supersedes (RHIA supersedes RHIT) */
+    supersedesCodes?: string[];
   }[];
   ceRules: {
     issuingBody: string;
@@ -34,6 +38,7 @@ export interface DemoDepartment {
     extraPerAdditional: number;
     cap: number | null;
     minimums: { categories: string[]; hours?: number; share?: number }[];
+    afterLapse: { state: string; days: number }[];
   }[];
   roles: { key: string; name: string; description: string; requirements: DemoRequirement[] }[];
   teams: {

@@ -10,6 +10,12 @@ const skill = (skillKey: string, minLevel: number): DemoRequirement => ({
   minLevel,
 });
 const anyOf = (...anyOfCodes: string[]): DemoRequirement => ({ kind: 'credential', anyOfCodes });
+/** a credential the job description requires verified with the issuing body */
+const verifiedAnyOf = (...anyOfCodes: string[]): DemoRequirement => ({
+  kind: 'credential',
+  anyOfCodes,
+  verifiedOnly: true,
+});
 
 export const ROLES: DemoRole[] = [
   {
@@ -30,9 +36,9 @@ export const ROLES: DemoRole[] = [
     key: 'coder-inpatient',
     name: 'Medical Coder (Inpatient)',
     description:
-      'Translates inpatient diagnoses and procedures into ICD-10-CM/PCS codes that drive MS-DRG reimbursement. CCS (or CPC) required.',
+      'Translates inpatient diagnoses and procedures into ICD-10-CM/PCS codes that drive MS-DRG reimbursement. CCS (or CPC) required, verified with the issuing body before coding independently.',
     requirements: [
-      anyOf('CCS', 'CPC'),
+      verifiedAnyOf('CCS', 'CPC'),
       skill('icd10cm', 3),
       skill('icd10pcs', 3),
       skill('cms', 2),
@@ -104,9 +110,9 @@ export const ROLES: DemoRole[] = [
     key: 'cancer-registrar',
     name: 'Cancer Registrar',
     description:
-      'Abstracts, stages and follows up cancer cases for the hospital registry and reports them to the Illinois State Cancer Registry. CTR required.',
+      'Abstracts, stages and follows up cancer cases for the hospital registry and reports them to the Illinois State Cancer Registry. ODS (formerly CTR) required.',
     requirements: [
-      anyOf('CTR'),
+      anyOf('ODS'),
       skill('icd10cm', 2),
       skill('data-analysis', 2),
       skill('state-regs', 3),
@@ -198,7 +204,7 @@ export const TEAMS: DemoTeam[] = [
     key: 'cancer-registry',
     name: 'Cancer Registry',
     managerStaffKeys: ['elena-petrova'],
-    coverageTargets: [{ requirement: anyOf('CTR'), minHolders: 2 }],
+    coverageTargets: [{ requirement: anyOf('ODS'), minHolders: 2 }],
   },
   {
     key: 'management',

@@ -6,9 +6,10 @@ import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import type { CeMinimum, CeRule, CreateCeRuleRequest } from '@him/contracts';
+import type { AfterLapseStep, CeMinimum, CeRule, CreateCeRuleRequest } from '@him/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
+import { sameData } from '../core/forms/changed-fields';
 import { fieldError } from './admin-support';
 import { AdminDialog } from './admin-dialog';
 
@@ -58,6 +59,20 @@ function minimumForm(minimum?: CeMinimum): MinimumForm {
 
 const ENTER = 13;
 const COMMA = 188;
+
+type AfterLapseForm = FormGroup<{ state: FormControl<string>; days: FormControl<number | null> }>;
+
+function afterLapseForm(step?: AfterLapseStep): AfterLapseForm {
+  return new FormGroup({
+    state: new FormControl(step?.state ?? '', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/^\s*[a-zA-Z][a-zA-Z -]*\s*$/)],
+    }),
+    days: new FormControl<number | null>(step?.days ?? null, {
+      validators: [Validators.required, Validators.min(1), Validators.max(3650)],
+    }),
+  });
+}
 
 /** Adds or edits the CE rule of an issuing body (R12, R14). */
 @Component({
@@ -182,6 +197,59 @@ const COMMA = 188;
           }
           <button mat-stroked-button type="button" (click)="addMinimum()">Add a minimum</button>
         </fieldset>
+
+        <fieldset formArrayName="afterLapse">
+          <legend>After an expiry</legend>
+          <p class="field-hint">
+            The states an expired credential goes through, in order, from the day after it expires;
+            after the last one the body revokes it.
+            @if (!rule) {
+              Left empty, a new rule takes the body's usual states (AHIMA: inactive for 180 days;
+              AAPC: grace for 90; ACDIS: grace for 45).
+            }
+          </p>
+          @for (row of afterLapse.controls; track row; let i = $index) {
+            <div
+              class="repeat-row"
+              [formGroupName]="i"
+              role="group"
+              [attr.aria-label]="'State after an expiry ' + (i + 1)"
+            >
+              <mat-form-field>
+                <mat-label>State</mat-label>
+                <input matInput formControlName="state" required maxlength="40" />
+                @if (err(row.controls.state, stateMessages); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>Days</mat-label>
+                <input matInput type="number" formControlName="days" required min="1" max="3650" />
+                @if (
+                  err(row.controls.days, { required: 'Enter the number of days.' });
+                  as message
+                ) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <button
+                mat-button
+                type="button"
+                (click)="removeAfterLapseState(i)"
+                [attr.aria-label]="'Remove state after an expiry ' + (i + 1)"
+              >
+                Remove
+              </button>
+            </div>
+          } @empty {
+            @if (rule) {
+              <p class="field-hint">None: an expired credential shows only as expired.</p>
+            }
+          }
+          <button mat-stroked-button type="button" (click)="addAfterLapseState()">
+            Add a state
+          </button>
+        </fieldset>
       </him-admin-dialog>
     </form>
   `,
@@ -207,6 +275,13 @@ export class CeRuleDialog {
   protected readonly minimums = new FormArray<MinimumForm>(
     (this.rule?.minimums ?? []).map((minimum) => minimumForm(minimum)),
   );
+  protected readonly stateMessages = {
+    required: 'Enter the state, such as inactive or grace.',
+    pattern: 'Use lower-case words only, such as inactive.',
+  };
+  protected readonly afterLapse = new FormArray<AfterLapseForm>(
+    (this.rule?.afterLapse ?? []).map((step) => afterLapseForm(step)),
+  );
   protected readonly form = new FormGroup({
     issuingBody: new FormControl(
       { value: this.rule?.issuingBody ?? '', disabled: this.rule !== undefined },
@@ -222,7 +297,17 @@ export class CeRuleDialog {
       validators: [Validators.min(0.01)],
     }),
     minimums: this.minimums,
+    afterLapse: this.afterLapse,
   });
+
+  protected addAfterLapseState(): void {
+    this.afterLapse.push(afterLapseForm());
+  }
+
+  protected removeAfterLapseState(index: number): void {
+    this.afterLapse.removeAt(index);
+    this.afterLapse.markAsDirty();
+  }
 
   protected addMinimum(): void {
     this.minimums.push(minimumForm());
@@ -268,6 +353,15 @@ export class CeRuleDialog {
           ? { categories: row.categories, hours: Number(row.amount) }
           : { categories: row.categories, share: Math.round(Number(row.amount) * 10) / 1000 },
       ),
+      // a new rule left without states takes its body's usual ones (the API's default)
+      ...(this.rule || value.afterLapse.length > 0
+        ? {
+            afterLapse: value.afterLapse.map((row) => ({
+              state: row.state.trim().toLowerCase(),
+              days: Number(row.days),
+            })),
+          }
+        : {}),
     };
     this.frame().saveRecord(
       this.adminApi.ceRules,
@@ -278,7 +372,10 @@ export class CeRuleDialog {
       {
         // a rule is keyed by its issuing body, which cannot change (its field is disabled)
         key: this.rule?.issuingBody,
-        same: { issuingBody: () => true },
+        same: {
+          issuingBody: () => true,
+          afterLapse: (value, recorded) => sameData(value ?? [], recorded ?? []),
+        },
       },
     );
   }
@@ -291,6 +388,10 @@ function fieldsFor(rows: number): Record<string, FormField> {
     extraPerAdditional: { label: 'Extra per additional credential' },
     cap: { label: 'Cap' },
   };
+  for (let i = 0; i < 5; i++) {
+    fields[`afterLapse.${i}.state`] = { label: 'State' };
+    fields[`afterLapse.${i}.days`] = { label: 'Days' };
+  }
   for (let i = 0; i < rows; i++) {
     fields[`minimums.${i}.categories`] = { label: 'Categories' };
     fields[`minimums.${i}.hours`] = { label: 'Hours', control: `minimums.${i}.amount` };

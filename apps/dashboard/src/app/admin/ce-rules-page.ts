@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import type { CeRule } from '@him/contracts';
-import { ceMinimumInWords, formatHours } from '@him/domain';
+import { afterLapseStepsInWords, ceMinimumInWords, formatHours } from '@him/domain';
 import { AdminApi } from '../core/api/admin-api';
 import { createLoader } from '../core/api/loader';
 import { type AdminColumn, AdminList, injectAdminActions } from './admin-list';
@@ -61,6 +61,11 @@ export class CeRulesPage {
       key: 'minimums',
       header: 'Minimums',
       list: (rule) => rule.minimums.map(ceMinimumInWords),
+    },
+    {
+      key: 'afterLapse',
+      header: 'After an expiry',
+      text: (rule) => afterLapseStepsInWords(rule.afterLapse),
     },
   ];
   /** "Edit AHIMA rule" */

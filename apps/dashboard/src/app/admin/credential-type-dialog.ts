@@ -14,11 +14,14 @@ import {
 import { levelInWords } from '@him/domain';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
+import { sameMembers } from '../core/forms/changed-fields';
 import { fieldError } from './admin-support';
 import { AdminDialog } from './admin-dialog';
 
 export interface CredentialTypeDialogData {
   skills: Skill[];
+  /** the department's credential types, to choose the ones this one supersedes */
+  types?: CredentialType[];
   /** absent: add a credential type */
   credentialType?: CredentialType;
 }
@@ -126,6 +129,22 @@ function skillLevelForm(skillId = '', level = 3): SkillLevelForm {
           }
           <button mat-stroked-button type="button" (click)="addSkill()">Add a skill</button>
         </fieldset>
+
+        <mat-form-field>
+          <mat-label>Supersedes (optional)</mat-label>
+          <mat-select formControlName="supersedes" multiple>
+            @for (other of otherTypes(); track other.id) {
+              <mat-option [value]="other.id">{{ other.code }} ({{ other.name }})</mat-option>
+            }
+          </mat-select>
+          <mat-hint
+            >A holder of both maintains this one only: held on one cycle with it, a superseded
+            credential adds no CE hours (RHIA supersedes RHIT).</mat-hint
+          >
+          @if (err(form.controls.supersedes); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
       </him-admin-dialog>
     </form>
   `,
@@ -163,7 +182,15 @@ export class CredentialTypeDialog {
       validators: [Validators.required, Validators.min(0)],
     }),
     evidencesSkills: this.evidences,
+    supersedes: new FormControl<string[]>([...(this.type?.supersedes ?? [])], {
+      nonNullable: true,
+    }),
   });
+  protected readonly otherTypes = computed(() =>
+    (this.data.types ?? [])
+      .filter((other) => other.id !== this.type?.id)
+      .sort((a, b) => a.code.localeCompare(b.code, 'en')),
+  );
 
   protected addSkill(): void {
     this.evidences.push(skillLevelForm());
@@ -184,6 +211,9 @@ export class CredentialTypeDialog {
         skillId: row.skillId,
         level: row.level,
       })),
+      ...(this.type || value.supersedes.length > 0
+        ? { supersedes: [...value.supersedes].sort() }
+        : {}),
     };
     this.frame().saveRecord(
       this.adminApi.credentialTypes,
@@ -191,6 +221,12 @@ export class CredentialTypeDialog {
       body,
       fieldsFor(this.evidences.length),
       'credential type',
+      {
+        same: {
+          supersedes: (value, recorded) =>
+            sameMembers(value ?? [], Array.isArray(recorded) ? recorded : []),
+        },
+      },
     );
   }
 }
@@ -201,6 +237,7 @@ function fieldsFor(rows: number): Record<string, FormField> {
     name: { label: 'Name' },
     issuingBody: { label: 'Issuing body' },
     baseCeus: { label: 'Base CEUs' },
+    supersedes: { label: 'Supersedes' },
   };
   for (let i = 0; i < rows; i++) {
     fields[`evidencesSkills.${i}.skillId`] = { label: 'Skill' };

@@ -44,6 +44,7 @@ export class CredentialTypesPage {
   protected readonly skills = createLoader(() => this.adminApi.skills.list(), 'the skills');
   protected readonly columns = computed((): AdminColumn<CredentialType>[] => {
     const skillNames = new Map((this.skills.value() ?? []).map((skill) => [skill.id, skill.name]));
+    const codes = new Map((this.types.value() ?? []).map((type) => [type.id, type.code]));
     return [
       { key: 'code', header: 'Code', text: (type) => type.code },
       { key: 'name', header: 'Name', text: (type) => type.name },
@@ -64,6 +65,12 @@ export class CredentialTypesPage {
               `${skillNames.get(entry.skillId) ?? 'Unknown skill'}: ${levelName(entry.level)}`,
           ),
       },
+      {
+        key: 'supersedes',
+        header: 'Supersedes',
+        list: (type) =>
+          (type.supersedes ?? []).map((id) => codes.get(id) ?? 'Unknown credential type'),
+      },
     ];
   });
   protected readonly code = (type: CredentialType) => type.code;
@@ -80,7 +87,7 @@ export class CredentialTypesPage {
   protected openType(credentialType?: CredentialType): void {
     this.actions.openDialog<CredentialTypeDialogData, CredentialType>(
       CredentialTypeDialog,
-      { skills: this.skills.value() ?? [], credentialType },
+      { skills: this.skills.value() ?? [], types: this.types.value() ?? [], credentialType },
       '640px',
       (saved) => `Credential type ${saved.code} ${credentialType ? 'saved' : 'added'}.`,
       () => this.types.load(),

@@ -21,6 +21,7 @@ const FIELDS: Record<string, FormField> = {
   requireVerification: { label: 'Require verification' },
   expiryWarningDays: { label: 'Expiry warning days' },
   reminderLeadDays: { label: 'Reminder lead days' },
+  assessmentValidityMonths: { label: 'Competence assessments count for (months)' },
 };
 
 const ENTER = 13;
@@ -100,6 +101,32 @@ const COMMA = 188;
         </mat-form-field>
 
         <mat-form-field>
+          <mat-label>Competence assessments count for (months, optional)</mat-label>
+          <input
+            matInput
+            type="number"
+            formControlName="assessmentValidityMonths"
+            min="1"
+            max="600"
+            step="1"
+          />
+          <mat-hint
+            >After this many months an assessment no longer counts unless the skill sets its own
+            period (Joint Commission: at least every 36). Empty: assessments never lapse.</mat-hint
+          >
+          @if (
+            err(form.controls.assessmentValidityMonths, {
+              min: 'Enter at least 1 month.',
+              max: 'Enter at most 600 months.',
+              pattern: 'Enter a whole number of months.',
+            });
+            as message
+          ) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+
+        <mat-form-field>
           <mat-label>Reminder lead days</mat-label>
           <mat-chip-grid #leadDays formControlName="reminderLeadDays">
             @for (days of form.controls.reminderLeadDays.value; track days) {
@@ -167,6 +194,9 @@ export class DepartmentSettingsPage {
       nonNullable: true,
       validators: [Validators.required],
     }),
+    assessmentValidityMonths: new FormControl<number | null>(null, {
+      validators: [Validators.min(1), Validators.max(600), Validators.pattern(/^\d+$/)],
+    }),
   });
 
   constructor() {
@@ -223,6 +253,10 @@ export class DepartmentSettingsPage {
               ? before.expiryWarningDays
               : Number(value.expiryWarningDays),
           reminderLeadDays: value.reminderLeadDays,
+          assessmentValidityMonths:
+            value.assessmentValidityMonths === null || `${value.assessmentValidityMonths}` === ''
+              ? null
+              : Number(value.assessmentValidityMonths),
         },
         before,
       ),
@@ -246,6 +280,7 @@ export class DepartmentSettingsPage {
       requireVerification: department.requireVerification,
       expiryWarningDays: department.expiryWarningDays,
       reminderLeadDays: [...department.reminderLeadDays],
+      assessmentValidityMonths: department.assessmentValidityMonths ?? null,
     });
   }
 }

@@ -8,6 +8,7 @@ import {
   type ValidationErrors,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import {
@@ -25,6 +26,7 @@ export type RequirementForm = FormGroup<{
   skillId: FormControl<string>;
   minLevel: FormControl<number>;
   anyOf: FormControl<string[]>;
+  verifiedOnly: FormControl<boolean>;
 }>;
 
 /** Required only when the row's kind uses it. */
@@ -58,6 +60,10 @@ export function requirementForm(requirement?: Requirement): RequirementForm {
         validators: [requiredFor('credential')],
       },
     ),
+    verifiedOnly: new FormControl(
+      requirement?.kind === 'credential' && requirement.verifiedOnly === true,
+      { nonNullable: true },
+    ),
   });
   group.controls.kind.valueChanges.subscribe(() => {
     group.controls.skillId.updateValueAndValidity();
@@ -71,7 +77,9 @@ export function requirementOf(form: RequirementForm): Requirement {
   const value = form.getRawValue();
   return value.kind === 'skill'
     ? { kind: 'skill', skillId: value.skillId, minLevel: value.minLevel }
-    : { kind: 'credential', anyOf: value.anyOf };
+    : value.verifiedOnly
+      ? { kind: 'credential', anyOf: value.anyOf, verifiedOnly: true }
+      : { kind: 'credential', anyOf: value.anyOf };
 }
 
 /** The API field paths of a requirement at `path` (`requirements.0`), for form-errors. */
@@ -81,13 +89,14 @@ export function requirementFields(path: string): Record<string, FormField> {
     [`${path}.skillId`]: { label: 'Skill' },
     [`${path}.minLevel`]: { label: 'Level' },
     [`${path}.anyOf`]: { label: 'Credential types' },
+    [`${path}.verifiedOnly`]: { label: 'Verified only' },
   };
 }
 
 /** One requirement: a skill at a level, or any one of some credential types. */
 @Component({
   selector: 'him-requirement-fields',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatSelectModule],
+  imports: [ReactiveFormsModule, MatCheckboxModule, MatFormFieldModule, MatSelectModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="requirement-fields" [formGroup]="group()">
@@ -136,6 +145,9 @@ export function requirementFields(path: string): Record<string, FormField> {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
+        <mat-checkbox formControlName="verifiedOnly"
+          >Only a credential verified with the issuing body counts</mat-checkbox
+        >
       }
     </div>
   `,

@@ -25,6 +25,7 @@ const FIELDS: Record<string, FormField> = {
   name: { label: 'Name' },
   category: { label: 'Category' },
   description: { label: 'Description' },
+  reassessMonths: { label: 'Reassess every (months)' },
 };
 
 /** Adds a skill or edits one (only the changed fields, with the version read). */
@@ -63,6 +64,32 @@ const FIELDS: Record<string, FormField> = {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
+        <mat-form-field>
+          <mat-label>Reassess every (months, optional)</mat-label>
+          <input
+            matInput
+            type="number"
+            formControlName="reassessMonths"
+            min="1"
+            max="600"
+            step="1"
+            aria-describedby="reassess-hint"
+          />
+          <mat-hint id="reassess-hint"
+            >An assessment stops counting this many months after it; empty: the department's setting
+            applies.</mat-hint
+          >
+          @if (
+            err(form.controls.reassessMonths, {
+              min: 'Enter at least 1 month.',
+              max: 'Enter at most 600 months.',
+              pattern: 'Enter a whole number of months.',
+            });
+            as message
+          ) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
       </him-admin-dialog>
     </form>
   `,
@@ -87,6 +114,9 @@ export class SkillDialog {
       validators: [Validators.required],
     }),
     description: new FormControl(this.skill?.description ?? '', { nonNullable: true }),
+    reassessMonths: new FormControl<number | null>(this.skill?.reassessMonths ?? null, {
+      validators: [Validators.min(1), Validators.max(600), Validators.pattern(/^\d+$/)],
+    }),
   });
 
   protected saveSkill(): void {
@@ -95,6 +125,10 @@ export class SkillDialog {
       name: value.name.trim(),
       category: value.category as SkillCategory,
       description: value.description.trim() || null,
+      // a new skill without a period takes the department's (the API's default)
+      ...(this.skill || value.reassessMonths !== null
+        ? { reassessMonths: value.reassessMonths === null ? null : Number(value.reassessMonths) }
+        : {}),
     };
     this.frame().saveRecord(this.adminApi.skills, this.skill, body, FIELDS, 'skill');
   }

@@ -41,6 +41,14 @@ export class SkillsPage {
     { key: 'name', header: 'Name', text: (skill) => skill.name },
     { key: 'category', header: 'Category', text: (skill) => humanizeSlug(skill.category) },
     { key: 'description', header: 'Description', text: (skill) => skill.description || '—' },
+    {
+      key: 'reassessMonths',
+      header: 'Reassess every',
+      text: (skill) =>
+        skill.reassessMonths
+          ? `${skill.reassessMonths} month${skill.reassessMonths === 1 ? '' : 's'}`
+          : "Department's setting",
+    },
   ];
   protected readonly name = (skill: Skill) => skill.name;
 

@@ -26,9 +26,11 @@ import { CeActivityForm, type CredentialChoice } from './ce-activity-form';
  * CE progress per CE group, credentials and CE log with their evidence files, logging a CE
  * activity, a self-assessment, and calendar feeds of their deadlines.
  */
+import { ReassessmentsDue } from '../shared/reassessments/reassessments-due';
 @Component({
   selector: 'him-my-progress-page',
   imports: [
+    ReassessmentsDue,
     AssessmentForm,
     AssessmentHistory,
     CalendarFeeds,

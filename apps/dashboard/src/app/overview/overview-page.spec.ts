@@ -277,6 +277,8 @@ describe('OverviewPage', () => {
   function isSideRequest(request: { url: string; params: { get(name: string): string | null } }) {
     return (
       request.url === '/api/v1/expirations' ||
+      request.url === '/api/v1/readiness/window' ||
+      request.url === '/api/v1/reassessments-due' ||
       request.url === '/api/v1/ce-status' ||
       (request.url === '/api/v1/readiness' &&
         COMPARISON_DATES.includes(request.params.get('asOf') ?? ''))

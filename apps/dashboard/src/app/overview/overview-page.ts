@@ -33,6 +33,8 @@ import { type FigureTarget, HeadlineFigureCards } from './headline-figures';
 import { NotReadyMembers } from './not-ready-members';
 import { buildOverviewView, shortDate } from './readiness-view';
 import { SurveyReadiness } from './survey-readiness';
+import { SurveyWindow } from './survey-window';
+import { ReassessmentsDue } from '../shared/reassessments/reassessments-due';
 import { ReadinessForecast } from './readiness-forecast';
 import { TeamReadinessTable } from './team-readiness-table';
 
@@ -65,6 +67,8 @@ export const EXPIRING_WITHIN_DAYS = DEFAULT_EXPIRY_WARNING_DAYS;
     ExpiringCredentials,
     CeRisks,
     SurveyReadiness,
+    SurveyWindow,
+    ReassessmentsDue,
   ],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',
@@ -99,7 +103,7 @@ export class OverviewPage {
   protected readonly readiness = signal<ReadinessResponse | null>(null);
   protected readonly loadError = signal<string | null>(null);
 
-  private readonly catalog = toSignal(inject(RequirementCatalogApi).getRequirementCatalog(), {
+  protected readonly catalog = toSignal(inject(RequirementCatalogApi).getRequirementCatalog(), {
     initialValue: EMPTY_REQUIREMENT_CATALOG,
   });
 
@@ -156,6 +160,7 @@ export class OverviewPage {
       : null;
   });
   private readonly names = computed(() => directoryOf(this.readiness()));
+  protected readonly directory = this.names;
   protected readonly expirationRows = computed(() => {
     const expirations = this.expirations.value();
     return expirations ? expirationRows(expirations, this.names()) : null;

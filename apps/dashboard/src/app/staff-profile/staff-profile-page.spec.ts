@@ -159,6 +159,8 @@ describe('StaffProfilePage', () => {
   }
 
   afterEach(() => {
+    // the reassessments due load on their own (their own component)
+    http.match((request) => request.url === '/api/v1/reassessments-due');
     http.verify();
     document.querySelectorAll('.cdk-overlay-container').forEach((overlay) => overlay.remove());
   });

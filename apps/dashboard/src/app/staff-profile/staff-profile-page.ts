@@ -66,10 +66,12 @@ const NOT_FOUND_STATUSES = [400, 403, 404];
  * credentials (add, edit, revoke, evidence files); CE progress; assessments (add); CE log
  * with certificates; audit trail.
  */
+import { ReassessmentsDue } from '../shared/reassessments/reassessments-due';
 @Component({
   selector: 'him-staff-profile-page',
   imports: [
     MatButtonModule,
+    ReassessmentsDue,
     AssessmentForm,
     AssessmentHistory,
     AuditTrail,

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import type { Credential, CredentialType, EvidenceFile, IsoDate } from '@him/contracts';
+import { afterLapseInWords, sentenceCase } from '@him/domain';
 import { RecordEvidence } from '../../evidence/record-evidence';
 import { type StatusBadge, StatusChip } from '../status/status-chip';
 import {
@@ -140,7 +141,7 @@ export class CredentialList {
           STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
           (a.credential.expiresOn ?? '9999').localeCompare(b.credential.expiresOn ?? '9999'),
       )
-      .map(({ credential }) => {
+      .map(({ credential, status }) => {
         const type = credentialTypeLabel(credential.credentialTypeId, types);
         const facts = [
           { term: 'Number', value: credential.number ?? 'Not recorded' },
@@ -148,6 +149,13 @@ export class CredentialList {
           { term: 'Expires', value: credential.expiresOn ?? 'Does not expire' },
           { term: 'Verification', value: verificationText(credential) },
         ];
+        if (status === 'expired' && credential.afterLapse) {
+          // the issuing body's state today: "Expired — inactive until 2027-05-30, can still be reinstated"
+          facts.push({
+            term: 'With the issuing body',
+            value: sentenceCase(afterLapseInWords(credential.afterLapse)),
+          });
+        }
         if (credential.revokedOn) {
           facts.push({
             term: 'Revoked',
