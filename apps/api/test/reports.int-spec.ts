@@ -568,6 +568,65 @@ describe('GET /reports/compliance (DOMAIN.md, Reports)', () => {
       expect(all).toContain('HIIM domains:');
     });
 
+    it('the PDF lists primary-source verification per credential and the competence behind each skill requirement met, and ends with the attestation block', async () => {
+      const miguel = ids.get('staff:miguel-alvarez') as string;
+      // TypeORM answers an UPDATE ... RETURNING as [rows, count]
+      const [[credential]] = await t.dataSource.query(
+        `UPDATE credential SET verification_reference = 'AHIMA lookup, confirmation 88213'
+          WHERE id = (SELECT id FROM credential WHERE staff_id = $1 AND verification_method IS NOT NULL
+                      ORDER BY issued_on LIMIT 1)
+          RETURNING id, verification_method, verified_on`,
+        [miguel],
+      );
+      expect(credential).toBeDefined();
+      const pages = await pdfPages(
+        await ok(tokens.manager, `asOf=${TODAY}&format=pdf&staffId=${miguel}`),
+      );
+      const text = words(pages.join(' '));
+      const method =
+        credential.verification_method === 'primary-source'
+          ? 'Primary source'
+          : 'Copy of certificate';
+      expect(text).toContain(
+        `${method} on ${credential.verified_on} by Margaret Okonkwo, Director of HIM Source: AHIMA lookup, confirmation 88213`,
+      );
+
+      // competence: every skill requirement met is backed by an assessment (assessor, date) or a credential
+      expect(text).toContain('Competence behind each skill requirement met');
+      const assessments: { assessed_on: string; source: string }[] = await t.dataSource.query(
+        `SELECT assessed_on, source FROM assessment WHERE staff_id = $1 AND assessed_on <= $2`,
+        [miguel, TODAY],
+      );
+      expect(assessments.length).toBeGreaterThan(0);
+      expect(text).toMatch(
+        /manager assessment \d{4}-\d{2}-\d{2} Margaret Okonkwo, Director of HIM/,
+      );
+
+      const last = words(pages[pages.length - 1]);
+      const attestation = last.slice(last.indexOf('Attestation'));
+      expect(last).toContain('Attestation');
+      for (const field of ['Reviewed by (name)', 'Title', 'Date', 'Signature'])
+        expect(attestation).toContain(field);
+      expect(attestation).toContain('attest that it reflects the records on file');
+    });
+
+    it('the XLSX Competence sheet matches the skill requirements met on /readiness', async () => {
+      const workbook = await xlsx(await ok(tokens.manager, `asOf=${TODAY}&format=xlsx`));
+      const rows = sheetRows(workbook.getWorksheet('Competence') as ExcelJS.Worksheet);
+      expect(rows.length).toBeGreaterThan(10);
+      for (const row of rows) {
+        if (String(row['Basis']).includes('assessment')) {
+          expect(row['Assessed on']).toBeInstanceOf(Date);
+          expect(String(row['Assessor'])).toMatch(/Margaret Okonkwo, Director of HIM|\(self\)/);
+        } else expect(String(row['Basis'])).toMatch(/credential/);
+      }
+      const readiness = await get<ReadinessResponse>(tokens.manager, `/readiness?asOf=${TODAY}`);
+      // a ready member meets every skill requirement of the role: each one has a row
+      const ready = readiness.members.find((m) => m.ready && m.name === 'Aisha Rahman');
+      expect(ready).toBeDefined();
+      expect(rows.filter((r) => r['Member'] === 'Aisha Rahman').length).toBeGreaterThan(0);
+    });
+
     it('every CSV row carries the header: department, scope, as-of date, generated at and by', async () => {
       const coding = ids.get('team:coding') as string;
       const d = await ok(tokens.manager, `asOf=${TODAY}&teamId=${coding}`);

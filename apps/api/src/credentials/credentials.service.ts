@@ -41,6 +41,7 @@ export function toCredential(e: CredentialEntity, hasEvidence = false): Credenti
             verifiedOn: e.verifiedOn,
             verifiedByUserId: e.verifiedByUserId,
             note: e.verificationNote,
+            reference: e.verificationReference,
           }
         : null,
     revokedOn: e.revokedOn,
@@ -272,5 +273,6 @@ function setVerification(
   entity.verificationMethod = verification?.method ?? null;
   entity.verifiedOn = verification?.verifiedOn ?? null;
   entity.verificationNote = verification?.note?.trim() || null;
+  entity.verificationReference = verification?.reference?.trim() || null;
   entity.verifiedByUserId = verification ? user.id : null;
 }
