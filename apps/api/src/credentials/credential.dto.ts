@@ -52,7 +52,8 @@ export class VerificationDto implements VerificationRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
-  @Matches(/^[^\u0000-\u001f\u007f]*$/, {
+  // one line: no C0 control characters (tab, line breaks ...) nor DEL
+  @Matches(new RegExp('^[^\\u0000-\\u001f\\u007f]*$'), {
     message: 'reference must be one line of text without control characters',
   })
   reference?: string | null;
