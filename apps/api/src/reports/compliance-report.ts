@@ -35,6 +35,7 @@ import {
   credentialStatusOn,
   daysBetween,
   isCredentialCurrent,
+  isVerifiedOn,
   requirementInWords,
   staffStatusInWords,
   verificationMethodInWords,
@@ -187,6 +188,32 @@ export interface ReportMember {
   ceGroups: ReportCeGroup[];
   /** the evidence behind each skill requirement of the role the member meets (active members) */
   skillEvidence: ReportSkillEvidence[];
+  /** each requirement of the member's role, met or not on the report's date, and what meets it */
+  requirements: ReportRequirement[];
+  /** every assessment of the member on or before the report's date, newest first (R2) */
+  assessments: ReportAssessment[];
+}
+
+export interface ReportRequirement {
+  /** "CCS or CPC", "ICD-10-CM coding at Proficient (3)" */
+  requirement: string;
+  /** null for a member on leave (not counted, R1) */
+  met: boolean | null;
+  /** what meets it: "CCS 5769810", "manager assessment of 2026-01-31"; null when unmet */
+  metBy: string | null;
+}
+
+export interface ReportAssessment {
+  skillName: string;
+  levelText: string;
+  /** "manager assessment" or "self-assessment" */
+  sourceText: string;
+  assessedOn: IsoDate;
+  assessedBy: string;
+  /** the last day it counts (R2); null: it does not lapse */
+  countsThrough: IsoDate | null;
+  /** on the report's date: "counts", "lapsed after 2026-01-31", "replaced by a later assessment" */
+  stateText: string;
 }
 
 export interface ReportTeam {
@@ -328,6 +355,11 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
   const ceByStaff = byKey(input.ceGroups, (g) => g.staffId);
 
   const evidenceOf = skillEvidenceFinder(input, credentialsByStaff);
+  const { requirementsOf, assessmentsOf } = memberRecordsFinder(
+    input,
+    credentialsByStaff,
+    evidenceOf,
+  );
   const members = [...input.members]
     .filter((m) => m.status !== 'terminated')
     .sort(
@@ -437,6 +469,8 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
       credentials,
       ceGroups,
       skillEvidence: readiness ? evidenceOf(member) : [],
+      requirements: requirementsOf(member, readiness ?? null),
+      assessments: assessmentsOf(member),
     };
   });
 
@@ -558,5 +592,95 @@ function skillEvidenceFinder(
       }
     }
     return result;
+  };
+}
+
+/**
+ * What a member file shows beyond the report's rows: each requirement of the member's role with
+ * what meets it, and every assessment with its assessor, the day it stops counting and whether
+ * it counts on the report's date. Met or not is the domain's answer (computeReadiness's missing
+ * list); this only names the record behind it.
+ */
+function memberRecordsFinder(
+  input: ComplianceReportInput,
+  credentialsByStaff: ReadonlyMap<string, readonly CredentialFacts[]>,
+  evidenceOf: (member: StaffFacts) => ReportSkillEvidence[],
+): {
+  requirementsOf: (member: StaffFacts, readiness: MemberReadiness | null) => ReportRequirement[];
+  assessmentsOf: (member: StaffFacts) => ReportAssessment[];
+} {
+  const { header, settings, names } = input;
+  const asOf = header.asOf;
+  const roles = new Map(input.roles.map((role) => [role.id, role]));
+  const validity = assessmentValidity(input.skills, settings);
+  const assessmentsByStaff = byKey(input.assessments, (a) => a.staffId);
+  return {
+    requirementsOf(member, readiness) {
+      const role = roles.get(member.roleId);
+      if (!role) return [];
+      const missing = new Set((readiness?.missing ?? []).map(requirementKey));
+      const evidence = readiness ? evidenceOf(member) : [];
+      const credentials = credentialsByStaff.get(member.id) ?? [];
+      return dedupeRequirements(role.requirements).map((requirement): ReportRequirement => {
+        const text = requirementInWords(requirement, names);
+        if (!readiness) return { requirement: text, met: null, metBy: null };
+        if (missing.has(requirementKey(requirement)))
+          return { requirement: text, met: false, metBy: null };
+        if (requirement.kind === 'skill') {
+          const behind = evidence.find((e) => e.requirement === text);
+          return {
+            requirement: text,
+            met: true,
+            metBy: behind
+              ? behind.assessedOn
+                ? `${behind.basis} of ${behind.assessedOn} (${behind.levelText})`
+                : behind.basis
+              : null,
+          };
+        }
+        const holding = credentials.find(
+          (c) =>
+            requirement.anyOf.includes(c.credentialTypeId) &&
+            isCredentialCurrent(c, asOf, settings) &&
+            (requirement.verifiedOnly !== true || isVerifiedOn(c, asOf)),
+        );
+        const code = holding ? names.credentialTypeCodes.get(holding.credentialTypeId) : undefined;
+        return {
+          requirement: requirement.verifiedOnly ? `${text} (verified)` : text,
+          met: true,
+          metBy: holding ? [code, holding.number].filter(Boolean).join(' ') : null,
+        };
+      });
+    },
+    assessmentsOf(member) {
+      const assessments = assessmentsByStaff.get(member.id) ?? [];
+      const latest = latestAssessmentsOn(assessments, asOf);
+      return [...assessments]
+        .sort(
+          (a, b) =>
+            (a.assessedOn < b.assessedOn ? 1 : a.assessedOn > b.assessedOn ? -1 : 0) ||
+            (names.skillNames.get(a.skillId) ?? '').localeCompare(
+              names.skillNames.get(b.skillId) ?? '',
+              'en',
+            ),
+        )
+        .map((assessment): ReportAssessment => {
+          const countsThrough = validity.countsThrough(assessment);
+          const isLatest = latest.get(assessment.skillId) === assessment;
+          return {
+            skillName: names.skillNames.get(assessment.skillId) ?? '',
+            levelText: levelInWords(assessment.level),
+            sourceText: assessment.source === 'manager' ? 'manager assessment' : 'self-assessment',
+            assessedOn: assessment.assessedOn,
+            assessedBy: assessorOf(assessment, member),
+            countsThrough,
+            stateText: !isLatest
+              ? 'replaced by a later assessment'
+              : countsThrough !== null && countsThrough < asOf
+                ? `lapsed after ${countsThrough}`
+                : 'counts',
+          };
+        });
+    },
   };
 }

@@ -357,7 +357,7 @@ export function projectionLines(projection: string | null): PdfHeaderLine[] {
 }
 
 /** The last thing in the file: who reviewed it, to be signed by hand. */
-export function attestation(layout: PdfLayout, report: ComplianceReport): void {
+export function attestation(layout: PdfLayout, report: Pick<ComplianceReport, 'header'>): void {
   layout.fillInBlock(
     'Attestation',
     `I have reviewed this report of ${report.header.departmentName} (${report.header.scope.label}) as of ${report.header.asOf} and attest that it reflects the records on file.`,
