@@ -49,6 +49,7 @@ describe('credentials API', () => {
         verifiedOn: '2024-07-15',
         verifiedByUserId: managerUserId,
         note: 'AHIMA credential verification',
+        reference: null,
       },
       revokedOn: null,
       revokedReason: null,
@@ -91,6 +92,7 @@ describe('credentials API', () => {
       verifiedOn: '2024-06-20',
       verifiedByUserId: managerUserId,
       note: null,
+      reference: null,
     });
   });
 
@@ -138,6 +140,7 @@ describe('credentials API', () => {
       verifiedOn: '2025-01-05',
       verifiedByUserId: managerUserId,
       note: null,
+      reference: null,
     });
 
     const stale = await t
@@ -147,6 +150,70 @@ describe('credentials API', () => {
       .send({ number: 'X', version: 2 })
       .expect(409);
     expect(stale.body.message[0]).toMatch(/^version/);
+  });
+
+  it('keeps the source of a verification (verificationReference): set, changed, cleared with the verification; bad ones 400 naming it', async () => {
+    const lookup = 'https://www.ahima.org/certification/verify confirmation 88213';
+    const res = await create(dept.staffStaffId, {
+      number: 'REF-1',
+      verification: {
+        method: 'primary-source',
+        verifiedOn: '2024-07-15',
+        reference: ` ${lookup} `,
+      },
+    }).expect(201);
+    expect(res.body.verification).toEqual(expect.objectContaining({ reference: lookup }));
+    const [row] = await t.dataSource.query(
+      `SELECT verification_reference FROM credential WHERE id = $1`,
+      [res.body.id],
+    );
+    expect(row.verification_reference).toBe(lookup);
+
+    const changed = await t
+      .http()
+      .patch(`/api/v1/credentials/${res.body.id}`)
+      .set(bearer(dept.tokens.manager))
+      .send({
+        verification: {
+          method: 'primary-source',
+          verifiedOn: '2024-07-16',
+          reference: 'NCRA 4471',
+        },
+        version: 1,
+      })
+      .expect(200);
+    expect(changed.body.verification.reference).toBe('NCRA 4471');
+    const audit = await auditOf(t, res.body.id);
+    expect(audit[audit.length - 1]).toEqual(
+      expect.objectContaining({
+        action: 'update',
+        after: expect.objectContaining({
+          verification: expect.objectContaining({ reference: 'NCRA 4471' }),
+        }),
+      }),
+    );
+    const cleared = await t
+      .http()
+      .patch(`/api/v1/credentials/${res.body.id}`)
+      .set(bearer(dept.tokens.manager))
+      .send({ verification: null, version: 2 })
+      .expect(200);
+    expect(cleared.body.verification).toBeNull();
+    const [after] = await t.dataSource.query(
+      `SELECT verification_reference FROM credential WHERE id = $1`,
+      [res.body.id],
+    );
+    expect(after.verification_reference).toBeNull();
+
+    for (const reference of ['', 'x'.repeat(501), 'line one\nline two', 42]) {
+      const before = await countRows(t, 'credential');
+      const bad = await create(dept.staffStaffId, {
+        number: 'REF-2',
+        verification: { method: 'primary-source', verifiedOn: '2024-07-15', reference },
+      }).expect(400);
+      expect(bad.body.message.join(' ')).toContain('reference');
+      expect(await countRows(t, 'credential')).toBe(before);
+    }
   });
 
   it('revokes with DELETE: keeps the row, answers it, audits the reason; a second revocation is 409', async () => {

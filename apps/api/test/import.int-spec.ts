@@ -414,6 +414,50 @@ describe('import API', () => {
       expect(rows.map((r: { number: string }) => r.number)).toEqual(['ODS-1', 'ODS-2']);
     });
 
+    it('imports the source of a verification (Verification source), and refuses one without a verification', async () => {
+      const csv = (rows: string[]) =>
+        Buffer.from(
+          [
+            'Employee ID,Credential type (code),Number,Issued on,Expires on,Verification method,Verified on,Verification source',
+            ...rows,
+          ].join('\n'),
+        );
+      const res = await upload(
+        'credentials',
+        csv(['E-200,CCS,SRC-1,2024-07-01,2026-06-30,primary-source,2024-07-15,AHIMA lookup 4471']),
+        'src.csv',
+        'commit',
+      ).expect(200);
+      expect(res.body).toMatchObject({ create: 1, errors: [] });
+      const [row] = await t.dataSource.query(
+        `SELECT verification_reference FROM credential WHERE number = 'SRC-1'`,
+      );
+      expect(row.verification_reference).toBe('AHIMA lookup 4471');
+      const changed = await upload(
+        'credentials',
+        csv(['E-200,CCS,SRC-1,2024-07-01,2026-06-30,primary-source,2024-07-15,AHIMA lookup 5000']),
+        'src2.csv',
+        'commit',
+      ).expect(200);
+      expect(changed.body.preview[0].changes).toEqual([
+        { field: 'Verification source', from: 'AHIMA lookup 4471', to: 'AHIMA lookup 5000' },
+      ]);
+      const bad = await upload(
+        'credentials',
+        csv([
+          `E-200,CCS,SRC-2,2024-07-01,,,,lookup 1`,
+          `E-200,CCS,SRC-3,2024-07-01,,primary-source,2024-07-02,${'x'.repeat(501)}`,
+        ]),
+        'src-bad.csv',
+      ).expect(200);
+      expect(
+        bad.body.errors.map((e: { line: number; field: string }) => [e.line, e.field]),
+      ).toEqual([
+        [2, 'Verification source'],
+        [3, 'Verification source'],
+      ]);
+    });
+
     it('refuses credential rows the API would refuse, each on its line', async () => {
       const res = await upload(
         'credentials',
@@ -611,10 +655,10 @@ describe('import API', () => {
       expect(res.headers['content-disposition']).toContain('credentials-import-template.csv');
       const text = (res.body as Buffer).toString('utf8');
       expect(text.split(/\r?\n/)[0]).toBe(
-        '\uFEFF"Employee ID","Credential type (code)","Number","Issued on","Expires on","Verification method","Verified on"',
+        '\uFEFF"Employee ID","Credential type (code)","Number","Issued on","Expires on","Verification method","Verified on","Verification source"',
       );
       expect(text.split(/\r?\n/)[1]).toBe(
-        '"E-10442","CCS","12345678","2024-07-01","2026-06-30","primary-source","2024-07-15"',
+        '"E-10442","CCS","12345678","2024-07-01","2026-06-30","primary-source","2024-07-15","AHIMA credential verification, confirmation 88213"',
       );
     });
 

@@ -328,6 +328,15 @@ function routeTable(ids: {
       path: `/api/v1/reports/compliance?format=csv&staffId=${O}`,
       expect: readers(404),
     },
+    // a member's file as the profile: staff only their own; the zip: staff get their own file
+    'get /api/v1/staff/{id}/file.pdf': {
+      path: `/api/v1/staff/${O}/file.pdf`,
+      expect: readers(404),
+    },
+    'get /api/v1/reports/member-files': {
+      path: `/api/v1/reports/member-files?teamId=${ids.teamId}`,
+      expect: signedIn(200),
+    },
     'get /api/v1/import/{kind}/template': {
       path: '/api/v1/import/staff/template',
       expect: readers(403),

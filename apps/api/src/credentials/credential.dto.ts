@@ -15,6 +15,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -40,6 +41,22 @@ export class VerificationDto implements VerificationRequest {
   @IsString()
   @MaxLength(2000)
   note?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'https://www.ahima.org/certification/verify 12345678, confirmation 88213',
+    description:
+      'the source checked (primary-source verification): a lookup URL or the confirmation number, 1 to 500 characters',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  // one line: no C0 control characters (tab, line breaks ...) nor DEL
+  @Matches(new RegExp('^[^\\u0000-\\u001f\\u007f]*$'), {
+    message: 'reference must be one line of text without control characters',
+  })
+  reference?: string | null;
 }
 
 export class CreateCredentialDto implements CreateCredentialRequest {

@@ -21,6 +21,8 @@ export class CredentialEntity {
   @Column('date', { name: 'verified_on', nullable: true }) verifiedOn!: string | null;
   @Column('uuid', { name: 'verified_by_user_id', nullable: true }) verifiedByUserId!: string | null;
   @Column('text', { name: 'verification_note', nullable: true }) verificationNote!: string | null;
+  @Column('text', { name: 'verification_reference', nullable: true })
+  verificationReference!: string | null;
   @Column('date', { name: 'revoked_on', nullable: true }) revokedOn!: string | null;
   @Column('text', { name: 'revoked_reason', nullable: true }) revokedReason!: string | null;
   @Column('int') version!: number;

@@ -46,6 +46,7 @@ export function toCredential(
             verifiedOn: e.verifiedOn,
             verifiedByUserId: e.verifiedByUserId,
             note: e.verificationNote,
+            reference: e.verificationReference,
           }
         : null,
     revokedOn: e.revokedOn,
@@ -299,5 +300,6 @@ function setVerification(
   entity.verificationMethod = verification?.method ?? null;
   entity.verifiedOn = verification?.verifiedOn ?? null;
   entity.verificationNote = verification?.note?.trim() || null;
+  entity.verificationReference = verification?.reference?.trim() || null;
   entity.verifiedByUserId = verification ? user.id : null;
 }

@@ -26,6 +26,7 @@ import { SessionsSignInLogAndRateLimits1796200100000 } from './migrations/179620
 import { RemindersAndNotices1796300000000 } from './migrations/1796300000000-reminders-and-notices';
 import { LapsingAssessmentsSupersessionAfterLapse1797000000000 } from './migrations/1797000000000-lapsing-assessments-supersession-after-lapse';
 import { CtrBecomesOds1797000100000 } from './migrations/1797000100000-ctr-becomes-ods';
+import { CredentialVerificationReference1797100000000 } from './migrations/1797100000000-credential-verification-reference';
 import { SystemSettingEntity } from './system-setting.entity';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: no time zone can shift them.
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   RemindersAndNotices1796300000000,
   LapsingAssessmentsSupersessionAfterLapse1797000000000,
   CtrBecomesOds1797000100000,
+  CredentialVerificationReference1797100000000,
 ];
 
 /** The one set of options shared by Nest, the migration CLI, the seed tools and the tests. */

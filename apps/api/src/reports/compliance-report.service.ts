@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessPolicy, type MemberScope } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
 import { notFound } from '../common/errors';
-import { todayIn } from '@him/domain';
+import { projectionNotice, todayIn } from '@him/domain';
 import { FactsRepository, type ComplianceFacts } from '../readiness/facts.repository';
 import { buildComplianceReport, type ComplianceReport } from './compliance-report';
 import { REPORT_DATE_RANGE, type ComplianceReportQuery } from './compliance-report.dto';
@@ -75,15 +75,26 @@ export class ComplianceReportService {
     // an account without a staff record of its own has no report to get
     if (scope.kind === 'none') throw notFound('staff member');
 
-    const [facts, skills, roleNames, credentialTypeNames, employeeIds, verifications] =
-      await Promise.all([
-        this.facts.complianceFacts(scope, asOf),
-        this.facts.skills(department.id),
-        this.reportFacts.roleNames(department.id),
-        this.reportFacts.credentialTypeNames(department.id),
-        this.reportFacts.employeeIds(scope),
-        this.reportFacts.verifications(scope),
-      ]);
+    const [
+      facts,
+      skills,
+      roleNames,
+      credentialTypeNames,
+      employeeIds,
+      verifications,
+      assessments,
+      generatedBy,
+    ] = await Promise.all([
+      this.facts.complianceFacts(scope, asOf),
+      this.facts.skills(department.id),
+      this.reportFacts.roleNames(department.id),
+      this.reportFacts.credentialTypeNames(department.id),
+      this.reportFacts.employeeIds(scope),
+      this.reportFacts.verifications(scope),
+      this.reportFacts.assessments(scope, asOf),
+      this.reportFacts.person(user.id),
+    ]);
+    const today = todayIn(department.timeZone, now);
     const { settings, staff, teams, credentialTypes, credentials } = facts;
     const resolved = resolveScope(scope, role, facts);
 
@@ -162,7 +173,10 @@ export class ComplianceReportService {
         scopeName: resolved.name,
         asOf,
         generatedAt: isoTimestampIn(department.timeZone, now),
-        generatedBy: user.email,
+        generatedBy,
+        generatedByEmail: user.email,
+        today,
+        projection: asOf > today ? projectionNotice(asOf, today) : null,
         expiryWarningDays: settings.expiryWarningDays,
         requireVerification: settings.requireVerification,
       },
@@ -183,6 +197,10 @@ export class ComplianceReportService {
         credentialTypes: credentialTypeNames,
         verifications,
       },
+      assessments: assessments.filter((assessment) => memberIds.has(assessment.staffId)),
+      skills: facts.skills,
+      roles: facts.roles,
+      credentialTypeFacts: credentialTypes,
     });
   }
 

@@ -21,16 +21,30 @@ import type {
   VerificationMethod,
 } from '@him/contracts';
 import {
+  assessmentValidity,
+  ceMinimumStatusInWords,
   ceStatusInWords,
+  dedupeRequirements,
+  latestAssessmentsOn,
+  levelInWords,
+  memberEvidenceOn,
+  paceInWords,
+  personInWords,
+  requirementKey,
   credentialStatusInWords,
   credentialStatusOn,
   daysBetween,
   isCredentialCurrent,
+  isVerifiedOn,
   requirementInWords,
   staffStatusInWords,
   verificationMethodInWords,
+  type AssessmentFacts,
   type CredentialFacts,
+  type CredentialTypeFacts,
   type DeptSettings,
+  type RoleFacts,
+  type SkillFacts,
   type RequirementNames,
   type StaffFacts,
 } from '@him/domain';
@@ -45,8 +59,14 @@ export interface ReportHeader {
   asOf: IsoDate;
   /** ISO 8601 with the department's UTC offset */
   generatedAt: IsoTimestamp;
-  /** the email of the account that asked for the report */
+  /** who asked for the report, by name and title ("Denise Carter, HIM Manager") */
   generatedBy: string;
+  /** the account's email, for the X-Report-Generated-By response header only (never in the file) */
+  generatedByEmail: string;
+  /** today in the department's time zone */
+  today: IsoDate;
+  /** the notice of a report as of a day after today (R9 projection); null for today or the past */
+  projection: string | null;
   /** R10 warning window of the department */
   expiryWarningDays: number;
   /** R4: unverified credentials do not count when true */
@@ -81,6 +101,8 @@ export interface ReportCeMinimum {
   requiredHours: number;
   earnedHours: number;
   met: boolean;
+  /** "HIIM domains: 3.5 of 16 h, not met" */
+  text: string;
 }
 
 export interface ReportCeGroup {
@@ -93,6 +115,8 @@ export interface ReportCeGroup {
   pending: number;
   remaining: number;
   pace: number;
+  /** "12.3 h expected by today": what the pace figure means */
+  paceText: string;
   status: CeGroupStatus;
   statusText: string;
   minimums: ReportCeMinimum[];
@@ -102,8 +126,27 @@ export interface ReportVerification {
   method: VerificationMethod;
   methodText: string;
   verifiedOn: IsoDate | null;
-  /** email of the user who verified it, when known */
-  verifiedBy: string | null;
+  /** who verified it, by name and title ("not recorded" when the account is gone) */
+  verifiedBy: string;
+  /** the source or reference: a lookup URL or a confirmation number */
+  reference: string | null;
+}
+
+/** What stands behind a skill requirement a member meets (R2, R3). */
+export interface ReportSkillEvidence {
+  /** "ICD-10-CM coding at Proficient (3)" */
+  requirement: string;
+  skillName: string;
+  /** the member's level on the report's date, in words */
+  levelText: string;
+  /** "manager assessment", "self-assessment" or the credential that evidences the level */
+  basis: string;
+  /** the assessment's date; null when a credential evidences the level */
+  assessedOn: IsoDate | null;
+  /** who assessed, by name and title */
+  assessedBy: string | null;
+  /** the last day the assessment counts (R2), null when it does not lapse */
+  countsThrough: IsoDate | null;
 }
 
 export interface ReportCredential {
@@ -143,6 +186,34 @@ export interface ReportMember {
   readiness: ReportReadiness | null;
   credentials: ReportCredential[];
   ceGroups: ReportCeGroup[];
+  /** the evidence behind each skill requirement of the role the member meets (active members) */
+  skillEvidence: ReportSkillEvidence[];
+  /** each requirement of the member's role, met or not on the report's date, and what meets it */
+  requirements: ReportRequirement[];
+  /** every assessment of the member on or before the report's date, newest first (R2) */
+  assessments: ReportAssessment[];
+}
+
+export interface ReportRequirement {
+  /** "CCS or CPC", "ICD-10-CM coding at Proficient (3)" */
+  requirement: string;
+  /** null for a member on leave (not counted, R1) */
+  met: boolean | null;
+  /** what meets it: "CCS 5769810", "manager assessment of 2026-01-31"; null when unmet */
+  metBy: string | null;
+}
+
+export interface ReportAssessment {
+  skillName: string;
+  levelText: string;
+  /** "manager assessment" or "self-assessment" */
+  sourceText: string;
+  assessedOn: IsoDate;
+  assessedBy: string;
+  /** the last day it counts (R2); null: it does not lapse */
+  countsThrough: IsoDate | null;
+  /** on the report's date: "counts", "lapsed after 2026-01-31", "replaced by a later assessment" */
+  stateText: string;
 }
 
 export interface ReportTeam {
@@ -215,9 +286,27 @@ export interface ComplianceReportInput {
     credentialTypes: ReadonlyMap<string, { code: string; name: string; issuingBody: string }>;
     verifications: ReadonlyMap<
       string,
-      { method: VerificationMethod; verifiedOn: IsoDate | null; verifiedBy: string | null }
+      {
+        method: VerificationMethod;
+        verifiedOn: IsoDate | null;
+        verifiedBy: string;
+        reference: string | null;
+      }
     >;
   };
+  /** R2: the members' assessments on or before asOf, with who assessed them (by name and title) */
+  assessments: readonly ReportAssessmentFacts[];
+  /** R2 lapse periods */
+  skills: readonly SkillFacts[];
+  /** the roles' requirements (R6) */
+  roles: readonly RoleFacts[];
+  credentialTypeFacts: readonly CredentialTypeFacts[];
+}
+
+/** An assessment as the rules see it, with what only a report shows. */
+export interface ReportAssessmentFacts extends AssessmentFacts {
+  id: string;
+  assessedBy: string;
 }
 
 const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -233,7 +322,7 @@ function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T[
   return map;
 }
 
-function toCeGroup(group: CeGroup): ReportCeGroup {
+function toCeGroup(group: CeGroup, asOf: IsoDate, today: IsoDate): ReportCeGroup {
   return {
     issuingBody: group.issuingBody,
     credentialCodes: [...group.credentialTypeCodes],
@@ -244,6 +333,7 @@ function toCeGroup(group: CeGroup): ReportCeGroup {
     pending: group.pending,
     remaining: group.remaining,
     pace: group.pace,
+    paceText: paceInWords(group.pace, asOf, today),
     status: group.status,
     statusText: ceStatusInWords(group.status),
     minimums: group.minimums.map((m) => ({
@@ -251,6 +341,7 @@ function toCeGroup(group: CeGroup): ReportCeGroup {
       requiredHours: m.requiredHours,
       earnedHours: m.earnedHours,
       met: m.met,
+      text: ceMinimumStatusInWords(m),
     })),
   };
 }
@@ -263,6 +354,12 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
   const credentialsByStaff = byKey(input.credentials, (c) => c.staffId);
   const ceByStaff = byKey(input.ceGroups, (g) => g.staffId);
 
+  const evidenceOf = skillEvidenceFinder(input, credentialsByStaff);
+  const { requirementsOf, assessmentsOf } = memberRecordsFinder(
+    input,
+    credentialsByStaff,
+    evidenceOf,
+  );
   const members = [...input.members]
     .filter((m) => m.status !== 'terminated')
     .sort(
@@ -296,7 +393,7 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
     const ceGroups: ReportCeGroup[] = [];
     const ceGroupOfCredential = new Map<string, ReportCeGroup>();
     for (const group of ceByStaff.get(member.id) ?? []) {
-      const reportGroup = toCeGroup(group);
+      const reportGroup = toCeGroup(group, asOf, header.today);
       ceGroups.push(reportGroup);
       ceGroupsByStatus[group.status]++;
       ceGroupCount++;
@@ -337,6 +434,7 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
                   methodText: verificationMethodInWords(verification.method),
                   verifiedOn: verification.verifiedOn,
                   verifiedBy: verification.verifiedBy,
+                  reference: verification.reference,
                 }
               : null,
           ceGroup: ceGroupOfCredential.get(credential.id) ?? null,
@@ -370,6 +468,9 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
         : null,
       credentials,
       ceGroups,
+      skillEvidence: readiness ? evidenceOf(member) : [],
+      requirements: requirementsOf(member, readiness ?? null),
+      assessments: assessmentsOf(member),
     };
   });
 
@@ -416,5 +517,170 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
     },
     members: reportMembers,
     coverage,
+  };
+}
+
+/** A self-assessment recorded without an account is the member's own. */
+function assessorOf(assessment: ReportAssessmentFacts, member: StaffFacts): string {
+  if (assessment.source === 'self' && assessment.assessedBy === personInWords(null))
+    return `${member.name} (self)`;
+  return assessment.assessedBy;
+}
+
+/**
+ * For each active member, the evidence behind each skill requirement of their role they meet on
+ * the report's date: the assessment that gives the level (with assessor, date and the day it
+ * stops counting, R2) or the current credential whose type evidences it. The level and its
+ * source are the domain's (memberEvidenceOn); this only names them.
+ */
+function skillEvidenceFinder(
+  input: ComplianceReportInput,
+  credentialsByStaff: ReadonlyMap<string, readonly CredentialFacts[]>,
+): (member: StaffFacts) => ReportSkillEvidence[] {
+  const { header, settings, names } = input;
+  const asOf = header.asOf;
+  const validity = assessmentValidity(input.skills, settings);
+  const assessmentsByStaff = byKey(input.assessments, (a) => a.staffId);
+  const roles = new Map(input.roles.map((role) => [role.id, role]));
+  const types = new Map(input.credentialTypeFacts.map((type) => [type.id, type]));
+  return (member) => {
+    const role = roles.get(member.roleId);
+    if (!role) return [];
+    const assessments = assessmentsByStaff.get(member.id) ?? [];
+    const credentials = credentialsByStaff.get(member.id) ?? [];
+    const evidence = memberEvidenceOn({ assessments, credentials }, types, asOf, settings, {
+      validity,
+    });
+    const latest = latestAssessmentsOn(assessments, asOf);
+    const result: ReportSkillEvidence[] = [];
+    const seen = new Set<string>();
+    for (const requirement of dedupeRequirements(role.requirements)) {
+      if (requirement.kind !== 'skill' || seen.has(requirementKey(requirement))) continue;
+      seen.add(requirementKey(requirement));
+      const level = evidence.levelOf(requirement.skillId);
+      if (level.level < requirement.minLevel) continue;
+      const base = {
+        requirement: requirementInWords(requirement, names),
+        skillName: names.skillNames.get(requirement.skillId) ?? '',
+        levelText: levelInWords(level.level),
+      };
+      if (level.source === 'assessment-manager' || level.source === 'assessment-self') {
+        const assessment = latest.get(requirement.skillId) as ReportAssessmentFacts | undefined;
+        result.push({
+          ...base,
+          basis: level.source === 'assessment-manager' ? 'manager assessment' : 'self-assessment',
+          assessedOn: assessment?.assessedOn ?? null,
+          assessedBy: assessment ? assessorOf(assessment, member) : null,
+          countsThrough: assessment ? validity.countsThrough(assessment) : null,
+        });
+      } else {
+        const credential = credentials.find((c) => {
+          if (!isCredentialCurrent(c, asOf, settings)) return false;
+          const type = types.get(c.credentialTypeId);
+          return type?.evidencesSkills.some(
+            (s) => s.skillId === requirement.skillId && s.level >= level.level,
+          );
+        });
+        const code = credential ? names.credentialTypeCodes.get(credential.credentialTypeId) : null;
+        result.push({
+          ...base,
+          basis: code ? `${code} credential (current)` : 'a current credential',
+          assessedOn: null,
+          assessedBy: null,
+          countsThrough: null,
+        });
+      }
+    }
+    return result;
+  };
+}
+
+/**
+ * What a member file shows beyond the report's rows: each requirement of the member's role with
+ * what meets it, and every assessment with its assessor, the day it stops counting and whether
+ * it counts on the report's date. Met or not is the domain's answer (computeReadiness's missing
+ * list); this only names the record behind it.
+ */
+function memberRecordsFinder(
+  input: ComplianceReportInput,
+  credentialsByStaff: ReadonlyMap<string, readonly CredentialFacts[]>,
+  evidenceOf: (member: StaffFacts) => ReportSkillEvidence[],
+): {
+  requirementsOf: (member: StaffFacts, readiness: MemberReadiness | null) => ReportRequirement[];
+  assessmentsOf: (member: StaffFacts) => ReportAssessment[];
+} {
+  const { header, settings, names } = input;
+  const asOf = header.asOf;
+  const roles = new Map(input.roles.map((role) => [role.id, role]));
+  const validity = assessmentValidity(input.skills, settings);
+  const assessmentsByStaff = byKey(input.assessments, (a) => a.staffId);
+  return {
+    requirementsOf(member, readiness) {
+      const role = roles.get(member.roleId);
+      if (!role) return [];
+      const missing = new Set((readiness?.missing ?? []).map(requirementKey));
+      const evidence = readiness ? evidenceOf(member) : [];
+      const credentials = credentialsByStaff.get(member.id) ?? [];
+      return dedupeRequirements(role.requirements).map((requirement): ReportRequirement => {
+        const text = requirementInWords(requirement, names);
+        if (!readiness) return { requirement: text, met: null, metBy: null };
+        if (missing.has(requirementKey(requirement)))
+          return { requirement: text, met: false, metBy: null };
+        if (requirement.kind === 'skill') {
+          const behind = evidence.find((e) => e.requirement === text);
+          return {
+            requirement: text,
+            met: true,
+            metBy: behind
+              ? behind.assessedOn
+                ? `${behind.basis} of ${behind.assessedOn} (${behind.levelText})`
+                : behind.basis
+              : null,
+          };
+        }
+        const holding = credentials.find(
+          (c) =>
+            requirement.anyOf.includes(c.credentialTypeId) &&
+            isCredentialCurrent(c, asOf, settings) &&
+            (requirement.verifiedOnly !== true || isVerifiedOn(c, asOf)),
+        );
+        const code = holding ? names.credentialTypeCodes.get(holding.credentialTypeId) : undefined;
+        return {
+          requirement: requirement.verifiedOnly ? `${text} (verified)` : text,
+          met: true,
+          metBy: holding ? [code, holding.number].filter(Boolean).join(' ') : null,
+        };
+      });
+    },
+    assessmentsOf(member) {
+      const assessments = assessmentsByStaff.get(member.id) ?? [];
+      const latest = latestAssessmentsOn(assessments, asOf);
+      return [...assessments]
+        .sort(
+          (a, b) =>
+            (a.assessedOn < b.assessedOn ? 1 : a.assessedOn > b.assessedOn ? -1 : 0) ||
+            (names.skillNames.get(a.skillId) ?? '').localeCompare(
+              names.skillNames.get(b.skillId) ?? '',
+              'en',
+            ),
+        )
+        .map((assessment): ReportAssessment => {
+          const countsThrough = validity.countsThrough(assessment);
+          const isLatest = latest.get(assessment.skillId) === assessment;
+          return {
+            skillName: names.skillNames.get(assessment.skillId) ?? '',
+            levelText: levelInWords(assessment.level),
+            sourceText: assessment.source === 'manager' ? 'manager assessment' : 'self-assessment',
+            assessedOn: assessment.assessedOn,
+            assessedBy: assessorOf(assessment, member),
+            countsThrough,
+            stateText: !isLatest
+              ? 'replaced by a later assessment'
+              : countsThrough !== null && countsThrough < asOf
+                ? `lapsed after ${countsThrough}`
+                : 'counts',
+          };
+        });
+    },
   };
 }

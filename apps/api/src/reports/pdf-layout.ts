@@ -143,6 +143,40 @@ export class PdfLayout {
   }
 
   /**
+   * A block to be filled in by hand, kept whole on one page: a heading, a sentence, then each
+   * field's label above a ruled line ("Reviewed by", "Signature" ...), two fields to a row.
+   */
+  fillInBlock(title: string, statement: string, fields: readonly string[]): void {
+    const { doc, frame } = this;
+    const safeStatement = pdfSafeText(statement);
+    doc.font(BODY_FONT).fontSize(9);
+    const statementHeight = doc.heightOfString(safeStatement, { width: frame.width });
+    const rowHeight = 34;
+    const rows = Math.ceil(fields.length / 2);
+    const height = 30 + statementHeight + 8 + rows * rowHeight;
+    if (this.y + height > frame.bottom) this.newPage();
+    this.heading(title);
+    doc.font(BODY_FONT).fontSize(9).fillColor(INK);
+    doc.text(safeStatement, frame.left, this.y, { width: frame.width });
+    this.y += statementHeight + 8;
+    const gap = 24;
+    const width = (frame.width - gap) / 2;
+    fields.forEach((field, i) => {
+      const left = frame.left + (i % 2) * (width + gap);
+      const top = this.y + Math.floor(i / 2) * rowHeight;
+      doc.font(BODY_FONT).fontSize(8).fillColor(MUTED);
+      doc.text(pdfSafeText(field), left, top, { width, lineBreak: false });
+      doc
+        .moveTo(left, top + 26)
+        .lineTo(left + width, top + 26)
+        .lineWidth(0.75)
+        .strokeColor(INK)
+        .stroke();
+    });
+    this.y += rows * rowHeight + 8;
+  }
+
+  /**
    * A table whose rows never split: each row's height is measured (heightOfString) before it is
    * drawn; a row that does not fit goes to the next page, under a repeated header row.
    */

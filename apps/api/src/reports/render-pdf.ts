@@ -6,10 +6,21 @@ import type {
   ReportCredential,
   ReportMember,
   ReportSinglePoint,
+  ReportSkillEvidence,
   ReportTarget,
   ReportTeam,
 } from './compliance-report';
-import { BODY_FONT, BOLD_FONT, INK, MUTED, writePdf, type PdfColumn } from './pdf-layout';
+import {
+  BODY_FONT,
+  BOLD_FONT,
+  INK,
+  MUTED,
+  writePdf,
+  type PdfColumn,
+  type PdfHeaderLine,
+  type PdfLayout,
+} from './pdf-layout';
+import { sentenceCase } from '@him/domain';
 import { hoursInWords, percentInWords } from './report-text';
 
 /** Colour only repeats what the words say ("expired"), for a reader who prints in colour. */
@@ -37,13 +48,15 @@ function credentialStatusCell(c: ReportCredential): string {
   return [c.statusText, ...notes].join('\n');
 }
 
-function verificationCell(c: ReportCredential): string {
+/** Primary-source verification as Joint Commission asks for it: how, when, by whom, the source. */
+export function verificationCell(c: ReportCredential): string {
   if (!c.verification) return 'unverified';
-  const { methodText, verifiedOn, verifiedBy } = c.verification;
+  const { methodText, verifiedOn, verifiedBy, reference } = c.verification;
   return [
-    methodText,
+    sentenceCase(methodText),
     verifiedOn ? `on ${verifiedOn}` : null,
-    verifiedBy ? `by ${verifiedBy}` : null,
+    `by ${verifiedBy}`,
+    `Source: ${reference ?? 'not recorded'}`,
   ]
     .filter(Boolean)
     .join('\n');
@@ -57,8 +70,8 @@ function summaryFigures(report: ComplianceReport): [string, string][] {
   const s = summary.credentialsByStatus;
   const ce = summary.ceGroupsByStatus;
   return [
-    ['Staff ready (R8)', `${percentInWords(summary.staffReadyPct)} of active staff`],
-    ['Requirements met (R8)', percentInWords(summary.requirementsMetPct)],
+    ['Staff ready', `${percentInWords(summary.staffReadyPct)} of active staff`],
+    ['Requirements met', percentInWords(summary.requirementsMetPct)],
     [
       'Coverage targets met',
       summary.targetsMet === null
@@ -173,7 +186,11 @@ const CE_COLUMNS: PdfColumn<CeRow>[] = [
   { header: 'Earned', share: 1, text: (r) => hoursInWords(r.group.earned), align: 'right' },
   { header: 'Pending', share: 1, text: (r) => hoursInWords(r.group.pending), align: 'right' },
   { header: 'Remaining', share: 1.2, text: (r) => hoursInWords(r.group.remaining), align: 'right' },
-  { header: 'Pace', share: 0.85, text: (r) => hoursInWords(r.group.pace), align: 'right' },
+  {
+    header: 'Pace',
+    share: 1.3,
+    text: (r) => `${hoursInWords(r.group.pace)}\n(${r.group.paceText})`,
+  },
   {
     header: 'Status',
     share: 1,
@@ -186,13 +203,7 @@ const CE_COLUMNS: PdfColumn<CeRow>[] = [
   {
     header: 'Minimums',
     share: 2.6,
-    text: (r) =>
-      r.group.minimums
-        .map(
-          (m) =>
-            `${m.categories.join(' or ')}: ${hoursInWords(m.earnedHours)} of ${hoursInWords(m.requiredHours)} h, ${m.met ? 'met' : 'not met'}`,
-        )
-        .join('\n'),
+    text: (r) => r.group.minimums.map((m) => m.text).join('\n'),
   },
 ];
 
@@ -207,6 +218,22 @@ const GAP_COLUMNS: PdfColumn<ReportTarget>[] = [
     text: (t) => String(t.gap),
     align: 'right',
     colour: () => STATUS_COLOURS.expired,
+  },
+];
+
+type EvidenceRow = { member: ReportMember; evidence: ReportSkillEvidence };
+const EVIDENCE_COLUMNS: PdfColumn<EvidenceRow>[] = [
+  { header: 'Member', share: 2, text: (r) => r.member.name },
+  { header: 'Skill requirement met', share: 2.8, text: (r) => r.evidence.requirement },
+  { header: 'Level on date', share: 1.4, text: (r) => r.evidence.levelText },
+  { header: 'Basis', share: 1.8, text: (r) => r.evidence.basis },
+  { header: 'Assessed on', share: 1.3, text: (r) => r.evidence.assessedOn ?? '' },
+  { header: 'Assessor', share: 2.4, text: (r) => r.evidence.assessedBy ?? '' },
+  {
+    header: 'Counts through',
+    share: 1.4,
+    text: (r) =>
+      r.evidence.assessedOn === null ? '' : (r.evidence.countsThrough ?? 'does not lapse'),
   },
 ];
 
@@ -251,8 +278,9 @@ export async function renderPdf(
           size: 8,
           colour: MUTED,
         },
+        ...projectionLines(header.projection),
       ],
-      footer: `Compliance report as of ${header.asOf}`,
+      footer: `${header.projection ? 'Projection: ' : ''}Compliance report as of ${header.asOf}`,
     },
     out,
     async (layout) => {
@@ -269,11 +297,25 @@ export async function renderPdf(
 
       layout.heading('Credentials');
       layout.paragraph(
-        `Status on ${report.header.asOf}. "Expiring" means current and expiring within ${report.header.expiryWarningDays} days (R10).`,
+        `Status on ${report.header.asOf}. "Expiring" means current and expiring within ${report.header.expiryWarningDays} days. Verification lists how the credential was checked, when, by whom and the source (lookup address or confirmation number).`,
       );
       await layout.table(CREDENTIAL_COLUMNS, credentialRows(report));
 
+      layout.heading('Competence behind each skill requirement met');
+      const evidence = [...evidenceRows(report)];
+      if (evidence.length === 0)
+        layout.paragraph('No skill requirement is met by an active member in this scope.');
+      else {
+        layout.paragraph(
+          "For each skill requirement of a member's role that they meet, the assessment that gives the level (who assessed and when, and the last day it counts before a reassessment is due) or the current credential that evidences it.",
+        );
+        await layout.table(EVIDENCE_COLUMNS, evidence);
+      }
+
       layout.heading('CE status');
+      layout.paragraph(
+        'Pace: the hours a steady pace through the cycle would have earned by the report date. Pending hours are submitted and not yet approved; they are not in Earned.',
+      );
       if (!report.members.some((m) => m.ceGroups.length > 0)) {
         layout.paragraph(
           'No CE groups: no member in scope holds a current credential that owes CE.',
@@ -285,7 +327,7 @@ export async function renderPdf(
       layout.heading('Coverage gaps and single points of failure');
       const coverage = report.coverage;
       if (coverage === null) {
-        layout.paragraph('Coverage is a team figure (R7); a one-member report does not carry it.');
+        layout.paragraph('Coverage is a team figure; a one-member report does not carry it.');
       } else {
         const gaps = coverage.targets.filter((target) => target.gap > 0);
         layout.paragraph(
@@ -301,8 +343,31 @@ export async function renderPdf(
           await layout.table(SPOF_COLUMNS, coverage.singlePointsOfFailure);
         }
       }
+
+      attestation(layout, report);
     },
   );
+}
+
+/** The projection notice, as a header line on every page of a report as of a future day. */
+export function projectionLines(projection: string | null): PdfHeaderLine[] {
+  return projection
+    ? [{ text: projection, font: BOLD_FONT, size: 8.5, colour: STATUS_COLOURS.expiring }]
+    : [];
+}
+
+/** The last thing in the file: who reviewed it, to be signed by hand. */
+export function attestation(layout: PdfLayout, report: Pick<ComplianceReport, 'header'>): void {
+  layout.fillInBlock(
+    'Attestation',
+    `I have reviewed this report of ${report.header.departmentName} (${report.header.scope.label}) as of ${report.header.asOf} and attest that it reflects the records on file.`,
+    ['Reviewed by (name)', 'Title', 'Date', 'Signature'],
+  );
+}
+
+function* evidenceRows(report: ComplianceReport): Iterable<EvidenceRow> {
+  for (const member of report.members)
+    for (const evidence of member.skillEvidence) yield { member, evidence };
 }
 
 function* credentialRows(report: ComplianceReport): Iterable<CredentialRow> {

@@ -80,7 +80,7 @@ export class ReportsController {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Report-As-Of', report.header.asOf);
     res.setHeader('X-Report-Generated-At', report.header.generatedAt);
-    res.setHeader('X-Report-Generated-By', report.header.generatedBy);
+    res.setHeader('X-Report-Generated-By', report.header.generatedByEmail);
     res.setHeader(
       'Access-Control-Expose-Headers',
       'Content-Disposition, X-Report-As-Of, X-Report-Generated-At, X-Report-Generated-By',

@@ -250,7 +250,8 @@ export async function loadDemoDepartment(
       assessedOn: a.assessedOn,
       source: a.source,
       note: a.note ?? null,
-      assessedByUserId: null,
+      // the demo's manager assessments are recorded by the director, who verifies too
+      assessedByUserId: a.source === 'manager' ? verifierId : null,
       recordedAt: new Date(Date.parse(`${a.assessedOn}T15:00:00Z`) + i * 1000),
     })),
   );

@@ -220,6 +220,8 @@ export interface Verification {
   verifiedOn: IsoDate;
   verifiedByUserId?: string | null;
   note?: string | null;
+  /** the credential's verificationReference: a lookup URL or a confirmation number */
+  reference?: string | null;
 }
 
 export interface Credential {
@@ -792,6 +794,12 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
       label: 'Verified on',
       required: false,
       hint: 'with a verification method; not in the future',
+    },
+    {
+      key: 'verificationReference',
+      label: 'Verification source',
+      required: false,
+      hint: 'with a verification method: the lookup URL or confirmation number',
     },
   ],
   'ce-activities': [

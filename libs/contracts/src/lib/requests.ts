@@ -114,6 +114,8 @@ export interface VerificationRequest {
   /** not in the future; the verifier is the caller */
   verifiedOn: IsoDate;
   note?: string | null;
+  /** the source checked: a lookup URL or the issuing body's confirmation number (1 to 500 characters) */
+  reference?: string | null;
 }
 
 export interface CreateCredentialRequest {

@@ -25,6 +25,9 @@ import {
   staffStatusLabel,
   verificationMethodInWords,
   wholePercent,
+  paceInWords,
+  personInWords,
+  projectionNotice,
 } from './wording';
 
 const names = {
@@ -141,7 +144,7 @@ describe('wording: requirements and levels', () => {
 
 describe('wording: continuing education', () => {
   it('wording R14 names CE categories in the field’s words, never as slugs', () => {
-    expect(ceCategoryLabel('hiim-domain')).toBe('HIIM domain');
+    expect(ceCategoryLabel('hiim-domain')).toBe('HIIM domains');
     expect(ceCategoryLabel('ahima-provided')).toBe('AHIMA or component association provided');
     expect(ceCategoryLabel('ctr-category-a')).toBe('CTR Category A');
     expect(ceCategoryLabel('coding-update')).toBe('Coding update');
@@ -151,7 +154,7 @@ describe('wording: continuing education', () => {
 
   it('wording R14 says a minimum and what it asks', () => {
     expect(ceMinimumInWords({ categories: ['hiim-domain'], share: 0.8 })).toBe(
-      '80% from HIIM domain',
+      '80% from HIIM domains',
     );
     expect(ceMinimumInWords({ categories: ['ctr-category-a', 'coding'], hours: 4 })).toBe(
       '4 hours from CTR Category A or Coding',
@@ -174,7 +177,7 @@ describe('wording: continuing education', () => {
         earnedHours: 3.5,
         met: false,
       }),
-    ).toBe('HIIM domain: 3.5 of 16 h, not met');
+    ).toBe('HIIM domains: 3.5 of 16 h, not met');
   });
 
   it('wording R15 says a CE status', () => {
@@ -265,6 +268,30 @@ describe('words of the lapse rules', () => {
   it('R5 a verified-only credential requirement says so', () => {
     expect(requirementLabel({ kind: 'credential', anyOf: ['t1'], verifiedOnly: true }, names)).toBe(
       'CCS credential, verified',
+      );
+    });
+  });
+
+describe('words of a report a surveyor reads', () => {
+  it('R15 pace reads as the hours expected by the date', () => {
+    expect(paceInWords(12.3456, '2026-05-01', '2026-05-01')).toBe('12.35 h expected by today');
+    expect(paceInWords(2.74, '2026-04-01', '2026-05-01')).toBe('2.74 h expected by 2026-04-01');
+  });
+
+  it('names people by name and title, never by e-mail', () => {
+    expect(personInWords({ name: 'Denise Carter', title: 'HIM Manager' })).toBe(
+      'Denise Carter, HIM Manager',
+    );
+    expect(personInWords({ name: 'Denise Carter', title: null })).toBe('Denise Carter');
+    expect(personInWords({ name: null, title: null, accountRole: 'admin' })).toBe(
+      'Administrator account (no staff record)',
+    );
+    expect(personInWords(null)).toBe('not recorded');
+  });
+
+  it('R9 a report as of a future day says it is a projection and on what assumption', () => {
+    expect(projectionNotice('2027-01-01', '2026-05-01')).toBe(
+      'Projection: 2027-01-01 is after today (2026-05-01). It assumes nobody renews a credential, earns CE or is assessed after today.',
     );
   });
 });

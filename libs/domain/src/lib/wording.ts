@@ -152,12 +152,12 @@ function shortId(id: string): string {
 
 /** Names for the categories of the default CE rules (credentials.md); others read as their slug. */
 const CE_CATEGORY_LABELS: Readonly<Record<string, string>> = {
-  'hiim-domain': 'HIIM domain',
+  'hiim-domain': 'HIIM domains',
   'ahima-provided': 'AHIMA or component association provided',
   'ctr-category-a': 'CTR Category A',
 };
 
-/** A CE category slug in words: `hiim-domain` → "HIIM domain", `coding-update` → "Coding update". */
+/** A CE category slug in words: `hiim-domain` → "HIIM domains", `coding-update` → "Coding update". */
 export function ceCategoryLabel(slug: string): string {
   return CE_CATEGORY_LABELS[slug] ?? humanizeSlug(slug);
 }
@@ -167,7 +167,7 @@ export function ceCategoriesInWords(categories: readonly string[]): string {
   return categories.map(ceCategoryLabel).join(' or ');
 }
 
-/** A CE rule's minimum (R14): "80% from HIIM domain", "4 hours from CTR Category A or Coding". */
+/** A CE rule's minimum (R14): "80% from HIIM domains", "4 hours from CTR Category A or Coding". */
 export function ceMinimumInWords(minimum: CeMinimum): string {
   const from = ceCategoriesInWords(minimum.categories);
   if (minimum.share != null) return `${percentInWords(minimum.share)} from ${from}`;
@@ -182,10 +182,18 @@ export function ceMinimumAmountInWords(minimum: CeMinimum): string {
   return 'a minimum';
 }
 
-/** A minimum's progress on D (R14): "HIIM domain: 3.5 of 16 h, not met". */
+/** A minimum's progress on D (R14): "HIIM domains: 3.5 of 16 h, not met". */
 export function ceMinimumStatusInWords(minimum: CeMinimumStatus): string {
   const hours = `${formatHours(minimum.earnedHours)} of ${formatHours(minimum.requiredHours)} h`;
   return `${ceCategoriesInWords(minimum.categories)}: ${hours}, ${minimum.met ? 'met' : 'not met'}`;
+}
+
+/**
+ * R15 pace explained: the hours a steady pace would have earned by D, "12.3 h expected by
+ * 2026-05-01" (or "by today"), so "Pace 12.3" is not a bare number.
+ */
+export function paceInWords(pace: number, asOf: string, today?: string): string {
+  return `${formatHours(pace)} h expected by ${asOf === today ? 'today' : asOf}`;
 }
 
 /** R15 status: "met", "at risk", "on track", "behind". */
@@ -263,4 +271,40 @@ export function reassessmentDueInWords(due: ReassessmentDue): string {
   }
   if (due.daysLeft === 0) return `due today (${due.dueBy})`;
   return `due by ${due.dueBy} (in ${due.daysLeft} day${due.daysLeft === 1 ? '' : 's'})`;
+}
+
+/** Who an account is, as a report names them: a person by name and title, never by e-mail. */
+export interface PersonFacts {
+  /** the name of the account's staff record, null when it has none */
+  name: string | null;
+  /** the job role of that staff record */
+  title: string | null;
+  /** the account's role, for an account without a staff record */
+  accountRole?: string | null;
+}
+
+/**
+ * "Margaret Okonkwo, Director of HIM"; an account without a staff record reads as what it is
+ * ("Administrator account (no staff record)"), and no account at all as "not recorded".
+ */
+export function personInWords(person: PersonFacts | null | undefined): string {
+  if (!person) return 'not recorded';
+  if (person.name) return person.title ? `${person.name}, ${person.title}` : person.name;
+  const role =
+    person.accountRole === 'admin'
+      ? 'Administrator'
+      : person.accountRole === 'manager'
+        ? 'Manager'
+        : person.accountRole === 'staff'
+          ? 'Staff'
+          : 'User';
+  return `${role} account (no staff record)`;
+}
+
+/**
+ * The notice a report as of a future day carries (DOMAIN.md, Reports and R9): what it projects
+ * and on what assumption.
+ */
+export function projectionNotice(asOf: string, today: string): string {
+  return `Projection: ${asOf} is after today (${today}). It assumes nobody renews a credential, earns CE or is assessed after today.`;
 }

@@ -52,6 +52,7 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
     expiresOn: new Date(Date.UTC(2026, 5, 30)),
     verificationMethod: 'primary-source',
     verifiedOn: new Date(Date.UTC(2024, 6, 15)),
+    verificationReference: 'AHIMA credential verification, confirmation 88213',
   };
 
   constructor(private readonly access: AccessPolicy) {}
@@ -72,7 +73,8 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
                   c.credential_type_id AS "credentialTypeId", c.number, c.issued_on AS "issuedOn",
                   c.expires_on AS "expiresOn", c.verification_method AS "verificationMethod",
                   c.verified_on AS "verifiedOn", c.verified_by_user_id AS "verifiedByUserId",
-                  c.verification_note AS "verificationNote", c.revoked_on AS "revokedOn",
+                  c.verification_note AS "verificationNote",
+                  c.verification_reference AS "verificationReference", c.revoked_on AS "revokedOn",
                   c.revoked_reason AS "revokedReason", c.version,
                   s.name AS "holderName", s.employee_id AS "holderEmployeeId"
              FROM credential c JOIN staff s ON s.id = c.staff_id
@@ -119,6 +121,12 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
         row.fail('verifiedOn', `is required with a ${row.field('verificationMethod')}`);
       if (verifiedOn !== undefined && method === undefined)
         row.fail('verificationMethod', `is required with a ${row.field('verifiedOn')} date`);
+      const reference = row.text('verificationReference');
+      if (reference !== undefined && method === undefined)
+        row.fail(
+          'verificationReference',
+          `is the source of a verification: give a ${row.field('verificationMethod')} with it`,
+        );
       row.validate(
         CreateCredentialDto,
         {
@@ -126,13 +134,14 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
           number,
           issuedOn,
           expiresOn,
-          verification: method || verifiedOn ? { method, verifiedOn } : null,
+          verification: method || verifiedOn ? { method, verifiedOn, reference } : null,
         },
         {
           credentialTypeId: 'credentialType',
           verification: 'verificationMethod',
           'verification.method': 'verificationMethod',
           'verification.verifiedOn': 'verifiedOn',
+          'verification.reference': 'verificationReference',
         },
       );
       // CredentialsService's rules beyond the DTO: who may verify, and the dates.
@@ -181,7 +190,11 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
 
       // A column left out of the file keeps what is stored; a blank cell clears it.
       const keepExpiry = before && !row.has('expiresOn');
-      const keepVerification = before && !row.has('verificationMethod') && !row.has('verifiedOn');
+      const keepVerification =
+        before &&
+        !row.has('verificationMethod') &&
+        !row.has('verifiedOn') &&
+        !row.has('verificationReference');
       const sameVerification =
         before &&
         (before.verificationMethod ?? undefined) === method &&
@@ -206,6 +219,10 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
         after.verifiedOn = verifiedOn ?? null;
         after.verifiedByUserId = method ? ctx.user.id : null;
         after.verificationNote = null;
+        after.verificationReference = method ? (reference ?? null) : null;
+      } else if (sameVerification && method && row.has('verificationReference')) {
+        // the same verification, its source added or corrected: the verifier stays who it was
+        after.verificationReference = reference ?? null;
       }
       const changes: ImportFieldChange[] = [];
       if (before) {
@@ -213,6 +230,12 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
         change(changes, 'Expires on', before.expiresOn, after.expiresOn);
         change(changes, 'Verification method', before.verificationMethod, after.verificationMethod);
         change(changes, 'Verified on', before.verifiedOn, after.verifiedOn);
+        change(
+          changes,
+          'Verification source',
+          before.verificationReference,
+          after.verificationReference,
+        );
       }
       plan.changes.push({
         line: row.line,
@@ -226,6 +249,7 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
           'Expires on': after.expiresOn,
           'Verification method': after.verificationMethod,
           'Verified on': after.verifiedOn,
+          'Verification source': after.verificationReference,
         },
         changes,
         payload: { before: before ?? null, after },
@@ -248,6 +272,7 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
         'verified_on::date',
         'verified_by_user_id::uuid',
         'verification_note::text',
+        'verification_reference::text',
       ],
       updates.map(({ payload: { before, after } }) => [
         after.id,
@@ -258,6 +283,7 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
         after.verifiedOn,
         after.verifiedByUserId,
         after.verificationNote,
+        after.verificationReference,
       ]),
     );
     await insertRows(
@@ -274,6 +300,7 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
         'verification_method::text',
         'verified_on::date',
         'verified_by_user_id::uuid',
+        'verification_reference::text',
         'version::int',
       ],
       creates.map(({ payload: { after } }) => [
@@ -287,6 +314,7 @@ export class CredentialImport implements ImportHandler<CredentialPayload> {
         after.verificationMethod,
         after.verifiedOn,
         after.verifiedByUserId,
+        after.verificationReference ?? null,
         1,
       ]),
     );

@@ -134,7 +134,7 @@ describe('MyProgressPage', () => {
     expect(text).toContain('4 hours still needed');
     expect(text).toContain('On track');
     expect(text).toContain('Cycle: 2025-09-20 to 2027-09-19 (475 days left)');
-    expect(text).toContain('HIIM domain: 16 of 16 h Met');
+    expect(text).toContain('HIIM domains: 16 of 16 h Met');
     expect(text).toContain('AHIMA or component association provided: 5 of 8 h Not met yet');
 
     const bar = card?.querySelector('mat-progress-bar');
@@ -305,7 +305,7 @@ describe('MyProgressPage', () => {
       MatCheckboxHarness.with({ ancestor: 'him-ce-activity-form' }),
     );
     expect(await Promise.all(boxes.map((box) => box.getLabelText()))).toEqual([
-      'HIIM domain (AHIMA: at least 80% of required hours)',
+      'HIIM domains (AHIMA: at least 80% of required hours)',
       'AHIMA or component association provided (AHIMA: at least 40% of required hours)',
       'CTR Category A (NCRA: at least 4 hours)',
     ]);

@@ -91,9 +91,9 @@ describe('ReviewPage', () => {
     await openQueue();
 
     expect(rows()).toEqual([
-      'Aisha Webinar a1 AHA Central Office Categories: HIIM domain, AHIMA or component association provided 2026-03-06 1.5 Approve Reject',
-      'Ben Webinar a2 AHA Central Office Categories: HIIM domain 2026-03-06 2 Approve Reject',
-      'Cy Webinar a3 AHA Central Office Categories: HIIM domain 2026-03-06 0.75 Approve Reject',
+      'Aisha Webinar a1 AHA Central Office Categories: HIIM domains, AHIMA or component association provided 2026-03-06 1.5 Approve Reject',
+      'Ben Webinar a2 AHA Central Office Categories: HIIM domains 2026-03-06 2 Approve Reject',
+      'Cy Webinar a3 AHA Central Office Categories: HIIM domains 2026-03-06 0.75 Approve Reject',
     ]);
     const link = rowOf('Webinar a1').querySelector('a');
     expect(link?.getAttribute('href')).toBe('/staff/staff-aisha');

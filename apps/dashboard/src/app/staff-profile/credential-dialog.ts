@@ -55,6 +55,7 @@ const FIELDS: Record<string, FormField> = {
   expiresOn: { label: 'Expires on' },
   'verification.method': { label: 'Verification', control: 'verificationMethod' },
   'verification.verifiedOn': { label: 'Verified on', control: 'verifiedOn' },
+  'verification.reference': { label: 'Source or reference', control: 'verificationReference' },
   verification: { label: 'Verification', control: 'verificationMethod' },
   note: { label: 'Reason for the change' },
 };
@@ -167,6 +168,22 @@ type VerificationChoice = VerificationMethod | 'none';
               <mat-error>{{ form.controls.verifiedOn.getError('server') }}</mat-error>
             }
           </mat-form-field>
+
+          <mat-form-field>
+            <mat-label>Source or reference (optional)</mat-label>
+            <input
+              matInput
+              formControlName="verificationReference"
+              maxlength="500"
+              data-testid="verification-reference"
+            />
+            <mat-hint
+              >The lookup address or the confirmation number the issuing body gave.</mat-hint
+            >
+            @if (form.controls.verificationReference.hasError('server')) {
+              <mat-error>{{ form.controls.verificationReference.getError('server') }}</mat-error>
+            }
+          </mat-form-field>
         }
 
         @if (editing) {
@@ -232,6 +249,9 @@ export class CredentialDialog {
       nonNullable: true,
       validators: [notAfterDate(() => this.data.today)],
     }),
+    verificationReference: new FormControl(this.data.credential?.verification?.reference ?? '', {
+      nonNullable: true,
+    }),
     note: new FormControl('', { nonNullable: true }),
   });
 
@@ -288,7 +308,11 @@ export class CredentialDialog {
     const verification: VerificationRequest | null =
       value.verificationMethod === 'none'
         ? null
-        : { method: value.verificationMethod, verifiedOn: value.verifiedOn };
+        : {
+            method: value.verificationMethod,
+            verifiedOn: value.verifiedOn,
+            reference: value.verificationReference.trim() || null,
+          };
     const number = value.number.trim() || null;
     const expiresOn = value.expiresOn || null;
     const credential = this.data.credential;
@@ -313,14 +337,19 @@ export class CredentialDialog {
   }
 }
 
-/** The same way of verifying on the same day (who verified is not the form's to change). */
+/**
+ * The same way of verifying on the same day, from the same source (who verified is not the
+ * form's to change).
+ */
 function sameVerification(
   verification: VerificationRequest | null | undefined,
   recorded: unknown,
 ): boolean {
   const before = recorded as Credential['verification'];
   return verification && before
-    ? verification.method === before.method && verification.verifiedOn === before.verifiedOn
+    ? verification.method === before.method &&
+        verification.verifiedOn === before.verifiedOn &&
+        (verification.reference ?? null) === (before.reference ?? null)
     : !verification === !before;
 }
 

@@ -458,6 +458,32 @@ describe('StaffProfilePage', () => {
     expect(readable(section('credentials-heading'))).toContain('Expires: 2028-09-19');
   });
 
+  it('records the source of a verification with the credential', async () => {
+    await openLoadedProfile();
+
+    button(section('credentials-heading'), 'Edit').click();
+    await settle();
+    const reference = dialog().querySelector(
+      '[formcontrolname="verificationReference"]',
+    ) as HTMLInputElement;
+    expect(reference).not.toBeNull();
+    typeInto(reference, ' https://www.ahima.org/verify 88213 ');
+    button(dialog(), 'Save changes').click();
+    await settle();
+
+    const patch = expectApi(http, 'credentials/cred-ccs', 'PATCH');
+    expect(patch.request.body).toEqual({
+      verification: expect.objectContaining({ reference: 'https://www.ahima.org/verify 88213' }),
+      version: 1,
+    });
+    failWith(patch, 400, [
+      'verification.reference must be shorter than or equal to 500 characters',
+    ]);
+    await settle();
+    // the server's message lands on the field it names, in the form's words
+    expect(fieldErrors(reference)).toEqual(['Must be shorter than or equal to 500 characters.']);
+  });
+
   it('revokes a credential with a reason', async () => {
     await openLoadedProfile();
 

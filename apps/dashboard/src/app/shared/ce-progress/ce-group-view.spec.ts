@@ -42,7 +42,7 @@ describe('ceGroupView', () => {
     expect(
       ceGroupView(ceGroup(), '2026-06-01').minimums.map((m) => [m.label, m.text, m.badge.label]),
     ).toEqual([
-      ['HIIM domain', '16 of 16 h', 'Met'],
+      ['HIIM domains', '16 of 16 h', 'Met'],
       ['AHIMA or component association provided', '5 of 8 h', 'Not met yet'],
     ]);
   });
@@ -53,7 +53,7 @@ describe('CE categories', () => {
     expect(ruleCategories([NCRA_RULE, AHIMA_RULE])).toEqual([
       {
         slug: 'hiim-domain',
-        label: 'HIIM domain',
+        label: 'HIIM domains',
         countsFor: 'AHIMA: at least 80% of required hours',
       },
       {

@@ -90,5 +90,6 @@ export function verificationText(credential: Credential): string {
   if (!verification) {
     return 'Not verified';
   }
-  return `${sentenceCase(verificationMethodInWords(verification.method))}, ${verification.verifiedOn}`;
+  const text = `${sentenceCase(verificationMethodInWords(verification.method))}, ${verification.verifiedOn}`;
+  return verification.reference ? `${text} (source: ${verification.reference})` : text;
 }
