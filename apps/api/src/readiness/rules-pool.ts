@@ -29,12 +29,19 @@ function workerFile(): string {
 @Injectable()
 export class RulesPool implements OnModuleDestroy {
   private readonly pool: Piscina | undefined;
+  private inFlight = 0;
+  private completed = 0;
+  private aborted = 0;
+  private readonly workers: number;
+  private readonly queue: number;
 
   constructor(
     @Inject(ENV) env: Env,
     @InjectDataSource() dataSource: DataSource,
     private readonly facts: FactsRepository,
   ) {
+    this.workers = env.RULES_WORKERS;
+    this.queue = env.RULES_QUEUE;
     if (env.RULES_WORKERS === 0) return;
     const workerData: RulesWorkerData = {
       databaseUrl: (dataSource.options as { url: string }).url,
@@ -43,23 +50,38 @@ export class RulesPool implements OnModuleDestroy {
     };
     this.pool = new Piscina({
       filename: workerFile(),
-      minThreads: 0,
+      minThreads: env.RULES_WORKERS,
       maxThreads: env.RULES_WORKERS,
-      maxQueue: env.RULES_QUEUE,
+      // the bound is kept here (run), counting running and waiting tasks alike
+      maxQueue: Infinity,
       idleTimeout: 5 * 60_000,
       workerData,
     });
   }
 
+  /** Computations running and waiting now, and finished or aborted since the start. */
+  counts(): { running: number; waiting: number; completed: number; aborted: number } {
+    return {
+      running: Math.min(this.inFlight, this.workers),
+      waiting: Math.max(0, this.inFlight - this.workers),
+      completed: this.completed,
+      aborted: this.aborted,
+    };
+  }
+
   async run(task: RulesTask, signal: AbortSignal): Promise<RulesResult> {
     if (!this.pool) return runRulesTask(this.facts, task);
+    if (this.inFlight >= this.workers + this.queue) throw new BusyException(RETRY_AFTER_SECONDS);
+    this.inFlight++;
     try {
-      return (await this.pool.run(task, { signal })) as RulesResult;
+      const result = (await this.pool.run(task, { signal })) as RulesResult;
+      this.completed++;
+      return result;
     } catch (error) {
-      if (error instanceof Error && error.message === 'Task queue is at limit') {
-        throw new BusyException(RETRY_AFTER_SECONDS);
-      }
+      if (signal.aborted) this.aborted++;
       throw error;
+    } finally {
+      this.inFlight--;
     }
   }
 
