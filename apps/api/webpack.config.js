@@ -14,6 +14,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // the rules' worker thread (readiness/rules-pool.ts), loaded from beside main.js
+      additionalEntryPoints: [
+        { entryName: 'rules-worker', entryPath: 'apps/api/src/readiness/rules.worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,
