@@ -48,6 +48,13 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    // a computation stopped because its client went away: nobody is left to answer
+    if (
+      (exception as Error | undefined)?.name === 'AbortError' &&
+      response.socket?.destroyed !== false
+    ) {
+      return;
+    }
     if (exception instanceof BusyException) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }

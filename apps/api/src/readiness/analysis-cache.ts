@@ -94,7 +94,8 @@ export class AnalysisCache {
       this.entries.delete(key);
       this.entries.set(key, entry);
     } else {
-      entry?.abort.abort();
+      // an older computation still running goes on for those waiting for it (their answer as of
+      // the version they read); it is stopped only when all of them have gone
       entry = this.start(key, task);
     }
     if (entry.settled) return entry.result;

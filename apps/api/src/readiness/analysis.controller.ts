@@ -21,11 +21,17 @@ function clientGone(res: Response): AbortSignal {
  * Sends an answer the cache already holds as JSON. Its ETag is the data version with the
  * caller and the request's query, so a client asking again before anything changed gets 304 without a body.
  */
-function sendRaw(req: Request, res: Response, raw: RawJson, user: RequestUser): string {
+function sendRaw(req: Request, res: Response, raw: RawJson, user: RequestUser): void {
   const query = `${user.id}?${req.originalUrl.split('?')[1] ?? ''}`;
   res.type('application/json');
   res.setHeader('ETag', `W/"dv${raw.version}-${Buffer.from(query).toString('base64url')}"`);
-  return raw.json;
+  res.vary('Accept-Encoding');
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    res.setHeader('Content-Encoding', 'gzip');
+    res.send(Buffer.from(raw.gzip.buffer, raw.gzip.byteOffset, raw.gzip.byteLength));
+    return;
+  }
+  res.send(raw.json);
 }
 
 @ApiTags('analysis')
@@ -44,10 +50,11 @@ export class AnalysisController {
     @CurrentUser() user: RequestUser,
     @Query() query: ReadinessQuery,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string | ReadinessSummaryResponse> {
+    @Res() res: Response,
+  ): Promise<void> {
     const answer = await this.analysis.readiness(user, query, clientGone(res));
-    return 'json' in answer ? sendRaw(req, res, answer, user) : answer;
+    if ('json' in answer) sendRaw(req, res, answer, user);
+    else res.json(answer satisfies ReadinessSummaryResponse);
   }
 
   @Get('skills-matrix')
@@ -58,9 +65,9 @@ export class AnalysisController {
     @CurrentUser() user: RequestUser,
     @Query() query: AnalysisQuery,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
-    return sendRaw(req, res, await this.analysis.skillsMatrix(user, query, clientGone(res)), user);
+    @Res() res: Response,
+  ): Promise<void> {
+    sendRaw(req, res, await this.analysis.skillsMatrix(user, query, clientGone(res)), user);
   }
 
   @Get('ce-status')
@@ -69,9 +76,9 @@ export class AnalysisController {
     @CurrentUser() user: RequestUser,
     @Query() query: CeStatusQuery,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
-    return sendRaw(req, res, await this.analysis.ceStatus(user, query, clientGone(res)), user);
+    @Res() res: Response,
+  ): Promise<void> {
+    sendRaw(req, res, await this.analysis.ceStatus(user, query, clientGone(res)), user);
   }
 
   @Get('expirations')

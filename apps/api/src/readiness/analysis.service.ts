@@ -23,6 +23,7 @@ import type { ReadinessResult, RulesTask } from './rules-task';
 /** An answer already serialized, sent as it is (the cache's bytes, no second JSON.stringify). */
 export interface RawJson {
   json: string;
+  gzip: Uint8Array;
   /** the department data version it was computed at (the ETag) */
   version: number;
 }
@@ -80,7 +81,10 @@ export class AnalysisService {
         { kind: 'readiness', scope, asOf: day, teamId: query.teamId, extraDates: dates, version },
         signal,
       ) as Promise<ReadinessResult>;
-    if (!summary) return { json: (await readinessOn(asOf, extraDates)).json, version };
+    if (!summary) {
+      const { json, gzip } = await readinessOn(asOf, extraDates);
+      return { json, gzip, version };
+    }
 
     const [result, ...others] = await Promise.all([
       readinessOn(asOf, extraDates),
@@ -126,7 +130,7 @@ export class AnalysisService {
     const scope: MemberScope = await this.access.memberScope(user, scopeRequest);
     const task: RulesTask = { kind, scope, asOf, teamId: query.teamId, version };
     const result = await this.cache.answer(task, signal);
-    return { json: result.json, version };
+    return { json: result.json, gzip: result.gzip, version };
   }
 }
 

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { IsoDate, MemberReadiness, ReadinessResponse } from '@him/contracts';
 import { computeCeStatus, computeReadiness, computeSkillsMatrix } from '@him/domain';
 import type { MemberScope } from '../auth/access-policy';
@@ -28,8 +29,9 @@ export type RulesTask =
 /** A readiness answer ready to serve in any form without serializing 10,000 rows again. */
 export interface ReadinessResult {
   kind: 'readiness';
-  /** the full form as JSON, for integrations */
+  /** the full form as JSON, for integrations, and gzipped */
   json: string;
+  gzip: Uint8Array;
   /** everything but the member rows */
   summary: Omit<ReadinessResponse, 'members' | 'onLeave'> & { onLeaveStaff: number };
   /** each member row as JSON, in the full form's order, with what the filters need */
@@ -41,6 +43,13 @@ export interface ReadinessResult {
 export interface JsonResult {
   kind: 'json';
   json: string;
+  /** the JSON gzipped (most clients accept it: a 5 MB answer leaves as a few hundred kB) */
+  gzip: Uint8Array;
+}
+
+/** Fast compression: the answer is sent many times, compressed once, off the event loop. */
+function gzipped(json: string): Uint8Array {
+  return gzipSync(json, { level: 4 });
 }
 
 export type RulesResult = ReadinessResult | JsonResult;
@@ -67,18 +76,15 @@ export async function runRulesTask(facts: FactsSource, task: RulesTask): Promise
         facts.departmentFacts(task.scope, task.asOf),
         facts.skills(task.scope.departmentId),
       ]);
-      return {
-        kind: 'json',
-        json: JSON.stringify(computeSkillsMatrix(departmentFacts, task.asOf, skills, options)),
-      };
+      const json = JSON.stringify(computeSkillsMatrix(departmentFacts, task.asOf, skills, options));
+      return { kind: 'json', json, gzip: gzipped(json) };
     }
-    case 'ce-status':
-      return {
-        kind: 'json',
-        json: JSON.stringify(
-          computeCeStatus(await facts.ceFacts(task.scope, task.asOf), task.asOf, options),
-        ),
-      };
+    case 'ce-status': {
+      const json = JSON.stringify(
+        computeCeStatus(await facts.ceFacts(task.scope, task.asOf), task.asOf, options),
+      );
+      return { kind: 'json', json, gzip: gzipped(json) };
+    }
   }
 }
 
@@ -88,9 +94,11 @@ export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
   for (const member of [...members, ...onLeave]) {
     names.set(member.staffId, { name: member.name, teamId: member.teamId });
   }
+  const json = JSON.stringify(readiness);
   return {
     kind: 'readiness',
-    json: JSON.stringify(readiness),
+    json,
+    gzip: gzipped(json),
     summary: { ...rest, onLeaveStaff: onLeave.length },
     members: members.map((member: MemberReadiness) => ({
       ready: member.ready,
