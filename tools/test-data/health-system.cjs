@@ -985,6 +985,15 @@ async function generateHealthSystem(options) {
       ['id', 'department_id', 'staff_id', 'skill_id', 'level', 'assessed_on', 'source'],
       assessmentRows(id, o, cat, members),
     );
+    // With the triggers skipped, the department data versions (the API's cache key) are
+    // bumped here, in the same transaction, so a running server sees the new rows at once.
+    await client.query(
+      `DO $$ BEGIN
+         IF to_regproc('bump_department_data_version') IS NOT NULL THEN
+           PERFORM bump_department_data_version($1::uuid[]);
+         END IF;
+       END $$`.replace('$1', `'{${departments.map((d) => id('department', d.no)).join(',')}}'`),
+    );
     await client.query('COMMIT');
     const analyzeStart = process.hrtime.bigint();
     await client.query('ANALYZE');

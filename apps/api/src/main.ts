@@ -6,7 +6,7 @@ import { createApp } from './app/create-app';
 import { ensureAdmin } from './bootstrap/bootstrap-admin';
 import { EnvError, validateEnv, type Env } from './config/env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
-import { runMigrations } from './database/migrate';
+import { runMigrations, withStartupLock } from './database/migrate';
 import { DEMO_LOGINS, seedDemoIfEmpty } from './seed/seed-demo';
 
 const logger = new Logger('HIM Readiness');
@@ -46,16 +46,19 @@ async function main(): Promise<void> {
 
     const app = await createApp(env, databaseUrl);
     const dataSource = app.get<DataSource>(getDataSourceToken());
-    let seeded = false;
-    if (env.SEED_DEMO) seeded = await seedDemoIfEmpty(dataSource);
-    if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
-      const result = await ensureAdmin(dataSource, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
-      info(
-        result === 'created'
-          ? `Created admin account ${env.ADMIN_EMAIL}`
-          : `Admin account ${env.ADMIN_EMAIL} exists`,
-      );
-    }
+    // another replica starting at the same time waits here, then finds the demo and admin there
+    const seeded = await withStartupLock(databaseUrl, async () => {
+      const demo = env.SEED_DEMO ? await seedDemoIfEmpty(dataSource) : false;
+      if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+        const result = await ensureAdmin(dataSource, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+        info(
+          result === 'created'
+            ? `Created admin account ${env.ADMIN_EMAIL}`
+            : `Admin account ${env.ADMIN_EMAIL} exists`,
+        );
+      }
+      return demo;
+    });
 
     const shutdown = async (signal: string) => {
       if (stopping) return;

@@ -454,4 +454,29 @@ describe('permission matrix', () => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  it('answers the summary form of readiness, its member pages and compared days to the callers of the full form', async () => {
+    const probes: [string, Expected][] = [
+      [
+        '/api/v1/readiness?view=summary&members=not-ready&limit=10&offset=0&compare=2026-10-25',
+        [401, 403, 200, 200, 200],
+      ],
+      [`/api/v1/readiness?view=summary&teamId=${d.teamId}&members=all`, [401, 403, 200, 200, 200]],
+      [`/api/v1/readiness?view=summary&teamId=${NONE}`, [401, 403, 404, 404, 404]],
+      ['/api/v1/readiness?members=all', [401, 403, 400, 400, 400]],
+    ];
+    const mismatches: string[] = [];
+    for (const [path, expected] of probes) {
+      for (const [i, caller] of CALLERS.entries()) {
+        const token = tokens[caller];
+        let req = t.http().get(path);
+        if (token) req = req.set(bearer(token));
+        const res = await req;
+        if (res.status !== expected[i]) {
+          mismatches.push(`${path} as ${caller}: ${res.status}, expected ${expected[i]}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

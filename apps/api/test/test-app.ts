@@ -37,6 +37,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     REMINDERS_SCHEDULER: 'false',
     // the tests read the OpenAPI document (it is off by default with DATABASE_URL)
     API_DOCS: 'true',
+    // the rules run in the event loop unless a test asks for worker threads (rules-pool tests)
+    RULES_WORKERS: '0',
     ...options.env,
   });
   const app = await createApp(env, db.url, { logger: false });

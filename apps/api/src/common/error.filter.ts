@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import type { Response } from 'express';
+import { BusyException } from './busy';
 import { JsonBodyError } from './json-body';
 
 interface PgError {
@@ -47,6 +48,16 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    // a computation stopped because its client went away: nobody is left to answer
+    if (
+      (exception as Error | undefined)?.name === 'AbortError' &&
+      response.socket?.destroyed !== false
+    ) {
+      return;
+    }
+    if (exception instanceof BusyException) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     if (exception instanceof HttpException) return this.sendHttpException(response, exception);
     if (exception instanceof QueryFailedError) return this.sendDatabaseError(response, exception);
     if (exception instanceof JsonBodyError) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { passwordProblem } from '../auth/password-policy';
 
 /**
@@ -59,6 +60,16 @@ export interface Env {
   JOBS_MAINTENANCE_SECONDS: number;
   /** Allow webhook endpoints on http://127.0.0.1 or http://localhost (tests, a local relay); default false: HTTPS only. */
   WEBHOOK_ALLOW_HTTP_LOOPBACK: boolean;
+  /** A read-only replica for analysis and reports (read once it has caught up); unset: the primary. */
+  DATABASE_READ_URL: string | undefined;
+  /** Worker threads computing readiness, the skills matrix and CE status at once per process (0: in the event loop). */
+  RULES_WORKERS: number;
+  /** Computations that may wait for a worker; beyond that a request answers 503 with Retry-After. */
+  RULES_QUEUE: number;
+  /** Database connections of each worker thread (the facts load in parallel queries). */
+  RULES_WORKER_CONNECTIONS: number;
+  /** Analysis answers kept in memory per process (keyed by department data version). */
+  ANALYSIS_CACHE_ENTRIES: number;
 }
 
 /** The validated configuration's injection token (AppModule provides it). */
@@ -145,6 +156,10 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
   if (smtpUrl !== undefined && mailFrom === undefined) {
     throw new EnvError('MAIL_FROM must be set when SMTP_URL is');
   }
+  const readUrl = optional(raw, 'DATABASE_READ_URL');
+  if (readUrl !== undefined && !/^postgres(ql)?:\/\//.test(readUrl)) {
+    throw new EnvError('DATABASE_READ_URL must start with postgres:// or postgresql://');
+  }
   const port = int(raw, 'PORT', 3000, 1, 65535);
   const publicUrl = optional(raw, 'PUBLIC_URL') ?? `http://localhost:${port}`;
   let parsedPublicUrl: URL | undefined;
@@ -187,5 +202,10 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     DELIVERY_TIMEOUT_SECONDS: int(raw, 'DELIVERY_TIMEOUT_SECONDS', 300, 5, 3600),
     JOBS_MAINTENANCE_SECONDS: int(raw, 'JOBS_MAINTENANCE_SECONDS', 60, 1, 3600),
     WEBHOOK_ALLOW_HTTP_LOOPBACK: bool(raw, 'WEBHOOK_ALLOW_HTTP_LOOPBACK', false),
+    DATABASE_READ_URL: readUrl,
+    RULES_WORKERS: int(raw, 'RULES_WORKERS', Math.min(2, availableParallelism()), 0, 64),
+    RULES_QUEUE: int(raw, 'RULES_QUEUE', 64, 0, 10000),
+    RULES_WORKER_CONNECTIONS: int(raw, 'RULES_WORKER_CONNECTIONS', 3, 1, 20),
+    ANALYSIS_CACHE_ENTRIES: int(raw, 'ANALYSIS_CACHE_ENTRIES', 200, 0, 100000),
   };
 }

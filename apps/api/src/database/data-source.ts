@@ -27,6 +27,7 @@ import { RemindersAndNotices1796300000000 } from './migrations/1796300000000-rem
 import { LapsingAssessmentsSupersessionAfterLapse1797000000000 } from './migrations/1797000000000-lapsing-assessments-supersession-after-lapse';
 import { CtrBecomesOds1797000100000 } from './migrations/1797000100000-ctr-becomes-ods';
 import { CredentialVerificationReference1797100000000 } from './migrations/1797100000000-credential-verification-reference';
+import { DepartmentDataVersion1797200000000 } from './migrations/1797200000000-department-data-version';
 import { SystemSettingEntity } from './system-setting.entity';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: no time zone can shift them.
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   LapsingAssessmentsSupersessionAfterLapse1797000000000,
   CtrBecomesOds1797000100000,
   CredentialVerificationReference1797100000000,
+  DepartmentDataVersion1797200000000,
 ];
 
 /** The one set of options shared by Nest, the migration CLI, the seed tools and the tests. */

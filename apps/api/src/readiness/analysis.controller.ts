@@ -1,13 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
-  CeGroup,
   Expiration,
-  ReadinessResponse,
+  ReadinessSummaryResponse,
   ReassessmentDue,
-  SkillsMatrixResponse,
   SurveyWindowResponse,
 } from '@him/contracts';
+import type { Request, Response } from 'express';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
@@ -19,7 +18,33 @@ import {
   ReassessmentsDueQuery,
   SurveyWindowQuery,
 } from './analysis.dto';
-import { AnalysisService } from './analysis.service';
+import { AnalysisService, type RawJson } from './analysis.service';
+
+/** Aborted when the client goes away before its answer is sent (its computation stops). */
+function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+/**
+ * Sends an answer the cache already holds as JSON. Its ETag is the data version with the
+ * caller and the request's query, so a client asking again before anything changed gets 304 without a body.
+ */
+function sendRaw(req: Request, res: Response, raw: RawJson, user: RequestUser): void {
+  const query = `${user.id}?${req.originalUrl.split('?')[1] ?? ''}`;
+  res.type('application/json');
+  res.setHeader('ETag', `W/"dv${raw.version}-${Buffer.from(query).toString('base64url')}"`);
+  res.vary('Accept-Encoding');
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    res.setHeader('Content-Encoding', 'gzip');
+    res.send(Buffer.from(raw.gzip.buffer, raw.gzip.byteOffset, raw.gzip.byteLength));
+    return;
+  }
+  res.send(raw.json);
+}
 
 @ApiTags('analysis')
 @ApiBearerAuth()
@@ -31,30 +56,41 @@ export class AnalysisController {
   @HasPermission(PERMISSIONS.analysisRead)
   @ApiOperation({
     summary:
-      'Department and team readiness, coverage, single points of failure and forecast (R6 to R9)',
+      'Department and team readiness, coverage, single points of failure and forecast (R6 to R9); view=summary without member rows, which come in pages (members=)',
   })
-  readiness(
+  async readiness(
     @CurrentUser() user: RequestUser,
     @Query() query: ReadinessQuery,
-  ): Promise<ReadinessResponse> {
-    return this.analysis.readiness(user, query);
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const answer = await this.analysis.readiness(user, query, clientGone(res));
+    if ('json' in answer) sendRaw(req, res, answer, user);
+    else res.json(answer satisfies ReadinessSummaryResponse);
   }
 
   @Get('skills-matrix')
   @ApiOperation({
     summary: 'Members x skills with the level from R2 and the level the role requires',
   })
-  skillsMatrix(
+  async skillsMatrix(
     @CurrentUser() user: RequestUser,
     @Query() query: AnalysisQuery,
-  ): Promise<SkillsMatrixResponse> {
-    return this.analysis.skillsMatrix(user, query);
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendRaw(req, res, await this.analysis.skillsMatrix(user, query, clientGone(res)), user);
   }
 
   @Get('ce-status')
   @ApiOperation({ summary: 'One entry per CE group (R11 to R15)' })
-  ceStatus(@CurrentUser() user: RequestUser, @Query() query: CeStatusQuery): Promise<CeGroup[]> {
-    return this.analysis.ceStatus(user, query);
+  async ceStatus(
+    @CurrentUser() user: RequestUser,
+    @Query() query: CeStatusQuery,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendRaw(req, res, await this.analysis.ceStatus(user, query, clientGone(res)), user);
   }
 
   @Get('expirations')

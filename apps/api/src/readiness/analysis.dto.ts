@@ -1,7 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  READINESS_MEMBER_FILTERS,
+  READINESS_VIEWS,
+  type ReadinessMemberFilter,
+  type ReadinessRequest,
+  type ReadinessView,
+} from '@him/contracts';
 import { IsCalendarDate } from '../common/validation';
+
+/** At most this many `compare=` days in one request. */
+export const MAX_COMPARE_DATES = 4;
 
 export class AnalysisQuery {
   @ApiPropertyOptional({
@@ -18,7 +28,7 @@ export class AnalysisQuery {
   teamId?: string;
 }
 
-export class ReadinessQuery extends AnalysisQuery {
+export class ReadinessQuery extends AnalysisQuery implements ReadinessRequest {
   @ApiPropertyOptional({
     example: '2026-12-15',
     description:
@@ -27,6 +37,55 @@ export class ReadinessQuery extends AnalysisQuery {
   @IsOptional()
   @IsCalendarDate()
   surveyDate?: string;
+
+  @ApiPropertyOptional({
+    enum: READINESS_VIEWS,
+    default: 'full',
+    description:
+      'full: every member row (integrations); summary: figures, teams, targets, forecast and single points of failure, member rows only in pages (members=)',
+  })
+  @IsOptional()
+  @IsIn(READINESS_VIEWS, { message: `view must be one of ${READINESS_VIEWS.join(', ')}` })
+  view?: ReadinessView;
+
+  @ApiPropertyOptional({
+    example: '2026-10-25,2026-12-15',
+    description: `summary only: up to ${MAX_COMPARE_DATES} more days (comma-separated) whose figures come in comparisons`,
+  })
+  @IsOptional()
+  @Matches(
+    new RegExp(`^\\d{4}-\\d{2}-\\d{2}(,\\d{4}-\\d{2}-\\d{2}){0,${MAX_COMPARE_DATES - 1}}$`),
+    {
+      message: `compare must be up to ${MAX_COMPARE_DATES} calendar dates written YYYY-MM-DD, separated by commas`,
+    },
+  )
+  compare?: string;
+
+  @ApiPropertyOptional({
+    enum: READINESS_MEMBER_FILTERS,
+    description:
+      'summary only: a page of member rows (all, ready or not-ready), with limit and offset',
+  })
+  @IsOptional()
+  @IsIn(READINESS_MEMBER_FILTERS, {
+    message: `members must be one of ${READINESS_MEMBER_FILTERS.join(', ')}`,
+  })
+  members?: ReadinessMemberFilter;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
 }
 
 export class CeStatusQuery extends AnalysisQuery {

@@ -1,13 +1,22 @@
 import { Module } from '@nestjs/common';
+import { AnalysisCache } from './analysis-cache';
 import { AnalysisController } from './analysis.controller';
 import { AnalysisService } from './analysis.service';
 import { DeadlinesController, DeadlinesService } from './deadlines';
 import { FactsRepository } from './facts.repository';
+import { RulesPool } from './rules-pool';
 import { TrainingGapsController, TrainingGapsService } from './training-gaps';
 
 @Module({
   controllers: [AnalysisController, TrainingGapsController, DeadlinesController],
-  providers: [FactsRepository, AnalysisService, TrainingGapsService, DeadlinesService],
-  exports: [FactsRepository, AnalysisService],
+  providers: [
+    FactsRepository,
+    RulesPool,
+    AnalysisCache,
+    AnalysisService,
+    TrainingGapsService,
+    DeadlinesService,
+  ],
+  exports: [FactsRepository, AnalysisService, AnalysisCache],
 })
 export class AnalysisModule {}

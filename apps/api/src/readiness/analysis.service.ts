@@ -1,24 +1,22 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type {
-  CeGroup,
   Expiration,
   IsoDate,
-  ReadinessResponse,
+  MemberReadiness,
+  ReadinessComparison,
+  ReadinessSummaryResponse,
   ReassessmentDue,
-  SkillsMatrixResponse,
   SurveyWindowResponse,
 } from '@him/contracts';
 import {
-  computeCeStatus,
-  computeReadiness,
-  computeSkillsMatrix,
-  computeSurveyWindow,
   addMonthsClamped,
+  computeSurveyWindow,
   daysBetween,
   expiringCredentials,
+  isIsoDate,
   reassessmentsDue,
 } from '@him/domain';
-import { AccessPolicy } from '../auth/access-policy';
+import { AccessPolicy, type Caller, type MemberScope } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
 import { MAX_FORECAST_DAYS, todayIn } from '@him/domain';
 import type {
@@ -29,22 +27,47 @@ import type {
   ReassessmentsDueQuery,
   SurveyWindowQuery,
 } from './analysis.dto';
+import { AnalysisCache } from './analysis-cache';
 import { FactsRepository } from './facts.repository';
+import type { ReadinessResult, RulesTask } from './rules-task';
+
+/** An answer already serialized, sent as it is (the cache's bytes, no second JSON.stringify). */
+export interface RawJson {
+  json: string;
+  gzip: Uint8Array;
+  /** the department data version it was computed at (the ETag) */
+  version: number;
+}
 
 /**
- * The analysis endpoints: load the facts once, hand them to the pure rules of libs/domain.
- * AccessPolicy.memberScope says whose figures the caller gets (staff: only their own).
+ * The analysis endpoints: the department's readiness, skills matrix and CE status are computed
+ * once per data version and scope (AnalysisCache) off the event loop (RulesPool) from the facts
+ * FactsRepository loads; AccessPolicy.memberScope says whose figures the caller gets (staff: only
+ * their own, computed over their own records and cached under their own scope).
  */
 @Injectable()
 export class AnalysisService {
   constructor(
     private readonly facts: FactsRepository,
     private readonly access: AccessPolicy,
+    private readonly cache: AnalysisCache,
   ) {}
 
-  async readiness(user: RequestUser, query: ReadinessQuery): Promise<ReadinessResponse> {
-    const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone);
+  async readiness(
+    user: RequestUser,
+    query: ReadinessQuery,
+    signal: AbortSignal,
+  ): Promise<RawJson | ReadinessSummaryResponse> {
+    const summary = query.view === 'summary';
+    if (!summary) {
+      for (const field of ['compare', 'members', 'limit', 'offset'] as const) {
+        if (query[field] !== undefined) {
+          throw new BadRequestException([`${field} needs view=summary`]);
+        }
+      }
+    }
+    const { timeZone, version } = await this.cache.departmentState(user.departmentId);
+    const asOf = query.asOf ?? todayIn(timeZone);
     const extraDates: IsoDate[] = [];
     if (query.surveyDate) {
       const days = daysBetween(asOf, query.surveyDate);
@@ -55,28 +78,43 @@ export class AnalysisService {
       }
       extraDates.push(query.surveyDate);
     }
+    const compare = query.compare ? query.compare.split(',') : [];
+    for (const date of compare) {
+      if (!isIsoDate(date) || Math.abs(daysBetween(asOf, date)) > MAX_FORECAST_DAYS) {
+        throw new BadRequestException([
+          `compare must hold calendar dates within ${MAX_FORECAST_DAYS} days of asOf (${date})`,
+        ]);
+      }
+    }
     const scope = await this.access.memberScope(user, query);
-    const facts = await this.facts.departmentFacts(scope, asOf);
-    return computeReadiness(facts, asOf, { teamId: query.teamId, extraDates });
-  }
+    const readinessOn = (day: IsoDate, dates: IsoDate[]) =>
+      this.cache.answer(
+        { kind: 'readiness', scope, asOf: day, teamId: query.teamId, extraDates: dates, version },
+        signal,
+      ) as Promise<ReadinessResult>;
+    if (!summary) {
+      const { json, gzip } = await readinessOn(asOf, extraDates);
+      return { json, gzip, version };
+    }
 
-  async skillsMatrix(user: RequestUser, query: AnalysisQuery): Promise<SkillsMatrixResponse> {
-    const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone);
-    const scope = await this.access.memberScope(user, query);
-    const [facts, skills] = await Promise.all([
-      this.facts.departmentFacts(scope, asOf),
-      this.facts.skills(user.departmentId),
+    const [result, ...others] = await Promise.all([
+      readinessOn(asOf, extraDates),
+      ...compare.map((day) => readinessOn(day, [])),
     ]);
-    return computeSkillsMatrix(facts, asOf, skills, { teamId: query.teamId });
+    return summaryOf(result, others, query);
   }
 
-  async ceStatus(user: RequestUser, query: CeStatusQuery): Promise<CeGroup[]> {
-    const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone);
-    const scope = await this.access.memberScope(user, query);
+  async skillsMatrix(
+    user: RequestUser,
+    query: AnalysisQuery,
+    signal: AbortSignal,
+  ): Promise<RawJson> {
+    return this.cached('skills-matrix', user, query, query, signal);
+  }
+
+  async ceStatus(user: RequestUser, query: CeStatusQuery, signal: AbortSignal): Promise<RawJson> {
     // The scope holds only the members asked about; the team narrows a member asked about too.
-    return computeCeStatus(await this.facts.ceFacts(scope, asOf), asOf, { teamId: query.teamId });
+    return this.cached('ce-status', user, query, query, signal);
   }
 
   async expirations(user: RequestUser, query: ExpirationsQuery): Promise<Expiration[]> {
@@ -128,6 +166,74 @@ export class AnalysisService {
       { teamId: query.teamId },
     );
   }
+
+  private async cached(
+    kind: 'skills-matrix' | 'ce-status',
+    user: Caller,
+    query: AnalysisQuery,
+    scopeRequest: { teamId?: string; staffId?: string },
+    signal: AbortSignal,
+  ): Promise<RawJson> {
+    const { timeZone, version } = await this.cache.departmentState(user.departmentId);
+    const asOf = query.asOf ?? todayIn(timeZone);
+    const scope: MemberScope = await this.access.memberScope(user, scopeRequest);
+    const task: RulesTask = { kind, scope, asOf, teamId: query.teamId, version };
+    const result = await this.cache.answer(task, signal);
+    return { json: result.json, gzip: result.gzip, version };
+  }
+}
+
+/** The summary form of a computed readiness: no member rows but the page asked for. */
+function summaryOf(
+  result: ReadinessResult,
+  others: ReadinessResult[],
+  query: ReadinessQuery,
+): ReadinessSummaryResponse {
+  const { onLeaveStaff, ...figures } = result.summary;
+  const names = new Map(result.names);
+  const mentioned = new Set<string>();
+  for (const point of figures.singlePointsOfFailure) mentioned.add(point.staffId);
+  for (const point of figures.forecast)
+    for (const lapsed of point.lapsed) mentioned.add(lapsed.staffId);
+  const people = [...mentioned].flatMap((staffId) => {
+    const known = names.get(staffId);
+    return known ? [{ staffId, ...known }] : [];
+  });
+  const comparisons: ReadinessComparison[] = others.map(({ summary: other }) => ({
+    asOf: other.asOf,
+    staffReadyPct: other.staffReadyPct,
+    requirementsMetPct: other.requirementsMetPct,
+    targetsMet: other.targetsMet,
+    staffReady: other.staffReady,
+    requirementsMet: other.requirementsMet,
+  }));
+  const notReadyStaff = result.members.filter((member) => !member.ready).length;
+  const response: ReadinessSummaryResponse = {
+    ...figures,
+    view: 'summary',
+    activeStaff: result.members.length,
+    notReadyStaff,
+    onLeaveStaff,
+    people,
+    comparisons,
+  };
+  if (query.members) {
+    const wanted =
+      query.members === 'all'
+        ? result.members
+        : result.members.filter((member) => member.ready === (query.members === 'ready'));
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    response.memberPage = {
+      items: wanted
+        .slice(offset, offset + limit)
+        .map((member) => JSON.parse(member.json) as MemberReadiness),
+      total: wanted.length,
+      limit,
+      offset,
+    };
+  }
+  return response;
 }
 
 /** R17: a survey comes 18 to 36 months after the last one; a longer window is refused. */

@@ -913,3 +913,38 @@ export interface ImportRejection extends ImportResult {
   /** the same problems as sentences: `line 4, Team: no team named "Codng"` */
   message: string[];
 }
+
+/** `GET /readiness?members=`: which member rows a page holds. */
+export const READINESS_MEMBER_FILTERS = ['all', 'ready', 'not-ready'] as const;
+export type ReadinessMemberFilter = (typeof READINESS_MEMBER_FILTERS)[number];
+
+/** `GET /readiness?view=`: `full` (every member row, for integrations) or `summary`. */
+export const READINESS_VIEWS = ['full', 'summary'] as const;
+export type ReadinessView = (typeof READINESS_VIEWS)[number];
+
+/** The figures of another day asked with `compare=` (R8 as of that day). */
+export interface ReadinessComparison extends Figures {
+  asOf: IsoDate;
+}
+
+/**
+ * `GET /readiness?view=summary`: what the dashboard shows without a member list. Member rows come
+ * in pages (`members=not-ready&limit=&offset=`), the names of the members the summary mentions
+ * (single points of failure, lapsed credentials) in `people`.
+ */
+export interface ReadinessSummaryResponse extends Figures {
+  asOf: IsoDate;
+  view: 'summary';
+  activeStaff: number;
+  notReadyStaff: number;
+  onLeaveStaff: number;
+  teams: TeamFigures[];
+  targets: TargetCoverage[];
+  singlePointsOfFailure: SinglePointOfFailure[];
+  forecast: ForecastPoint[];
+  people: { staffId: string; name: string; teamId: string }[];
+  /** the figures on each `compare=` day, in the order asked */
+  comparisons: ReadinessComparison[];
+  /** the page of member rows asked with `members=` (absent without it) */
+  memberPage?: { items: MemberReadiness[]; total: number; limit: number; offset: number };
+}

@@ -160,3 +160,18 @@ export interface ReviewCeActivityRequest {
   note?: string;
   version: number;
 }
+
+// ---------- analysis ----------
+
+/** `GET /readiness` query (API.md): asOf, one team, a survey day, the summary form and its pages. */
+export interface ReadinessRequest {
+  asOf?: string;
+  teamId?: string;
+  surveyDate?: string;
+  view?: 'full' | 'summary';
+  /** more days whose figures come with the summary (comma-separated; at most 4) */
+  compare?: string;
+  members?: 'all' | 'ready' | 'not-ready';
+  limit?: number;
+  offset?: number;
+}
