@@ -23,6 +23,7 @@ import { CalendarTokensAndEvidenceFiles1795488000000 } from './migrations/179548
 import { CeActivitySubmissionTeam1796200000000 } from './migrations/1796200000000-ce-activity-submission-team';
 import { SessionsSignInLogAndRateLimits1796200100000 } from './migrations/1796200100000-sessions-sign-in-log-and-rate-limits';
 import { RemindersAndNotices1796300000000 } from './migrations/1796300000000-reminders-and-notices';
+import { SingleSignOnAndPasswordReset1797300000000 } from './migrations/1797300000000-single-sign-on-and-password-reset';
 import { SystemSettingEntity } from './system-setting.entity';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: no time zone can shift them.
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   CeActivitySubmissionTeam1796200000000,
   SessionsSignInLogAndRateLimits1796200100000,
   RemindersAndNotices1796300000000,
+  SingleSignOnAndPasswordReset1797300000000,
 ];
 
 /** The one set of options shared by Nest, the migration CLI, the seed tools and the tests. */

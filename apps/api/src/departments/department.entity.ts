@@ -14,6 +14,9 @@ export class DepartmentEntity {
   @Column('boolean', { name: 'require_verification' }) requireVerification!: boolean;
   @Column('int', { name: 'expiry_warning_days' }) expiryWarningDays!: number;
   @Column('int', { name: 'reminder_lead_days', array: true }) reminderLeadDays!: number[];
+  @Column('boolean', { name: 'sso_create_accounts' }) ssoCreateAccounts!: boolean;
+  @Column('boolean', { name: 'password_sign_in' }) passwordSignIn!: boolean;
+  @Column('uuid', { name: 'break_glass_user_id', nullable: true }) breakGlassUserId!: string | null;
   @Column('int') version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
