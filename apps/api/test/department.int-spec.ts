@@ -37,6 +37,9 @@ describe('department API', () => {
         requireVerification: false,
         expiryWarningDays: 90,
         reminderLeadDays: [90, 60, 30, 7],
+        ssoCreateAccounts: false,
+        passwordSignIn: true,
+        breakGlassUserId: null,
         version: 1,
       });
     }
@@ -67,6 +70,9 @@ describe('department API', () => {
       requireVerification: true,
       expiryWarningDays: 120,
       reminderLeadDays: [120, 30, 7],
+      ssoCreateAccounts: false,
+      passwordSignIn: true,
+      breakGlassUserId: null,
       version: 2,
     });
     expect((await snapshot(dept.departmentId)).reminder_lead_days).toEqual([120, 30, 7]);
