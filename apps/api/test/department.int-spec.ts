@@ -38,6 +38,9 @@ describe('department API', () => {
         expiryWarningDays: 90,
         reminderLeadDays: [90, 60, 30, 7],
         assessmentValidityMonths: null,
+        ssoCreateAccounts: false,
+        passwordSignIn: true,
+        breakGlassUserId: null,
         version: 1,
       });
     }
@@ -69,6 +72,9 @@ describe('department API', () => {
       expiryWarningDays: 120,
       reminderLeadDays: [120, 30, 7],
       assessmentValidityMonths: null,
+      ssoCreateAccounts: false,
+      passwordSignIn: true,
+      breakGlassUserId: null,
       version: 2,
     });
     expect((await snapshot(dept.departmentId)).reminder_lead_days).toEqual([120, 30, 7]);

@@ -70,8 +70,30 @@ function routeTable(ids: {
     'post /api/v1/auth/login': { path: '/api/v1/auth/login', body: {}, expect: everyone(400) },
     'post /api/v1/auth/logout': {
       path: '/api/v1/auth/logout',
-      expect: signedIn(204),
+      expect: signedIn(200),
       freshSession: true,
+    },
+    // signing in: public; single sign-on and e-mail are not configured in this app
+    'get /api/v1/auth/config': { path: '/api/v1/auth/config', expect: everyone(200) },
+    'get /api/v1/auth/oidc/start': { path: '/api/v1/auth/oidc/start', expect: everyone(404) },
+    'get /api/v1/auth/oidc/callback': {
+      path: '/api/v1/auth/oidc/callback?code=x&state=y',
+      expect: everyone(404),
+    },
+    'post /api/v1/auth/oidc/complete': {
+      path: '/api/v1/auth/oidc/complete',
+      body: {},
+      expect: everyone(400),
+    },
+    'post /api/v1/auth/password-reset': {
+      path: '/api/v1/auth/password-reset',
+      body: {},
+      expect: everyone(400),
+    },
+    'post /api/v1/auth/password-reset/complete': {
+      path: '/api/v1/auth/password-reset/complete',
+      body: {},
+      expect: everyone(400),
     },
     'get /api/v1/auth/me': { path: '/api/v1/auth/me', expect: signedIn(200) },
     'get /api/v1/audit': { path: '/api/v1/audit', expect: readers(403) },

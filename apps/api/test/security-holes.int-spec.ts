@@ -491,7 +491,7 @@ describe('issue 9: what a hospital security review tries first', () => {
     it('logout revokes the token it is called with, and only that one', async () => {
       const dept = await createDepartment(t);
       const other = (await login(dept.emails.staff)).body.accessToken;
-      await t.http().post('/api/v1/auth/logout').set(bearer(dept.tokens.staff)).expect(204);
+      await t.http().post('/api/v1/auth/logout').set(bearer(dept.tokens.staff)).expect(200);
       await me(dept.tokens.staff).expect(401);
       await t.http().post('/api/v1/auth/logout').set(bearer(dept.tokens.staff)).expect(401);
       await me(other).expect(200);

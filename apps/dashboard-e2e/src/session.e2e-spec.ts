@@ -54,7 +54,7 @@ describe('the session', () => {
         SESSION_STORAGE_KEY,
       );
       const signedOut = page.waitForResponse(
-        (response) => response.url().endsWith('/api/v1/auth/logout') && response.status() === 204,
+        (response) => response.url().endsWith('/api/v1/auth/logout') && response.status() === 200,
       );
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.waitForURL('**/login');

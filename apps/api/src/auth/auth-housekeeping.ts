@@ -36,6 +36,11 @@ export class AuthHousekeeping implements OnApplicationBootstrap, OnApplicationSh
       await this.dataSource.query(
         `DELETE FROM sign_in_failure WHERE at < now() - interval '90 days'`,
       );
+      await this.dataSource.query(`DELETE FROM oidc_sign_in WHERE expires_at < now()`);
+      await this.dataSource.query(`DELETE FROM auth_handoff WHERE expires_at < now()`);
+      await this.dataSource.query(
+        `DELETE FROM password_reset_token WHERE expires_at < now() - interval '1 day'`,
+      );
     } catch (error) {
       this.logger.warn(`sign-in housekeeping failed: ${(error as Error).message}`);
     }

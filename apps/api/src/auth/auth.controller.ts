@@ -1,15 +1,18 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiNoContentResponse,
+  ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { AuthUser, LoginResponse } from '@him/contracts';
+import type { AuthConfiguration, AuthUser, LoginResponse, LogoutResponse } from '@him/contracts';
 import type { Request } from 'express';
 import { Public } from './has-permission.decorator';
-import { LoginDto } from './auth.dto';
+import { LoginDto, PasswordResetCompleteDto, PasswordResetDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { PasswordResetService } from './password-reset.service';
 import { LOGIN_ATTEMPT_KEYS, LoginThrottlerGuard } from './login-throttle';
 import { CurrentSessionId, CurrentUser, type RequestUser } from './request-user';
 import { clientInfo } from './sessions';
@@ -17,7 +20,17 @@ import { clientInfo } from './sessions';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly resets: PasswordResetService,
+  ) {}
+
+  /** How people sign in here, for the sign-in page (before anyone has signed in). */
+  @Get('config')
+  @Public()
+  configuration(): Promise<AuthConfiguration> {
+    return this.auth.configuration(this.resets.enabled);
+  }
 
   @Post('login')
   @HttpCode(200)
@@ -34,11 +47,43 @@ export class AuthController {
 
   /** Ends the session of the token it is called with; that token answers 401 from then on. */
   @Post('logout')
-  @HttpCode(204)
+  @HttpCode(200)
   @ApiBearerAuth()
-  @ApiNoContentResponse({ description: 'signed out: the token no longer works' })
-  logout(@CurrentUser() user: RequestUser, @CurrentSessionId() sessionId: string): Promise<void> {
+  @ApiOkResponse({
+    description:
+      "signed out: the token no longer works; endSessionUrl is the identity provider's sign-out to open next, for a single sign-on session",
+  })
+  logout(
+    @CurrentUser() user: RequestUser,
+    @CurrentSessionId() sessionId: string,
+  ): Promise<LogoutResponse> {
     return this.auth.logout(user, sessionId);
+  }
+
+  /** "Forgot password?": a one-time link by e-mail. The answer is the same whether or not the address has an account. */
+  @Post('password-reset')
+  @HttpCode(202)
+  @Public()
+  @ApiAcceptedResponse({ description: 'a link is on its way if the address has an account' })
+  @ApiTooManyRequestsResponse({ description: 'too many asks from this address' })
+  async requestPasswordReset(
+    @Body() dto: PasswordResetDto,
+    @Req() req: Request,
+  ): Promise<{ message: string }> {
+    await this.resets.request(dto.email, clientInfo(req));
+    return {
+      message:
+        'If an account has this address, an e-mail with a link to choose a new password is on its way. The link works once, for 30 minutes.',
+    };
+  }
+
+  /** Sets a new password with the link's token; every earlier session of the account ends. */
+  @Post('password-reset/complete')
+  @HttpCode(204)
+  @Public()
+  @ApiNoContentResponse({ description: 'the password is set; sign in with it' })
+  completePasswordReset(@Body() dto: PasswordResetCompleteDto, @Req() req: Request): Promise<void> {
+    return this.resets.complete(dto.token, dto.password, clientInfo(req));
   }
 
   /** Who the token belongs to (the dashboard uses it to restore a session). */

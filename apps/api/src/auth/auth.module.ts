@@ -10,6 +10,10 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthHousekeeping } from './auth-housekeeping';
 import { AuthService } from './auth.service';
+import { OidcClient } from './oidc/oidc-client';
+import { SsoService } from './oidc/sso.service';
+import { AUTH_CLOCK, PasswordResetService } from './password-reset.service';
+import { SsoController } from './sso.controller';
 import { loginThrottlers } from './login-throttle';
 import { PostgresThrottlerStorage } from './rate-limit.storage';
 import { SessionStore } from './sessions';
@@ -29,7 +33,7 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, SsoController],
   providers: [
     TokenService,
     AuthService,
@@ -37,8 +41,13 @@ import { TokenService } from './token.service';
     SessionStore,
     SignInLog,
     AuthHousekeeping,
+    OidcClient,
+    SsoService,
+    PasswordResetService,
+    // a fresh object per application, so that a test may move its time
+    { provide: AUTH_CLOCK, useFactory: () => ({ now: () => new Date() }) },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, AccessPolicy, SessionStore],
+  exports: [TokenService, AccessPolicy, SessionStore, OidcClient],
 })
 export class AuthModule {}

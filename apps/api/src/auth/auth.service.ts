@@ -1,12 +1,14 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectThrottlerStorage } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuthUser, LoginResponse } from '@him/contracts';
+import type { AuthConfiguration, AuthUser, LoginResponse, LogoutResponse } from '@him/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ENV, type Env } from '../config/env';
 import { UserEntity } from '../users/user.entity';
+import { OidcClient } from './oidc/oidc-client';
 import { dummyPasswordHash, verifyPassword } from './passwords';
+import { keepsUserManagement } from './permissions';
 import { PostgresThrottlerStorage } from './rate-limit.storage';
 import type { RequestUser } from './request-user';
 import { SessionStore, type ClientInfo } from './sessions';
@@ -25,6 +27,7 @@ export class AuthService {
     private readonly sessions: SessionStore,
     private readonly signIns: SignInLog,
     private readonly audit: AuditService,
+    private readonly provider: OidcClient,
   ) {}
 
   /**
@@ -46,12 +49,18 @@ export class AuthService {
       .where('lower(u.email) = lower(:email)', { email: email.trim() })
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!user || !ok || !user.active) {
+    const passwordOff = user && ok && user.active && !(await this.mayUsePassword(user));
+    if (!user || !ok || !user.active || passwordOff) {
       await this.signIns.failed({
         email: email.trim().toLowerCase(),
         userId: user?.id ?? null,
         departmentId: user?.departmentId ?? null,
-        reason: user && ok ? 'inactive-account' : 'wrong-credentials',
+        reason:
+          !user || !ok
+            ? 'wrong-credentials'
+            : passwordOff
+              ? 'password-sign-in-off'
+              : 'inactive-account',
         client,
       });
       throw new UnauthorizedException(WRONG_CREDENTIALS);
@@ -81,15 +90,55 @@ export class AuthService {
     };
   }
 
-  /** Ends the caller's session: the token it was called with stops working at once. */
-  async logout(user: RequestUser, sessionId: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      if (!(await this.sessions.revoke(em, sessionId, 'logout'))) return;
+  /** What the sign-in page offers. */
+  async configuration(passwordReset: boolean): Promise<AuthConfiguration> {
+    const sso = this.env.OIDC;
+    if (!sso) return { passwordSignIn: true, passwordReset, singleSignOn: null };
+    const [row]: { open: boolean }[] = await this.dataSource.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM department) OR EXISTS (SELECT 1 FROM department WHERE password_sign_in) AS open`,
+    );
+    return {
+      passwordSignIn: row.open,
+      passwordReset,
+      singleSignOn: { providerName: sso.providerName, startUrl: '/api/v1/auth/oidc/start' },
+    };
+  }
+
+  /**
+   * Whether this account may sign in with its password: always, unless its department switched
+   * password sign-in off (single sign-on being configured); then only its break-glass admin may.
+   */
+  private async mayUsePassword(user: UserEntity): Promise<boolean> {
+    if (!this.env.OIDC) return true;
+    const [department]: { password_sign_in: boolean; break_glass_user_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT password_sign_in, break_glass_user_id FROM department WHERE id = $1`,
+        [user.departmentId],
+      );
+    if (!department || department.password_sign_in) return true;
+    return department.break_glass_user_id === user.id && keepsUserManagement(user.role);
+  }
+
+  /**
+   * Ends the caller's session: the token it was called with stops working at once. A session begun
+   * through the identity provider answers the provider's end-session address, to end it there too.
+   */
+  async logout(user: RequestUser, sessionId: string): Promise<LogoutResponse> {
+    const idToken = await this.dataSource.transaction(async (em) => {
+      const [session]: { method: string; id_token: string | null }[] = await em.query(
+        `SELECT method, id_token FROM auth_session WHERE id = $1`,
+        [sessionId],
+      );
+      if (!(await this.sessions.revoke(em, sessionId, 'logout'))) return undefined;
       await this.audit.record(em, user, user.departmentId, {
         action: 'logout',
         entity: 'user',
         entityId: user.id,
       });
+      return session?.method === 'oidc' ? session.id_token : undefined;
     });
+    return {
+      endSessionUrl: idToken === undefined ? null : await this.provider.endSessionUrl(idToken),
+    };
   }
 }

@@ -47,8 +47,11 @@ export class SessionStore {
   /** Ends one session; false when it had ended already. */
   async revoke(em: EntityManager, sessionId: string, reason: SessionRevocation): Promise<boolean> {
     const rows: unknown[] = await em.query(
-      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
-        WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+      // a CTE: TypeORM answers a bare UPDATE ... RETURNING as [rows, count], always two long
+      `WITH ended AS (
+         UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
+          WHERE id = $1 AND revoked_at IS NULL RETURNING id)
+       SELECT id FROM ended`,
       [sessionId, reason],
     );
     return rows.length > 0;
@@ -62,10 +65,12 @@ export class SessionStore {
     keep: string | null = null,
   ): Promise<number> {
     const rows: unknown[] = await em.query(
-      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
-        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
-          AND ($3::uuid IS NULL OR id <> $3::uuid)
-        RETURNING id`,
+      `WITH ended AS (
+         UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
+          WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+            AND ($3::uuid IS NULL OR id <> $3::uuid)
+          RETURNING id)
+       SELECT id FROM ended`,
       [userId, reason, keep],
     );
     return rows.length;

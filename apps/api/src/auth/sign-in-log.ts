@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ClientInfo } from './sessions';
 
-export type SignInFailureReason = 'wrong-credentials' | 'inactive-account' | 'throttled';
+export type SignInFailureReason =
+  | 'wrong-credentials'
+  | 'inactive-account'
+  | 'throttled'
+  /** a right password of an account that must sign in through the identity provider */
+  | 'password-sign-in-off'
+  /** the provider's person has no account here (and none may be created) */
+  | 'sso-no-account'
+  /** the provider's answer failed a check (state, nonce, signature, an expired sign-in) */
+  | 'sso-invalid-response';
 
 export interface SignInFailure {
   /** the email as typed (cut to 320 characters); never the password */

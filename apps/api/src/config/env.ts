@@ -70,6 +70,112 @@ export interface Env {
   RULES_WORKER_CONNECTIONS: number;
   /** Analysis answers kept in memory per process (keyed by department data version). */
   ANALYSIS_CACHE_ENTRIES: number;
+  /** Single sign-on through an OpenID Connect provider; null when OIDC_ISSUER is not set. */
+  OIDC: OidcSettings | null;
+}
+
+/** The roles a provider's group can grant, highest first. */
+export const OIDC_ROLES = ['admin', 'manager', 'staff'] as const;
+export type OidcRole = (typeof OIDC_ROLES)[number];
+
+export interface OidcSettings {
+  /** OIDC_ISSUER: the provider's issuer URL (its discovery document is at /.well-known/openid-configuration) */
+  issuer: string;
+  clientId: string;
+  /** OIDC_CLIENT_SECRET; absent for a public client (PKCE alone) */
+  clientSecret: string | undefined;
+  /** OIDC_PROVIDER_NAME: what the sign-in button says after "Sign in with" */
+  providerName: string;
+  /** OIDC_SCOPES (default `openid email profile`) */
+  scopes: string;
+  /** OIDC_GROUPS_CLAIM: the claim that lists the person's groups (default `groups`) */
+  groupsClaim: string;
+  /** OIDC_ROLE_MAP: group -> role; anyone in none of these groups is staff */
+  roleMap: ReadonlyMap<string, OidcRole>;
+  /** OIDC_EMPLOYEE_ID_CLAIM: a claim holding the person's employee id, to find their staff record */
+  employeeIdClaim: string | undefined;
+  /**
+   * OIDC_EMAILS_VERIFIED: trust an `email` claim that comes without `email_verified` (Microsoft
+   * Entra ID sends none; its addresses are those of the tenant's own domains). Default false.
+   */
+  trustUnflaggedEmail: boolean;
+  /** `${PUBLIC_URL}/api/v1/auth/oidc/callback`, to register at the provider */
+  redirectUri: string;
+  /** `${PUBLIC_URL}/login`, where the provider sends people back after signing out */
+  postLogoutRedirectUri: string;
+}
+
+/** `HIM-Directors:admin,HIM-Managers:manager` (a group's name may itself hold colons). */
+export function parseRoleMap(value: string | undefined): Map<string, OidcRole> {
+  const map = new Map<string, OidcRole>();
+  if (value === undefined) return map;
+  for (const entry of value.split(',')) {
+    const item = entry.trim();
+    if (item === '') continue;
+    const at = item.lastIndexOf(':');
+    const group = at > 0 ? item.slice(0, at).trim() : '';
+    const role =
+      at > 0
+        ? item
+            .slice(at + 1)
+            .trim()
+            .toLowerCase()
+        : '';
+    if (group === '' || !(OIDC_ROLES as readonly string[]).includes(role)) {
+      throw new EnvError(
+        `OIDC_ROLE_MAP must be a comma-separated list of group:role with role admin, manager or staff, such as HIM-Directors:admin,HIM-Managers:manager (got "${item}")`,
+      );
+    }
+    map.set(group, role as OidcRole);
+  }
+  return map;
+}
+
+function oidcSettings(
+  raw: Record<string, string | undefined>,
+  publicUrl: string,
+): OidcSettings | null {
+  const issuer = optional(raw, 'OIDC_ISSUER');
+  const clientId = optional(raw, 'OIDC_CLIENT_ID');
+  if (issuer === undefined && clientId === undefined) return null;
+  if (issuer === undefined || clientId === undefined) {
+    throw new EnvError('OIDC_ISSUER and OIDC_CLIENT_ID must be set together');
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(issuer);
+  } catch {
+    url = undefined;
+  }
+  const loopback =
+    url !== undefined && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+    throw new EnvError(
+      'OIDC_ISSUER must be the https:// address of the identity provider, such as https://login.microsoftonline.com/<tenant-id>/v2.0',
+    );
+  }
+  const groupsClaim = optional(raw, 'OIDC_GROUPS_CLAIM') ?? 'groups';
+  const providerName = (optional(raw, 'OIDC_PROVIDER_NAME') ?? 'single sign-on').trim();
+  if (providerName.length > 60)
+    throw new EnvError('OIDC_PROVIDER_NAME must be at most 60 characters');
+  const scopes = optional(raw, 'OIDC_SCOPES') ?? 'openid email profile';
+  if (!scopes.split(/\s+/).includes('openid')) {
+    throw new EnvError('OIDC_SCOPES must include openid (default "openid email profile")');
+  }
+  return {
+    // kept exactly as given: the provider's discovery document must name the same issuer
+    issuer,
+    clientId,
+    clientSecret: optional(raw, 'OIDC_CLIENT_SECRET'),
+    providerName,
+    scopes,
+    groupsClaim,
+    roleMap: parseRoleMap(optional(raw, 'OIDC_ROLE_MAP')),
+    employeeIdClaim: optional(raw, 'OIDC_EMPLOYEE_ID_CLAIM'),
+    trustUnflaggedEmail: bool(raw, 'OIDC_EMAILS_VERIFIED', false),
+    redirectUri: `${publicUrl}/api/v1/auth/oidc/callback`,
+    postLogoutRedirectUri: `${publicUrl}/login`,
+  };
 }
 
 /** The validated configuration's injection token (AppModule provides it). */
@@ -168,6 +274,7 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
   } catch {
     parsedPublicUrl = undefined;
   }
+  const publicBase = publicUrl.replace(/\/+$/, '');
   if (!parsedPublicUrl || !/^https?:$/.test(parsedPublicUrl.protocol)) {
     throw new EnvError(
       'PUBLIC_URL must be an http:// or https:// address such as https://him.hospital.example',
@@ -194,7 +301,7 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     EVIDENCE_MAX_BYTES: int(raw, 'EVIDENCE_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     SMTP_URL: smtpUrl,
     MAIL_FROM: mailFrom ?? 'HIM Readiness <no-reply@localhost>',
-    PUBLIC_URL: publicUrl.replace(/\/+$/, ''),
+    PUBLIC_URL: publicBase,
     REMINDERS_SCHEDULER: bool(raw, 'REMINDERS_SCHEDULER', true),
     REMINDERS_INTERVAL_MINUTES: int(raw, 'REMINDERS_INTERVAL_MINUTES', 10, 1, 60),
     DELIVERY_RETRY_LIMIT: int(raw, 'DELIVERY_RETRY_LIMIT', 10, 0, 100),
@@ -207,5 +314,6 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     RULES_QUEUE: int(raw, 'RULES_QUEUE', 64, 0, 10000),
     RULES_WORKER_CONNECTIONS: int(raw, 'RULES_WORKER_CONNECTIONS', 3, 1, 20),
     ANALYSIS_CACHE_ENTRIES: int(raw, 'ANALYSIS_CACHE_ENTRIES', 200, 0, 100000),
+    OIDC: oidcSettings(raw, publicBase),
   };
 }

@@ -28,6 +28,7 @@ import { LapsingAssessmentsSupersessionAfterLapse1797000000000 } from './migrati
 import { CtrBecomesOds1797000100000 } from './migrations/1797000100000-ctr-becomes-ods';
 import { CredentialVerificationReference1797100000000 } from './migrations/1797100000000-credential-verification-reference';
 import { DepartmentDataVersion1797200000000 } from './migrations/1797200000000-department-data-version';
+import { SingleSignOnAndPasswordReset1797300000000 } from './migrations/1797300000000-single-sign-on-and-password-reset';
 import { SystemSettingEntity } from './system-setting.entity';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: no time zone can shift them.
@@ -68,6 +69,7 @@ export const MIGRATIONS = [
   CtrBecomesOds1797000100000,
   CredentialVerificationReference1797100000000,
   DepartmentDataVersion1797200000000,
+  SingleSignOnAndPasswordReset1797300000000,
 ];
 
 /** The one set of options shared by Nest, the migration CLI, the seed tools and the tests. */

@@ -9,6 +9,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -103,6 +104,33 @@ export class UpdateDepartmentDto implements UpdateDepartmentRequest {
   @Min(1)
   @Max(600)
   assessmentValidityMonths?: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      'a first sign-in through the identity provider may create an account (otherwise an admin creates it)',
+  })
+  @IfGiven()
+  @IsBoolean()
+  ssoCreateAccounts?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'false: only the break-glass admin may sign in with a password; everyone else signs in through the identity provider',
+  })
+  @IfGiven()
+  @IsBoolean()
+  passwordSignIn?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    nullable: true,
+    description:
+      'the admin account that may still sign in with a password when password sign-in is off',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: '$property must be the id of an admin account (a UUID)' })
+  breakGlassUserId?: string | null;
 
   @ApiProperty({ description: 'the version you read; a stale one answers 409' })
   @IsInt()

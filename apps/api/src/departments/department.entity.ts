@@ -16,6 +16,9 @@ export class DepartmentEntity {
   @Column('int', { name: 'reminder_lead_days', array: true }) reminderLeadDays!: number[];
   @Column('int', { name: 'assessment_validity_months', nullable: true })
   assessmentValidityMonths!: number | null;
+  @Column('boolean', { name: 'sso_create_accounts' }) ssoCreateAccounts!: boolean;
+  @Column('boolean', { name: 'password_sign_in' }) passwordSignIn!: boolean;
+  @Column('uuid', { name: 'break_glass_user_id', nullable: true }) breakGlassUserId!: string | null;
   @Column('int') version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

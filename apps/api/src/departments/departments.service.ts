@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Department } from '@him/contracts';
+import type { Department, UserRole } from '@him/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { keepsUserManagement } from '../auth/permissions';
 import type { RequestUser } from '../auth/request-user';
+import { ENV, type Env } from '../config/env';
 import { AuditService } from '../audit/audit.service';
 import { assertVersion, notFound } from '../common/errors';
 import { DepartmentEntity } from './department.entity';
@@ -17,6 +19,9 @@ export function toDepartment(e: DepartmentEntity): Department {
     expiryWarningDays: e.expiryWarningDays,
     reminderLeadDays: [...e.reminderLeadDays],
     assessmentValidityMonths: e.assessmentValidityMonths ?? null,
+    ssoCreateAccounts: e.ssoCreateAccounts,
+    passwordSignIn: e.passwordSignIn,
+    breakGlassUserId: e.breakGlassUserId,
     version: e.version,
   };
 }
@@ -32,6 +37,7 @@ export class DepartmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: Env,
   ) {}
 
   async get(user: RequestUser): Promise<Department> {
@@ -52,6 +58,10 @@ export class DepartmentsService {
         entity.reminderLeadDays = [...dto.reminderLeadDays].sort((a, b) => b - a);
       if (dto.assessmentValidityMonths !== undefined)
         entity.assessmentValidityMonths = dto.assessmentValidityMonths;
+      if (dto.ssoCreateAccounts !== undefined) entity.ssoCreateAccounts = dto.ssoCreateAccounts;
+      if (dto.breakGlassUserId !== undefined) entity.breakGlassUserId = dto.breakGlassUserId;
+      if (dto.passwordSignIn !== undefined) entity.passwordSignIn = dto.passwordSignIn;
+      await this.assertSignIn(em, entity);
       entity.version += 1;
       const after = toDepartment(await em.save(entity));
       await this.audit.record(em, user, user.departmentId, {
@@ -64,6 +74,35 @@ export class DepartmentsService {
       });
       return after;
     });
+  }
+
+  /**
+   * Password sign-in can be switched off only while single sign-on is configured, and only with a
+   * break-glass admin who can still sign in with a password: the department never locks itself out.
+   */
+  private async assertSignIn(em: EntityManager, entity: DepartmentEntity): Promise<void> {
+    if (entity.breakGlassUserId !== null) {
+      const [account]: { role: UserRole; active: boolean }[] = await em.query(
+        `SELECT role, active FROM app_user WHERE id = $1 AND department_id = $2`,
+        [entity.breakGlassUserId, entity.id],
+      );
+      if (!account || !account.active || !keepsUserManagement(account.role)) {
+        throw new BadRequestException([
+          'breakGlassUserId must be an active admin account of the department',
+        ]);
+      }
+    }
+    if (entity.passwordSignIn) return;
+    if (!this.env.OIDC) {
+      throw new BadRequestException([
+        'passwordSignIn can be switched off only when single sign-on is configured (OIDC_ISSUER)',
+      ]);
+    }
+    if (entity.breakGlassUserId === null) {
+      throw new BadRequestException([
+        'breakGlassUserId is required when password sign-in is off: an admin who can still sign in with a password if the identity provider is down',
+      ]);
+    }
   }
 
   private async find(

@@ -18,6 +18,20 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
   },
   {
+    path: 'forgot-password',
+    title: 'Forgot password',
+    canActivate: [signedOutGuard],
+    loadComponent: () =>
+      import('./password-reset/forgot-password-page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    // Not behind signedOutGuard: a link from an e-mail opens in whatever tab is signed in.
+    path: 'reset-password',
+    title: 'Choose a new password',
+    loadComponent: () =>
+      import('./password-reset/reset-password-page').then((m) => m.ResetPasswordPage),
+  },
+  {
     path: '',
     component: Shell,
     canActivate: [authGuard],

@@ -88,6 +88,31 @@ export interface LoginResponse {
   user: AuthUser;
 }
 
+/** How people sign in here (`GET /auth/config`, before anyone has signed in). */
+export interface AuthConfiguration {
+  /**
+   * false when every department has switched password sign-in off: the sign-in page then shows
+   * only the provider's button (its break-glass admin opens `/login?password`)
+   */
+  passwordSignIn: boolean;
+  /** "Forgot password?" is offered (e-mail is configured); otherwise the page says to ask an admin */
+  passwordReset: boolean;
+  /** the identity provider, when single sign-on is configured */
+  singleSignOn: { providerName: string; startUrl: string } | null;
+}
+
+/** `POST /auth/oidc/complete`: what the dashboard gets for the ticket the provider's redirect brought. */
+export interface SingleSignOnResponse extends LoginResponse {
+  /** the page the person was on before signing in, inside the app; null for the start page */
+  returnTo: string | null;
+}
+
+/** `POST /auth/logout` */
+export interface LogoutResponse {
+  /** the provider's end-session address to open next (single sign-on sessions); null otherwise */
+  endSessionUrl: string | null;
+}
+
 // ---------- resources ----------
 
 export interface Department {
@@ -100,6 +125,12 @@ export interface Department {
   expiryWarningDays: number;
   /** R10: reminder lead times in days before expiry (default 90, 60, 30, 7) */
   reminderLeadDays: number[];
+  /** A first sign-in through the identity provider may create an account (otherwise it must exist). */
+  ssoCreateAccounts?: boolean;
+  /** Password sign-in is on; when off, only `breakGlassUserId` may still use a password. */
+  passwordSignIn?: boolean;
+  /** The one admin account that may sign in with a password when password sign-in is off. */
+  breakGlassUserId?: string | null;
   /**
    * R2: months a competence assessment counts when its skill sets no `reassessMonths`; null:
    * assessments never lapse.
@@ -278,7 +309,24 @@ export interface AuditEvent {
   at: IsoTimestamp;
   userId: string | null;
   userEmail: string | null;
-  action: 'create' | 'update' | 'delete' | 'revoke' | 'review' | 'login' | 'logout' | 'export';
+  /**
+   * `login-failed`: a refused sign-in of a known account; `link`: an account linked to its
+   * identity-provider account or to a staff record at sign-in; `role-change`: a role the
+   * provider's groups changed at sign-in; `password-reset`: a password set through an e-mailed link
+   */
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'revoke'
+    | 'review'
+    | 'login'
+    | 'logout'
+    | 'export'
+    | 'login-failed'
+    | 'link'
+    | 'role-change'
+    | 'password-reset';
   entity: string;
   entityId: string;
   before: unknown;

@@ -105,6 +105,30 @@ export interface UpdateDepartmentRequest extends VersionedChange {
   reminderLeadDays?: number[];
   /** R2: months an assessment counts when its skill sets none; null: assessments never lapse */
   assessmentValidityMonths?: number | null;
+  /** a first sign-in through the identity provider may create an account */
+  ssoCreateAccounts?: boolean;
+  /** false: only the break-glass admin may sign in with a password (single sign-on must be configured) */
+  passwordSignIn?: boolean;
+  /** an active admin account of the department; null: none */
+  breakGlassUserId?: string | null;
+}
+
+// ---------- signing in ----------
+
+/** `POST /auth/oidc/complete`: the one-time ticket of the provider's redirect. */
+export interface SingleSignOnCompleteRequest {
+  ticket: string;
+}
+
+/** `POST /auth/password-reset`: send a one-time link to this address, if it has an account. */
+export interface PasswordResetRequest {
+  email: string;
+}
+
+/** `POST /auth/password-reset/complete`: the link's token and the new password. */
+export interface PasswordResetCompleteRequest {
+  token: string;
+  password: string;
 }
 
 // ---------- records of a member ----------

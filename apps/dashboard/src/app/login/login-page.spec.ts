@@ -2,9 +2,14 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap, provideRouter, Router } from '@angular/router';
-import type { LoginResponse } from '@him/contracts';
+import type { AuthConfiguration, LoginResponse } from '@him/contracts';
 import { testUser } from '../../testing/auth-session';
-import { AuthService, LOGIN_URL } from '../core/auth/auth.service';
+import {
+  AUTH_CONFIG_URL,
+  AuthService,
+  LOGIN_URL,
+  SSO_COMPLETE_URL,
+} from '../core/auth/auth.service';
 import { LoginPage } from './login-page';
 
 describe('LoginPage', () => {
@@ -13,7 +18,17 @@ describe('LoginPage', () => {
   let http: HttpTestingController;
   let navigateByUrl: jest.SpyInstance;
 
-  async function createPage(returnUrl?: string): Promise<void> {
+  const PASSWORDS_ONLY: AuthConfiguration = {
+    passwordSignIn: true,
+    passwordReset: false,
+    singleSignOn: null,
+  };
+
+  async function createPage(
+    returnUrl?: string,
+    config: AuthConfiguration = PASSWORDS_ONLY,
+    query: Record<string, string> = {},
+  ): Promise<void> {
     sessionStorage.clear();
     TestBed.configureTestingModule({
       imports: [LoginPage],
@@ -24,7 +39,9 @@ describe('LoginPage', () => {
         {
           provide: ActivatedRoute,
           useValue: {
-            snapshot: { queryParamMap: convertToParamMap(returnUrl ? { returnUrl } : {}) },
+            snapshot: {
+              queryParamMap: convertToParamMap({ ...(returnUrl ? { returnUrl } : {}), ...query }),
+            },
           },
         },
       ],
@@ -33,6 +50,8 @@ describe('LoginPage', () => {
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     fixture = TestBed.createComponent(LoginPage);
     page = fixture.nativeElement;
+    fixture.detectChanges();
+    http.expectOne(AUTH_CONFIG_URL).flush(config);
     await fixture.whenStable();
   }
 
@@ -177,5 +196,70 @@ describe('LoginPage', () => {
     expect(page.querySelector('[role="alert"]')?.textContent).toContain(
       'The server could not be reached',
     );
+  });
+
+  describe('with single sign-on', () => {
+    const SSO: AuthConfiguration = {
+      passwordSignIn: true,
+      passwordReset: true,
+      singleSignOn: { providerName: 'Riverside Health', startUrl: '/api/v1/auth/oidc/start' },
+    };
+
+    function providerButton(): HTMLAnchorElement | null {
+      return page.querySelector<HTMLAnchorElement>('a.sso-button');
+    }
+
+    it("offers the provider's button, coming back to the page the user was sent from", async () => {
+      await createPage('/overview?asOf=2025-06-01', SSO);
+
+      expect(providerButton()?.textContent?.trim()).toBe('Sign in with Riverside Health');
+      expect(providerButton()?.getAttribute('href')).toBe(
+        '/api/v1/auth/oidc/start?returnTo=%2Foverview%3FasOf%3D2025-06-01',
+      );
+      expect(page.querySelector('form')).not.toBeNull();
+      expect(page.querySelector('a[href="/forgot-password"]')?.textContent).toContain(
+        'Forgot password?',
+      );
+    });
+
+    it('shows only the button when password sign-in is off', async () => {
+      await createPage(undefined, { ...SSO, passwordSignIn: false });
+
+      expect(providerButton()).not.toBeNull();
+      expect(page.querySelector('form')).toBeNull();
+    });
+
+    it('keeps the password form for the break-glass admin at /login?password', async () => {
+      await createPage(undefined, { ...SSO, passwordSignIn: false }, { password: '' });
+
+      expect(page.querySelector('form')).not.toBeNull();
+    });
+
+    it("trades the provider's ticket for a session and opens the page it came from", async () => {
+      await createPage(undefined, SSO, { ssoTicket: 'ticket-1' });
+
+      const request = http.expectOne(SSO_COMPLETE_URL);
+      expect(request.request.body).toEqual({ ticket: 'ticket-1' });
+      request.flush({ accessToken: 'token-1', user: testUser('manager'), returnTo: '/coverage' });
+      await fixture.whenStable();
+
+      expect(TestBed.inject(AuthService).isAuthenticated()).toBe(true);
+      expect(navigateByUrl).toHaveBeenCalledWith('/coverage');
+    });
+
+    it('says why the provider sign-in was refused', async () => {
+      await createPage(undefined, SSO, { ssoError: 'inactive' });
+
+      expect(page.querySelector('[role="alert"]')?.textContent).toContain(
+        'Your HIM Readiness account is deactivated',
+      );
+    });
+  });
+
+  it('says to ask an admin when no e-mail is configured for password resets', async () => {
+    await createPage();
+
+    expect(page.textContent).toContain('Ask an admin of your department to set a new one.');
+    expect(page.querySelector('a[href="/forgot-password"]')).toBeNull();
   });
 });

@@ -2,9 +2,11 @@ import { HttpErrorResponse, HttpStatusCode } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   DestroyRef,
   ElementRef,
   inject,
+  OnInit,
   signal,
   viewChild,
 } from '@angular/core';
@@ -15,13 +17,26 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { AuthConfiguration } from '@him/contracts';
 import { finalize } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { homePathFor } from '../core/auth/roles';
 import { PRODUCT_NAME } from '../core/page-title-strategy';
 
 export const WRONG_CREDENTIALS_MESSAGE = 'Email or password is incorrect.';
+
+/** Why the identity provider's sign-in was refused here (`?ssoError=`), in words a person can act on. */
+export const SSO_ERRORS: Record<string, string> = {
+  'no-account':
+    'Your organization account is not set up for HIM Readiness yet. Ask an admin of your department to add you.',
+  inactive: 'Your HIM Readiness account is deactivated. Ask an admin of your department.',
+  'no-staff-record':
+    'Your account has no staff record in HIM Readiness yet. Ask an admin of your department to add you.',
+  expired: 'The sign-in took too long or was started in another window. Try again.',
+  failed:
+    'Single sign-on did not complete. Try again, or ask your IT help desk if it keeps failing.',
+};
 
 @Component({
   selector: 'him-login-page',
@@ -32,12 +47,13 @@ export const WRONG_CREDENTIALS_MESSAGE = 'Email or password is incorrect.';
     MatInputModule,
     MatButtonModule,
     MatProgressBarModule,
+    RouterLink,
   ],
   templateUrl: './login-page.html',
   styleUrl: './login-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class LoginPage {
+export class LoginPage implements OnInit {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -54,6 +70,50 @@ export class LoginPage {
   protected readonly submitting = signal(false);
   protected readonly errorMessage = signal<string | null>(null);
   protected readonly passwordVisible = signal(false);
+  protected readonly config = signal<AuthConfiguration | null>(null);
+  /** The password form: unless password sign-in is off (its break-glass admin opens `/login?password`). */
+  protected readonly showPasswordForm = computed(() => {
+    const config = this.config();
+    return !config || config.passwordSignIn || this.route.snapshot.queryParamMap.has('password');
+  });
+
+  ngOnInit(): void {
+    const query = this.route.snapshot.queryParamMap;
+    const ticket = query.get('ssoTicket');
+    const ssoError = query.get('ssoError');
+    if (ticket) {
+      this.completeSingleSignOn(ticket);
+    } else if (ssoError) {
+      this.errorMessage.set(SSO_ERRORS[ssoError] ?? SSO_ERRORS['failed']);
+    }
+    this.auth
+      .configuration()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({ next: (config) => this.config.set(config), error: () => undefined });
+  }
+
+  /** The provider's sign-in, coming back to the page the user was sent away from. */
+  protected singleSignOnUrl(startUrl: string): string {
+    const returnTo = this.returnUrl();
+    return returnTo ? `${startUrl}?returnTo=${encodeURIComponent(returnTo)}` : startUrl;
+  }
+
+  private completeSingleSignOn(ticket: string): void {
+    this.submitting.set(true);
+    this.auth
+      .completeSingleSignOn(ticket)
+      .pipe(
+        finalize(() => this.submitting.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: ({ user, returnTo }) =>
+          void this.router.navigateByUrl(
+            (returnTo && insideApp(returnTo) ? returnTo : null) ?? homePathFor(user.role),
+          ),
+        error: () => this.errorMessage.set(SSO_ERRORS['expired']),
+      });
+  }
 
   protected signIn(): void {
     if (this.submitting()) {
@@ -108,14 +168,15 @@ export class LoginPage {
   /** Only a path inside this app, so a crafted link cannot send the user elsewhere after sign-in. */
   private returnUrl(): string | null {
     const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-    if (
-      !returnUrl ||
-      !returnUrl.startsWith('/') ||
-      returnUrl.startsWith('//') ||
-      returnUrl.startsWith('/login')
-    ) {
-      return null;
-    }
-    return returnUrl;
+    return returnUrl && insideApp(returnUrl) ? returnUrl : null;
   }
+}
+
+function insideApp(url: string): boolean {
+  return (
+    url.startsWith('/') &&
+    !url.startsWith('//') &&
+    !url.startsWith('/\\') &&
+    !url.startsWith('/login')
+  );
 }

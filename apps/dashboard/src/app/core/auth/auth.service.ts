@@ -1,13 +1,28 @@
+import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { AuthUser, LoginRequest, LoginResponse } from '@him/contracts';
+import type {
+  AuthConfiguration,
+  AuthUser,
+  LoginRequest,
+  LoginResponse,
+  LogoutResponse,
+  PasswordResetCompleteRequest,
+  PasswordResetRequest,
+  SingleSignOnCompleteRequest,
+  SingleSignOnResponse,
+} from '@him/contracts';
 import { map, Observable, Subject, tap } from 'rxjs';
 import { apiUrl } from '../api/api-url';
 import { removeDraftsOf } from '../forms/draft-storage';
 
 export const LOGIN_URL = apiUrl('auth/login');
 export const LOGOUT_URL = apiUrl('auth/logout');
+export const AUTH_CONFIG_URL = apiUrl('auth/config');
+export const SSO_COMPLETE_URL = apiUrl('auth/oidc/complete');
+export const PASSWORD_RESET_URL = apiUrl('auth/password-reset');
+export const PASSWORD_RESET_COMPLETE_URL = apiUrl('auth/password-reset/complete');
 export const SESSION_STORAGE_KEY = 'him.session';
 
 interface Session {
@@ -23,6 +38,7 @@ interface Session {
 export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
   private readonly session = signal<Session | null>(readStoredSession());
   private readonly expiring = new Subject<AuthUser>();
 
@@ -46,10 +62,40 @@ export class AuthService {
     );
   }
 
+  /** How people sign in here: the provider's button, password sign-in, "Forgot password?". */
+  configuration(): Observable<AuthConfiguration> {
+    return this.http.get<AuthConfiguration>(AUTH_CONFIG_URL);
+  }
+
+  /** Trades the ticket the identity provider's redirect brought for a session; answers where to go. */
+  completeSingleSignOn(ticket: string): Observable<{ user: AuthUser; returnTo: string | null }> {
+    const body: SingleSignOnCompleteRequest = { ticket };
+    return this.http.post<SingleSignOnResponse>(SSO_COMPLETE_URL, body).pipe(
+      tap((response) =>
+        this.startSession({ accessToken: response.accessToken, user: response.user }),
+      ),
+      map((response) => ({ user: response.user, returnTo: response.returnTo })),
+    );
+  }
+
+  /** Asks for a one-time link by e-mail; answers the API's words (the same for every address). */
+  requestPasswordReset(email: string): Observable<string> {
+    const body: PasswordResetRequest = { email };
+    return this.http
+      .post<{ message: string }>(PASSWORD_RESET_URL, body)
+      .pipe(map((response) => response.message));
+  }
+
+  resetPassword(token: string, password: string): Observable<void> {
+    const body: PasswordResetCompleteRequest = { token, password };
+    return this.http.post<void>(PASSWORD_RESET_COMPLETE_URL, body);
+  }
+
   /**
    * Ends the session and returns to the sign-in page; the user's form drafts go with it. The API
    * revokes the token (`POST /auth/logout`), so a copy of it left in this browser is worthless;
-   * the session here ends whatever the API answers.
+   * the session here ends whatever the API answers. A session begun at the identity provider
+   * then ends there too: the browser goes to the provider's sign-out, which sends it back here.
    */
   logout(): void {
     const user = this.user();
@@ -59,8 +105,18 @@ export class AuthService {
     }
     if (token) {
       this.http
-        .post(LOGOUT_URL, null, { headers: { Authorization: `Bearer ${token}` } })
-        .subscribe({ error: () => undefined });
+        .post<LogoutResponse | null>(LOGOUT_URL, null, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+        .subscribe({
+          next: (response) => {
+            const endSession = response?.endSessionUrl;
+            if (endSession && /^https?:\/\//.test(endSession)) {
+              this.document.location.assign(endSession);
+            }
+          },
+          error: () => undefined,
+        });
     }
     this.clearSession();
     void this.router.navigateByUrl('/login');
