@@ -1,0 +1,183 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import {
+  DIRECTOR,
+  expectNoAxeViolations,
+  login,
+  mainHeading,
+  openPage,
+  screenshot,
+} from './support/helpers';
+
+/** The cells of each body row of a table, as their visible text. */
+async function bodyRows(page: Page, table: string): Promise<string[][]> {
+  return page
+    .locator(`${table} tbody tr`)
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        Array.from(row.querySelectorAll('th, td')).map((cell) =>
+          (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      ),
+    );
+}
+
+describe("each person's job on the dashboard (issue 12)", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the director finds what needs acting on first, each with its person and one action; teams worst first', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, DIRECTOR.email, DIRECTOR.password);
+      await page.goto('/overview');
+      await page.getByRole('heading', { level: 2, name: 'Act now' }).waitFor();
+      const lapsing = page.getByTestId('act-now-lapsing');
+      await lapsing.getByRole('listitem').first().waitFor();
+
+      // The band comes before every other part of the overview.
+      const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
+      expect(headings[0]).toBe('Act now');
+      expect(headings.indexOf('Act now')).toBeLessThan(headings.indexOf('Teams'));
+      const bandTop = await page
+        .getByRole('heading', { level: 2, name: 'Act now' })
+        .evaluate((node) => node.getBoundingClientRect().top);
+      expect(bandTop).toBeLessThan(400);
+
+      // Each group names the person and says what is wrong, in words.
+      await expect(lapsing.getByRole('listitem').first().innerText()).resolves.toMatch(
+        /expires (today|in \d+ days?)/,
+      );
+      const unverified = page.getByTestId('act-now-unverified');
+      await expect(unverified.getByRole('listitem').first().innerText()).resolves.toContain(
+        'not verified',
+      );
+      const ceAtRisk = page.getByTestId('act-now-ce-at-risk');
+      await expect(ceAtRisk.getByRole('listitem').first().innerText()).resolves.toMatch(
+        /hours still missing, cycle ends/,
+      );
+      const reviews = page.getByTestId('act-now-reviews');
+      await reviews.getByRole('listitem').first().waitFor();
+      await expect(reviews.getByRole('listitem').first().innerText()).resolves.toMatch(
+        /has waited \d+ days for review/,
+      );
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page, 'overview with the Act now band');
+      await screenshot(page, 'overview-act-now');
+
+      // The teams table: worst first, a team below target says so in words.
+      const rows = await bodyRows(page, 'him-team-readiness-table table');
+      expect(rows.length).toBeGreaterThan(1);
+      const below = rows.map((row) => row[1].startsWith('Below target'));
+      expect(below.some(Boolean)).toBe(true);
+      // every team below target comes before every team that is not
+      expect(below.indexOf(false) === -1 || below.lastIndexOf(true) < below.indexOf(false)).toBe(
+        true,
+      );
+      const readyOf = (row: string[]) => Number(/^(\d+)%/.exec(row[3])?.[1] ?? 1000);
+      const belowReady = rows.filter((_, i) => below[i]).map(readyOf);
+      expect(belowReady).toEqual([...belowReady].sort((a, b) => a - b));
+
+      // One click: the profile of the person whose credential lapses ...
+      const firstLapsing = lapsing.getByRole('link').first();
+      const personLine = await lapsing.getByRole('listitem').first().innerText();
+      await firstLapsing.click();
+      await page.waitForURL(/\/staff\/[0-9a-f-]{36}$/);
+      await expect(mainHeading(page).innerText()).resolves.toBe(
+        personLine.split('\n')[0].split(',')[0].trim(),
+      );
+      // ... and the review queue.
+      await page.goBack();
+      await reviews
+        .getByRole('link', { name: /^Review / })
+        .first()
+        .click();
+      await page.waitForURL(/\/review$/);
+      await expect(mainHeading(page).innerText()).resolves.toMatch(/review/i);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the survey date answers who and which teams stop being ready, survives a reload and carries to Reports', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await login(page, DIRECTOR.email, DIRECTOR.password);
+      await page.goto('/overview');
+      await page.getByRole('heading', { level: 2, name: /^Department figures as of/ }).waitFor();
+      const asOf = await page.getByLabel('As of', { exact: true }).inputValue();
+      const surveyDate = addDaysIso(asOf, 400);
+
+      // A full date pasted with the cursor in the year part sets the whole date.
+      const field = page.getByTestId('survey-date');
+      const box = await field.boundingBox();
+      if (!box) throw new Error('the survey date field is not on screen');
+      await page.mouse.click(box.x + box.width * 0.45, box.y + box.height / 2);
+      await page.evaluate((text) => navigator.clipboard.writeText(text), surveyDate);
+      await page.keyboard.press('Control+V');
+      await page
+        .getByRole('heading', { level: 2, name: `By the survey on ${surveyDate}` })
+        .waitFor();
+      await expect(field.inputValue()).resolves.toBe(surveyDate);
+      await page.waitForURL((url) => url.searchParams.get('surveyDate') === surveyDate);
+
+      // Who stops being ready by then, with their team; teams falling short.
+      const people = page.getByRole('table', { name: /^Who stops being ready by/ });
+      await people.waitFor();
+      const peopleHeaders = await people.locator('thead th').allInnerTexts();
+      expect(peopleHeaders.map((h) => h.trim())).toEqual(['Member', 'Team', 'Missing then']);
+      const peopleRows = await bodyRows(page, people);
+      expect(peopleRows.length).toBeGreaterThan(0);
+      expect(peopleRows.every((row) => row[1].length > 0 && row[2].length > 0)).toBe(true);
+      await page
+        .getByRole('heading', { level: 3, name: /^Teams that fall short of a coverage target by/ })
+        .waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page, 'overview with a survey date');
+      await screenshot(page, 'overview-survey-date');
+
+      // A reload keeps the survey date.
+      await page.reload();
+      await page
+        .getByRole('heading', { level: 2, name: `By the survey on ${surveyDate}` })
+        .waitFor();
+      await expect(page.getByTestId('survey-date').inputValue()).resolves.toBe(surveyDate);
+
+      // Reports opens as of the survey date.
+      await page.getByRole('link', { name: 'Report as of the survey date' }).click();
+      await page.waitForURL((url) => url.pathname === '/reports');
+      await expect(page.getByTestId('as-of').inputValue()).resolves.toBe(surveyDate);
+      await page.getByText('Report as of the survey date: who will have lapsed by then.').waitFor();
+      await expectNoAxeViolations(page, 'reports as of the survey date');
+
+      // Typing a full date into the survey field works too.
+      await page.goBack();
+      const typed = addDaysIso(asOf, 200);
+      const survey = page.getByTestId('survey-date');
+      await survey.waitFor();
+      const typedBox = await survey.boundingBox();
+      if (!typedBox) throw new Error('the survey date field is not on screen');
+      await page.mouse.click(typedBox.x + 16, typedBox.y + typedBox.height / 2);
+      const [year, month, day] = typed.split('-');
+      await page.keyboard.type(`${month}${day}${year}`);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 2, name: `By the survey on ${typed}` }).waitFor();
+      await page.waitForURL((url) => url.searchParams.get('surveyDate') === typed);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** The calendar date `days` after an ISO date. */
+function addDaysIso(date: string, days: number): string {
+  const instant = new Date(`${date}T00:00:00Z`);
+  instant.setUTCDate(instant.getUTCDate() + days);
+  return instant.toISOString().slice(0, 10);
+}
