@@ -207,6 +207,7 @@ function routeTable(ids: {
     'get /api/v1/staff': { path: '/api/v1/staff', expect: signedIn(200) },
     'post /api/v1/staff': { path: '/api/v1/staff', body: {}, expect: writers(403, 400) },
     'get /api/v1/staff/{id}': { path: `/api/v1/staff/${O}`, expect: readers(404) },
+    'delete /api/v1/staff/{id}': { path: `/api/v1/staff/${NONE}`, expect: adminOnly(404) },
     'patch /api/v1/staff/{id}': {
       path: `/api/v1/staff/${S}`,
       body: {},

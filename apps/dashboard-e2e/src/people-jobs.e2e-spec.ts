@@ -1,25 +1,30 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import {
+  apiGet,
+  apiLogin,
+  apiPost,
+  CODER,
   DIRECTOR,
   expectNoAxeViolations,
   login,
   mainHeading,
   openPage,
   screenshot,
+  staffByEmail,
 } from './support/helpers';
 
 /** The cells of each body row of a table, as their visible text. */
-async function bodyRows(page: Page, table: string): Promise<string[][]> {
-  return page
-    .locator(`${table} tbody tr`)
-    .evaluateAll((rows) =>
-      rows.map((row) =>
-        Array.from(row.querySelectorAll('th, td')).map((cell) =>
-          (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        ),
+async function bodyRows(page: Page, table: string | Locator): Promise<string[][]> {
+  const rows =
+    typeof table === 'string' ? page.locator(`${table} tbody tr`) : table.locator('tbody tr');
+  return rows.evaluateAll((found) =>
+    found.map((row) =>
+      Array.from(row.querySelectorAll('th, td')).map((cell) =>
+        (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
       ),
-    );
+    ),
+  );
 }
 
 describe("each person's job on the dashboard (issue 12)", () => {
@@ -152,8 +157,8 @@ describe("each person's job on the dashboard (issue 12)", () => {
       // Reports opens as of the survey date.
       await page.getByRole('link', { name: 'Report as of the survey date' }).click();
       await page.waitForURL((url) => url.pathname === '/reports');
-      await expect(page.getByTestId('as-of').inputValue()).resolves.toBe(surveyDate);
       await page.getByText('Report as of the survey date: who will have lapsed by then.').waitFor();
+      await expect(page.getByTestId('as-of').inputValue()).resolves.toBe(surveyDate);
       await expectNoAxeViolations(page, 'reports as of the survey date');
 
       // Typing a full date into the survey field works too.
@@ -169,6 +174,87 @@ describe("each person's job on the dashboard (issue 12)", () => {
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 2, name: `By the survey on ${typed}` }).waitFor();
       await page.waitForURL((url) => url.searchParams.get('surveyDate') === typed);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a record created by mistake: one chip for its either/or requirement, "not ready" in the staff list, and the admin deletes it', async () => {
+    const token = await apiLogin(DIRECTOR);
+    const teams = await apiGet<{ items: { id: string; name: string }[] }>(token, 'teams');
+    const roles = await apiGet<{ items: { id: string; name: string }[] }>(token, 'roles');
+    const coding = teams.items.find((team) => team.name === 'Coding');
+    const coderRole = roles.items.find((role) => role.name === 'Medical Coder (Inpatient)');
+    if (!coding || !coderRole)
+      throw new Error('the demo has no Coding team or inpatient coder role');
+    const mistake = await apiPost<{ id: string; name: string }>(token, 'staff', {
+      name: 'Morgan Mistake',
+      email: 'morgan.mistake@riverside-demo.org',
+      teamId: coding.id,
+      roleId: coderRole.id,
+      status: 'active',
+      hireDate: '2026-01-05',
+    });
+
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, DIRECTOR.email, DIRECTOR.password);
+
+      // Point 4: "CCS or CPC" missing is one chip, not a red chip under CCS and another under CPC.
+      await page.goto(`/team-matrix?team=${coding.id}`);
+      const credentials = page.getByRole('table', { name: /^Credentials of Coding members/ });
+      const row = credentials
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'Morgan Mistake' }) });
+      await row.waitFor();
+      const chips = await row.locator('him-status-chip').allInnerTexts();
+      expect(chips.map((chip) => chip.trim())).toEqual(['CCS or CPC — missing']);
+      await expect(credentials.innerText()).resolves.not.toContain('Required, missing\t');
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page, 'team matrix with an either/or requirement missing');
+
+      // Point 7: the staff list says who is ready and filters to those who are not.
+      await page.goto('/staff');
+      const table = page.getByRole('table', { name: 'Staff members' });
+      const morgan = table
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'Morgan Mistake' }) });
+      await expect(morgan.innerText()).resolves.toMatch(/Not ready: 0 of \d+ met/);
+      await page.getByRole('combobox', { name: 'Readiness' }).click();
+      await page.getByRole('option', { name: 'Not ready', exact: true }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /members? shown/ })
+        .waitFor();
+      await morgan.waitFor();
+      const readiness = await table
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((tr) => tr.textContent ?? ''));
+      expect(readiness.length).toBeGreaterThan(0);
+      expect(readiness.every((text) => /Not ready: \d+ of \d+ met/.test(text))).toBe(true);
+      await expectNoAxeViolations(page, 'staff list filtered to not ready');
+
+      // Someone with records cannot be deleted: the answer says to terminate instead.
+      const coder = await staffByEmail(CODER.email);
+      await page.getByRole('combobox', { name: 'Readiness' }).click();
+      await page.getByRole('option', { name: 'Ready or not', exact: true }).click();
+      await table.getByRole('button', { name: `Delete ${coder.name}` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete staff record' }).click();
+      await expect(
+        page.getByRole('alert').filter({ hasText: 'terminated' }).innerText(),
+      ).resolves.toContain('credential');
+
+      // The record created by mistake goes; the audit trail keeps it.
+      await table.getByRole('button', { name: 'Delete Morgan Mistake' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete staff record' }).click();
+      await page.getByText('Morgan Mistake deleted.').waitFor();
+      await morgan.waitFor({ state: 'detached' });
+      const audit = await apiGet<{ items: { action: string; entityId: string }[] }>(
+        token,
+        `audit?entity=staff&entityId=${mistake.id}`,
+      );
+      expect(audit.items.map((event) => event.action).sort()).toEqual(['create', 'delete']);
+      await screenshot(page, 'staff-list-after-delete');
     } finally {
       await context.close();
     }
