@@ -131,6 +131,10 @@ function routeTable(ids: {
     'delete /api/v1/webhooks/{id}': { path: `/api/v1/webhooks/${NONE}`, expect: adminOnly(404) },
     'get /api/v1/readiness': { path: '/api/v1/readiness', expect: readers(403) },
     'get /api/v1/skills-matrix': { path: '/api/v1/skills-matrix', expect: signedIn(200) },
+    'get /api/v1/staff/{staffId}/readiness': {
+      path: `/api/v1/staff/${O}/readiness`,
+      expect: readers(404),
+    },
     'get /api/v1/ce-status': { path: `/api/v1/ce-status?staffId=${O}`, expect: readers(404) },
     'get /api/v1/expirations': { path: `/api/v1/expirations?staffId=${O}`, expect: readers(404) },
     'get /api/v1/skills': { path: '/api/v1/skills', expect: signedIn(200) },

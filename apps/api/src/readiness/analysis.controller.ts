@@ -1,10 +1,23 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CeGroup, Expiration, ReadinessResponse, SkillsMatrixResponse } from '@him/contracts';
+import type {
+  CeGroup,
+  Expiration,
+  MemberReadinessAnswer,
+  ReadinessResponse,
+  SkillsMatrixResponse,
+} from '@him/contracts';
+import { uuidParam } from '../common/uuid.pipe';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
-import { AnalysisQuery, CeStatusQuery, ExpirationsQuery, ReadinessQuery } from './analysis.dto';
+import {
+  AnalysisQuery,
+  CeStatusQuery,
+  ExpirationsQuery,
+  MemberReadinessQuery,
+  ReadinessQuery,
+} from './analysis.dto';
 import { AnalysisService } from './analysis.service';
 
 @ApiTags('analysis')
@@ -24,6 +37,18 @@ export class AnalysisController {
     @Query() query: ReadinessQuery,
   ): Promise<ReadinessResponse> {
     return this.analysis.readiness(user, query);
+  }
+
+  @Get('staff/:staffId/readiness')
+  @ApiOperation({
+    summary: "One member's readiness (R6): requirements met and missing; staff see only their own",
+  })
+  memberReadiness(
+    @CurrentUser() user: RequestUser,
+    @Param('staffId', uuidParam()) staffId: string,
+    @Query() query: MemberReadinessQuery,
+  ): Promise<MemberReadinessAnswer> {
+    return this.analysis.memberReadiness(user, staffId, query);
   }
 
   @Get('skills-matrix')

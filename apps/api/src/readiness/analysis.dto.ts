@@ -50,3 +50,13 @@ export class ExpirationsQuery extends CeStatusQuery {
   @Max(3650)
   withinDays?: number;
 }
+
+export class MemberReadinessQuery {
+  @ApiPropertyOptional({
+    example: '2026-11-24',
+    description: 'the day to evaluate; default today in the department time zone',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}

@@ -3,6 +3,7 @@ import type {
   CeGroup,
   Expiration,
   IsoDate,
+  MemberReadinessAnswer,
   ReadinessResponse,
   SkillsMatrixResponse,
 } from '@him/contracts';
@@ -20,6 +21,7 @@ import type {
   AnalysisQuery,
   CeStatusQuery,
   ExpirationsQuery,
+  MemberReadinessQuery,
   ReadinessQuery,
 } from './analysis.dto';
 import { FactsRepository } from './facts.repository';
@@ -51,6 +53,25 @@ export class AnalysisService {
     const scope = await this.access.memberScope(user, query);
     const facts = await this.facts.departmentFacts(scope, asOf);
     return computeReadiness(facts, asOf, { teamId: query.teamId, extraDates });
+  }
+
+  /** R6 for one member: what a staff member sees of their own readiness, and others of those they may see. */
+  async memberReadiness(
+    user: RequestUser,
+    staffId: string,
+    query: MemberReadinessQuery,
+  ): Promise<MemberReadinessAnswer> {
+    const department = await this.facts.department(user.departmentId);
+    const asOf = query.asOf ?? todayIn(department.timeZone);
+    // 404 for a member the caller may not see; staff see only themselves.
+    const scope = await this.access.memberScope(user, { staffId });
+    const facts = await this.facts.departmentFacts(scope, asOf);
+    const readiness = computeReadiness(facts, asOf, { forecastDays: [] });
+    return {
+      asOf,
+      staffId,
+      readiness: readiness.members.find((member) => member.staffId === staffId) ?? null,
+    };
   }
 
   async skillsMatrix(user: RequestUser, query: AnalysisQuery): Promise<SkillsMatrixResponse> {

@@ -385,6 +385,14 @@ export interface LapsedCredential {
   expiresOn: IsoDate;
 }
 
+/** One member's readiness (R6) as of a day: `GET /staff/:staffId/readiness`. */
+export interface MemberReadinessAnswer {
+  asOf: IsoDate;
+  staffId: string;
+  /** null when the member is not active (R1: only active members are evaluated) */
+  readiness: MemberReadiness | null;
+}
+
 export interface ReadinessResponse extends Figures {
   asOf: IsoDate;
   teams: TeamFigures[];
