@@ -158,6 +158,10 @@ function routeTable(ids: {
       expect: readers(403),
     },
     'get /api/v1/skills-matrix': { path: '/api/v1/skills-matrix', expect: signedIn(200) },
+    'get /api/v1/staff/{staffId}/readiness': {
+      path: `/api/v1/staff/${O}/readiness`,
+      expect: readers(404),
+    },
     'get /api/v1/ce-status': { path: `/api/v1/ce-status?staffId=${O}`, expect: readers(404) },
     'get /api/v1/expirations': { path: `/api/v1/expirations?staffId=${O}`, expect: readers(404) },
     'get /api/v1/readiness/window': {
@@ -242,6 +246,7 @@ function routeTable(ids: {
     'get /api/v1/staff': { path: '/api/v1/staff', expect: signedIn(200) },
     'post /api/v1/staff': { path: '/api/v1/staff', body: {}, expect: writers(403, 400) },
     'get /api/v1/staff/{id}': { path: `/api/v1/staff/${O}`, expect: readers(404) },
+    'delete /api/v1/staff/{id}': { path: `/api/v1/staff/${NONE}`, expect: adminOnly(404) },
     'patch /api/v1/staff/{id}': {
       path: `/api/v1/staff/${S}`,
       body: {},

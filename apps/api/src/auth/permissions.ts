@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   /** read any member of the department (otherwise only oneself) */
   staffReadAll: 'staff:read-all',
   staffWrite: 'staff:write',
+  /** delete a staff record created by mistake (only while nothing refers to it) */
+  staffDelete: 'staff:delete',
   credentialsWrite: 'credentials:write',
   /** log CE activities: own for staff, anyone's for managers */
   ceWrite: 'ce:write',
@@ -43,7 +45,14 @@ const MANAGER: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: [...MANAGER, P.catalogWrite, P.departmentWrite, P.usersManage, P.remindersManage],
+  admin: [
+    ...MANAGER,
+    P.catalogWrite,
+    P.departmentWrite,
+    P.usersManage,
+    P.remindersManage,
+    P.staffDelete,
+  ],
   manager: MANAGER,
   staff: [P.catalogRead, P.ceWrite, P.assessmentsWrite],
 };

@@ -100,10 +100,11 @@ export class CeActivitiesService {
     });
     const activities = await this.withCredentials(this.dataSource.manager, rows);
     return {
-      items: activities.map((a) => ({
+      items: activities.map((a, index) => ({
         ...a,
         staffName: members.get(a.staffId)?.name ?? '',
         teamId: members.get(a.staffId)?.teamId ?? '',
+        submittedAt: rows[index].createdAt.toISOString(),
       })),
       total,
     };

@@ -1,12 +1,14 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   Expiration,
+  MemberReadinessAnswer,
   ReadinessSummaryResponse,
   ReassessmentDue,
   SurveyWindowResponse,
 } from '@him/contracts';
 import type { Request, Response } from 'express';
+import { uuidParam } from '../common/uuid.pipe';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
@@ -14,6 +16,7 @@ import {
   AnalysisQuery,
   CeStatusQuery,
   ExpirationsQuery,
+  MemberReadinessQuery,
   ReadinessQuery,
   ReassessmentsDueQuery,
   SurveyWindowQuery,
@@ -67,6 +70,18 @@ export class AnalysisController {
     const answer = await this.analysis.readiness(user, query, clientGone(res));
     if ('json' in answer) sendRaw(req, res, answer, user);
     else res.json(answer satisfies ReadinessSummaryResponse);
+  }
+
+  @Get('staff/:staffId/readiness')
+  @ApiOperation({
+    summary: "One member's readiness (R6): requirements met and missing; staff see only their own",
+  })
+  memberReadiness(
+    @CurrentUser() user: RequestUser,
+    @Param('staffId', uuidParam()) staffId: string,
+    @Query() query: MemberReadinessQuery,
+  ): Promise<MemberReadinessAnswer> {
+    return this.analysis.memberReadiness(user, staffId, query);
   }
 
   @Get('skills-matrix')

@@ -128,3 +128,12 @@ export class SurveyWindowQuery extends AnalysisQuery {
 }
 
 export class ReassessmentsDueQuery extends ExpirationsQuery {}
+export class MemberReadinessQuery {
+  @ApiPropertyOptional({
+    example: '2026-11-24',
+    description: 'the day to evaluate; default today in the department time zone',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}

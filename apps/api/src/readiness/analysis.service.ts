@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import type {
   Expiration,
   IsoDate,
+  MemberReadinessAnswer,
   MemberReadiness,
   ReadinessComparison,
   ReadinessSummaryResponse,
@@ -10,6 +11,7 @@ import type {
 } from '@him/contracts';
 import {
   addMonthsClamped,
+  computeReadiness,
   computeSurveyWindow,
   daysBetween,
   expiringCredentials,
@@ -23,6 +25,7 @@ import type {
   AnalysisQuery,
   CeStatusQuery,
   ExpirationsQuery,
+  MemberReadinessQuery,
   ReadinessQuery,
   ReassessmentsDueQuery,
   SurveyWindowQuery,
@@ -102,6 +105,25 @@ export class AnalysisService {
       ...compare.map((day) => readinessOn(day, [])),
     ]);
     return summaryOf(result, others, query);
+  }
+
+  /** R6 for one member: what a staff member sees of their own readiness, and others of those they may see. */
+  async memberReadiness(
+    user: RequestUser,
+    staffId: string,
+    query: MemberReadinessQuery,
+  ): Promise<MemberReadinessAnswer> {
+    const department = await this.facts.department(user.departmentId);
+    const asOf = query.asOf ?? todayIn(department.timeZone);
+    // 404 for a member the caller may not see; staff see only themselves.
+    const scope = await this.access.memberScope(user, { staffId });
+    const facts = await this.facts.departmentFacts(scope, asOf);
+    const readiness = computeReadiness(facts, asOf, { forecastDays: [] });
+    return {
+      asOf,
+      staffId,
+      readiness: readiness.members.find((member) => member.staffId === staffId) ?? null,
+    };
   }
 
   async skillsMatrix(

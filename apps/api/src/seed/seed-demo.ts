@@ -22,6 +22,8 @@ import { UserEntity } from '../users/user.entity';
 import { buildDemoDepartment, type DemoDepartment, type DemoRequirement } from './demo-department';
 
 const DEMO_TIME_ZONE = 'America/Chicago';
+/** One day in milliseconds. */
+const DAY_MS = 86_400_000;
 
 /** The demo accounts, as the console and the README print them. */
 export const DEMO_LOGINS = buildDemoDepartment('2026-01-01').users.map(
@@ -278,6 +280,10 @@ export async function loadDemoDepartment(
           ? null
           : new Date(Date.parse(`${a.completedOn}T18:00:00Z`) + i * 1000),
       createdByUserId: null,
+      // Logged the day after it was completed, so the review queue shows how long each has waited.
+      createdAt: new Date(
+        Math.min(Date.now(), Date.parse(`${a.completedOn}T14:00:00Z`) + DAY_MS + i * 1000),
+      ),
       version: 1,
     };
   });

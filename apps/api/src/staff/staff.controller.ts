@@ -1,17 +1,19 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Staff } from '@him/contracts';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
+import { DeleteQuery } from '../common/delete-query';
 import { uuidParam } from '../common/uuid.pipe';
 import { CreateStaffDto, StaffQuery, UpdateStaffDto } from './staff.dto';
 import { StaffService } from './staff.service';
 
 /**
  * Reads are open to every role and narrowed by AccessPolicy: admins and managers see the
- * whole department, staff only themselves (another member answers 404). No DELETE:
- * status 'terminated' is how people leave, and their history stays.
+ * whole department, staff only themselves (another member answers 404). People leave with
+ * status 'terminated', and their history stays; DELETE only removes a record created by
+ * mistake, while nothing refers to it.
  */
 @ApiTags('staff')
 @ApiBearerAuth()
@@ -43,5 +45,20 @@ export class StaffController {
     @Body() dto: UpdateStaffDto,
   ): Promise<Staff> {
     return this.staff.update(user, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @HasPermission(PERMISSIONS.staffDelete)
+  @ApiOperation({
+    summary:
+      'Delete a staff record created by mistake (admin); 409 while credentials, CE, assessments, an account or a team refer to it: terminate instead',
+  })
+  remove(
+    @CurrentUser() user: RequestUser,
+    @Param('id', uuidParam()) id: string,
+    @Query() query: DeleteQuery,
+  ): Promise<void> {
+    return this.staff.remove(user, id, query.note);
   }
 }

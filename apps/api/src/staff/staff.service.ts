@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, Staff } from '@him/contracts';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
@@ -124,6 +124,49 @@ export class StaffService {
         note: dto.note,
       });
       return after;
+    });
+  }
+
+  /**
+   * Deletes a record created by mistake, with its audit event (the trail keeps what it was).
+   * Anything that refers to the member (credentials, CE activities, assessments, a sign-in
+   * account, a team they manage) keeps it: 409 naming those, and terminating is the way.
+   */
+  remove(user: RequestUser, id: string, note?: string): Promise<void> {
+    return this.dataSource.transaction(async (em) => {
+      const entity = await this.find(em, user, id, true);
+      const [uses]: Record<string, string>[] = await em.query(
+        `SELECT (SELECT count(*) FROM credential WHERE staff_id = $1) AS credentials,
+                (SELECT count(*) FROM ce_activity WHERE staff_id = $1) AS "ceActivities",
+                (SELECT count(*) FROM assessment WHERE staff_id = $1) AS assessments,
+                (SELECT count(*) FROM app_user WHERE staff_id = $1) AS accounts,
+                (SELECT count(*) FROM team_manager WHERE staff_id = $1) AS "managedTeams"`,
+        [id],
+      );
+      const words: [string, string, string][] = [
+        ['credentials', 'credential', 'credentials'],
+        ['ceActivities', 'CE activity', 'CE activities'],
+        ['assessments', 'skill assessment', 'skill assessments'],
+        ['accounts', 'sign-in account', 'sign-in accounts'],
+        ['managedTeams', 'team they manage', 'teams they manage'],
+      ];
+      const refs = words.flatMap(([key, one, many]) => {
+        const count = Number(uses[key]);
+        return count === 0 ? [] : [`${count} ${count === 1 ? one : many}`];
+      });
+      if (refs.length > 0) {
+        throw new ConflictException(
+          `${entity.name} has ${refs.join(', ')}: only a record created by mistake, with nothing on it, can be deleted. Set the status to terminated instead; the history stays.`,
+        );
+      }
+      await em.delete(StaffEntity, { id });
+      await this.audit.record(em, user, user.departmentId, {
+        action: 'delete',
+        entity: 'staff',
+        entityId: id,
+        before: toStaff(entity),
+        note,
+      });
     });
   }
 

@@ -338,6 +338,8 @@ export interface AuditEvent {
 export interface CeActivityQueueItem extends CeActivity {
   staffName: string;
   teamId: string;
+  /** when it was logged, the time the queue sorts by (oldest first) */
+  submittedAt: IsoTimestamp;
 }
 
 // ---------- analysis ----------
@@ -409,6 +411,27 @@ export interface ForecastPoint extends Figures {
   date: IsoDate;
   /** credentials current on asOf that are no longer current on this date (R9 "who will have lapsed") */
   lapsed: LapsedCredential[];
+  /**
+   * Only on a named date (`surveyDate`): active members ready on asOf who are not ready on this
+   * date, with the requirements they miss then, in the department's member order.
+   */
+  membersNoLongerReady?: MemberNoLongerReady[];
+  /** Only on a named date: coverage targets met on asOf that are not met on this date (R7). */
+  targetsFallingShort?: TargetFallingShort[];
+}
+
+export interface MemberNoLongerReady {
+  staffId: string;
+  teamId: string;
+  missing: Requirement[];
+}
+
+export interface TargetFallingShort {
+  teamId: string;
+  requirement: Requirement;
+  minHolders: number;
+  /** holders on the date */
+  holders: number;
 }
 
 export interface LapsedCredential {
@@ -416,6 +439,14 @@ export interface LapsedCredential {
   credentialId: string;
   credentialTypeId: string;
   expiresOn: IsoDate;
+}
+
+/** One member's readiness (R6) as of a day: `GET /staff/:staffId/readiness`. */
+export interface MemberReadinessAnswer {
+  asOf: IsoDate;
+  staffId: string;
+  /** null when the member is not active (R1: only active members are evaluated) */
+  readiness: MemberReadiness | null;
 }
 
 export interface ReadinessResponse extends Figures {

@@ -419,6 +419,15 @@ describe('R9 forecast', () => {
       'alice-ccs',
       'dan-ccs',
     ]);
+    // Coding's "2 holding CCS or CPC" is met on D and falls short once Alice's CCS lapses
+    expect(withSurvey.forecast[2].targetsFallingShort).toEqual([
+      {
+        teamId: 'coding',
+        requirement: { kind: 'credential', anyOf: ['CPC', 'CCS'] },
+        minHolders: 2,
+        holders: 1,
+      },
+    ]);
   });
 
   it('R9 custom forecast offsets replace the defaults; a repeated date gives one point', () => {
@@ -485,6 +494,24 @@ describe('R2 lapsing assessments in readiness', () => {
     // evaluation on 2026-05-02 sees it
     const direct = computeReadiness(lapsing(), '2026-05-02', { forecastDays: [] });
     expect(direct.members.find((m) => m.staffId === 'gus')).toMatchObject({ ready: true });
+  });
+
+  it('R9 a named date says who stops being ready by then, with their team and what they miss', () => {
+    const result = computeReadiness(lapsing(), D, {
+      forecastDays: [30],
+      extraDates: ['2026-05-02'],
+    });
+    const survey = result.forecast.find((p) => p.date === '2026-05-02');
+    // Alice was not ready on D, so only Fay stops being ready
+    expect(survey?.membersNoLongerReady).toEqual([
+      { staffId: 'fay', teamId: expect.any(String), missing: [skillReq('hipaa', 3)] },
+    ]);
+    expect(survey?.membersNoLongerReady?.[0].teamId).toBe(
+      result.members.find((m) => m.staffId === 'fay')?.teamId,
+    );
+    expect(Array.isArray(survey?.targetsFallingShort)).toBe(true);
+    // the fixed offsets carry no such lists: the answer stays small
+    expect(result.forecast.find((p) => p.days === 30)).not.toHaveProperty('membersNoLongerReady');
   });
 
   it('R2 without reassessment periods nothing lapses (the department setting is null)', () => {

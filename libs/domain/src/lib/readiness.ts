@@ -16,6 +16,9 @@ import type { MemberEvidence } from './skills';
 
 const NEVER: IsoDate = '9999-12-31';
 
+/** R9 on a named date: who and which coverage targets stop being met by then. */
+type SurveyDetail = Required<Pick<ForecastPoint, 'membersNoLongerReady' | 'targetsFallingShort'>>;
+
 /** R9 default forecast offsets in days after asOf. */
 export const DEFAULT_FORECAST_DAYS: readonly number[] = [30, 60, 90, 180];
 
@@ -62,7 +65,7 @@ export function computeReadiness(
    * R9 figures on a date after asOf: only members whose evidence changes by then can differ
    * from asOf, so start from asOf's counts and re-evaluate those members alone.
    */
-  const figuresAfterAsOf = (date: IsoDate): Figures => {
+  const figuresAfterAsOf = (date: IsoDate, detail?: SurveyDetail): Figures => {
     let ready = 0;
     let metSum = 0;
     let totalSum = 0;
@@ -73,6 +76,15 @@ export function computeReadiness(
       if (date >= firstChange[i]) {
         const evidence = department.evidenceOn(date, i);
         met = countMet(requirementsOf[i], evidence);
+        if (detail && met < total && today.members[i].ready) {
+          detail.membersNoLongerReady.push({
+            staffId: active[i].id,
+            teamId: active[i].teamId,
+            missing: requirementsOf[i].filter(
+              (requirement) => !requirementMet(requirement, evidence),
+            ),
+          });
+        }
         const changed = changedByTeam.get(active[i].teamId);
         if (changed === undefined) changedByTeam.set(active[i].teamId, [{ index: i, evidence }]);
         else changed.push({ index: i, evidence });
@@ -90,6 +102,14 @@ export function computeReadiness(
         if (holdsNow !== holdersOnAsOf.has(index)) holders += holdsNow ? 1 : -1;
       }
       if (holders >= target.minHolders) targetsMet++;
+      else if (detail && holdersOnAsOf.size >= target.minHolders) {
+        detail.targetsFallingShort.push({
+          teamId: target.teamId,
+          requirement: target.requirement,
+          minHolders: target.minHolders,
+          holders,
+        });
+      }
     });
     return figuresFromCounts(
       ready,
@@ -138,14 +158,18 @@ export function computeReadiness(
     }
   }
 
-  const forecast = dates.map(
-    ({ days, date }): ForecastPoint => ({
-      days,
-      date,
-      ...(date < asOf ? department.evaluate(date).figures : figuresAfterAsOf(date)),
-      lapsed: lapsedBy(asOf, date, currentOnAsOf, facts.settings, department.memberOrder),
-    }),
-  );
+  const named = new Set(options.extraDates ?? []);
+  const forecast = dates.map(({ days, date }): ForecastPoint => {
+    const lapsed = lapsedBy(asOf, date, currentOnAsOf, facts.settings, department.memberOrder);
+    if (date < asOf) return { days, date, ...department.evaluate(date).figures, lapsed };
+    if (!named.has(date)) return { days, date, ...figuresAfterAsOf(date), lapsed };
+    // A named date (a survey) also says who and which teams stop being ready by then.
+    const detail: SurveyDetail = { membersNoLongerReady: [], targetsFallingShort: [] };
+    const figures = figuresAfterAsOf(date, detail);
+    const order = (staffId: string) => department.memberOrder.get(staffId) ?? 0;
+    detail.membersNoLongerReady.sort((a, b) => order(a.staffId) - order(b.staffId));
+    return { days, date, ...figures, lapsed, ...detail };
+  });
 
   return {
     asOf,

@@ -8,6 +8,7 @@ import {
   dueReminders,
   isoWeekday,
   rejectionReminder,
+  reviewWaitsTooLong,
   weeklyDigest,
   type ReminderFacts,
   type ReminderRules,
@@ -394,5 +395,23 @@ describe('due reminders: lead times and the weekly digest', () => {
     expect(content.waiting.map((w) => w.title)).toEqual(['Webinar']);
     expect(digestIsEmpty(content)).toBe(false);
     expect(digestIsEmpty(weeklyDigest(facts({ credentials: [] }), '2027-04-10', []))).toBe(true);
+  });
+});
+
+describe('a review waits too long', () => {
+  it('after more than seven days, the day the review-waiting reminder falls due', () => {
+    expect(reviewWaitsTooLong('2027-04-01', '2027-04-08')).toBe(false);
+    expect(reviewWaitsTooLong('2027-04-01', '2027-04-09')).toBe(true);
+    const waiting = { id: 'a1', staffId: 'ann', title: 'Webinar', submittedOn: '2027-04-01' };
+    const due = dueReminders(
+      facts({ waitingActivities: [{ ...waiting, reviewerUserIds: ['u1'] }] }),
+      { day: '2027-04-09', coveredThrough: '2027-04-08' },
+    ).filter((reminder) => reminder.kind === 'ce.review-waiting');
+    expect(due.map((reminder) => reminder.dueOn)).toEqual(['2027-04-09']);
+  });
+
+  it('with a department that waits three days', () => {
+    expect(reviewWaitsTooLong('2027-04-01', '2027-04-04', 3)).toBe(false);
+    expect(reviewWaitsTooLong('2027-04-01', '2027-04-05', 3)).toBe(true);
   });
 });

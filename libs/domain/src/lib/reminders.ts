@@ -613,3 +613,18 @@ export function weeklyDigest(
     .sort((a, b) => (a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : 0));
   return { expiring, lapsed, behind, waiting: waitingList };
 }
+
+/** Days of waiting after which a CE activity's review is overdue (the reminder's default). */
+export const REVIEW_WAITING_DAYS = DEFAULT_REMINDER_RULES.reviewWaiting.afterDays;
+
+/**
+ * A CE activity submitted on `submittedOn` has waited too long for review on `day`: more than
+ * `afterDays` days, the same day the review-waiting reminder falls due.
+ */
+export function reviewWaitsTooLong(
+  submittedOn: IsoDate,
+  day: IsoDate,
+  afterDays: number = REVIEW_WAITING_DAYS,
+): boolean {
+  return daysBetween(submittedOn, day) > afterDays;
+}

@@ -154,7 +154,7 @@ function afterLapseForm(step?: AfterLapseStep): AfterLapseForm {
                     (matChipInputTokenEnd)="addCategory(row, $event)"
                   />
                 </mat-chip-grid>
-                <mat-hint>Slugs such as hiim-domain (a-z, 0-9 and -).</mat-hint>
+                <mat-hint>A short name such as coding-update (a-z, 0-9 and -).</mat-hint>
                 @if (err(row.controls.categories, categoryMessages); as message) {
                   <mat-error>{{ message }}</mat-error>
                 }

@@ -17,8 +17,10 @@ import {
   department,
   HIPAA_SKILL,
   ICD10_SKILL,
+  INPATIENT_CODER_ROLE,
   NCRA_RULE,
   page,
+  staff,
 } from '../../testing/fixtures';
 import {
   button,
@@ -101,6 +103,30 @@ describe('MyProgressPage', () => {
     );
     expectApi(http, 'calendar-tokens').flush(page([]));
     await fixture.whenStable();
+    // "Am I ready?" at the top: the member's readiness, record, role and the requirement names.
+    expectApi(http, `staff/${ME}/readiness`).flush({
+      asOf: TEST_TODAY,
+      staffId: ME,
+      readiness: {
+        staffId: ME,
+        name: 'Miguel Álvarez',
+        teamId: 'team-coding',
+        roleId: INPATIENT_CODER_ROLE.id,
+        met: 2,
+        total: 3,
+        ready: false,
+        missing: [INPATIENT_CODER_ROLE.requirements[2]],
+      },
+    });
+    expectApi(http, `staff/${ME}`).flush(staff({ id: ME }));
+    expectApi(http, 'roles').flush(page([INPATIENT_CODER_ROLE]));
+    for (const request of http.match((r) => r.url === '/api/v1/credential-types')) {
+      request.flush(page([CCS_TYPE, CPC_TYPE]));
+    }
+    for (const request of http.match((r) => r.url === '/api/v1/skills')) {
+      request.flush(page([ICD10_SKILL, HIPAA_SKILL]));
+    }
+    await fixture.whenStable();
   }
 
   function section(headingId: string): HTMLElement {
@@ -121,6 +147,20 @@ describe('MyProgressPage', () => {
     // the reassessments due load on their own (their own component)
     http.match((request) => request.url === '/api/v1/reassessments-due');
     http.verify();
+  });
+
+  it('says at the top, before CE, whether I am ready: the requirements met and missing', async () => {
+    await openPage();
+    const headings = [...root.querySelectorAll('h2')].map((h) => readable(h));
+    expect(headings.slice(0, 2)).toEqual(['Am I ready?', 'Continuing education']);
+    expect(readable(section('my-readiness-heading'))).toContain(
+      'Not ready As of 2026-06-01 (Medical coder, inpatient): 2 of 3 requirements met: not ready.',
+    );
+    const rows = [...section('my-readiness-heading').querySelectorAll('li')].map((li) =>
+      readable(li),
+    );
+    expect(rows[0]).toMatch(/^Missing HIPAA privacy/);
+    expect(rows.slice(1).every((row) => row.startsWith('Met'))).toBe(true);
   });
 
   it('shows each CE group with a progress bar, hours and pending in words, pace, status and minimums', async () => {
@@ -295,6 +335,7 @@ describe('MyProgressPage', () => {
     await fixture.whenStable();
     expect(section('ce-progress-heading').querySelector('[role="alert"]')).toBeNull();
     expect(readable(section('ce-progress-heading'))).toContain('16 of 20 hours');
+    http.match(() => true).forEach((request) => request.flush(page([])));
   });
 
   it('offers the rule categories as checkboxes and own credentials in force in the log form', async () => {

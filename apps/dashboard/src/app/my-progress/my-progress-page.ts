@@ -20,6 +20,7 @@ import { CredentialList } from '../shared/credentials/credential-list';
 import { isCredentialInForce } from '../shared/credentials/credential-status';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { CeActivityForm, type CredentialChoice } from './ce-activity-form';
+import { MyReadiness } from './my-readiness';
 
 /**
  * The signed-in member's own page (staff, and managers or admins who have a staff record):
@@ -39,6 +40,7 @@ import { ReassessmentsDue } from '../shared/reassessments/reassessments-due';
     CeProgress,
     CredentialList,
     LoadStatus,
+    MyReadiness,
   ],
   templateUrl: './my-progress-page.html',
   styleUrls: ['../shared/page.scss', './my-progress-page.scss'],

@@ -98,6 +98,7 @@ export interface LapsedRow {
   key: string;
   staffId: string;
   staffName: string;
+  teamName: string;
   credential: string;
   expiresOn: IsoDate;
 }
@@ -121,6 +122,12 @@ export function surveyView(
     return null;
   }
   const names = directoryOf(readiness);
+  const teamOf = new Map(
+    [...readiness.members, ...(readiness.onLeave ?? [])].map((member) => [
+      member.staffId,
+      names.teams.get(member.teamId) ?? 'Unknown team',
+    ]),
+  );
   return {
     surveyDate,
     staffReady: wholePercent(point.staffReadyPct),
@@ -132,6 +139,7 @@ export function surveyView(
         key: lapsed.credentialId,
         staffId: lapsed.staffId,
         staffName: names.staff.get(lapsed.staffId) ?? 'Unknown staff member',
+        teamName: teamOf.get(lapsed.staffId) ?? 'Unknown team',
         credential:
           catalog.credentialTypeCodes.get(lapsed.credentialTypeId) ?? 'Unknown credential type',
         expiresOn: lapsed.expiresOn,

@@ -280,6 +280,7 @@ describe('OverviewPage', () => {
       request.url === '/api/v1/readiness/window' ||
       request.url === '/api/v1/reassessments-due' ||
       request.url === '/api/v1/ce-status' ||
+      request.url === '/api/v1/ce-activities' ||
       (request.url === '/api/v1/readiness' &&
         COMPARISON_DATES.includes(request.params.get('asOf') ?? ''))
     );
@@ -360,9 +361,17 @@ describe('OverviewPage', () => {
     await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
 
     expect(tableRows('him-team-readiness-table table')).toEqual([
-      ['Team', 'Active staff', 'Staff ready', 'Requirements met', 'Coverage targets met'],
+      [
+        'Team',
+        'Coverage',
+        'Active staff',
+        'Staff ready',
+        'Requirements met',
+        'Coverage targets met',
+      ],
       [
         'Coding',
+        'Below target: 2 targets short',
         '3',
         '67% 2 of 3 active staff ready',
         '78% 7 of 9 requirements met',
@@ -370,6 +379,7 @@ describe('OverviewPage', () => {
       ],
       [
         'Release of Information',
+        'No coverage targets',
         '0',
         '— no active staff',
         '— no active staff',
@@ -547,7 +557,11 @@ describe('OverviewPage', () => {
   });
   describe('for a director', () => {
     function expectSide(url: string): TestRequest {
-      return http.expectOne((request) => request.url === `/api/v1/${url}`);
+      // The Act now band asks for every expiring credential (withinDays 3650) on its own.
+      return http.expectOne(
+        (request) =>
+          request.url === `/api/v1/${url}` && request.params.get('withinDays') !== '3650',
+      );
     }
 
     function previousFixture(): ReadinessResponse {
@@ -610,8 +624,8 @@ describe('OverviewPage', () => {
       expect(page.textContent).toContain('Changes are in percentage points since May 2');
 
       const coding = tableRows('him-team-readiness-table table')[1];
-      expect(coding[2]).toBe('67% 2 of 3 active staff ready Down 33 points since May 2');
-      expect(coding[4]).toBe('1 of 3 33% of coverage targets met No change since May 2');
+      expect(coding[3]).toBe('67% 2 of 3 active staff ready Down 33 points since May 2');
+      expect(coding[5]).toBe('1 of 3 33% of coverage targets met No change since May 2');
       expect(page.querySelector('him-team-readiness-table a')?.getAttribute('href')).toBe(
         '/team-matrix?team=team-coding',
       );
@@ -666,8 +680,8 @@ describe('OverviewPage', () => {
         'Staff ready 33% Requirements met 67% Coverage targets met 0 of 3',
       );
       expect(tableRows('him-survey-readiness table')).toEqual([
-        ['Member', 'Credential', 'Expires on'],
-        ['Ben Okafor', 'CCS', '2025-07-15'],
+        ['Member', 'Team', 'Credential', 'Expires on'],
+        ['Ben Okafor', 'Coding', 'CCS', '2025-07-15'],
       ]);
       expect(page.querySelector('him-survey-readiness a')?.getAttribute('href')).toBe(
         '/staff/s-ben',

@@ -7,8 +7,15 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { IsoDate, ReadinessResponse } from '@him/contracts';
-import { addDays, daysBetween, DEFAULT_EXPIRY_WARNING_DAYS, MAX_FORECAST_DAYS } from '@him/domain';
+import {
+  addDays,
+  daysBetween,
+  DEFAULT_EXPIRY_WARNING_DAYS,
+  isIsoDate,
+  MAX_FORECAST_DAYS,
+} from '@him/domain';
 import { catchError, map, of, Subject, switchMap, tap } from 'rxjs';
 import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { CeApi } from '../core/api/ce-api';
@@ -24,7 +31,10 @@ import {
 } from '../core/catalog/requirement-catalog';
 import { injectDepartmentDay } from '../core/department-day';
 import { answerableDate } from '../shared/form-validators';
+import { DatePaste } from '../shared/date-paste/date-paste';
 import { LoadStatus } from '../shared/load-status/load-status';
+import { ActNowBand } from './act-now-band';
+import { SurveyChanges } from './survey-changes';
 import { CeRisks } from './ce-risks';
 import { CoverageRisks } from './coverage-risks';
 import { ceRiskRows, directoryOf, expirationRows, surveyView } from './director-lists-view';
@@ -69,6 +79,10 @@ export const EXPIRING_WITHIN_DAYS = DEFAULT_EXPIRY_WARNING_DAYS;
     SurveyReadiness,
     SurveyWindow,
     ReassessmentsDue,
+    ActNowBand,
+    SurveyChanges,
+    DatePaste,
+    RouterLink,
   ],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',
@@ -94,11 +108,21 @@ export class OverviewPage {
   /** The date whose figures are shown or being loaded ('' until the department's day is known). */
   protected readonly asOf = signal<IsoDate>('');
   /** The figures open on the department's today, the day the API counts as today. */
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly departmentDay = injectDepartmentDay((today) => {
     this.asOfControl.setValue(today);
     this.asOf.set(today);
     this.loadReadiness();
+    // A survey date kept in the address (a reload, a shared link) is asked for at once.
+    const surveyDate = this.route.snapshot.queryParamMap.get('surveyDate');
+    if (surveyDate && isIsoDate(surveyDate)) {
+      this.surveyControl.setValue(surveyDate);
+      this.showSurveyDate();
+    }
   });
+  /** The department's settings (time zone, verification rule), for the Act now band. */
+  protected readonly department = computed(() => this.departmentDay.department.value());
   protected readonly loading = signal(true);
   protected readonly readiness = signal<ReadinessResponse | null>(null);
   protected readonly loadError = signal<string | null>(null);
@@ -217,6 +241,7 @@ export class OverviewPage {
     if (!surveyDate) {
       this.surveyDateError.set(null);
       this.surveyDate.set(null);
+      this.keepSurveyDateInAddress(null);
       return;
     }
     const days = daysBetween(this.asOf(), surveyDate);
@@ -233,6 +258,20 @@ export class OverviewPage {
       this.surveyDate.set(surveyDate);
       this.survey.load();
     }
+    this.keepSurveyDateInAddress(surveyDate);
+  }
+
+  /** `?surveyDate=` in the address, so a reload or a shared link shows the same survey. */
+  private keepSurveyDateInAddress(surveyDate: IsoDate | null): void {
+    if ((this.route.snapshot.queryParamMap.get('surveyDate') ?? null) === surveyDate) {
+      return;
+    }
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { surveyDate },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   protected clearSurveyDate(): void {

@@ -30,6 +30,10 @@ export interface TeamRow {
   staffReady: FigureView;
   requirementsMet: FigureView;
   targetsMet: FigureView;
+  /** the unrounded figures, to sort worst first and flag teams below target */
+  staffReadyPct: number | null;
+  requirementsMetPct: number | null;
+  targets: TargetsMet;
 }
 
 export interface ForecastRow {
@@ -171,6 +175,9 @@ export function buildOverviewView(
       teamId: team.teamId,
       name: team.name,
       activeStaff: team.activeStaff,
+      staffReadyPct: team.staffReadyPct,
+      requirementsMetPct: team.requirementsMetPct,
+      targets: team.targetsMet,
       ...withChanges(
         {
           staffReady: staffReadyFigure(team, team.activeStaff),

@@ -72,6 +72,7 @@ export class SurveyReadiness {
 
   protected readonly columns: TableColumn<LapsedRow>[] = [
     { key: 'member', header: 'Member', link: (row) => memberLink(row.staffId, row.staffName) },
+    { key: 'team', header: 'Team', text: (row) => row.teamName },
     { key: 'credential', header: 'Credential', text: (row) => row.credential },
     { key: 'expiresOn', header: 'Expires on', text: (row) => row.expiresOn },
   ];

@@ -1,20 +1,22 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import { StatusChip } from '../shared/status/status-chip';
 import { FigureChangeView } from './figure-change';
 import type { TeamRow } from './readiness-view';
+import { teamsWorstFirst, teamTargetBadge } from './team-order';
 
-/** R8 figures per team. */
+/** R8 figures per team, worst first, each team flagged in words when below its coverage targets. */
 @Component({
   selector: 'him-team-readiness-table',
-  imports: [MatTableModule, RouterLink, FigureChangeView],
+  imports: [MatTableModule, RouterLink, FigureChangeView, StatusChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (teams().length === 0) {
       <p class="empty-note">No teams are set up in this department yet.</p>
     } @else {
       <div class="table-scroll" role="region" aria-label="Teams table" tabindex="0">
-        <table mat-table [dataSource]="teams()" [trackBy]="trackTeam" class="team-table">
+        <table mat-table [dataSource]="sortedTeams()" [trackBy]="trackTeam" class="team-table">
           <caption class="cdk-visually-hidden">
             {{
               caption()
@@ -29,6 +31,12 @@ import type { TeamRow } from './readiness-view';
             >
               <a routerLink="/team-matrix" [queryParams]="{ team: team.teamId }">{{ team.name }}</a>
             </th>
+          </ng-container>
+          <ng-container matColumnDef="status">
+            <th mat-header-cell *matHeaderCellDef scope="col">Coverage</th>
+            <td mat-cell *matCellDef="let team">
+              <him-status-chip [badge]="badge(team)" />
+            </td>
           </ng-container>
           <ng-container matColumnDef="activeStaff">
             <th mat-header-cell *matHeaderCellDef scope="col" class="numeric">Active staff</th>
@@ -84,8 +92,12 @@ export class TeamReadinessTable {
   readonly teams = input.required<TeamRow[]>();
   readonly caption = input('Readiness by team');
 
+  protected readonly sortedTeams = computed(() => teamsWorstFirst(this.teams()));
+  protected readonly badge = teamTargetBadge;
+
   protected readonly columns = [
     'name',
+    'status',
     'activeStaff',
     'staffReady',
     'requirementsMet',

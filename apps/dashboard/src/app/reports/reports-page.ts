@@ -16,6 +16,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute } from '@angular/router';
+import { isIsoDate } from '@him/domain';
+import { DatePaste } from '../shared/date-paste/date-paste';
 import type {
   ComplianceReportQuery,
   IsoDate,
@@ -79,6 +82,7 @@ const MEMBER_SUGGESTIONS = 20;
     MatRadioModule,
     MatSelectModule,
     LoadStatus,
+    DatePaste,
   ],
   templateUrl: './reports-page.html',
   styleUrls: ['../shared/page.scss', '../shared/forms.scss', './reports-page.scss'],
@@ -127,9 +131,13 @@ export class ReportsPage {
     initialValue: this.format.value,
   });
 
+  /** `?asOf=` from a link (the overview's "Report as of the survey date"), when it is a date. */
+  protected readonly linkedAsOf = linkedDate(
+    inject(ActivatedRoute).snapshot.queryParamMap.get('asOf'),
+  );
   private readonly departmentDay = injectDepartmentDay((today) => {
     if (this.asOf.pristine) {
-      this.asOf.setValue(today);
+      this.asOf.setValue(this.linkedAsOf ?? today);
     }
   });
   protected readonly catalog = createLoader(
@@ -248,4 +256,8 @@ export class ReportsPage {
 /** The member field holds a picked member, not only typed text. */
 function memberChosenValidator(control: AbstractControl<string | Staff>): ValidationErrors | null {
   return control.value && typeof control.value !== 'string' ? null : { memberNotChosen: true };
+}
+
+function linkedDate(value: string | null): IsoDate | null {
+  return value !== null && isIsoDate(value) ? value : null;
 }

@@ -30,6 +30,7 @@ function item(
     staffId: `staff-${staffName.toLowerCase()}`,
     staffName,
     teamId: 'team-coding',
+    submittedAt: '2026-05-01T09:00:00.000Z',
     ...overrides,
   };
 }

@@ -112,6 +112,8 @@ export interface CredentialCellView {
 
 export interface CredentialRowView {
   member: MatrixMember;
+  /** one chip per role requirement ("any of") not met: "CCS or CPC — missing" */
+  missing: StatusBadge[];
   cells: CredentialCellView[];
 }
 
@@ -120,18 +122,16 @@ export interface CredentialsGridView {
   rows: CredentialRowView[];
 }
 
-const MISSING_REQUIRED: StatusBadge = {
-  label: 'Required, missing',
-  tone: 'danger',
-  icon: ICON_ERROR,
-};
+/** An either/or requirement reads as one: "CCS or CPC — missing", not a red chip per type. */
+function missingGroupBadge(codes: readonly string[]): StatusBadge {
+  return { label: `${codes.join(' or ')} — missing`, tone: 'danger', icon: ICON_ERROR };
+}
 const STATUS_RANK = ['current', 'expiring', 'not-yet-valid', 'expired', 'revoked'];
 
 /**
  * The members x credential types grid: the types anyone in the team holds or any member's
- * role asks for; per cell the chips of the member's best credential of that type, or
- * "Required, missing" when it belongs to a role requirement ("any of") the member does
- * not meet with a credential in force.
+ * role asks for; per cell the chips of the member's best credential of that type; per member
+ * one chip for each role requirement ("any of") they do not meet with a credential in force.
  */
 export function credentialsGridView(
   matrix: SkillsMatrixResponse,
@@ -167,13 +167,13 @@ export function credentialsGridView(
         .filter((credential) => isCredentialInForce(credential, asOf, warningDays))
         .map((credential) => credential.credentialTypeId),
     );
-    const missingTypes = new Set(
-      requiredGroups(row.roleId)
-        .filter((group) => !group.some((typeId) => inForce.has(typeId)))
-        .flat(),
-    );
+    const codeOf = new Map(types.map((type) => [type.id, type.code]));
+    const missing = requiredGroups(row.roleId)
+      .filter((group) => !group.some((typeId) => inForce.has(typeId)))
+      .map((group) => missingGroupBadge(group.map((typeId) => codeOf.get(typeId) ?? 'Unknown')));
     return {
       member: { staffId: row.staffId, name: row.name, statusNote: statusNote(row.status) },
+      missing,
       cells: shownTypes.map((type): CredentialCellView => {
         const best = credentials
           .filter((credential) => credential.credentialTypeId === type.id)
@@ -184,9 +184,6 @@ export function credentialsGridView(
               (b.expiresOn ?? '9999').localeCompare(a.expiresOn ?? '9999'),
           )[0];
         const badges = best ? credentialBadges(best, asOf, warningDays) : [];
-        if (missingTypes.has(type.id)) {
-          badges.unshift(MISSING_REQUIRED);
-        }
         return { typeId: type.id, badges, empty: badges.length === 0 };
       }),
     };

@@ -204,9 +204,10 @@ describe('TeamMatrixPage', () => {
     await answerTeam();
 
     expect(tableRows('credentials-matrix')).toEqual([
-      ['Member', 'CCS', 'CPC', 'RHIT'],
-      ['Ana Ruiz', 'Current', 'None', 'Expiring in 30 days Unverified'],
-      ['Ben Okafor On leave', 'Required, missing', 'Required, missing Expired', 'None'],
+      ['Member', 'Required, missing', 'CCS', 'CPC', 'RHIT'],
+      ['Ana Ruiz', 'Nothing', 'Current', 'None', 'Expiring in 30 days Unverified'],
+      // an either/or requirement is one chip, not one per credential type
+      ['Ben Okafor On leave', 'CCS or CPC — missing', 'None', 'Expired', 'None'],
     ]);
   });
 
@@ -287,8 +288,9 @@ describe('TeamMatrixPage', () => {
 
     expect(tableRows('credentials-matrix')[2]).toEqual([
       'Ben Okafor On leave',
-      'Required, missing',
-      'Required, missing Expired',
+      'CCS or CPC — missing',
+      'None',
+      'Expired',
     ]);
   });
 
@@ -325,6 +327,7 @@ describe('TeamMatrixPage', () => {
     await settle();
     expect(tableRows('credentials-matrix')[1]).toEqual([
       'Ana Ruiz',
+      'Nothing',
       'Current',
       'None',
       'Expiring in 30 days Unverified',

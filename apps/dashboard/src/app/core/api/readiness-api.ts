@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { IsoDate, ReadinessResponse, SkillsMatrixResponse } from '@him/contracts';
+import type {
+  IsoDate,
+  MemberReadinessAnswer,
+  ReadinessResponse,
+  SkillsMatrixResponse,
+} from '@him/contracts';
 import { Observable } from 'rxjs';
 import { apiUrl } from './api-url';
 import { queryParams } from './page-params';
@@ -8,6 +13,14 @@ import { queryParams } from './page-params';
 @Injectable({ providedIn: 'root' })
 export class ReadinessApi {
   private readonly http = inject(HttpClient);
+
+  /** One member's readiness on `asOf` (R6); staff accounts may ask only about themselves. */
+  getMemberReadiness(staffId: string, asOf: IsoDate): Observable<MemberReadinessAnswer> {
+    return this.http.get<MemberReadinessAnswer>(
+      apiUrl(`staff/${encodeURIComponent(staffId)}/readiness`),
+      { params: { asOf } },
+    );
+  }
 
   /** Department readiness on `asOf` (R8) with its forecast (R9); `teamId` narrows it to one team. */
   getReadiness(asOf: IsoDate, teamId?: string): Observable<ReadinessResponse> {

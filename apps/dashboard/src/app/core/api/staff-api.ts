@@ -29,4 +29,9 @@ export class StaffApi {
       })
       .pipe(map((page) => page.items ?? []));
   }
+
+  /** Deletes a record created by mistake (admins; 409 while anything refers to it). */
+  deleteStaff(staffId: string): Observable<void> {
+    return this.http.delete<void>(apiUrl(`staff/${encodeURIComponent(staffId)}`));
+  }
 }
