@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IsoDate, RunRemindersResponse } from '@him/contracts';
 import {
   addDays,
-  DEFAULT_AFTER_LAPSE,
   digestIsEmpty,
   digestKey,
   dueDigestDay,
@@ -84,7 +83,6 @@ export class RemindersService {
       this.repo.submittedActivities(departmentId, department.timeZone, day),
       this.writer.context(departmentId),
     ]);
-    withDefaultAfterLapse(ceFacts);
     const reviewers = await Promise.all(
       accounts
         .filter((a) => hasPermission(a.role, PERMISSIONS.ceReview))
@@ -256,18 +254,6 @@ export class RemindersService {
       ],
     };
   }
-}
-
-/**
- * R18's after-lapse states are data of the body's CE rule; until the rule stores them the
- * defaults of credentials.md apply (DEFAULT_AFTER_LAPSE).
- */
-function withDefaultAfterLapse(facts: CeFacts): void {
-  facts.ceRules = facts.ceRules.map((rule) =>
-    rule.afterLapse.length > 0
-      ? rule
-      : { ...rule, afterLapse: DEFAULT_AFTER_LAPSE[rule.issuingBody] ?? [] },
-  );
 }
 
 /** The hour of the day (0-23) at `now` in a time zone. */
