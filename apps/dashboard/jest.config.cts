@@ -5,6 +5,9 @@ module.exports = {
   displayName: 'dashboard',
   preset: '../../jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  // Component tests render real Material components; on a loaded 2-core CI machine one can
+  // take longer than jest's 5 s default without anything being wrong.
+  testTimeout: 20000,
   coverageDirectory: '../../coverage/apps/dashboard',
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [
