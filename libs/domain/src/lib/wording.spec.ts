@@ -268,9 +268,9 @@ describe('words of the lapse rules', () => {
   it('R5 a verified-only credential requirement says so', () => {
     expect(requirementLabel({ kind: 'credential', anyOf: ['t1'], verifiedOnly: true }, names)).toBe(
       'CCS credential, verified',
-      );
-    });
+    );
   });
+});
 
 describe('words of a report a surveyor reads', () => {
   it('R15 pace reads as the hours expected by the date', () => {
