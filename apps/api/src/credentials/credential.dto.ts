@@ -52,8 +52,8 @@ export class VerificationDto implements VerificationRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
-  // one line: no C0 control characters (tab, line breaks ...) nor DEL
-  @Matches(new RegExp('^[^\\u0000-\\u001f\\u007f]*$'), {
+  // one line: no control characters (tab, line breaks, DEL ...)
+  @Matches(/^\P{Cc}*$/u, {
     message: 'reference must be one line of text without control characters',
   })
   reference?: string | null;
