@@ -7,6 +7,10 @@ import {
   type HealthSystem,
 } from '../../../tools/test-data/health-system.cjs';
 import { createTestApp, type TestApp } from './test-app';
+import { CSV_COLUMNS } from '../src/reports/render-csv';
+
+/** The member's name: after the six header columns every row carries. */
+const MEMBER_COLUMN = CSV_COLUMNS.findIndex((column) => column.header === 'Member');
 
 const STAFF = 10_000;
 const AS_OF = '2026-11-24';
@@ -89,7 +93,7 @@ describe('a 10,000-member compliance report streams', () => {
           const parser = res.pipe(parse({ bom: true, from_line: 2 }));
           parser.on('data', (record: string[]) => {
             records++;
-            members.add(record[0]);
+            members.add(record[MEMBER_COLUMN]);
           });
           parser.on('error', reject);
           parser.on('end', () =>

@@ -38,6 +38,39 @@ export class ReportsApi {
         ),
       );
   }
+
+  /** One member's file (role, credentials with verification, assessments, CE, audit trail) as a PDF. */
+  downloadMemberFile(staffId: string, asOf?: string): Observable<ReportFile> {
+    return memberFileRequest(this.http, staffId, asOf);
+  }
+}
+
+/**
+ * A member's file as a PDF (`GET /staff/:id/file.pdf`), named as the API names it. Errors as
+ * downloadComplianceReport's.
+ */
+export function memberFileRequest(
+  http: HttpClient,
+  staffId: string,
+  asOf?: string,
+): Observable<ReportFile> {
+  return http
+    .get(apiUrl(`staff/${encodeURIComponent(staffId)}/file.pdf`), {
+      params: queryParams({ asOf }),
+      responseType: 'blob',
+      observe: 'response',
+    })
+    .pipe(
+      map((response) => ({
+        blob: response.body ?? new Blob([]),
+        fileName:
+          fileNameFrom(response.headers.get('Content-Disposition')) ??
+          `member-file-${asOf ?? 'today'}.pdf`,
+      })),
+      catchError((error: unknown) =>
+        from(withJsonBody(error)).pipe(switchMap((e) => throwError(() => e))),
+      ),
+    );
 }
 
 /** `attachment; filename="compliance-x.csv"` -> `compliance-x.csv` */

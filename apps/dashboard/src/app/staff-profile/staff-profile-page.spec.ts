@@ -32,6 +32,7 @@ import {
   TEST_TODAY,
   typeInto,
 } from '../../testing/page-testing';
+import { SAVE_FILE } from '../core/save-file';
 import { StaffProfilePage } from './staff-profile-page';
 
 const MEMBER = 'staff-1';
@@ -86,11 +87,17 @@ describe('StaffProfilePage', () => {
   let root: HTMLElement;
   let http: HttpTestingController;
 
+  let saveFile: jest.Mock;
+
   async function openProfile(staffId = MEMBER): Promise<void> {
     sessionStorage.clear();
     storeSession(testUser('manager', { staffId: 'staff-manager' }));
+    saveFile = jest.fn();
     TestBed.configureTestingModule({
-      providers: pageTestProviders([{ path: 'staff/:id', component: StaffProfilePage }]),
+      providers: [
+        ...pageTestProviders([{ path: 'staff/:id', component: StaffProfilePage }]),
+        { provide: SAVE_FILE, useValue: saveFile },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create(`/staff/${staffId}`);
@@ -482,6 +489,51 @@ describe('StaffProfilePage', () => {
     await settle();
     // the server's message lands on the field it names, in the form's words
     expect(fieldErrors(reference)).toEqual(['Must be shorter than or equal to 500 characters.']);
+  });
+
+  it('downloads the member file as a PDF named by the API, and says so when it fails', async () => {
+    await openLoadedProfile();
+
+    const fileButton = root.querySelector('[data-testid="member-file"]') as HTMLButtonElement;
+    expect(readable(fileButton)).toBe('Member file');
+    fileButton.click();
+    await settle();
+    const request = expectApi(http, `staff/${MEMBER}/file.pdf`);
+    expect(request.request.responseType).toBe('blob');
+    expect(request.request.params.get('asOf')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    request.flush(new Blob(['%PDF-1.3'], { type: 'application/pdf' }), {
+      headers: {
+        'Content-Disposition': 'attachment; filename="member-file-miguel-alvarez-e10166.pdf"',
+      },
+    });
+    await settle();
+    expect(saveFile).toHaveBeenCalledTimes(1);
+    expect(saveFile.mock.calls[0][1]).toBe('member-file-miguel-alvarez-e10166.pdf');
+
+    fileButton.click();
+    await settle();
+    // a refused download's body is a Blob too: its JSON is read back for the message
+    expectApi(http, `staff/${MEMBER}/file.pdf`).flush(
+      new Blob(
+        [
+          JSON.stringify({
+            statusCode: 404,
+            error: 'Not Found',
+            message: ['staff member not found'],
+          }),
+        ],
+        {
+          type: 'application/json',
+        },
+      ),
+      { status: 404, statusText: 'Not Found' },
+    );
+    // reading the Blob back is asynchronous
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
+    expect(readable(root.querySelector('.member-file-error'))).toBe(
+      'The member file could not be found.',
+    );
   });
 
   it('revokes a credential with a reason', async () => {

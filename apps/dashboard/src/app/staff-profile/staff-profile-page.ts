@@ -43,6 +43,9 @@ import { CredentialList } from '../shared/credentials/credential-list';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { type StatusBadge, StatusChip } from '../shared/status/status-chip';
 import { ICON_CHECK_CIRCLE, ICON_CANCEL, ICON_SCHEDULE } from '../shared/status/status-icons';
+import { SAVE_FILE } from '../core/save-file';
+import { httpErrorMessage } from '../core/api/http-error-message';
+import { ReportsApi } from '../reports/reports-api';
 import { AuditTrail } from './audit-trail';
 import {
   CredentialDialog,
@@ -97,6 +100,11 @@ export class StaffProfilePage {
   private readonly ceApi = inject(CeApi);
   private readonly assessmentsApi = inject(AssessmentsApi);
   private readonly auditApi = inject(AuditApi);
+  private readonly reportsApi = inject(ReportsApi);
+  private readonly saveFile = inject(SAVE_FILE);
+
+  protected readonly downloadingFile = signal(false);
+  protected readonly memberFileError = signal<string | null>(null);
 
   protected readonly staffId = signal('');
 
@@ -242,6 +250,24 @@ export class StaffProfilePage {
       } else if (this.notFound()) {
         this.title.setTitle(`Page not found · ${PRODUCT_NAME}`);
       }
+    });
+  }
+
+  /** The member file a surveyor asks for: one PDF of this member's records, as of today. */
+  protected downloadMemberFile(): void {
+    if (this.downloadingFile()) return;
+    this.downloadingFile.set(true);
+    this.memberFileError.set(null);
+    this.reportsApi.downloadMemberFile(this.staffId(), this.today() ?? undefined).subscribe({
+      next: ({ blob, fileName }) => {
+        this.downloadingFile.set(false);
+        this.saveFile(blob, fileName);
+        void this.liveAnnouncer.announce(`Member file downloaded: ${fileName}`, 'polite');
+      },
+      error: (error: unknown) => {
+        this.downloadingFile.set(false);
+        this.memberFileError.set(httpErrorMessage(error, 'the member file'));
+      },
     });
   }
 
