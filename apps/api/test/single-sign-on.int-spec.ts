@@ -328,4 +328,17 @@ describe('single sign-on through an OpenID provider', () => {
     // the provider's sign-in still works for everyone
     expect((await signIn('maria')).searchParams.get('ssoTicket')).toBeTruthy();
   });
+
+  it('sends the browser back to the sign-in page when the provider cannot be reached', async () => {
+    const unreachable = await createTestApp({
+      databaseUrl: t.databaseUrl,
+      env: { PUBLIC_URL, OIDC_ISSUER: 'http://127.0.0.1:9', OIDC_CLIENT_ID: 'him-readiness' },
+    });
+    try {
+      const res = await unreachable.http().get('/api/v1/auth/oidc/start').expect(302);
+      expect(res.headers['location']).toBe(`${PUBLIC_URL}/login?ssoError=unavailable`);
+    } finally {
+      await unreachable.app.close();
+    }
+  });
 });

@@ -36,6 +36,10 @@ export class SsoController {
   @ApiNotFoundResponse({ description: 'single sign-on is not configured' })
   async start(@Query() query: SingleSignOnStartQuery, @Res() res: Response): Promise<void> {
     const { redirect, binding } = await this.sso.start(query.returnTo);
+    if (binding === null) {
+      res.redirect(302, redirect);
+      return;
+    }
     res.cookie(SIGN_IN_COOKIE, binding, {
       httpOnly: true,
       // Lax: the provider's redirect back is a top-level GET, which carries it.
