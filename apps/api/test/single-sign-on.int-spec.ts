@@ -327,5 +327,44 @@ describe('single sign-on through an OpenID provider', () => {
       .expect(200);
     // the provider's sign-in still works for everyone
     expect((await signIn('maria')).searchParams.get('ssoTicket')).toBeTruthy();
+
+    // the break-glass admin stays an active admin while passwords are off
+    const second = (
+      await t
+        .http()
+        .post('/api/v1/users')
+        .set(bearer(dept.tokens.admin))
+        .send({ email: 'second.admin.sso@example.org', role: 'admin', password: PASSWORD })
+        .expect(201)
+    ).body;
+    const settings = await t.http().get('/api/v1/department').set(bearer(dept.tokens.admin));
+    await t
+      .http()
+      .patch('/api/v1/department')
+      .set(bearer(dept.tokens.admin))
+      .send({ breakGlassUserId: second.id, version: settings.body.version })
+      .expect(200);
+    for (const change of [{ role: 'manager' }, { active: false }]) {
+      const refused = await t
+        .http()
+        .patch(`/api/v1/users/${second.id}`)
+        .set(bearer(dept.tokens.admin))
+        .send({ version: second.version, ...change })
+        .expect(409);
+      expect(refused.body.message.join(' ')).toMatch(/break-glass admin/);
+    }
+  });
+
+  it('sends the browser back to the sign-in page when the provider cannot be reached', async () => {
+    const unreachable = await createTestApp({
+      databaseUrl: t.databaseUrl,
+      env: { PUBLIC_URL, OIDC_ISSUER: 'http://127.0.0.1:9', OIDC_CLIENT_ID: 'him-readiness' },
+    });
+    try {
+      const res = await unreachable.http().get('/api/v1/auth/oidc/start').expect(302);
+      expect(res.headers['location']).toBe(`${PUBLIC_URL}/login?ssoError=unavailable`);
+    } finally {
+      await unreachable.app.close();
+    }
   });
 });

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { SingleSignOnResponse } from '@him/contracts';
 import type { Request, Response } from 'express';
 import { ENV, type Env } from '../config/env';
-import { Inject } from '@nestjs/common';
 import { SingleSignOnCompleteDto, SingleSignOnStartQuery } from './auth.dto';
 import { Public } from './has-permission.decorator';
 import { SIGN_IN_COOKIE, SIGN_IN_COOKIE_PATH, SsoService } from './oidc/sso.service';
@@ -20,7 +19,7 @@ function cookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** Sign-in through the identity provider (OpenID Connect): docs/single-sign-on.md. */
+/** Sign-in through the identity provider (OpenID Connect); see docs/single-sign-on.md. */
 @ApiTags('auth')
 @Controller('auth/oidc')
 export class SsoController {
@@ -36,6 +35,10 @@ export class SsoController {
   @ApiNotFoundResponse({ description: 'single sign-on is not configured' })
   async start(@Query() query: SingleSignOnStartQuery, @Res() res: Response): Promise<void> {
     const { redirect, binding } = await this.sso.start(query.returnTo);
+    if (binding === null) {
+      res.redirect(302, redirect);
+      return;
+    }
     res.cookie(SIGN_IN_COOKIE, binding, {
       httpOnly: true,
       // Lax: the provider's redirect back is a top-level GET, which carries it.

@@ -102,6 +102,12 @@ export class UsersService {
       assertVersion('user', entity.version, dto.version);
       const before = toUser(entity);
       const role = dto.role ?? entity.role;
+      if (
+        (dto.active === false || !keepsUserManagement(role)) &&
+        keepsUserManagement(entity.role)
+      ) {
+        await this.assertNotBreakGlass(em, id);
+      }
       const staffId = dto.staffId === undefined ? entity.staffId : dto.staffId;
       assertStaffLink(role, staffId);
       if (dto.staffId) await this.assertStaff(em, user, dto.staffId);
@@ -126,6 +132,19 @@ export class UsersService {
       });
       return after;
     });
+  }
+
+  /** The break-glass admin of a department without password sign-in stays an active admin. */
+  private async assertNotBreakGlass(em: EntityManager, userId: string): Promise<void> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM department WHERE break_glass_user_id = $1 AND NOT password_sign_in`,
+      [userId],
+    );
+    if (rows.length > 0) {
+      throw new ConflictException(
+        'this account is the break-glass admin while password sign-in is off; choose another break-glass admin in the department settings first',
+      );
+    }
   }
 
   private async assertStaff(em: EntityManager, user: RequestUser, staffId: string): Promise<void> {

@@ -153,7 +153,19 @@ server.listen(Number(process.env.OIDC_TEST_PORT ?? 0), '127.0.0.1', () => {
     // the claims of the scopes go in the ID token too, as Entra ID and Okta put them
     conformIdTokenClaims: false,
     pkce: { methods: ['S256'], required: () => true },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        // the default page loads web fonts from the internet: a plain one instead
+        async logoutSource(ctx, form) {
+          ctx.body = `<!doctype html><html lang="en"><head><title>Sign out</title></head><body><main>
+<h1>Sign out of the test identity provider?</h1>${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+</main></body></html>`;
+        },
+      },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     jwks: { keys: [key] },
     cookies: { keys: ['test-provider-cookie-key'] },

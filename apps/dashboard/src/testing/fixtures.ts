@@ -25,6 +25,9 @@ export function department(overrides: Partial<Department> = {}): Department {
     requireVerification: false,
     expiryWarningDays: 90,
     reminderLeadDays: [90, 60, 30, 7],
+    ssoCreateAccounts: false,
+    passwordSignIn: true,
+    breakGlassUserId: null,
     version: 1,
     ...overrides,
   };

@@ -21,7 +21,13 @@ export const SIGN_IN_COOKIE = 'him_oidc';
 export const SIGN_IN_COOKIE_PATH = '/api/v1/auth/oidc';
 
 /** Why a sign-in through the provider was refused, as the dashboard's sign-in page says it. */
-export type SsoRefusal = 'failed' | 'expired' | 'no-account' | 'inactive' | 'no-staff-record';
+export type SsoRefusal =
+  | 'failed'
+  | 'expired'
+  | 'no-account'
+  | 'inactive'
+  | 'no-staff-record'
+  | 'unavailable';
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -80,9 +86,17 @@ export class SsoService {
   }
 
   /** Where to send the browser, and the binding cookie's value to set beside it. */
-  async start(returnTo: unknown): Promise<{ redirect: string; binding: string }> {
+  async start(returnTo: unknown): Promise<{ redirect: string; binding: string | null }> {
     this.settings();
-    const { url, checks } = await this.provider.authorizationRequest();
+    let request: Awaited<ReturnType<OidcClient['authorizationRequest']>>;
+    try {
+      request = await this.provider.authorizationRequest();
+    } catch (error) {
+      if (!(error instanceof ProviderResponseError)) throw error;
+      // The provider's discovery document cannot be read: back to the sign-in page, which says so.
+      return { redirect: `${this.env.PUBLIC_URL}/login?ssoError=unavailable`, binding: null };
+    }
+    const { url, checks } = request;
     const binding = randomBytes(32).toString('base64url');
     await this.dataSource.query(`DELETE FROM oidc_sign_in WHERE expires_at < now()`);
     await this.dataSource.query(

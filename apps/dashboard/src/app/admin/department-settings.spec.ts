@@ -1,3 +1,4 @@
+import type { User } from '@him/contracts';
 import { department } from '../../testing/fixtures';
 import {
   type AdminPageTest,
@@ -14,11 +15,23 @@ import {
 } from './admin-spec-setup';
 import { DepartmentSettingsPage } from './department-settings';
 
+const ADMIN_ACCOUNT: User = {
+  id: 'user-admin',
+  email: 'director@hospital.test',
+  role: 'admin',
+  staffId: null,
+  active: true,
+  version: 1,
+};
+
 describe('DepartmentSettingsPage', () => {
   let page: AdminPageTest;
 
   async function openLoaded(): Promise<void> {
-    page = await openLoadedAdminPage(DepartmentSettingsPage, { department: department() });
+    page = await openLoadedAdminPage(DepartmentSettingsPage, {
+      department: department(),
+      users: [ADMIN_ACCOUNT, { ...ADMIN_ACCOUNT, id: 'user-staff', role: 'staff' }],
+    });
   }
 
   afterEach(() => closeAdminPage(page));
@@ -74,5 +87,22 @@ describe('DepartmentSettingsPage', () => {
     await page.settle();
 
     expect(fieldErrors(timeZone)).toEqual(['Must be an IANA time zone such as America/Chicago.']);
+  });
+
+  it('switches password sign-in off with a break-glass admin chosen among the active admins', async () => {
+    await openLoaded();
+    expect(readable(page.root)).toContain('Break-glass admin');
+    const toggles = page.root.querySelectorAll<HTMLButtonElement>('mat-slide-toggle button');
+    toggles[1].click();
+    await page.settle();
+    button(page.root, 'Save settings').click();
+
+    const patch = expectApi(page.http, 'department', 'PATCH');
+    expect(patch.request.body).toEqual({ version: 1, passwordSignIn: false });
+    failWith(patch, 400, [
+      'breakGlassUserId is required when password sign-in is off: an admin who can still sign in with a password if the identity provider is down',
+    ]);
+    await page.settle();
+    expect(readable(page.root)).toContain('an admin who can still sign in with a password');
   });
 });

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { type MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import type { Department } from '@him/contracts';
 import { AdminApi } from '../core/api/admin-api';
@@ -22,12 +23,15 @@ const FIELDS: Record<string, FormField> = {
   expiryWarningDays: { label: 'Expiry warning days' },
   reminderLeadDays: { label: 'Reminder lead days' },
   assessmentValidityMonths: { label: 'Competence assessments count for (months)' },
+  ssoCreateAccounts: { label: 'Create accounts at a first single sign-on' },
+  passwordSignIn: { label: 'Password sign-in' },
+  breakGlassUserId: { label: 'Break-glass admin' },
 };
 
 const ENTER = 13;
 const COMMA = 188;
 
-/** The department's name, time zone and the R4/R10 settings. */
+/** The department's name, time zone, the R4/R10 settings and how its people sign in. */
 @Component({
   selector: 'him-department-settings',
   imports: [
@@ -36,6 +40,7 @@ const COMMA = 188;
     MatChipsModule,
     MatFormFieldModule,
     MatInputModule,
+    MatSelectModule,
     MatSlideToggleModule,
     LoadStatus,
     FormAlert,
@@ -156,6 +161,53 @@ const COMMA = 188;
           }
         </mat-form-field>
 
+        <h3>Signing in</h3>
+        <div>
+          <mat-slide-toggle formControlName="passwordSignIn" aria-describedby="password-explained"
+            >Password sign-in</mat-slide-toggle
+          >
+          <p id="password-explained" class="field-hint">
+            When off, everyone signs in through the organization's identity provider (single
+            sign-on), except the break-glass admin below, who can still use a password if the
+            provider is down.
+          </p>
+          @if (err(form.controls.passwordSignIn); as message) {
+            <p class="field-error" role="alert">{{ message }}</p>
+          }
+        </div>
+
+        <mat-form-field>
+          <mat-label>Break-glass admin</mat-label>
+          <mat-select formControlName="breakGlassUserId">
+            <mat-option [value]="null">None</mat-option>
+            @for (account of admins(); track account.id) {
+              <mat-option [value]="account.id">{{ account.email }}</mat-option>
+            }
+          </mat-select>
+          <mat-hint
+            >The one admin who may sign in with a password when password sign-in is off.</mat-hint
+          >
+          @if (err(form.controls.breakGlassUserId); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+
+        <div>
+          <mat-slide-toggle
+            formControlName="ssoCreateAccounts"
+            aria-describedby="sso-create-explained"
+            >Create accounts at a first single sign-on</mat-slide-toggle
+          >
+          <p id="sso-create-explained" class="field-hint">
+            When on, someone the identity provider signs in who has no account here gets one, with
+            the role of their groups and linked to the staff record with their e-mail. When off, an
+            admin creates every account first.
+          </p>
+          @if (err(form.controls.ssoCreateAccounts); as message) {
+            <p class="field-error" role="alert">{{ message }}</p>
+          }
+        </div>
+
         <div class="form-actions">
           <button mat-flat-button type="submit" [disabled]="state.saving()">
             {{ state.saving() ? 'Saving…' : 'Save settings' }}
@@ -174,6 +226,11 @@ export class DepartmentSettingsPage {
   protected readonly department = createLoader(
     () => this.departmentApi.getDepartment(),
     'the department settings',
+  );
+  private readonly users = createLoader(() => this.adminApi.listUsers(), 'the accounts');
+  /** The accounts that can be the break-glass admin: active admins. */
+  protected readonly admins = computed(() =>
+    (this.users.value() ?? []).filter((user) => user.active && user.role === 'admin'),
   );
   protected readonly state = new SaveState();
   protected readonly err = fieldError;
@@ -197,10 +254,14 @@ export class DepartmentSettingsPage {
     assessmentValidityMonths: new FormControl<number | null>(null, {
       validators: [Validators.min(1), Validators.max(600), Validators.pattern(/^\d+$/)],
     }),
+    passwordSignIn: new FormControl(true, { nonNullable: true }),
+    breakGlassUserId: new FormControl<string | null>(null),
+    ssoCreateAccounts: new FormControl(false, { nonNullable: true }),
   });
 
   constructor() {
     this.department.load();
+    this.users.load();
     effect(() => {
       const loaded = this.department.value();
       if (loaded) {
@@ -257,6 +318,9 @@ export class DepartmentSettingsPage {
             value.assessmentValidityMonths === null || `${value.assessmentValidityMonths}` === ''
               ? null
               : Number(value.assessmentValidityMonths),
+          passwordSignIn: value.passwordSignIn,
+          breakGlassUserId: value.breakGlassUserId,
+          ssoCreateAccounts: value.ssoCreateAccounts,
         },
         before,
       ),
@@ -281,6 +345,9 @@ export class DepartmentSettingsPage {
       expiryWarningDays: department.expiryWarningDays,
       reminderLeadDays: [...department.reminderLeadDays],
       assessmentValidityMonths: department.assessmentValidityMonths ?? null,
+      passwordSignIn: department.passwordSignIn ?? true,
+      breakGlassUserId: department.breakGlassUserId ?? null,
+      ssoCreateAccounts: department.ssoCreateAccounts ?? false,
     });
   }
 }

@@ -33,6 +33,8 @@ export const SSO_ERRORS: Record<string, string> = {
   inactive: 'Your HIM Readiness account is deactivated. Ask an admin of your department.',
   'no-staff-record':
     'Your account has no staff record in HIM Readiness yet. Ask an admin of your department to add you.',
+  unavailable:
+    'The identity provider cannot be reached right now. Try again in a moment, or ask your IT help desk.',
   expired: 'The sign-in took too long or was started in another window. Try again.',
   failed:
     'Single sign-on did not complete. Try again, or ask your IT help desk if it keeps failing.',
