@@ -171,7 +171,7 @@ describe('member files (DOMAIN.md, Reports)', () => {
       ])
         expect([section, text.includes(section)]).toEqual([section, true]);
       expect(text).toContain('ready: 5 of 5 requirements met');
-      expect(text).toMatch(/(CCS or CPC|CPC or CCS) met (CCS 5769810|CPC 12967239)/);
+      expect(text).toMatch(/(CCS or CPC|CPC or CCS)(, verified)? met (CCS 5769810|CPC 12967239)/);
       expect(text).toMatch(
         /ICD-10-CM diagnosis coding at Proficient \(3\) met manager assessment of \d{4}-\d{2}-\d{2}/,
       );

@@ -112,9 +112,10 @@ describe('migrations', () => {
     await ds.initialize();
     try {
       await ds.runMigrations();
-      // back to before issue 10's two migrations, with a catalog written then
-      await ds.undoLastMigration();
-      await ds.undoLastMigration();
+      // back to before issue 10's two migrations (and every later one), with a catalog written then
+      const lastApplied = async (): Promise<number> =>
+        Number((await ds.query(`SELECT max("timestamp") AS t FROM schema_migration`))[0].t);
+      while ((await lastApplied()) >= 1797000000000) await ds.undoLastMigration();
       const dept = async (name: string) =>
         (await ds.query(`INSERT INTO department (name) VALUES ($1) RETURNING id`, [name]))[0]
           .id as string;

@@ -622,9 +622,11 @@ describe('GET /reports/compliance (DOMAIN.md, Reports)', () => {
       }
       const readiness = await get<ReadinessResponse>(tokens.manager, `/readiness?asOf=${TODAY}`);
       // a ready member meets every skill requirement of the role: each one has a row
-      const ready = readiness.members.find((m) => m.ready && m.name === 'Aisha Rahman');
-      expect(ready).toBeDefined();
-      expect(rows.filter((r) => r['Member'] === 'Aisha Rahman').length).toBeGreaterThan(0);
+      // an inpatient coder: the role has skill requirements
+      const coder = ids.get('role:coder-inpatient');
+      const ready = readiness.members.find((m) => m.ready && m.roleId === coder);
+      if (!ready) throw new Error('the demo department has no ready inpatient coder');
+      expect(rows.filter((r) => r['Member'] === ready.name).length).toBeGreaterThan(0);
     });
 
     it('every CSV row carries the header: department, scope, as-of date, generated at and by', async () => {

@@ -646,7 +646,8 @@ function memberRecordsFinder(
         );
         const code = holding ? names.credentialTypeCodes.get(holding.credentialTypeId) : undefined;
         return {
-          requirement: requirement.verifiedOnly ? `${text} (verified)` : text,
+          // a verified-only requirement says so in its words ("CCS or CPC, verified")
+          requirement: text,
           met: true,
           metBy: holding ? [code, holding.number].filter(Boolean).join(' ') : null,
         };
