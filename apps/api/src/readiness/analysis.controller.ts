@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Expiration, ReadinessSummaryResponse } from '@him/contracts';
+import type { Expiration } from '@him/contracts';
 import type { Request, Response } from 'express';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
@@ -17,6 +17,11 @@ function clientGone(res: Response): AbortSignal {
   return controller.signal;
 }
 
+/** A Buffer over the bytes (as they came from the worker thread), not a copy. */
+function bytes(view: Uint8Array): Buffer {
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+}
+
 /**
  * Sends an answer the cache already holds as JSON. Its ETag is the data version with the
  * caller and the request's query, so a client asking again before anything changed gets 304 without a body.
@@ -26,12 +31,12 @@ function sendRaw(req: Request, res: Response, raw: RawJson, user: RequestUser): 
   res.type('application/json');
   res.setHeader('ETag', `W/"dv${raw.version}-${Buffer.from(query).toString('base64url')}"`);
   res.vary('Accept-Encoding');
-  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+  if (raw.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
     res.setHeader('Content-Encoding', 'gzip');
-    res.send(Buffer.from(raw.gzip.buffer, raw.gzip.byteOffset, raw.gzip.byteLength));
+    res.send(bytes(raw.gzip));
     return;
   }
-  res.send(raw.json);
+  res.send(typeof raw.json === 'string' ? raw.json : bytes(raw.json));
 }
 
 @ApiTags('analysis')
@@ -53,8 +58,7 @@ export class AnalysisController {
     @Res() res: Response,
   ): Promise<void> {
     const answer = await this.analysis.readiness(user, query, clientGone(res));
-    if ('json' in answer) sendRaw(req, res, answer, user);
-    else res.json(answer satisfies ReadinessSummaryResponse);
+    sendRaw(req, res, answer, user);
   }
 
   @Get('skills-matrix')
