@@ -113,6 +113,7 @@ export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
   }
   const mentioned = new Set<string>();
   for (const point of rest.singlePointsOfFailure) mentioned.add(point.staffId);
+  for (const target of rest.targets) for (const staffId of target.holderIds) mentioned.add(staffId);
   for (const point of rest.forecast)
     for (const lapsed of point.lapsed) mentioned.add(lapsed.staffId);
   const people = [...mentioned].flatMap((staffId) => {
