@@ -151,15 +151,23 @@ async function login(base, email, password) {
   return (await res.json()).accessToken;
 }
 
-/** GET that reads the whole body; returns its size in bytes. */
-async function getBytes(base, token, path) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const body = await res.arrayBuffer();
-  if (!res.ok)
-    throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`);
-  return body.byteLength;
+/**
+ * GET that reads the whole body; returns its size in bytes. A connection the server closed as
+ * it was reused (keep-alive timing) is retried once.
+ */
+async function getBytes(base, token, path, retry = true) {
+  try {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = await res.arrayBuffer();
+    if (!res.ok)
+      throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`);
+    return body.byteLength;
+  } catch (error) {
+    if (retry && error.cause?.code === 'UND_ERR_SOCKET') return getBytes(base, token, path, false);
+    throw error;
+  }
 }
 
 async function timeIt(fn) {
