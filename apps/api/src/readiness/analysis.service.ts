@@ -81,7 +81,7 @@ export class AnalysisService {
       ...compare.map((day) => readinessOn(day, [])),
     ]);
     if (compare.length === 0 && !query.members) {
-      return { json: result.summaryJson, gzip: result.summaryGzip, version };
+      return { json: result.summaryBytes, gzip: result.summaryGzip, version };
     }
     return { json: summaryWith(result, others, query), version };
   }

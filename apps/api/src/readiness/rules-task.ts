@@ -43,6 +43,7 @@ export interface ReadinessResult {
    * SUMMARY_COMPARISONS_TAIL (so a request adding them replaces the tail), and gzipped.
    */
   summaryJson: string;
+  summaryBytes: Uint8Array;
   summaryGzip: Uint8Array;
   /** the figures, for another request's `compare=` */
   figures: ReadinessComparison;
@@ -137,6 +138,7 @@ export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
     json,
     gzip: gzipSync(json, { level: 4 }),
     summaryJson,
+    summaryBytes: Buffer.from(summaryJson),
     summaryGzip: gzipped(summaryJson),
     figures: {
       asOf: rest.asOf,
