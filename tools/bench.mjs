@@ -64,6 +64,20 @@ const median = (samples) => pct(samples, 0.5);
  * missed, by how much. `baseline` adds the plain-pg reading of the same rows.
  */
 function line(what, value, unit, limit, extra = {}) {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    console.log(
+      `${what.padEnd(66)} ${'no answer'.padStart(11)}${limit === undefined ? '' : '  MISSED'}`,
+    );
+    results.lines.push({
+      what,
+      value: null,
+      unit,
+      target: limit ?? null,
+      met: limit === undefined ? null : false,
+      ...extra,
+    });
+    return;
+  }
   const met = limit === undefined ? null : value < limit;
   const shown =
     unit === 'x' ? `${value.toFixed(2)}x` : `${value.toFixed(unit === 'ms' ? 1 : 0)} ${unit}`;
@@ -151,15 +165,23 @@ async function login(base, email, password) {
   return (await res.json()).accessToken;
 }
 
-/** GET that reads the whole body; returns its size in bytes. */
-async function getBytes(base, token, path) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const body = await res.arrayBuffer();
-  if (!res.ok)
-    throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`);
-  return body.byteLength;
+/**
+ * GET that reads the whole body; returns its size in bytes. A connection the server closed as
+ * it was reused (keep-alive timing) is retried once.
+ */
+async function getBytes(base, token, path, retry = true) {
+  try {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = await res.arrayBuffer();
+    if (!res.ok)
+      throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`);
+    return body.byteLength;
+  } catch (error) {
+    if (retry && error.cause?.code === 'UND_ERR_SOCKET') return getBytes(base, token, path, false);
+    throw error;
+  }
 }
 
 async function timeIt(fn) {
@@ -246,7 +268,7 @@ async function load(base, token, path, connections, seconds = SECONDS) {
 }
 
 function loadNote(r) {
-  return `${r.requests} requests, ${r.perSecond.toFixed(1)}/s, p50 ${r.p50?.toFixed(0)} ms, p99 ${r.p99?.toFixed(0)} ms, timeouts ${r.timeouts}, errors ${r.errors}, non-2xx ${r.non2xx}`;
+  return `${r.requests} requests, ${r.perSecond.toFixed(1)}/s, p50 ${r.p50?.toFixed(0) ?? '-'} ms, p99 ${r.p99?.toFixed(0) ?? '-'} ms, timeouts ${r.timeouts}, errors ${r.errors}, non-2xx ${r.non2xx}`;
 }
 
 // ============================================================================

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   Expiration,
   MemberReadinessAnswer,
-  ReadinessSummaryResponse,
   ReassessmentDue,
   SurveyWindowResponse,
 } from '@him/contracts';
@@ -32,6 +31,11 @@ function clientGone(res: Response): AbortSignal {
   return controller.signal;
 }
 
+/** A Buffer over the bytes (as they came from the worker thread), not a copy. */
+function bytes(view: Uint8Array): Buffer {
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+}
+
 /**
  * Sends an answer the cache already holds as JSON. Its ETag is the data version with the
  * caller and the request's query, so a client asking again before anything changed gets 304 without a body.
@@ -41,12 +45,12 @@ function sendRaw(req: Request, res: Response, raw: RawJson, user: RequestUser): 
   res.type('application/json');
   res.setHeader('ETag', `W/"dv${raw.version}-${Buffer.from(query).toString('base64url')}"`);
   res.vary('Accept-Encoding');
-  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+  if (raw.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
     res.setHeader('Content-Encoding', 'gzip');
-    res.send(Buffer.from(raw.gzip.buffer, raw.gzip.byteOffset, raw.gzip.byteLength));
+    res.send(bytes(raw.gzip));
     return;
   }
-  res.send(raw.json);
+  res.send(typeof raw.json === 'string' ? raw.json : bytes(raw.json));
 }
 
 @ApiTags('analysis')
@@ -68,8 +72,7 @@ export class AnalysisController {
     @Res() res: Response,
   ): Promise<void> {
     const answer = await this.analysis.readiness(user, query, clientGone(res));
-    if ('json' in answer) sendRaw(req, res, answer, user);
-    else res.json(answer satisfies ReadinessSummaryResponse);
+    sendRaw(req, res, answer, user);
   }
 
   @Get('staff/:staffId/readiness')

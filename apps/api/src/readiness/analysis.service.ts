@@ -3,9 +3,7 @@ import type {
   Expiration,
   IsoDate,
   MemberReadinessAnswer,
-  MemberReadiness,
   ReadinessComparison,
-  ReadinessSummaryResponse,
   ReassessmentDue,
   SurveyWindowResponse,
 } from '@him/contracts';
@@ -32,12 +30,12 @@ import type {
 } from './analysis.dto';
 import { AnalysisCache } from './analysis-cache';
 import { FactsRepository } from './facts.repository';
-import type { ReadinessResult, RulesTask } from './rules-task';
+import { SUMMARY_COMPARISONS_TAIL, type ReadinessResult, type RulesTask } from './rules-task';
 
 /** An answer already serialized, sent as it is (the cache's bytes, no second JSON.stringify). */
 export interface RawJson {
-  json: string;
-  gzip: Uint8Array;
+  json: Uint8Array | string;
+  gzip?: Uint8Array;
   /** the department data version it was computed at (the ETag) */
   version: number;
 }
@@ -56,11 +54,7 @@ export class AnalysisService {
     private readonly cache: AnalysisCache,
   ) {}
 
-  async readiness(
-    user: RequestUser,
-    query: ReadinessQuery,
-    signal: AbortSignal,
-  ): Promise<RawJson | ReadinessSummaryResponse> {
+  async readiness(user: RequestUser, query: ReadinessQuery, signal: AbortSignal): Promise<RawJson> {
     const summary = query.view === 'summary';
     if (!summary) {
       for (const field of ['compare', 'members', 'limit', 'offset'] as const) {
@@ -104,7 +98,10 @@ export class AnalysisService {
       readinessOn(asOf, extraDates),
       ...compare.map((day) => readinessOn(day, [])),
     ]);
-    return summaryOf(result, others, query);
+    if (compare.length === 0 && !query.members) {
+      return { json: result.summaryBytes, gzip: result.summaryGzip, version };
+    }
+    return { json: summaryWith(result, others, query), version };
   }
 
   /** R6 for one member: what a staff member sees of their own readiness, and others of those they may see. */
@@ -205,40 +202,17 @@ export class AnalysisService {
   }
 }
 
-/** The summary form of a computed readiness: no member rows but the page asked for. */
-function summaryOf(
+/**
+ * The summary JSON of a computed readiness with the other days' figures and the member page
+ * asked for, spliced into the summary serialized once (its empty comparisons come last).
+ */
+function summaryWith(
   result: ReadinessResult,
   others: ReadinessResult[],
   query: ReadinessQuery,
-): ReadinessSummaryResponse {
-  const { onLeaveStaff, ...figures } = result.summary;
-  const names = new Map(result.names);
-  const mentioned = new Set<string>();
-  for (const point of figures.singlePointsOfFailure) mentioned.add(point.staffId);
-  for (const point of figures.forecast)
-    for (const lapsed of point.lapsed) mentioned.add(lapsed.staffId);
-  const people = [...mentioned].flatMap((staffId) => {
-    const known = names.get(staffId);
-    return known ? [{ staffId, ...known }] : [];
-  });
-  const comparisons: ReadinessComparison[] = others.map(({ summary: other }) => ({
-    asOf: other.asOf,
-    staffReadyPct: other.staffReadyPct,
-    requirementsMetPct: other.requirementsMetPct,
-    targetsMet: other.targetsMet,
-    staffReady: other.staffReady,
-    requirementsMet: other.requirementsMet,
-  }));
-  const notReadyStaff = result.members.filter((member) => !member.ready).length;
-  const response: ReadinessSummaryResponse = {
-    ...figures,
-    view: 'summary',
-    activeStaff: result.members.length,
-    notReadyStaff,
-    onLeaveStaff,
-    people,
-    comparisons,
-  };
+): string {
+  const comparisons: ReadinessComparison[] = others.map((other) => other.figures);
+  let tail = `,"comparisons":${JSON.stringify(comparisons)}`;
   if (query.members) {
     const wanted =
       query.members === 'all'
@@ -246,16 +220,10 @@ function summaryOf(
         : result.members.filter((member) => member.ready === (query.members === 'ready'));
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    response.memberPage = {
-      items: wanted
-        .slice(offset, offset + limit)
-        .map((member) => JSON.parse(member.json) as MemberReadiness),
-      total: wanted.length,
-      limit,
-      offset,
-    };
+    const items = wanted.slice(offset, offset + limit).map((member) => member.json);
+    tail += `,"memberPage":{"items":[${items.join(',')}],"total":${wanted.length},"limit":${limit},"offset":${offset}}`;
   }
-  return response;
+  return `${result.summaryJson.slice(0, -SUMMARY_COMPARISONS_TAIL.length)}${tail}}`;
 }
 
 /** R17: a survey comes 18 to 36 months after the last one; a longer window is refused. */

@@ -1,5 +1,11 @@
 import { gzipSync } from 'node:zlib';
-import type { IsoDate, MemberReadiness, ReadinessResponse } from '@him/contracts';
+import type {
+  IsoDate,
+  MemberReadiness,
+  ReadinessComparison,
+  ReadinessResponse,
+  ReadinessSummaryResponse,
+} from '@him/contracts';
 import { computeCeStatus, computeReadiness, computeSkillsMatrix } from '@him/domain';
 import type { MemberScope } from '../auth/access-policy';
 import type { FactsRepository } from './facts.repository';
@@ -29,27 +35,39 @@ export type RulesTask =
 /** A readiness answer ready to serve in any form without serializing 10,000 rows again. */
 export interface ReadinessResult {
   kind: 'readiness';
-  /** the full form as JSON, for integrations, and gzipped */
-  json: string;
+  /** the full form as JSON bytes, for integrations, and gzipped */
+  json: Uint8Array;
   gzip: Uint8Array;
-  /** everything but the member rows */
-  summary: Omit<ReadinessResponse, 'members' | 'onLeave'> & { onLeaveStaff: number };
+  /**
+   * The summary form without other days or a member page, as JSON ending in
+   * SUMMARY_COMPARISONS_TAIL (so a request adding them replaces the tail), and gzipped.
+   */
+  summaryJson: string;
+  summaryBytes: Uint8Array;
+  summaryGzip: Uint8Array;
+  /** the figures, for another request's `compare=` */
+  figures: ReadinessComparison;
   /** each member row as JSON, in the full form's order, with what the filters need */
   members: { ready: boolean; json: string }[];
-  /** names of every member the answer mentions (active and on leave) */
-  names: [string, { name: string; teamId: string }][];
 }
+
+/** How the summary JSON ends: its empty comparisons, last. */
+export const SUMMARY_COMPARISONS_TAIL = ',"comparisons":[]}';
 
 export interface JsonResult {
   kind: 'json';
-  json: string;
+  json: Uint8Array;
   /** the JSON gzipped (most clients accept it: a 5 MB answer leaves as a few hundred kB) */
   gzip: Uint8Array;
 }
 
 /** Fast compression: the answer is sent many times, compressed once, off the event loop. */
-function gzipped(json: string): Uint8Array {
+function gzipped(json: string | Uint8Array): Uint8Array {
   return gzipSync(json, { level: 4 });
+}
+
+function jsonBytes(value: unknown): Uint8Array {
+  return Buffer.from(JSON.stringify(value));
 }
 
 export type RulesResult = ReadinessResult | JsonResult;
@@ -76,11 +94,11 @@ export async function runRulesTask(facts: FactsSource, task: RulesTask): Promise
         facts.departmentFacts(task.scope, task.asOf),
         facts.skills(task.scope.departmentId),
       ]);
-      const json = JSON.stringify(computeSkillsMatrix(departmentFacts, task.asOf, skills, options));
+      const json = jsonBytes(computeSkillsMatrix(departmentFacts, task.asOf, skills, options));
       return { kind: 'json', json, gzip: gzipped(json) };
     }
     case 'ce-status': {
-      const json = JSON.stringify(
+      const json = jsonBytes(
         computeCeStatus(await facts.ceFacts(task.scope, task.asOf), task.asOf, options),
       );
       return { kind: 'json', json, gzip: gzipped(json) };
@@ -94,16 +112,45 @@ export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
   for (const member of [...members, ...onLeave]) {
     names.set(member.staffId, { name: member.name, teamId: member.teamId });
   }
-  const json = JSON.stringify(readiness);
+  const mentioned = new Set<string>();
+  for (const point of rest.singlePointsOfFailure) mentioned.add(point.staffId);
+  for (const target of rest.targets) for (const staffId of target.holderIds) mentioned.add(staffId);
+  for (const point of rest.forecast)
+    for (const lapsed of point.lapsed) mentioned.add(lapsed.staffId);
+  const people = [...mentioned].flatMap((staffId) => {
+    const known = names.get(staffId);
+    return known ? [{ staffId, ...known }] : [];
+  });
+  const summary: ReadinessSummaryResponse = {
+    ...rest,
+    view: 'summary',
+    activeStaff: members.length,
+    notReadyStaff: members.filter((member) => !member.ready).length,
+    onLeaveStaff: onLeave.length,
+    people,
+    // last: SUMMARY_COMPARISONS_TAIL
+    comparisons: [],
+  };
+  const summaryJson = JSON.stringify(summary);
+  const json = Buffer.from(JSON.stringify(readiness));
   return {
     kind: 'readiness',
     json,
-    gzip: gzipped(json),
-    summary: { ...rest, onLeaveStaff: onLeave.length },
+    gzip: gzipSync(json, { level: 4 }),
+    summaryJson,
+    summaryBytes: Buffer.from(summaryJson),
+    summaryGzip: gzipped(summaryJson),
+    figures: {
+      asOf: rest.asOf,
+      staffReadyPct: rest.staffReadyPct,
+      requirementsMetPct: rest.requirementsMetPct,
+      targetsMet: rest.targetsMet,
+      staffReady: rest.staffReady,
+      requirementsMet: rest.requirementsMet,
+    },
     members: members.map((member: MemberReadiness) => ({
       ready: member.ready,
       json: JSON.stringify(member),
     })),
-    names: [...names],
   };
 }

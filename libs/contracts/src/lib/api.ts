@@ -1009,7 +1009,7 @@ export interface ReadinessComparison extends Figures {
 /**
  * `GET /readiness?view=summary`: what the dashboard shows without a member list. Member rows come
  * in pages (`members=not-ready&limit=&offset=`), the names of the members the summary mentions
- * (single points of failure, lapsed credentials) in `people`.
+ * (target holders, single points of failure, lapsed credentials) in `people`.
  */
 export interface ReadinessSummaryResponse extends Figures {
   asOf: IsoDate;

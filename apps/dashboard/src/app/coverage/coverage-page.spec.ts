@@ -2,7 +2,13 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ReadinessResponse, Role, SkillsMatrixResponse, Team } from '@him/contracts';
+import type {
+  ReadinessResponse,
+  ReadinessSummaryResponse,
+  Role,
+  SkillsMatrixResponse,
+  Team,
+} from '@him/contracts';
 import { department } from '../../testing/fixtures';
 import { CLOCK } from '../core/clock';
 import { CoveragePage } from './coverage-page';
@@ -153,6 +159,25 @@ describe('coverage view', () => {
     });
   });
 
+  it('names the holders from the summary form as from the full form', () => {
+    const { members, onLeave, ...rest } = readiness();
+    const summary: ReadinessSummaryResponse = {
+      ...rest,
+      view: 'summary',
+      activeStaff: members.length,
+      notReadyStaff: members.filter((member) => !member.ready).length,
+      onLeaveStaff: onLeave.length,
+      people: members.map(({ staffId, name, teamId }) => ({ staffId, name, teamId })),
+      comparisons: [],
+    };
+    const holders = (rows: ReturnType<typeof coverageTargetRows>) =>
+      rows.map((row) => row.holderMembers.map((member) => member.name));
+    expect(holders(coverageTargetRows(summary, names))).toEqual(
+      holders(coverageTargetRows(readiness(), names)),
+    );
+    expect(holders(coverageTargetRows(summary, names)).flat()).not.toContain('Unknown staff member');
+  });
+
   it('counts active members of a role at the level that role requires', () => {
     const heatmap = roleSkillHeatmap(matrix(), roles as Role[]);
     expect(heatmap.skills.map((skill) => skill.name)).toEqual(['ICD-10-CM', 'CPT']);
@@ -204,6 +229,8 @@ describe('CoveragePage', () => {
     expect(readinessRequest.request.params.get('teamId')).toBe(teamId);
     expect(matrixRequest.request.params.get('teamId')).toBe(teamId);
     expect(readinessRequest.request.params.get('asOf')).toBe('2025-06-01');
+    // the coverage page needs no member rows: the summary form
+    expect(readinessRequest.request.params.get('view')).toBe('summary');
     readinessRequest.flush(readiness());
     matrixRequest.flush(matrix());
     await fixture.whenStable();

@@ -65,7 +65,7 @@ export class CoveragePage {
     'teams and roles',
   );
   protected readonly readiness = createLoader(
-    () => this.readinessApi.getReadiness(this.asOf(), this.teamId() ?? undefined),
+    () => this.readinessApi.getReadinessSummary(this.asOf(), this.teamId() ?? undefined),
     'coverage targets',
   );
   protected readonly matrix = createLoader(

@@ -1,4 +1,10 @@
-import { type ReadinessResponse, type Role, type SkillsMatrixResponse, type Team } from '@him/contracts';
+import {
+  type ReadinessResponse,
+  type ReadinessSummaryResponse,
+  type Role,
+  type SkillsMatrixResponse,
+  type Team,
+} from '@him/contracts';
 import { requirementLabel, levelInWords } from '@him/domain';
 import { type RequirementCatalog } from '../core/catalog/requirement-catalog';
 
@@ -23,11 +29,13 @@ export interface CoverageTargetRow {
 
 /** R7 targets of the teams shown, teams by name, gaps first within a team. */
 export function coverageTargetRows(
-  readiness: ReadinessResponse,
+  readiness: ReadinessResponse | ReadinessSummaryResponse,
   catalog: RequirementCatalog,
 ): CoverageTargetRow[] {
   const teamNames = new Map(readiness.teams.map((team) => [team.teamId, team.name]));
-  const names = new Map(readiness.members.map((member) => [member.staffId, member.name]));
+  // the summary form names the members it mentions; the full form lists them all
+  const people = 'people' in readiness ? readiness.people : readiness.members;
+  const names = new Map(people.map((member) => [member.staffId, member.name]));
   return readiness.targets
     .map((target, index) => ({
       key: `${target.teamId}:${index}`,

@@ -4,6 +4,7 @@ import type {
   IsoDate,
   MemberReadinessAnswer,
   ReadinessResponse,
+  ReadinessSummaryResponse,
   SkillsMatrixResponse,
 } from '@him/contracts';
 import { Observable } from 'rxjs';
@@ -29,6 +30,18 @@ export class ReadinessApi {
       params['teamId'] = teamId;
     }
     return this.http.get<ReadinessResponse>(apiUrl('readiness'), { params });
+  }
+
+  /**
+   * The summary form of readiness (no member rows): figures, teams, targets, forecast, single
+   * points of failure and the names of the members they mention.
+   */
+  getReadinessSummary(asOf: IsoDate, teamId?: string): Observable<ReadinessSummaryResponse> {
+    const params: Record<string, string> = { asOf, view: 'summary' };
+    if (teamId) {
+      params['teamId'] = teamId;
+    }
+    return this.http.get<ReadinessSummaryResponse>(apiUrl('readiness'), { params });
   }
 
   /** Members x skills on `asOf` with the R2 level and the level each role requires. */
