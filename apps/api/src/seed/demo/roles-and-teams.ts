@@ -43,7 +43,7 @@ export const ROLES: DemoRole[] = [
     key: 'coder-profee',
     name: 'Medical Coder (Professional Fee)',
     description:
-      "Codes physician services in CPT and HCPCS, submits claims, follows up on unpaid ones and talks to patients about bills. CPC or CCS-P required.",
+      'Codes physician services in CPT and HCPCS, submits claims, follows up on unpaid ones and talks to patients about bills. CPC or CCS-P required.',
     requirements: [
       anyOf('CPC', 'CCS-P'),
       skill('cpt', 3),
