@@ -303,6 +303,17 @@ describe("each person's job on the dashboard (issue 12)", () => {
       await page.waitForLoadState('networkidle');
       await expectNoAxeViolations(page, 'my progress with readiness');
       await screenshot(page, 'my-progress-readiness');
+
+      // Point 13 (in part): a completion date longer ago than a CE cycle warns.
+      const completedOn = page.getByLabel('Completed on');
+      const today = await completedOn.inputValue();
+      await completedOn.fill(addDaysIso(today, -800));
+      await page
+        .getByTestId('completed-on-warning')
+        .getByText(/^More than 24 months ago, longer than a CE cycle/)
+        .waitFor();
+      await completedOn.fill(addDaysIso(today, -30));
+      await page.getByTestId('completed-on-warning').waitFor({ state: 'detached' });
     } finally {
       await context.close();
     }
