@@ -407,6 +407,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
       hours: 1,
     });
 
+    let reason = '';
     const { context, page } = await openPage(browser);
     try {
       await login(page, DIRECTOR.email, DIRECTOR.password);
@@ -441,22 +442,36 @@ describe("each person's job on the dashboard (issue 12)", () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: 'Reject', exact: true }).click();
       await dialog.getByText('Say why the activity is rejected.').waitFor();
-      const reason = 'The certificate shows 1 hour, not 2.';
+      reason = 'The certificate shows 1 hour, not 2.';
       await dialog.getByLabel('Reason').fill(reason);
       await dialog.getByRole('button', { name: 'Reject', exact: true }).click();
       await row.waitFor({ state: 'detached' });
+      await page.getByRole('status').filter({ hasText: '1 activity rejected.' }).waitFor();
     } finally {
       await context.close();
     }
 
+    const reviewed = await apiGet<{ status: string; reviewNote: string | null }>(
+      coderToken,
+      `ce-activities/${activity.id}`,
+    );
+    expect(reviewed).toMatchObject({ status: 'rejected', reviewNote: reason });
     // The holder sees the reason on My progress.
     const coderPage = await openPage(browser);
     try {
       await login(coderPage.page, CODER.email, CODER.password);
       await coderPage.page.goto('/my-progress');
-      await coderPage.page
-        .getByText("Reviewer's note: The certificate shows 1 hour, not 2.")
-        .waitFor();
+      const rejected = coderPage.page
+        .locator('li.record')
+        .filter({ hasText: 'Query writing workshop' });
+      try {
+        await rejected.getByText("Reviewer's note: The certificate shows 1 hour, not 2.").waitFor({
+          timeout: 30_000,
+        });
+      } catch (failure) {
+        await screenshot(coderPage.page, 'my-progress-rejection-missing');
+        throw failure;
+      }
     } finally {
       await coderPage.context.close();
     }
