@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import {
+  baseUrl,
   apiGet,
   apiLogin,
   apiPost,
@@ -175,6 +176,11 @@ describe("each person's job on the dashboard (issue 12)", () => {
       await survey.focus();
       const [year, month, day] = typed.split('-');
       await page.keyboard.type(`${month}${day}${year}`);
+      const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+      expect({ value: await survey.inputValue(), focused }).toEqual({
+        value: typed,
+        focused: expect.stringContaining('survey-date'),
+      });
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 2, name: `By the survey on ${typed}` }).waitFor();
       await page.waitForURL((url) => url.searchParams.get('surveyDate') === typed);
@@ -230,11 +236,14 @@ describe("each person's job on the dashboard (issue 12)", () => {
         .filter({ hasText: /members? shown/ })
         .waitFor();
       await morgan.waitFor();
-      const readiness = await table
-        .locator('tbody tr')
-        .evaluateAll((rows) => rows.map((tr) => tr.textContent ?? ''));
-      expect(readiness.length).toBeGreaterThan(0);
-      expect(readiness.every((text) => /Not ready: \d+ of \d+ met/.test(text))).toBe(true);
+      // Once the filter applies, every row left is a member not ready.
+      await page.waitForFunction(() => {
+        const rows = Array.from(document.querySelectorAll('table tbody tr'));
+        return (
+          rows.length > 0 &&
+          rows.every((row) => /Not ready: \d+ of \d+ met/.test(row.textContent ?? ''))
+        );
+      });
       await expectNoAxeViolations(page, 'staff list filtered to not ready');
 
       // Someone with records cannot be deleted: the answer says to terminate instead.
@@ -294,6 +303,17 @@ describe("each person's job on the dashboard (issue 12)", () => {
       await page.waitForLoadState('networkidle');
       await expectNoAxeViolations(page, 'my progress with readiness');
       await screenshot(page, 'my-progress-readiness');
+
+      // Point 13 (in part): a completion date longer ago than a CE cycle warns.
+      const completedOn = page.getByLabel('Completed on');
+      const today = await completedOn.inputValue();
+      await completedOn.fill(addDaysIso(today, -800));
+      await page
+        .getByTestId('completed-on-warning')
+        .getByText(/^More than 24 months ago, longer than a CE cycle/)
+        .waitFor();
+      await completedOn.fill(addDaysIso(today, -30));
+      await page.getByTestId('completed-on-warning').waitFor({ state: 'detached' });
     } finally {
       await context.close();
     }
@@ -350,6 +370,111 @@ describe("each person's job on the dashboard (issue 12)", () => {
     expect(readme).toContain('[docs/rules.md](docs/rules.md)');
     expect(readme).not.toContain('../shared/');
     expect(existsSync(join(__dirname, '../../../docs/rules.md'))).toBe(true);
+  });
+
+  it('the review queue shows the certificate beside the row, the submitted time, urgent rows; a rejection needs a reason the holder sees', async () => {
+    const director = await apiLogin(DIRECTOR);
+    const coderToken = await apiLogin(CODER);
+    const coder = await staffByEmail(CODER.email);
+    // The coder logs an activity with its certificate (a real PNG).
+    const activity = await apiPost<{ id: string; title: string }>(
+      coderToken,
+      `staff/${coder.id}/ce-activities`,
+      { title: 'Query writing workshop', provider: 'ACDIS', completedOn: '2026-01-10', hours: 2 },
+    );
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const form = new FormData();
+    form.append('file', new Blob([png], { type: 'image/png' }), 'certificate.png');
+    const uploaded = await fetch(`${baseUrl()}/api/v1/ce-activities/${activity.id}/evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${coderToken}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    // A member whose credential lapses within 30 days logs one too: their row is urgent.
+    const lapsing = await apiGet<
+      { staffId: string; staffName: string; credentialTypeCode: string }[]
+    >(director, 'expirations?withinDays=30');
+    expect(lapsing.length).toBeGreaterThan(0);
+    const urgentTitle = 'Release of information refresher';
+    await apiPost(director, `staff/${lapsing[0].staffId}/ce-activities`, {
+      title: urgentTitle,
+      provider: 'AHIMA',
+      completedOn: '2026-01-12',
+      hours: 1,
+    });
+
+    let reason = '';
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, DIRECTOR.email, DIRECTOR.password);
+      await page.goto('/review');
+      const queue = page.getByRole('region', { name: 'Activities awaiting review' });
+      const row = queue.getByRole('row').filter({ hasText: 'Query writing workshop' });
+      await row.waitFor();
+      await expect(row.innerText()).resolves.toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}, today/);
+      const headers = await queue.locator('thead th').allInnerTexts();
+      expect(headers.map((h) => h.trim())).toEqual(
+        expect.arrayContaining(['Submitted', 'Certificate']),
+      );
+      const urgent = queue.getByRole('row').filter({ hasText: urgentTitle });
+      await urgent.getByText(/^Urgent: .*lapses (today|in \d+ days?)/).waitFor();
+
+      // The certificate opens beside the queue.
+      await row
+        .getByRole('button', { name: /^View certificate of Query writing workshop/ })
+        .click();
+      const preview = page.getByRole('complementary', {
+        name: /^Certificate: Query writing workshop/,
+      });
+      const image = preview.getByRole('img', { name: 'Certificate certificate.png' });
+      await image.waitFor();
+      await expect(image.evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBe(1);
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page, 'review queue with a certificate open');
+      await screenshot(page, 'review-certificate-preview');
+
+      // Rejecting needs a reason.
+      await row.getByRole('button', { name: /^Reject Query writing workshop/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Reject', exact: true }).click();
+      await dialog.getByText('Say why the activity is rejected.').waitFor();
+      reason = 'The certificate shows 1 hour, not 2.';
+      await dialog.getByLabel('Reason').fill(reason);
+      await dialog.getByRole('button', { name: 'Reject', exact: true }).click();
+      await row.waitFor({ state: 'detached' });
+      await page.getByRole('status').filter({ hasText: '1 activity rejected.' }).waitFor();
+    } finally {
+      await context.close();
+    }
+
+    const reviewed = await apiGet<{ status: string; reviewNote: string | null }>(
+      coderToken,
+      `ce-activities/${activity.id}`,
+    );
+    expect(reviewed).toMatchObject({ status: 'rejected', reviewNote: reason });
+    // The holder sees the reason on My progress.
+    const coderPage = await openPage(browser);
+    try {
+      await login(coderPage.page, CODER.email, CODER.password);
+      await coderPage.page.goto('/my-progress');
+      const rejected = coderPage.page
+        .locator('li.record')
+        .filter({ hasText: 'Query writing workshop' });
+      try {
+        await rejected.getByText("Reviewer's note: The certificate shows 1 hour, not 2.").waitFor({
+          timeout: 30_000,
+        });
+      } catch (failure) {
+        await screenshot(coderPage.page, 'my-progress-rejection-missing');
+        throw failure;
+      }
+    } finally {
+      await coderPage.context.close();
+    }
   });
 });
 

@@ -117,4 +117,16 @@ describe('CeActivityForm draft across an expired session', () => {
 
     expect(sessionStorage.getItem(DRAFT_KEY)).toBeNull();
   });
+
+  it('warns when the completion date lies more than a CE cycle in the past', async () => {
+    const { fixture, element, inputs } = await createForm();
+    fixture.componentRef.setInput('cycleMonths', 24);
+    const warning = () => element.querySelector('[data-testid="completed-on-warning"]');
+    typeInto(inputs.completedOn, '2024-05-31');
+    await fixture.whenStable();
+    expect(warning()?.textContent).toContain('More than 24 months ago, longer than a CE cycle');
+    typeInto(inputs.completedOn, '2024-06-01');
+    await fixture.whenStable();
+    expect(warning()).toBeNull();
+  });
 });

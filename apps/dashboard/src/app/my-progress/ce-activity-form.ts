@@ -3,6 +3,7 @@ import { COMMA, ENTER } from '@angular/cdk/keycodes';
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   DestroyRef,
   effect,
   type ElementRef,
@@ -22,7 +23,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { CeActivity, IsoDate } from '@him/contracts';
-import { ceCategoryLabel } from '@him/domain';
+import { addMonthsClamped, ceCategoryLabel, isIsoDate } from '@him/domain';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { CeApi } from '../core/api/ce-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
 import { keepDraft, type KeptDraft } from '../core/forms/form-drafts';
@@ -99,6 +101,11 @@ export interface CredentialChoice {
         <mat-form-field>
           <mat-label>Completed on</mat-label>
           <input matInput type="date" formControlName="completedOn" [max]="today()" required />
+          @if (oldDateWarning(); as warning) {
+            <mat-hint class="date-warning" data-testid="completed-on-warning">{{
+              warning
+            }}</mat-hint>
+          }
           @if (form.controls.completedOn.hasError('required')) {
             <mat-error>Enter the date you completed it.</mat-error>
           } @else if (form.controls.completedOn.hasError('calendarDate')) {
@@ -260,6 +267,8 @@ export class CeActivityForm implements OnInit {
   readonly categories = input<RuleCategory[]>([]);
   /** the member's credentials in force, which an activity may be meant for (R13) */
   readonly credentials = input<CredentialChoice[]>([]);
+  /** the longest CE cycle of the department's rules, in months (R11); null when unknown */
+  readonly cycleMonths = input<number | null>(null);
 
   readonly logged = output<CeActivity>();
 
@@ -282,6 +291,18 @@ export class CeActivityForm implements OnInit {
     categories: new FormControl<string[]>([], { nonNullable: true }),
     otherCategories: new FormControl<string[]>([], { nonNullable: true }),
     credentialIds: new FormControl<string[]>([], { nonNullable: true }),
+  });
+  private readonly completedOn = toSignal(this.form.controls.completedOn.valueChanges, {
+    initialValue: '',
+  });
+  /** A completion longer ago than a whole CE cycle cannot count towards the current one. */
+  protected readonly oldDateWarning = computed(() => {
+    const months = this.cycleMonths();
+    const date = this.completedOn();
+    if (!months || !isIsoDate(date) || date >= addMonthsClamped(this.today(), -months)) {
+      return null;
+    }
+    return `More than ${months} months ago, longer than a CE cycle: it may not count towards your current cycle.`;
   });
 
   constructor() {

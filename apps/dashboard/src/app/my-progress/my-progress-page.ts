@@ -125,6 +125,11 @@ export class MyProgressPage {
     );
   });
   protected readonly ruleCategories = computed(() => ruleCategories(this.ceRules.value() ?? []));
+  /** R11: the longest cycle of the department's CE rules (a date before it cannot count). */
+  protected readonly longestCycleMonths = computed(() => {
+    const months = (this.ceRules.value() ?? []).map((rule) => rule.cycleMonths);
+    return months.length > 0 ? Math.max(...months) : null;
+  });
 
   constructor() {
     for (const loader of [

@@ -1,8 +1,8 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import type { CeActivityQueueItem } from '@him/contracts';
+import type { CeActivityQueueItem, CeGroup, Expiration } from '@him/contracts';
 import { storeSession, testUser } from '../../testing/auth-session';
-import { ceActivity } from '../../testing/fixtures';
+import { ceActivity, ceGroup, department } from '../../testing/fixtures';
 import {
   button,
   expectApi,
@@ -49,6 +49,7 @@ describe('ReviewPage', () => {
   async function openQueue(
     items: CeActivityQueueItem[] = QUEUE,
     total = items.length,
+    urgent: { expirations?: Expiration[]; ceStatus?: CeGroup[] } = {},
   ): Promise<void> {
     sessionStorage.clear();
     storeSession(testUser('manager', { staffId: 'staff-manager' }));
@@ -60,6 +61,10 @@ describe('ReviewPage', () => {
     const request = expectApi(http, 'ce-activities');
     expect(request.request.params.get('status')).toBe('submitted');
     request.flush({ items, total });
+    expectApi(http, 'department').flush(department({ timeZone: 'UTC' }));
+    await fixture.whenStable();
+    expectApi(http, 'expirations').flush(urgent.expirations ?? []);
+    expectApi(http, 'ce-status').flush(urgent.ceStatus ?? []);
     await fixture.whenStable();
   }
 
@@ -92,9 +97,9 @@ describe('ReviewPage', () => {
     await openQueue();
 
     expect(rows()).toEqual([
-      'Aisha Webinar a1 AHA Central Office Categories: HIIM domains, AHIMA or component association provided 2026-03-06 1.5 Approve Reject',
-      'Ben Webinar a2 AHA Central Office Categories: HIIM domains 2026-03-06 2 Approve Reject',
-      'Cy Webinar a3 AHA Central Office Categories: HIIM domains 2026-03-06 0.75 Approve Reject',
+      'Aisha Webinar a1 AHA Central Office Categories: HIIM domains, AHIMA or component association provided 2026-05-01 09:00, waiting 31 days 2026-03-06 1.5 None attached Approve Reject',
+      'Ben Webinar a2 AHA Central Office Categories: HIIM domains 2026-05-01 09:00, waiting 31 days 2026-03-06 2 None attached Approve Reject',
+      'Cy Webinar a3 AHA Central Office Categories: HIIM domains 2026-05-01 09:00, waiting 31 days 2026-03-06 0.75 None attached Approve Reject',
     ]);
     const link = rowOf('Webinar a1').querySelector('a');
     expect(link?.getAttribute('href')).toBe('/staff/staff-aisha');
@@ -231,5 +236,54 @@ describe('ReviewPage', () => {
     expectApi(http, 'ce-activities').flush({ items: QUEUE, total: 3 });
     await fixture.whenStable();
     expect(rows()).toHaveLength(3);
+    http.match(() => true).forEach((request) => request.flush([]));
+  });
+
+  it('marks urgent rows in words: a credential lapsing within 30 days or CE at risk', async () => {
+    await openQueue(QUEUE, 3, {
+      expirations: [
+        {
+          credentialId: 'c1',
+          staffId: 'staff-aisha',
+          staffName: 'Aisha',
+          teamId: 'team-coding',
+          credentialTypeId: 'type-rhit',
+          credentialTypeCode: 'RHIT',
+          number: null,
+          expiresOn: '2026-06-13',
+          daysLeft: 12,
+          verified: false,
+        },
+      ],
+      ceStatus: [
+        ceGroup({ staffId: 'staff-cy', status: 'at-risk' }),
+        ceGroup({ staffId: 'staff-ben', status: 'on-track' }),
+      ],
+    });
+    expect(readable(rowOf('Webinar a1'))).toContain('Urgent: RHIT lapses in 12 days');
+    expect(readable(rowOf('Webinar a3'))).toMatch(/Urgent: \S+ CE at risk/);
+    expect(readable(rowOf('Webinar a2'))).not.toContain('Urgent');
+  });
+
+  it('says whether a certificate is attached and opens it beside the queue', async () => {
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:preview'), revokeObjectURL });
+    await openQueue([item('a1', 'Aisha', { hasEvidence: true }), item('a2', 'Ben')]);
+    expect(readable(rowOf('Webinar a2'))).toContain('None attached');
+    button(rowOf('Webinar a1'), 'View certificate').click();
+    await fixture.whenStable();
+    expectApi(http, 'ce-activities/a1/evidence').flush({
+      items: [{ id: 'file-1', originalName: 'certificate.png', contentType: 'image/png' }],
+      total: 1,
+    });
+    expectApi(http, 'evidence/file-1').flush(new Blob(['png'], { type: 'image/png' }));
+    await fixture.whenStable();
+    const preview = root.querySelector('him-evidence-preview');
+    expect(readable(preview?.querySelector('h2') ?? null)).toBe('Certificate: Webinar a1 by Aisha');
+    expect(preview?.querySelector('img')?.getAttribute('src')).toMatch(/^blob:/);
+    button(preview as HTMLElement, 'Close preview').click();
+    await fixture.whenStable();
+    expect(root.querySelector('him-evidence-preview')).toBeNull();
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:preview');
   });
 });

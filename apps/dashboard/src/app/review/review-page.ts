@@ -19,7 +19,13 @@ import type { CeReviewDecision, CeActivityQueueItem } from '@him/contracts';
 import { CeApi } from '../core/api/ce-api';
 import { serverFormErrors } from '../core/api/form-errors';
 import { createLoader } from '../core/api/loader';
+import { ExpirationsApi } from '../core/api/expirations-api';
+import { injectDepartmentDay } from '../core/department-day';
 import { LoadStatus } from '../shared/load-status/load-status';
+import { StatusChip, type StatusBadge } from '../shared/status/status-chip';
+import { ICON_WARNING } from '../shared/status/status-icons';
+import { EvidencePreview } from './evidence-preview';
+import { submittedText, URGENT_LAPSE_DAYS, urgentHolders } from './review-urgency';
 import { ReviewDialog, type ReviewDialogData, type ReviewDialogResult } from './review-dialog';
 
 type Decision = CeReviewDecision;
@@ -32,7 +38,15 @@ interface ReviewOutcome {
 /** Managers' and admins' queue of submitted CE activities: approve or reject, one or many. */
 @Component({
   selector: 'him-review-page',
-  imports: [MatButtonModule, MatCheckboxModule, MatTableModule, RouterLink, LoadStatus],
+  imports: [
+    MatButtonModule,
+    MatCheckboxModule,
+    MatTableModule,
+    RouterLink,
+    LoadStatus,
+    StatusChip,
+    EvidencePreview,
+  ],
   templateUrl: './review-page.html',
   styleUrls: ['../shared/page.scss', './review-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -43,7 +57,32 @@ export class ReviewPage {
   private readonly liveAnnouncer = inject(LiveAnnouncer);
   private readonly destroyRef = inject(DestroyRef);
 
+  private readonly expirationsApi = inject(ExpirationsApi);
   protected readonly queue = createLoader(() => this.ceApi.getReviewQueue(), 'the review queue');
+  private readonly departmentDay = injectDepartmentDay((today) => {
+    this.lapsing.load();
+    this.ceAtRisk.load();
+    this.today.set(today);
+  });
+  private readonly today = signal<string | null>(null);
+  /** Holders whose credential lapses within 30 days, or whose CE group is at risk: urgent rows. */
+  private readonly lapsing = createLoader(
+    () =>
+      this.expirationsApi.getExpirations({
+        asOf: this.today() ?? undefined,
+        withinDays: URGENT_LAPSE_DAYS,
+      }),
+    'credentials lapsing soon',
+  );
+  private readonly ceAtRisk = createLoader(
+    () => this.ceApi.getCeStatus({ asOf: this.today() ?? undefined }),
+    'CE status',
+  );
+  protected readonly urgent = computed(() =>
+    urgentHolders(this.lapsing.value() ?? [], this.ceAtRisk.value() ?? []),
+  );
+  /** The activity whose certificate shows beside the queue. */
+  protected readonly previewed = signal<CeActivityQueueItem | null>(null);
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
   /** per activity id: why its review failed */
   protected readonly rowErrors = signal<ReadonlyMap<string, string>>(new Map());
@@ -51,7 +90,16 @@ export class ReviewPage {
   protected readonly progress = signal<{ done: number; total: number } | null>(null);
   protected readonly summary = signal<{ text: string; failed: boolean } | null>(null);
 
-  protected readonly columns = ['select', 'member', 'activity', 'completedOn', 'hours', 'actions'];
+  protected readonly columns = [
+    'select',
+    'member',
+    'activity',
+    'submitted',
+    'completedOn',
+    'hours',
+    'certificate',
+    'actions',
+  ];
   protected readonly items = computed(() => this.queue.value()?.items ?? []);
   protected readonly allSelected = computed(
     () => this.items().length > 0 && this.items().every((item) => this.selected().has(item.id)),
@@ -62,6 +110,20 @@ export class ReviewPage {
 
   constructor() {
     this.queue.load();
+  }
+
+  protected submittedOf(item: CeActivityQueueItem): string {
+    const zone = this.departmentDay.department.value()?.timeZone ?? 'UTC';
+    return submittedText(item, zone, this.today() ?? item.submittedAt.slice(0, 10));
+  }
+
+  protected urgentBadge(item: CeActivityQueueItem): StatusBadge | null {
+    const reason = this.urgent().get(item.staffId);
+    return reason ? { label: `Urgent: ${reason}`, tone: 'danger', icon: ICON_WARNING } : null;
+  }
+
+  protected showCertificate(item: CeActivityQueueItem): void {
+    this.previewed.set(item);
   }
 
   protected hoursOf(item: CeActivityQueueItem): string {

@@ -21,7 +21,7 @@ import {
   RouterLinkActive,
   RouterOutlet,
 } from '@angular/router';
-import { filter, map, skip } from 'rxjs';
+import { filter, map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { homePathFor, ROLE_LABELS, routeAllowsUser } from '../core/auth/roles';
 import { PRODUCT_NAME } from '../core/page-title-strategy';
@@ -90,15 +90,21 @@ export class Shell {
   );
 
   constructor() {
-    // After each navigation inside the app, move focus to the new page so keyboard and
-    // screen-reader users start there instead of on the link they used.
+    // After each navigation to another page, move focus to the new page so keyboard and
+    // screen-reader users start there instead of on the link they used. A page that only keeps
+    // its state in the address (`?surveyDate=`, `?team=`) stays where the user is working.
+    let path: string | null = null;
     this.router.events
       .pipe(
         filter((event) => event instanceof NavigationEnd),
-        skip(1),
         takeUntilDestroyed(inject(DestroyRef)),
       )
-      .subscribe(() => {
+      .subscribe((event) => {
+        const previous = path;
+        path = event.urlAfterRedirects.split(/[?#]/)[0];
+        if (previous === null || previous === path) {
+          return;
+        }
         this.navigationDrawerOpen.set(false);
         this.mainContent().nativeElement.focus();
       });
