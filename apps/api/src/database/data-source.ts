@@ -29,6 +29,7 @@ import { CtrBecomesOds1797000100000 } from './migrations/1797000100000-ctr-becom
 import { CredentialVerificationReference1797100000000 } from './migrations/1797100000000-credential-verification-reference';
 import { DepartmentDataVersion1797200000000 } from './migrations/1797200000000-department-data-version';
 import { SingleSignOnAndPasswordReset1797300000000 } from './migrations/1797300000000-single-sign-on-and-password-reset';
+import { SupersessionDataVersion1797500000000 } from './migrations/1797500000000-supersession-data-version';
 import { SystemSettingEntity } from './system-setting.entity';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: no time zone can shift them.
@@ -70,6 +71,7 @@ export const MIGRATIONS = [
   CredentialVerificationReference1797100000000,
   DepartmentDataVersion1797200000000,
   SingleSignOnAndPasswordReset1797300000000,
+  SupersessionDataVersion1797500000000,
 ];
 
 /** The one set of options shared by Nest, the migration CLI, the seed tools and the tests. */
