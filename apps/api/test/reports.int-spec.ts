@@ -481,6 +481,8 @@ describe('GET /reports/compliance (DOMAIN.md, Reports)', () => {
       expect(text).not.toContain('Olivia Brennan');
       expect(text).toMatch(/expiring in \d+ days/);
       expect(text).toContain('expired');
+      // an expired AHIMA credential says where it stands with the body (its CE rule's states)
+      expect(text).toMatch(/expired — inactive until \d{4}-\d{2}-\d{2}, can still be reinstated/);
       expect(text).toContain('unverified');
       expect(text).toContain('not counted (on leave)');
       expect(text).toContain('none on record');

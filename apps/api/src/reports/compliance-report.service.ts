@@ -201,6 +201,7 @@ export class ComplianceReportService {
       skills: facts.skills,
       roles: facts.roles,
       credentialTypeFacts: credentialTypes,
+      afterLapse: new Map(facts.ceRules.map((rule) => [rule.issuingBody, rule.afterLapse])),
     });
   }
 

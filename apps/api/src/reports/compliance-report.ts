@@ -5,6 +5,7 @@
  * figures and coverage come from the domain; this file joins them to names and words.
  */
 import type {
+  AfterLapseStep,
   CeGroup,
   CeGroupStatus,
   ComplianceReportScope,
@@ -31,6 +32,8 @@ import {
   paceInWords,
   personInWords,
   requirementKey,
+  afterLapseInWords,
+  afterLapseStateOn,
   credentialStatusInWords,
   credentialStatusOn,
   daysBetween,
@@ -298,6 +301,8 @@ export interface ComplianceReportInput {
   assessments: readonly ReportAssessmentFacts[];
   /** R2 lapse periods */
   skills: readonly SkillFacts[];
+  /** R18: the states after an expiry per issuing body (its CE rule's); absent: none */
+  afterLapse?: ReadonlyMap<string, readonly AfterLapseStep[]>;
   /** the roles' requirements (R6) */
   roles: readonly RoleFacts[];
   credentialTypeFacts: readonly CredentialTypeFacts[];
@@ -423,7 +428,18 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
           expiresOn: credential.expiresOn,
           revokedOn: credential.revokedOn,
           status: credentialStatus,
-          statusText: credentialStatusInWords(credentialStatus, daysToExpiry),
+          // an expired credential says where it stands with its body: "expired — inactive
+          // until 2027-05-30, can still be reinstated" (R18)
+          statusText:
+            credentialStatus === 'expired'
+              ? afterLapseInWords(
+                  afterLapseStateOn(
+                    credential,
+                    input.afterLapse?.get(type?.issuingBody ?? '') ?? [],
+                    asOf,
+                  ),
+                )
+              : credentialStatusInWords(credentialStatus, daysToExpiry),
           daysToExpiry,
           verified: credential.verified,
           countsTowardReadiness: isCredentialCurrent(credential, asOf, settings),
