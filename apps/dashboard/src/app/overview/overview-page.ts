@@ -142,7 +142,8 @@ export class OverviewPage {
 
   /** The same figures 30 days before the as-of date, for each figure's change. */
   protected readonly previous = createLoader(
-    () => this.readinessApi.getReadiness(addDays(this.asOf(), -CHANGE_WINDOW_DAYS)),
+    // figures and teams only: the summary form, without a row per member
+    () => this.readinessApi.getReadinessSummary(addDays(this.asOf(), -CHANGE_WINDOW_DAYS)),
     'the figures 30 days earlier',
   );
   protected readonly survey = createLoader(

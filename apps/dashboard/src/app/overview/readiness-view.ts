@@ -106,8 +106,11 @@ export function formatTargetsMet(targets: TargetsMet): string {
 export function buildOverviewView(
   readiness: ReadinessResponse,
   catalog: RequirementCatalog,
-  /** the same figures on an earlier date, to show each figure's change against it */
-  previous: ReadinessResponse | null = null,
+  /**
+   * the same figures on an earlier date, to show each figure's change against it (the summary
+   * form is enough: no member rows are read)
+   */
+  previous: (Figures & Pick<ReadinessResponse, 'asOf' | 'teams'>) | null = null,
 ): OverviewView {
   const teamNames = new Map(readiness.teams.map((team) => [team.teamId, team.name]));
   const memberNames = new Map(readiness.members.map((member) => [member.staffId, member.name]));
