@@ -11,6 +11,7 @@ import {
   mainHeading,
   openPage,
   screenshot,
+  waitUntil,
 } from './support/helpers';
 
 /**
@@ -36,11 +37,19 @@ describe('notifications', () => {
   it('the bell shows the unread count; a notice opens its page; mark read and mark all read work', async () => {
     const { context, page } = await openPage(browser);
     try {
-      const { unread } = await apiGet<{ unread: number }>(token, 'notifications/unread-count');
+      const count = async () =>
+        (await apiGet<{ unread: number }>(token, 'notifications/unread-count')).unread;
+      let unread = await count();
       expect(unread).toBeGreaterThan(1);
       await login(page, DIRECTOR.email, DIRECTOR.password);
+      // the bell and the API agree (the server's own scheduler may add a notice meanwhile)
+      await waitUntil('the bell shows the unread count', async () => {
+        unread = await count();
+        return (
+          (await page.getByRole('link', { name: `Notifications, ${unread} unread` }).count()) > 0
+        );
+      });
       const bell = page.getByRole('link', { name: `Notifications, ${unread} unread` });
-      await bell.waitFor();
       await bell.click();
       await mainHeading(page).waitFor();
       await expect(mainHeading(page).textContent()).resolves.toBe('Notifications');
@@ -92,6 +101,8 @@ describe('notifications', () => {
       await expect(page.getByLabel('Credential expiring: lead times').inputValue()).resolves.toBe(
         '120, 60, 30, 7',
       );
+      // the notices sent load beside the settings: wait for their rows
+      await page.getByRole('table').getByRole('row').nth(1).waitFor();
       await expect(page.getByRole('table').getByRole('row').count()).resolves.toBeGreaterThan(1);
       await screenshot(page, 'admin-reminders');
     } finally {
