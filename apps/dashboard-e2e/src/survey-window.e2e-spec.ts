@@ -10,6 +10,7 @@ import {
   openPage,
   screenshot,
   screenshotOf,
+  waitUntil,
 } from './support/helpers';
 
 interface CeRuleBody {
@@ -91,10 +92,14 @@ describe('survey window and after-lapse states (survey-window)', () => {
       await expect(state.getByRole('textbox', { name: 'State' }).inputValue()).resolves.toBe(
         'inactive',
       );
-      await state.getByRole('spinbutton', { name: 'Days' }).fill('200');
+      const days = state.getByRole('spinbutton', { name: 'Days' });
+      // the dialog fills its form once the rule has loaded: type only into the loaded form
+      await waitUntil('the dialog shows the rule', async () => (await days.inputValue()) === '180');
+      await days.fill('200');
+      await expect(days.inputValue()).resolves.toBe('200');
       // (the dialog's category chips fail axe's grid rule on their own: checked on the page)
       await dialog.getByRole('button', { name: 'Save changes' }).click();
-      await dialog.waitFor({ state: 'detached' });
+      await dialog.waitFor({ state: 'detached', timeout: 30_000 });
       await row.getByText('inactive 200 days, then revoked').waitFor();
       await page.waitForLoadState('networkidle');
       await expectNoAxeViolations(page, 'CE rules page');
