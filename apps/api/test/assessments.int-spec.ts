@@ -197,7 +197,7 @@ describe('assessments API', () => {
 
   it("judges 'the future' by today in the department's time zone", async () => {
     // UTC+14 and UTC-11 are 25 hours apart: Kiritimati's today is always Pago Pago's tomorrow.
-    const kiritimatiToday = todayIn('Pacific/Kiritimati');
+    const kiritimatiToday = todayIn('Pacific/Kiritimati', new Date());
     const inZone = async (timeZone: string) => {
       const d = await createDepartment(t);
       await t.dataSource.query(`UPDATE department SET time_zone = $2 WHERE id = $1`, [

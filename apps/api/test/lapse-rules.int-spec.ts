@@ -345,7 +345,7 @@ describe('lapse rules through the API (assessments lapse, supersession, verified
 
   describe('after-lapse states', () => {
     it('shows an expired AHIMA credential inactive until 180 days after its expiry, then revoked', async () => {
-      const today = todayIn('UTC');
+      const today = todayIn('UTC', new Date());
       const expiresOn = addDays(today, -10);
       const created = await credential(d.managerStaffId, {
         credentialTypeId: id.rhit,

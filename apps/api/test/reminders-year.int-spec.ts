@@ -170,7 +170,7 @@ describe('reminders over a year, two processes, exactly once', () => {
       ).status,
     ).toBe(200);
 
-    const start = todayIn('America/Chicago');
+    const start = todayIn('America/Chicago', new Date());
     const expected = await expectedOverYear(pg, start, DAYS);
 
     const began = Date.now();

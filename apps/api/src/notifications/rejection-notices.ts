@@ -38,7 +38,7 @@ export class RejectionNotices {
     const holders = (await this.repo.accounts(activity.departmentId, em)).filter(
       (a) => a.staffId === member.id,
     );
-    const day = todayIn(department.time_zone);
+    const day = todayIn(department.time_zone, new Date());
     const reminder = rejectionReminder(
       {
         id: activity.id,

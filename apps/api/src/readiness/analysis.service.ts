@@ -64,7 +64,7 @@ export class AnalysisService {
       }
     }
     const { timeZone, version } = await this.cache.departmentState(user.departmentId);
-    const asOf = query.asOf ?? todayIn(timeZone);
+    const asOf = query.asOf ?? todayIn(timeZone, new Date());
     const extraDates: IsoDate[] = [];
     if (query.surveyDate) {
       const days = daysBetween(asOf, query.surveyDate);
@@ -111,7 +111,7 @@ export class AnalysisService {
     query: MemberReadinessQuery,
   ): Promise<MemberReadinessAnswer> {
     const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone);
+    const asOf = query.asOf ?? todayIn(department.timeZone, new Date());
     // 404 for a member the caller may not see; staff see only themselves.
     const scope = await this.access.memberScope(user, { staffId });
     const facts = await this.facts.departmentFacts(scope, asOf);
@@ -138,7 +138,7 @@ export class AnalysisService {
 
   async expirations(user: RequestUser, query: ExpirationsQuery): Promise<Expiration[]> {
     const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone);
+    const asOf = query.asOf ?? todayIn(department.timeZone, new Date());
     const scope = await this.access.memberScope(user, query);
     return expiringCredentials(
       await this.facts.expiryFacts(scope),
@@ -155,7 +155,7 @@ export class AnalysisService {
    */
   async surveyWindow(user: RequestUser, query: SurveyWindowQuery): Promise<SurveyWindowResponse> {
     const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone);
+    const asOf = query.asOf ?? todayIn(department.timeZone, new Date());
     const problems: string[] = [];
     if (query.from < asOf) problems.push(`from must be on or after asOf (${asOf})`);
     if (query.to < query.from) problems.push('to must be on or after from');
@@ -176,7 +176,7 @@ export class AnalysisService {
     query: ReassessmentsDueQuery,
   ): Promise<ReassessmentDue[]> {
     const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone);
+    const asOf = query.asOf ?? todayIn(department.timeZone, new Date());
     const scope = await this.access.memberScope(user, query);
     return reassessmentsDue(
       await this.facts.departmentFacts(scope, asOf),
@@ -194,7 +194,7 @@ export class AnalysisService {
     signal: AbortSignal,
   ): Promise<RawJson> {
     const { timeZone, version } = await this.cache.departmentState(user.departmentId);
-    const asOf = query.asOf ?? todayIn(timeZone);
+    const asOf = query.asOf ?? todayIn(timeZone, new Date());
     const scope: MemberScope = await this.access.memberScope(user, scopeRequest);
     const task: RulesTask = { kind, scope, asOf, teamId: query.teamId, version };
     const result = await this.cache.answer(task, signal);

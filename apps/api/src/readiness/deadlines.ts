@@ -23,7 +23,7 @@ export class DeadlinesService {
 
   async deadlines(user: RequestUser, query: AnalysisQuery): Promise<DeadlinesResponse> {
     const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone);
+    const asOf = query.asOf ?? todayIn(department.timeZone, new Date());
     const scope = await this.access.memberScope(
       user,
       query.teamId ? { teamId: query.teamId } : 'managed-teams',

@@ -50,7 +50,7 @@ export class TrainingGapsService {
     query: TrainingGapsQuery,
   ): Promise<{ gaps: TrainingGapsResponse; names: RequirementNames; department: string }> {
     const department = await this.facts.department(user.departmentId);
-    const asOf: IsoDate = query.asOf ?? todayIn(department.timeZone);
+    const asOf: IsoDate = query.asOf ?? todayIn(department.timeZone, new Date());
     const scope = await this.access.memberScope(
       user,
       query.teamId ? { teamId: query.teamId } : 'managed-teams',

@@ -64,7 +64,7 @@ export class ComplianceReportService {
       ]);
     }
     const department = await this.facts.department(user.departmentId);
-    const asOf: IsoDate = query.asOf ?? todayIn(department.timeZone);
+    const asOf: IsoDate = query.asOf ?? todayIn(department.timeZone, now);
     const role = query.roleId
       ? await this.reportFacts.role(department.id, query.roleId)
       : undefined;

@@ -41,7 +41,7 @@ export const DEMO_LOGINS = buildDemoDepartment('2026-01-01').users.map(
  */
 export async function seedDemoIfEmpty(
   dataSource: DataSource,
-  today: string = todayIn(DEMO_TIME_ZONE),
+  today: string = todayIn(DEMO_TIME_ZONE, new Date()),
 ): Promise<boolean> {
   const [{ count: existing }] = await dataSource.query(
     `SELECT count(*)::int AS count FROM department`,

@@ -116,8 +116,9 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
  * Today's calendar date in `timeZone` (an IANA name such as `America/Chicago`): the
  * department's day, which every "as of today", "not in the future" and "days left" uses, in
  * the API and in the dashboard alike. A zone this runtime does not know gives the UTC day.
+ * `now` has no default: every caller says which instant it means (its clock, a request time).
  */
-export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+export function todayIn(timeZone: string, now: Date): IsoDate {
   try {
     const part = zonedParts(timeZone, now, { year: 'numeric', month: '2-digit', day: '2-digit' });
     const date = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
