@@ -146,9 +146,9 @@ describe('wording: continuing education', () => {
   it('wording R14 names CE categories in the field’s words, never as slugs', () => {
     expect(ceCategoryLabel('hiim-domain')).toBe('HIIM domains');
     expect(ceCategoryLabel('ahima-provided')).toBe('AHIMA or component association provided');
-    expect(ceCategoryLabel('ctr-category-a')).toBe('CTR Category A');
+    expect(ceCategoryLabel('ctr-category-a')).toBe('ODS Category A');
     expect(ceCategoryLabel('coding-update')).toBe('Coding update');
-    expect(ceCategoriesInWords(['ctr-category-a', 'coding'])).toBe('CTR Category A or Coding');
+    expect(ceCategoriesInWords(['ctr-category-a', 'coding'])).toBe('ODS Category A or Coding');
     expect(humanizeSlug('on_call-rota')).toBe('On call rota');
   });
 
@@ -157,7 +157,7 @@ describe('wording: continuing education', () => {
       '80% from HIIM domains',
     );
     expect(ceMinimumInWords({ categories: ['ctr-category-a', 'coding'], hours: 4 })).toBe(
-      '4 hours from CTR Category A or Coding',
+      '4 hours from ODS Category A or Coding',
     );
     expect(ceMinimumInWords({ categories: ['coding'], hours: 1, share: null })).toBe(
       '1 hour from Coding',

@@ -154,7 +154,7 @@ function shortId(id: string): string {
 const CE_CATEGORY_LABELS: Readonly<Record<string, string>> = {
   'hiim-domain': 'HIIM domains',
   'ahima-provided': 'AHIMA or component association provided',
-  'ctr-category-a': 'CTR Category A',
+  'ctr-category-a': 'ODS Category A',
 };
 
 /** A CE category slug in words: `hiim-domain` → "HIIM domains", `coding-update` → "Coding update". */
@@ -167,7 +167,7 @@ export function ceCategoriesInWords(categories: readonly string[]): string {
   return categories.map(ceCategoryLabel).join(' or ');
 }
 
-/** A CE rule's minimum (R14): "80% from HIIM domains", "4 hours from CTR Category A or Coding". */
+/** A CE rule's minimum (R14): "80% from HIIM domains", "4 hours from ODS Category A or Coding". */
 export function ceMinimumInWords(minimum: CeMinimum): string {
   const from = ceCategoriesInWords(minimum.categories);
   if (minimum.share != null) return `${percentInWords(minimum.share)} from ${from}`;

@@ -28,7 +28,7 @@ describe('CeRulesPage', () => {
     await openLoaded();
     const rows = rowTexts(page.root);
     expect(rows[0]).toContain('AHIMA 24 10 50 80% from HIIM domain');
-    expect(rows[1]).toContain('NCRA 24 0 No cap 4 hours from CTR Category A');
+    expect(rows[1]).toContain('NCRA 24 0 No cap 4 hours from ODS Category A');
   });
 
   it('creates a rule, sending a share entered as a percentage as a fraction', async () => {

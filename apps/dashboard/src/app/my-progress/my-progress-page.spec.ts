@@ -348,7 +348,7 @@ describe('MyProgressPage', () => {
     expect(await Promise.all(boxes.map((box) => box.getLabelText()))).toEqual([
       'HIIM domains (AHIMA: at least 80% of required hours)',
       'AHIMA or component association provided (AHIMA: at least 40% of required hours)',
-      'CTR Category A (NCRA: at least 4 hours)',
+      'ODS Category A (NCRA: at least 4 hours)',
     ]);
     expect(logInput('completedOn').value).toBe(TEST_TODAY);
     expect(logInput('completedOn').getAttribute('max')).toBe(TEST_TODAY);

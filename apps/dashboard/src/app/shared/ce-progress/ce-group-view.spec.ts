@@ -61,7 +61,7 @@ describe('CE categories', () => {
         label: 'AHIMA or component association provided',
         countsFor: 'AHIMA: at least 40% of required hours',
       },
-      { slug: 'ctr-category-a', label: 'CTR Category A', countsFor: 'NCRA: at least 4 hours' },
+      { slug: 'ctr-category-a', label: 'ODS Category A', countsFor: 'NCRA: at least 4 hours' },
     ]);
   });
 
