@@ -1,28 +1,36 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { JobEngine } from '../jobs/job-engine';
 
-const EVERY_MS = 10 * 60 * 1000;
+/** The job engine's queue of the sign-in housekeeping. */
+export const AUTH_HOUSEKEEPING_QUEUE = 'auth-housekeeping';
+/** Every ten minutes (UTC cron of the job engine). */
+export const AUTH_HOUSEKEEPING_CRON = '*/10 * * * *';
 
 /**
  * Keeps the sign-in tables small: throttle counters whose window and block have passed, sessions
- * a day past their end, failed sign-ins older than 90 days. Every API process runs it; the
- * deletes are idempotent, so several at once do no harm.
+ * a day past their end, failed sign-ins older than 90 days, spent sign-in handoffs and reset
+ * tokens. A recurring job of the PostgreSQL job engine: one job per ten-minute slot however many
+ * API processes run, and a singleton queue, so two processes never sweep at once.
  */
 @Injectable()
-export class AuthHousekeeping implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuthHousekeeping implements OnModuleInit {
   private readonly logger = new Logger(AuthHousekeeping.name);
-  private timer: NodeJS.Timeout | undefined;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobEngine,
+  ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), EVERY_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onModuleInit(): void {
+    this.jobs.define({
+      name: AUTH_HOUSEKEEPING_QUEUE,
+      singleton: true,
+      expireInSeconds: 5 * 60,
+      handler: () => this.sweep(),
+    });
+    this.jobs.schedule(AUTH_HOUSEKEEPING_QUEUE, AUTH_HOUSEKEEPING_CRON);
   }
 
   async sweep(): Promise<void> {
