@@ -332,8 +332,8 @@ describe('GET /reports/compliance (DOMAIN.md, Reports)', () => {
 
     it('stores dates as real dates and percentages as numbers in % format', () => {
       const credentials = workbook.getWorksheet('Credentials') as ExcelJS.Worksheet;
-      const issued = credentials.getRow(2).getCell(16);
-      expect(credentials.getRow(1).getCell(16).value).toBe('Issued on');
+      const issued = credentials.getRow(2).getCell(17);
+      expect(credentials.getRow(1).getCell(17).value).toBe('Issued on');
       expect(issued.value).toBeInstanceOf(Date);
       expect(issued.numFmt).toBe('yyyy-mm-dd');
       const summary = workbook.getWorksheet('Summary') as ExcelJS.Worksheet;
@@ -500,6 +500,68 @@ describe('GET /reports/compliance (DOMAIN.md, Reports)', () => {
         `attachment; filename="compliance-riverside-regional-medical-center-health-team-clinical-documentation-integrity-${TODAY}.pdf"`,
       );
     });
+  });
+
+  it('the CSV and the XLSX say beside each expired credential where it stands with its issuing body (R18)', async () => {
+    // An independent reading of R18 and credentials.md's defaults: the states start the day after
+    // expiry; AHIMA inactive 180 days, AAPC grace 90, ACDIS grace 45, then revoked; NCRA none.
+    const STEPS: Record<string, { state: string; days: number } | undefined> = {
+      AHIMA: { state: 'inactive', days: 180 },
+      AAPC: { state: 'grace', days: 90 },
+      ACDIS: { state: 'grace', days: 45 },
+    };
+    const plusDays = (date: string, days: number) =>
+      new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const iso = (value: ExcelJS.CellValue) =>
+      value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '');
+    const expected = (body: string, expiresOn: string) => {
+      const step = STEPS[body];
+      if (!step) return 'expired';
+      const until = plusDays(expiresOn, step.days);
+      return TODAY <= until
+        ? `expired — ${step.state} until ${until}, can still be reinstated`
+        : `expired — revoked by the issuing body since ${plusDays(until, 1)}`;
+    };
+
+    const workbook = await xlsx(await ok(tokens.manager, `asOf=${TODAY}&format=xlsx`));
+    const sheet = workbook.getWorksheet('Credentials') as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+    expect(header.indexOf('After expiry')).toBe(header.indexOf('Status') + 1);
+    const credentials = sheetRows(sheet);
+    const expired = credentials.filter((r) => r['Status'] === 'expired');
+    expect(expired.length).toBeGreaterThan(0);
+    for (const row of credentials) {
+      expect([row['Member'], row['Code'], row['After expiry']]).toEqual([
+        row['Member'],
+        row['Code'],
+        row['Status'] === 'expired'
+          ? expected(String(row['Issuing body']), iso(row['Expires on']))
+          : null,
+      ]);
+    }
+    // the demo shows an AHIMA credential in its inactive state (issue 10)
+    expect(
+      expired.some((r) =>
+        /^expired — inactive until \d{4}-\d{2}-\d{2}, can still be reinstated$/.test(
+          String(r['After expiry']),
+        ),
+      ),
+    ).toBe(true);
+
+    // the CSV, parsed by csv-parse, says the same beside the same credentials, in the same order
+    const { header: csvHeader, rows } = csvRows(
+      await ok(tokens.manager, `asOf=${TODAY}&format=csv`),
+    );
+    expect(csvHeader.indexOf('After expiry')).toBe(csvHeader.indexOf('Credential status') + 1);
+    const csv = rows
+      .filter((r) => r['Credential code'])
+      .map((r) => [r['Member'], r['Credential code'], r['Credential status'], r['After expiry']]);
+    expect(csv).toEqual(
+      credentials.map((r) => [r['Member'], r['Code'], r['Status'], r['After expiry'] ?? '']),
+    );
+    expect(rows.filter((r) => !r['Credential code']).every((r) => r['After expiry'] === '')).toBe(
+      true,
+    );
   });
 
   it('the three formats carry the same (member, credential, status) in the same order', async () => {

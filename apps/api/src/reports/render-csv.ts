@@ -24,6 +24,14 @@ interface CsvColumn {
 const statusWord = (status: string | null | undefined): string | null =>
   status ? status.replace(/-/g, ' ') : null;
 
+/**
+ * Beside an expired credential, what follows with its issuing body ("expired — inactive until
+ * 2027-05-30, can still be reinstated", R18): the report's statusText, worded once by
+ * afterLapseInWords; empty for a credential that has not expired.
+ */
+export const afterExpiry = (c: ReportCredential | null | undefined): string | null =>
+  c?.status === 'expired' ? c.statusText : null;
+
 const yesNo = (value: boolean | undefined | null): string | null =>
   value === undefined || value === null ? null : value ? 'yes' : 'no';
 
@@ -54,6 +62,8 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'Credential name', value: (_, c) => c?.name ?? null },
   { header: 'Credential number', value: (_, c) => c?.number ?? null },
   { header: 'Credential status', value: (_, c) => statusWord(c?.status) },
+  // R18: where an expired credential stands with its issuing body, in the report's own words
+  { header: 'After expiry', value: (_, c) => afterExpiry(c) },
   { header: 'Days to expiry', value: (_, c) => c?.daysToExpiry ?? null },
   { header: 'Verified', value: (_, c) => (c ? yesNo(c.verified) : null) },
   {

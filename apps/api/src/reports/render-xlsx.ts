@@ -10,6 +10,7 @@ import type {
   ReportTarget,
   ReportTeam,
 } from './compliance-report';
+import { afterExpiry } from './render-csv';
 import { isoDateToUtcDate } from './report-text';
 import { untilDrained, whenClosedEarly } from './stream-pace';
 
@@ -162,6 +163,7 @@ const CREDENTIAL_COLUMNS: SheetColumn<CredentialRow>[] = [
   { header: 'Issuing body', value: (r) => r.credential.issuingBody },
   { header: 'Number', value: (r) => r.credential.number },
   { header: 'Status', value: (r) => statusWord(r.credential.status) },
+  { header: 'After expiry', value: (r) => afterExpiry(r.credential) },
   { header: 'Days to expiry', value: (r) => r.credential.daysToExpiry },
   { header: 'Verified', value: (r) => yesNo(r.credential.verified) },
   { header: 'Counts toward readiness', value: (r) => yesNo(r.credential.countsTowardReadiness) },
