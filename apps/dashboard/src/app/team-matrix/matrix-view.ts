@@ -7,7 +7,7 @@ import type {
   StaffStatus,
   Team,
 } from '@him/contracts';
-import { levelName, staffStatusLabel } from '@him/domain';
+import { afterLapseInWords, levelName, sentenceCase, staffStatusLabel } from '@him/domain';
 import {
   credentialBadges,
   credentialStatus,
@@ -106,6 +106,11 @@ export function skillsGridView(
 export interface CredentialCellView {
   typeId: string;
   badges: StatusBadge[];
+  /**
+   * Beside an expired credential, where it stands with its issuing body (R18): "Expired —
+   * inactive until 2027-05-30, can still be reinstated"; null otherwise
+   */
+  afterLapse: string | null;
   /** "None" when the member holds no credential of the type */
   empty: boolean;
 }
@@ -184,7 +189,11 @@ export function credentialsGridView(
               (b.expiresOn ?? '9999').localeCompare(a.expiresOn ?? '9999'),
           )[0];
         const badges = best ? credentialBadges(best, asOf, warningDays) : [];
-        return { typeId: type.id, badges, empty: badges.length === 0 };
+        const afterLapse =
+          best?.afterLapse && credentialStatus(best, asOf, warningDays) === 'expired'
+            ? sentenceCase(afterLapseInWords(best.afterLapse))
+            : null;
+        return { typeId: type.id, badges, afterLapse, empty: badges.length === 0 };
       }),
     };
   });
