@@ -17,7 +17,9 @@ const ALIASES: Record<string, string[]> = {
   number: ['credentialnumber'],
   categories: ['category'],
   credentialNumbers: ['credentialnumber', 'credentials'],
-  level: ['proficiency'],
+  level: ['proficiency', 'minlevel', 'requiredlevel'],
+  credentialTypes: ['credentialtype', 'anyof', 'credentials', 'types'],
+  verifiedOnly: ['verified', 'verificationrequired'],
 };
 
 export interface MappedColumn {

@@ -86,5 +86,6 @@ function sheetName(kind: ImportKind): string {
     credentials: 'Credentials',
     'ce-activities': 'CE activities',
     assessments: 'Assessments',
+    'role-requirements': 'Role requirements',
   }[kind];
 }

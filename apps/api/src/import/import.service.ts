@@ -27,6 +27,7 @@ import { importTemplate, type TemplateFile } from './import-template';
 import { AssessmentImport } from './kinds/assessment-import';
 import { CeActivityImport } from './kinds/ce-activity-import';
 import { CredentialImport } from './kinds/credential-import';
+import { RoleRequirementImport } from './kinds/role-requirement-import';
 import { StaffImport } from './kinds/staff-import';
 import { badFile, readSpreadsheet } from './spreadsheet';
 
@@ -36,6 +37,8 @@ const KIND_PERMISSION: Record<ImportKind, Permission> = {
   credentials: PERMISSIONS.credentialsWrite,
   'ce-activities': PERMISSIONS.ceWrite,
   assessments: PERMISSIONS.assessmentsWrite,
+  // a role's requirements are the catalog's: only an admin edits a role
+  'role-requirements': PERMISSIONS.catalogWrite,
 };
 
 export interface ImportOutcome {
@@ -45,7 +48,7 @@ export interface ImportOutcome {
 }
 
 /**
- * Bulk import of staff, credentials, CE activities and assessments from a CSV or XLSX file
+ * Bulk import of staff, credentials, CE activities, assessments and role requirements from a CSV or XLSX file
  * (docs/import.md). A dry run checks every row against the same DTOs and rules as the API and
  * says what each row would do; a commit checks again inside one transaction and applies every
  * row or none, audited as one import plus one event per record written.
@@ -64,6 +67,7 @@ export class ImportService {
       credentials: new CredentialImport(access),
       'ce-activities': new CeActivityImport(access),
       assessments: new AssessmentImport(access),
+      'role-requirements': new RoleRequirementImport(),
     } as Record<ImportKind, ImportHandler>;
   }
 
@@ -238,6 +242,20 @@ export class ImportService {
           ),
           level: PROFICIENCY_LABELS.map((label, level) => `${level} (${label})`),
           source: [...ASSESSMENT_SOURCES],
+        };
+      case 'role-requirements':
+        return {
+          role: await names(
+            `SELECT name FROM job_role WHERE department_id = $1 ORDER BY lower(name)`,
+          ),
+          skill: await names(
+            `SELECT name FROM skill WHERE department_id = $1 ORDER BY lower(name)`,
+          ),
+          level: PROFICIENCY_LABELS.map((label, level) => `${level} (${label})`),
+          credentialTypes: await names(
+            `SELECT code AS name FROM credential_type WHERE department_id = $1 ORDER BY upper(code)`,
+          ),
+          verifiedOnly: ['yes', 'no'],
         };
     }
   }

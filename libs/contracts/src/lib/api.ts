@@ -809,7 +809,13 @@ export interface EvidenceFile {
 // ---------- import (docs/import.md) ----------
 
 /** What `POST /import/:kind` loads from a CSV or XLSX file. */
-export const IMPORT_KINDS = ['staff', 'credentials', 'ce-activities', 'assessments'] as const;
+export const IMPORT_KINDS = [
+  'staff',
+  'credentials',
+  'ce-activities',
+  'assessments',
+  'role-requirements',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** `dry-run` checks every row and writes nothing; `commit` applies all rows or none. */
@@ -938,6 +944,33 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
       hint: "manager (a 'self' assessment only the member records)",
     },
     { key: 'note', label: 'Note', required: false, hint: 'optional' },
+  ],
+  'role-requirements': [
+    { key: 'role', label: 'Role', required: true, hint: 'a job role of the department, by name' },
+    {
+      key: 'skill',
+      label: 'Skill',
+      required: false,
+      hint: 'a skill requirement: the skill, by name (leave empty for a credential requirement)',
+    },
+    {
+      key: 'level',
+      label: 'Level',
+      required: false,
+      hint: 'with a skill: 0 to 4, or None, Awareness, Working, Proficient, Expert',
+    },
+    {
+      key: 'credentialTypes',
+      label: 'Credential types (any of)',
+      required: false,
+      hint: 'a credential requirement: type codes or names, semicolon-separated; a current credential of any one meets it',
+    },
+    {
+      key: 'verifiedOnly',
+      label: 'Verified only',
+      required: false,
+      hint: 'with credential types: yes if only a verified credential meets it (primary-source verification required by the job description); empty or no otherwise',
+    },
   ],
 };
 

@@ -232,7 +232,7 @@ function assessmentKey(
 }
 
 /** 0 to 4, as a number or a word (`Proficient`); anything else goes to the DTO to be refused. */
-function levelOf(row: ImportRow): unknown {
+export function levelOf(row: ImportRow): unknown {
   const cell = row.cell('level');
   if (cell.number !== undefined) return cell.number;
   const text = row.required('level');
