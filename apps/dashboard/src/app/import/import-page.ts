@@ -24,15 +24,22 @@ import {
   type ImportResult,
 } from '@him/contracts';
 import { httpErrorMessage } from '../core/api/http-error-message';
+import { AuthService } from '../core/auth/auth.service';
 import { ImportApi } from './import-api';
 import { ImportResultView } from './import-result-view';
 import { SAVE_FILE } from '../core/save-file';
 
-export const IMPORT_KIND_OPTIONS: readonly { kind: ImportKind; label: string }[] = [
+export const IMPORT_KIND_OPTIONS: readonly {
+  kind: ImportKind;
+  label: string;
+  /** a role's requirements are the catalog's: only admins edit (and import) them */
+  adminOnly?: boolean;
+}[] = [
   { kind: 'staff', label: 'Staff' },
   { kind: 'credentials', label: 'Credentials' },
   { kind: 'ce-activities', label: 'CE activities' },
   { kind: 'assessments', label: 'Skill assessments' },
+  { kind: 'role-requirements', label: 'Role requirements', adminOnly: true },
 ];
 
 type Phase = 'idle' | 'checking' | 'importing' | 'downloading';
@@ -56,7 +63,10 @@ export class ImportPage {
   private readonly injector = inject(Injector);
   private readonly resultHeading = viewChild<ElementRef<HTMLElement>>('resultHeading');
 
-  protected readonly kinds = IMPORT_KIND_OPTIONS;
+  private readonly isAdmin = inject(AuthService).user()?.role === 'admin';
+  protected readonly kinds = IMPORT_KIND_OPTIONS.filter(
+    (option) => this.isAdmin || !option.adminOnly,
+  );
   protected readonly kind = signal<ImportKind>('staff');
   protected readonly file = signal<File | null>(null);
   protected readonly phase = signal<Phase>('idle');
