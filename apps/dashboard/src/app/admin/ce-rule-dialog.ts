@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { type MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
+import type { ErrorStateMatcher } from '@angular/material/core';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import type { AfterLapseStep, CeMinimum, CeRule, CreateCeRuleRequest } from '@him/contracts';
+import { ceCategoryLabel } from '@him/domain';
 import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { sameData } from '../core/forms/changed-fields';
@@ -57,9 +58,6 @@ function minimumForm(minimum?: CeMinimum): MinimumForm {
   });
 }
 
-const ENTER = 13;
-const COMMA = 188;
-
 type AfterLapseForm = FormGroup<{ state: FormControl<string>; days: FormControl<number | null> }>;
 
 function afterLapseForm(step?: AfterLapseStep): AfterLapseForm {
@@ -80,7 +78,6 @@ function afterLapseForm(step?: AfterLapseStep): AfterLapseForm {
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
-    MatChipsModule,
     MatFormFieldModule,
     MatInputModule,
     MatRadioModule,
@@ -135,30 +132,49 @@ function afterLapseForm(step?: AfterLapseStep): AfterLapseForm {
               role="group"
               [attr.aria-label]="'Minimum ' + (i + 1)"
             >
-              <mat-form-field>
-                <mat-label>Categories</mat-label>
-                <mat-chip-grid #grid formControlName="categories">
+              <div class="categories">
+                <!-- A plain list and a text field, not a chip grid: a grid may only hold rows, and
+                     the grid's own text field made axe's aria-required-children fail. -->
+                <mat-form-field class="category-field">
+                  <mat-label>Add a category</mat-label>
+                  <input
+                    matInput
+                    data-testid="category-input"
+                    [formControl]="categoryDraft(row)"
+                    [errorStateMatcher]="categoriesError(row)"
+                    (keydown)="categoryKey(row, $event)"
+                    (blur)="addCategory(row)"
+                  />
+                  <mat-hint
+                    >A short name such as coding-update (a-z, 0-9 and -); Enter adds it.</mat-hint
+                  >
+                  @if (err(row.controls.categories, categoryMessages); as message) {
+                    <mat-error>{{ message }}</mat-error>
+                  }
+                </mat-form-field>
+                <ul
+                  class="category-list"
+                  [id]="'categories-' + i"
+                  [attr.aria-label]="'Categories of minimum ' + (i + 1)"
+                >
                   @for (category of row.controls.categories.value; track category) {
-                    <mat-chip-row (removed)="removeCategory(row, category)">
-                      {{ category }}
-                      <button matChipRemove type="button" [attr.aria-label]="'Remove ' + category">
+                    <li class="category-chip">
+                      <span>{{ categoryLabel(category) }}</span>
+                      <button
+                        mat-icon-button
+                        type="button"
+                        class="category-remove"
+                        [attr.aria-label]="'Remove ' + categoryLabel(category)"
+                        (click)="removeCategory(row, category)"
+                      >
                         ✕
                       </button>
-                    </mat-chip-row>
+                    </li>
+                  } @empty {
+                    <li class="category-none">No category yet</li>
                   }
-                  <input
-                    placeholder="Add a category"
-                    [matChipInputFor]="grid"
-                    [matChipInputSeparatorKeyCodes]="separators"
-                    [matChipInputAddOnBlur]="true"
-                    (matChipInputTokenEnd)="addCategory(row, $event)"
-                  />
-                </mat-chip-grid>
-                <mat-hint>A short name such as coding-update (a-z, 0-9 and -).</mat-hint>
-                @if (err(row.controls.categories, categoryMessages); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
-              </mat-form-field>
+                </ul>
+              </div>
               <mat-radio-group
                 formControlName="kind"
                 [attr.aria-label]="'Minimum ' + (i + 1) + ' in'"
@@ -262,7 +278,9 @@ export class CeRuleDialog {
   protected readonly rule = this.data.rule;
   protected readonly err = fieldError;
   private readonly frame = viewChild.required(AdminDialog);
-  protected readonly separators = [ENTER, COMMA];
+  protected readonly categoryLabel = ceCategoryLabel;
+  private readonly matchers = new WeakMap<MinimumForm, ErrorStateMatcher>();
+  private readonly drafts = new WeakMap<MinimumForm, FormControl<string>>();
   protected readonly categoryMessages = {
     required: 'Add at least one category.',
     slug: 'Use lower-case letters, digits and - only.',
@@ -317,9 +335,39 @@ export class CeRuleDialog {
     this.minimums.removeAt(index);
   }
 
-  protected addCategory(row: MinimumForm, event: MatChipInputEvent): void {
-    const slug = event.value.trim().toLowerCase();
-    event.chipInput.clear();
+  /** The category field shows the categories' error (the list is the control, not the field). */
+  protected categoriesError(row: MinimumForm): ErrorStateMatcher {
+    let matcher = this.matchers.get(row);
+    if (!matcher) {
+      const control = row.controls.categories;
+      matcher = { isErrorState: () => control.invalid && control.touched };
+      this.matchers.set(row, matcher);
+    }
+    return matcher;
+  }
+
+  /** Enter or a comma adds what was typed (Enter would otherwise submit the form). */
+  protected categoryKey(row: MinimumForm, event: KeyboardEvent): void {
+    if (event.key === 'Enter' || event.key === ',') {
+      event.preventDefault();
+      this.addCategory(row);
+    }
+  }
+
+  /** What is being typed into a minimum's category field (not part of the rule itself). */
+  protected categoryDraft(row: MinimumForm): FormControl<string> {
+    let draft = this.drafts.get(row);
+    if (!draft) {
+      draft = new FormControl('', { nonNullable: true });
+      this.drafts.set(row, draft);
+    }
+    return draft;
+  }
+
+  protected addCategory(row: MinimumForm): void {
+    const draft = this.categoryDraft(row);
+    const slug = draft.value.trim().toLowerCase();
+    draft.setValue('');
     if (slug === '') {
       return;
     }

@@ -5,9 +5,11 @@ import {
   closeAdminPage,
   expectApi,
   failWith,
+  fieldErrors,
   fieldErrorsOf,
   openDialogBy,
   openLoadedAdminPage,
+  readable,
   rowTexts,
   snackBarText,
   typeInto,
@@ -38,7 +40,7 @@ describe('CeRulesPage', () => {
     typeIntoField(dialog, 'extraPerAdditional', '0');
     button(dialog, 'Add a minimum').click();
     await page.settle();
-    const chipInput = dialog.querySelector('mat-chip-grid input') as HTMLInputElement;
+    const chipInput = dialog.querySelector('[data-testid="category-input"]') as HTMLInputElement;
     typeInto(chipInput, 'core-a');
     typeIntoField(dialog, 'amount', '50');
     await page.settle();
@@ -83,5 +85,39 @@ describe('CeRulesPage', () => {
     await page.settle();
     expect(snackBarText()).toContain('CE rule of AHIMA saved.');
     expectApi(page.http, 'ce-rules').flush(pageOf([AHIMA_RULE]));
+  });
+
+  it('lists categories in words, adds one with Enter, refuses a name that is not a slug, removes one', async () => {
+    await openLoaded();
+    const dialog = await openDialogBy(page, 'Edit');
+    const list = () =>
+      Array.from(dialog.querySelectorAll('[aria-label="Categories of minimum 1"] > li')).map(
+        (item) => readable(item.querySelector('span') ?? item),
+      );
+    expect(list()).toEqual(['HIIM domains']);
+    const input = dialog.querySelectorAll<HTMLInputElement>('[data-testid="category-input"]')[0];
+    const press = (key: string) =>
+      input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+
+    typeInto(input, 'Coding update');
+    press('Enter');
+    await page.settle();
+    expect(fieldErrors(input)).toEqual(['Use lower-case letters, digits and - only.']);
+    expect(list()).toEqual(['HIIM domains']);
+
+    input.value = 'coding-update';
+    input.dispatchEvent(new Event('input'));
+    press('Enter');
+    await page.settle();
+    expect(list()).toEqual(['HIIM domains', 'Coding update']);
+    expect(input.value).toBe('');
+
+    (dialog.querySelector('button[aria-label="Remove HIIM domains"]') as HTMLButtonElement).click();
+    (
+      dialog.querySelector('button[aria-label="Remove Coding update"]') as HTMLButtonElement
+    ).click();
+    await page.settle();
+    expect(list()).toEqual(['No category yet']);
+    expect(fieldErrors(input)).toEqual(['Add at least one category.']);
   });
 });
