@@ -1,10 +1,12 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { Assessment, CeActivity, Credential, CredentialType } from '@him/contracts';
 import { forkJoin, map } from 'rxjs';
 import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { AssessmentsApi } from '../core/api/assessments-api';
 import { CeApi } from '../core/api/ce-api';
+import { serverFormErrors } from '../core/api/form-errors';
 import { CredentialsApi } from '../core/api/credentials-api';
 import { createLoader } from '../core/api/loader';
 import { AuthService } from '../core/auth/auth.service';
@@ -89,6 +91,16 @@ export class MyProgressPage {
     'your skill assessments',
   );
 
+  private readonly document = inject(DOCUMENT);
+  /** the submitted activity being edited in the log form */
+  protected readonly editingActivity = signal<CeActivity | null>(null);
+  protected readonly withdrawingId = signal<string | null>(null);
+  protected readonly activityError = signal<string | null>(null);
+  /** the API's limit for a certificate, stated in the form before a file is chosen */
+  protected readonly evidenceMaxBytes = computed(
+    () => this.departmentDay.department.value()?.evidenceMaxBytes ?? null,
+  );
+
   /** Today in the department's time zone; the page waits for it. */
   protected readonly today = this.departmentDay.today;
   protected readonly warningDays = this.departmentDay.warningDays;
@@ -151,6 +163,54 @@ export class MyProgressPage {
       `Logged ${activity.title}: submitted, awaiting review.`,
       'polite',
     );
+  }
+
+  /** The activity goes into the log form above; its section comes into view. */
+  protected editActivity(activity: CeActivity): void {
+    this.activityError.set(null);
+    this.editingActivity.set(activity);
+    this.document
+      .getElementById('log-activity-heading')
+      ?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }
+
+  protected showUpdatedActivity(activity: CeActivity): void {
+    this.editingActivity.set(null);
+    this.activities.replace(
+      (this.activities.value() ?? []).map((item) => (item.id === activity.id ? activity : item)),
+    );
+    this.ceGroups.load();
+    void this.liveAnnouncer.announce(
+      `Saved ${activity.title}: submitted, awaiting review.`,
+      'polite',
+    );
+  }
+
+  /** DELETE: the API refuses once the activity was reviewed (409), which is said at the list. */
+  protected withdrawActivity(activity: CeActivity): void {
+    this.activityError.set(null);
+    this.withdrawingId.set(activity.id);
+    this.ceApi.remove(activity.id).subscribe({
+      next: () => {
+        this.withdrawingId.set(null);
+        if (this.editingActivity()?.id === activity.id) {
+          this.editingActivity.set(null);
+        }
+        this.activities.replace(
+          (this.activities.value() ?? []).filter((item) => item.id !== activity.id),
+        );
+        this.ceGroups.load();
+        void this.liveAnnouncer.announce(`Withdrew ${activity.title}.`, 'polite');
+      },
+      error: (error: unknown) => {
+        this.withdrawingId.set(null);
+        this.activityError.set(
+          serverFormErrors(error, {}, `withdraw “${activity.title}”`).general.join(' '),
+        );
+        // Reviewed meanwhile: show its status now.
+        this.activities.load();
+      },
+    });
   }
 
   /** An attached or deleted file flips the record's `hasEvidence`; nothing else changes. */
