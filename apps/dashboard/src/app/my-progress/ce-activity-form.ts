@@ -503,11 +503,12 @@ export class CeActivityForm implements OnInit {
   private readonly fillForEditing = effect(() => {
     const activity = this.editing();
     untracked(() => {
-      this.generalErrors.set([]);
-      this.outcome.set(null);
-      this.certificateFailure.set(null);
-      this.clearCertificate();
       if (activity) {
+        // What the last submit said no longer applies; a save's own message stays when editing ends.
+        this.generalErrors.set([]);
+        this.outcome.set(null);
+        this.certificateFailure.set(null);
+        this.clearCertificate();
         const ruleSlugs = new Set(this.categories().map((category) => category.slug));
         this.formDirective().resetForm({
           title: activity.title,
@@ -522,6 +523,7 @@ export class CeActivityForm implements OnInit {
         this.form.controls.completedOn.markAsDirty();
         this.titleInput().nativeElement.focus();
       } else if (this.wasEditing) {
+        this.generalErrors.set([]);
         this.resetToEmpty();
       }
       this.wasEditing = activity !== null;

@@ -695,6 +695,9 @@ describe('MyProgressPage', () => {
     expectApi(http, 'ce-status').flush([ceGroup()]);
     await fixture.whenStable();
     expect(readable(activities.querySelector('li.record'))).toContain('2.5 hours');
+    expect(readable(logForm().querySelector('[role="status"]'))).toBe(
+      'Saved “Open webinar”: submitted, awaiting review.',
+    );
     expect(button(logForm(), 'Log activity')).toBeTruthy();
 
     activities

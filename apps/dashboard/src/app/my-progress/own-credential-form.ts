@@ -63,9 +63,7 @@ export function namesWithOr(names: string[]): string {
     @if (!allowed()) {
       <p class="ask-whom" data-testid="ask-whom">{{ askWhom() }}</p>
     } @else if (!open()) {
-      <button mat-stroked-button type="button" [attr.aria-controls]="formId" (click)="show()">
-        Add a credential you earned
-      </button>
+      <button mat-stroked-button type="button" (click)="show()">Add a credential you earned</button>
       <div role="status" class="status-region">
         @if (lastAdded(); as message) {
           <p class="form-success">{{ message }}</p>
