@@ -357,6 +357,8 @@ describe('My progress: logging CE in one step, adding a credential one earned', 
       try {
         await openMyProgress(again.page);
         const credentials = again.page.getByRole('region', { name: 'Your credentials' });
+        // "your manager" until the team's managers are known, then their names
+        await credentials.getByTestId('ask-whom').filter({ hasText: 'Denise Carter' }).waitFor();
         await expect(credentials.getByTestId('ask-whom').innerText()).resolves.toBe(
           "In your department, managers add credentials. When you earn a new one, ask Denise Carter (your team's manager) to add it, with a copy of the certificate.",
         );

@@ -182,8 +182,8 @@ export class OwnCredentialForm {
   readonly credentialTypes = input<CredentialType[]>([]);
   /** the department's setting: staff may add the credentials they earn */
   readonly allowed = input(true);
-  /** the managers of the member's team, whom to ask where staff may not add credentials */
-  readonly managers = input<TeamManagerContact[]>([]);
+  /** the managers of the member's team, whom to ask where staff may not add credentials; null: not known (yet) */
+  readonly managers = input<TeamManagerContact[] | null>(null);
 
   readonly added = output<Credential>();
 
@@ -196,11 +196,14 @@ export class OwnCredentialForm {
     [...this.credentialTypes()].sort((a, b) => a.code.localeCompare(b.code)),
   );
   protected readonly askWhom = computed(() => {
-    const names = this.managers().map((manager) => manager.name);
+    const managers = this.managers();
+    const names = (managers ?? []).map((manager) => manager.name);
     const whom =
-      names.length === 0
-        ? "your department's admin"
-        : `${namesWithOr(names)} (your team's ${names.length === 1 ? 'manager' : 'managers'})`;
+      managers === null
+        ? 'your manager'
+        : names.length === 0
+          ? "your department's admin"
+          : `${namesWithOr(names)} (your team's ${names.length === 1 ? 'manager' : 'managers'})`;
     return `In your department, managers add credentials. When you earn a new one, ask ${whom} to add it, with a copy of the certificate.`;
   });
 
