@@ -356,6 +356,56 @@ describe('CE activities API', () => {
     });
   });
 
+  it('lets the holder withdraw a submitted activity with its certificate, and neither edit nor withdraw a rejected one', async () => {
+    const entry = await log(dept.staffStaffId, dept.tokens.staff);
+    const pdf = Buffer.from('%PDF-1.4\n% certificate\n%%EOF\n', 'latin1');
+    const file = await t
+      .http()
+      .post(`/api/v1/ce-activities/${entry.id}/evidence`)
+      .set(bearer(dept.tokens.staff))
+      .attach('file', pdf, 'certificate.pdf')
+      .expect(201);
+    await t
+      .http()
+      .delete(`/api/v1/ce-activities/${entry.id}`)
+      .set(bearer(dept.tokens.staff))
+      .expect(204);
+    expect(
+      await t.dataSource.query(`SELECT id FROM evidence_file WHERE id = $1`, [file.body.id]),
+    ).toEqual([]);
+    const [, deleted] = await auditOf(t, entry.id);
+    expect(deleted).toMatchObject({
+      action: 'delete',
+      user_email: dept.emails.staff,
+      before: { id: entry.id, hasEvidence: true },
+    });
+
+    const rejected = await log(dept.staffStaffId, dept.tokens.staff);
+    await review(rejected.id, dept.tokens.manager, {
+      status: 'rejected',
+      note: 'the certificate is for another course',
+      version: 1,
+    }).expect(200);
+    const edit = await t
+      .http()
+      .patch(`/api/v1/ce-activities/${rejected.id}`)
+      .set(bearer(dept.tokens.staff))
+      .send({ title: 'Another title', version: 2 })
+      .expect(409);
+    expect(edit.body.message[0]).toBe(
+      "status: the activity is rejected; only a reviewer of the member's team may change it now",
+    );
+    const withdraw = await t
+      .http()
+      .delete(`/api/v1/ce-activities/${rejected.id}`)
+      .set(bearer(dept.tokens.staff))
+      .expect(409);
+    expect(withdraw.body.message[0]).toBe(
+      "status: the activity is rejected; only a reviewer of the member's team may delete it now",
+    );
+    expect((await auditOf(t, rejected.id)).map((row) => row.action)).toEqual(['create', 'review']);
+  });
+
   it("lets a reviewer edit an approved activity, keeping its status, and delete any in the team's scope", async () => {
     const entry = await log(dept.otherStaffId, dept.tokens.manager, {
       status: 'approved',

@@ -41,6 +41,8 @@ describe('department API', () => {
         ssoCreateAccounts: false,
         passwordSignIn: true,
         breakGlassUserId: null,
+        staffMayAddCredentials: true,
+        evidenceMaxBytes: expect.any(Number),
         version: 1,
       });
     }
@@ -75,6 +77,7 @@ describe('department API', () => {
       ssoCreateAccounts: false,
       passwordSignIn: true,
       breakGlassUserId: null,
+      staffMayAddCredentials: true,
       version: 2,
     });
     expect((await snapshot(dept.departmentId)).reminder_lead_days).toEqual([120, 30, 7]);
@@ -84,6 +87,7 @@ describe('department API', () => {
       .set(bearer(dept.tokens.manager))
       .expect(200);
     expect(audit.body.items).toHaveLength(1);
+    delete before.evidenceMaxBytes;
     expect(audit.body.items[0]).toMatchObject({
       action: 'update',
       before,

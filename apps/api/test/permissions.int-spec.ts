@@ -270,6 +270,16 @@ function routeTable(ids: {
       body: {},
       expect: writers(403, 400),
     },
+    // a member adds their own newly earned credential (another's: 404 for staff, 403 for managers)
+    'post /api/v1/staff/{staffId}/credentials/self-reported': {
+      path: `/api/v1/staff/${O}/credentials/self-reported`,
+      body: { credentialTypeId: ids.type, issuedOn: '2026-01-05' },
+      expect: [A401, 404, 403, 403, 403],
+    },
+    'get /api/v1/staff/{staffId}/team-managers': {
+      path: `/api/v1/staff/${O}/team-managers`,
+      expect: readers(404),
+    },
     'get /api/v1/credentials': {
       path: `/api/v1/credentials?teamId=${ids.teamId}`,
       expect: signedIn(200),

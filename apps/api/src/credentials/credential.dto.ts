@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
   VERIFICATION_METHODS,
   type VerificationMethod,
   type VerificationRequest,
   type CreateCredentialRequest,
+  type SelfReportedCredentialRequest,
   type UpdateCredentialRequest,
 } from '@him/contracts';
 import { Type } from 'class-transformer';
@@ -95,6 +96,11 @@ export class CreateCredentialDto implements CreateCredentialRequest {
   @Type(() => VerificationDto)
   verification?: VerificationDto | null;
 }
+
+/** What a member sends for a credential they newly earned: no verification (a manager records it). */
+export class SelfReportedCredentialDto
+  extends PickType(CreateCredentialDto, ['credentialTypeId', 'number', 'issuedOn', 'expiresOn'])
+  implements SelfReportedCredentialRequest {}
 
 export class UpdateCredentialDto implements UpdateCredentialRequest {
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Credential, Page } from '@him/contracts';
+import type { Credential, Page, TeamManagerContact } from '@him/contracts';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
@@ -10,6 +10,7 @@ import {
   CreateCredentialDto,
   CredentialListQuery,
   RevokeCredentialQuery,
+  SelfReportedCredentialDto,
   UpdateCredentialDto,
 } from './credential.dto';
 import { CredentialsService } from './credentials.service';
@@ -38,6 +39,30 @@ export class CredentialsController {
     @Body() dto: CreateCredentialDto,
   ): Promise<Credential> {
     return this.credentials.create(user, staffId, dto);
+  }
+
+  @Post('staff/:staffId/credentials/self-reported')
+  @ApiOperation({
+    summary:
+      "A member adds a credential they newly earned to their own record: stored unverified, for a manager to verify; 403 naming whom to ask where the department's managers add credentials (staffMayAddCredentials false)",
+  })
+  selfReport(
+    @CurrentUser() user: RequestUser,
+    @Param('staffId', uuidParam('staffId')) staffId: string,
+    @Body() dto: SelfReportedCredentialDto,
+  ): Promise<Credential> {
+    return this.credentials.selfReport(user, staffId, dto);
+  }
+
+  @Get('staff/:staffId/team-managers')
+  @ApiOperation({
+    summary: "The managers of the member's team, whom the member asks (staff: their own)",
+  })
+  teamManagers(
+    @CurrentUser() user: RequestUser,
+    @Param('staffId', uuidParam('staffId')) staffId: string,
+  ): Promise<TeamManagerContact[]> {
+    return this.credentials.teamManagers(user, staffId);
   }
 
   @Get('credentials')

@@ -5,7 +5,7 @@ import {
   Injectable,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AfterLapseState, Credential, Page } from '@him/contracts';
+import type { AfterLapseState, Credential, Page, TeamManagerContact } from '@him/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
@@ -15,6 +15,7 @@ import { assertVersion, notFound } from '../common/errors';
 import { problemMessages } from '../common/field-problems';
 import { findInDepartment } from '../common/find-in-department';
 import type { PageQuery } from '../common/pagination';
+import { DepartmentEntity } from '../departments/department.entity';
 import { ownersWithEvidence } from '../evidence/evidence-flags';
 import { afterLapseStatesToday } from './credential-after-lapse';
 import { credentialDatesProblems } from './credential-dates';
@@ -23,6 +24,7 @@ import type {
   CreateCredentialDto,
   CredentialListQuery,
   RevokeCredentialQuery,
+  SelfReportedCredentialDto,
   UpdateCredentialDto,
   VerificationDto,
 } from './credential.dto';
@@ -143,49 +145,102 @@ export class CredentialsService {
     return this.dataSource.transaction(async (em) => {
       const member = await this.access.visibleStaff(user, staffId, em);
       this.assertMayVerify(user, member.id, dto.verification);
-      const problems: string[] = [];
-      const type = await em.query(
-        `SELECT 1 FROM credential_type WHERE id = $1 AND department_id = $2 FOR SHARE`,
-        [dto.credentialTypeId, user.departmentId],
-      );
-      if (type.length === 0)
-        problems.push('credentialTypeId must be a credential type of your department');
-      const today = await departmentToday(em, user.departmentId);
-      problems.push(
-        ...problemMessages(
-          credentialDatesProblems(
-            {
-              issuedOn: dto.issuedOn,
-              expiresOn: dto.expiresOn,
-              verifiedOn: dto.verification?.verifiedOn,
-            },
-            today,
-          ),
-        ),
-      );
-      if (problems.length > 0) throw new BadRequestException(problems);
-
-      const entity = em.create(CredentialEntity, {
-        departmentId: user.departmentId,
-        staffId: member.id,
-        credentialTypeId: dto.credentialTypeId,
-        number: dto.number?.trim() || null,
-        issuedOn: dto.issuedOn,
-        expiresOn: dto.expiresOn ?? null,
-        revokedOn: null,
-        revokedReason: null,
-        version: 1,
-      });
-      setVerification(entity, dto.verification ?? null, user);
-      const credential = toCredential(await em.save(entity));
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'create',
-        entity: 'credential',
-        entityId: credential.id,
-        after: credential,
-      });
-      return this.withAfterLapse(em, user, credential);
+      return this.insert(em, user, member.id, dto);
     });
+  }
+
+  /**
+   * A member adds a credential they newly earned, for their own record only: it is stored
+   * unverified (a manager verifies it at its source) and audited as added by the member. Where
+   * the department's policy is that managers add credentials, 403 names whom to ask.
+   */
+  selfReport(
+    user: RequestUser,
+    staffId: string,
+    dto: SelfReportedCredentialDto,
+  ): Promise<Credential> {
+    return this.dataSource.transaction(async (em) => {
+      const member = await this.access.visibleStaff(user, staffId, em);
+      if (user.staffId !== member.id) {
+        throw new ForbiddenException(
+          "only the member adds their own newly earned credential here; a manager adds a member's credential with POST /staff/{staffId}/credentials",
+        );
+      }
+      const department = await em.findOneOrFail(DepartmentEntity, {
+        where: { id: user.departmentId },
+      });
+      if (!department.staffMayAddCredentials) {
+        const managers = await teamManagerContacts(em, user.departmentId, member.id);
+        throw new ForbiddenException(
+          `your department's managers add credentials: ${askWhom(managers.map((m) => m.name))}`,
+        );
+      }
+      return this.insert(
+        em,
+        user,
+        member.id,
+        { ...dto, verification: null },
+        'added by the member; awaiting verification',
+      );
+    });
+  }
+
+  /** The managers of the member's team (staff: only their own), whom they ask. */
+  async teamManagers(user: RequestUser, staffId: string): Promise<TeamManagerContact[]> {
+    const member = await this.access.visibleStaff(user, staffId);
+    return teamManagerContacts(this.dataSource.manager, user.departmentId, member.id);
+  }
+
+  private async insert(
+    em: EntityManager,
+    user: RequestUser,
+    staffId: string,
+    dto: CreateCredentialDto,
+    note?: string,
+  ): Promise<Credential> {
+    const problems: string[] = [];
+    const type = await em.query(
+      `SELECT 1 FROM credential_type WHERE id = $1 AND department_id = $2 FOR SHARE`,
+      [dto.credentialTypeId, user.departmentId],
+    );
+    if (type.length === 0)
+      problems.push('credentialTypeId must be a credential type of your department');
+    const today = await departmentToday(em, user.departmentId);
+    problems.push(
+      ...problemMessages(
+        credentialDatesProblems(
+          {
+            issuedOn: dto.issuedOn,
+            expiresOn: dto.expiresOn,
+            verifiedOn: dto.verification?.verifiedOn,
+          },
+          today,
+        ),
+      ),
+    );
+    if (problems.length > 0) throw new BadRequestException(problems);
+
+    const entity = em.create(CredentialEntity, {
+      departmentId: user.departmentId,
+      staffId,
+      credentialTypeId: dto.credentialTypeId,
+      number: dto.number?.trim() || null,
+      issuedOn: dto.issuedOn,
+      expiresOn: dto.expiresOn ?? null,
+      revokedOn: null,
+      revokedReason: null,
+      version: 1,
+    });
+    setVerification(entity, dto.verification ?? null, user);
+    const credential = toCredential(await em.save(entity));
+    await this.audit.record(em, user, user.departmentId, {
+      action: 'create',
+      entity: 'credential',
+      entityId: credential.id,
+      after: credential,
+      ...(note ? { note } : {}),
+    });
+    return this.withAfterLapse(em, user, credential);
   }
 
   update(user: RequestUser, id: string, dto: UpdateCredentialDto): Promise<Credential> {
@@ -302,4 +357,33 @@ function setVerification(
   entity.verificationNote = verification?.note?.trim() || null;
   entity.verificationReference = verification?.reference?.trim() || null;
   entity.verifiedByUserId = verification ? user.id : null;
+}
+
+/** The managers of the member's team, by name. */
+async function teamManagerContacts(
+  em: EntityManager,
+  departmentId: string,
+  staffId: string,
+): Promise<TeamManagerContact[]> {
+  const rows: { id: string; name: string; email: string }[] = await em.query(
+    `SELECT m.id, m.name, m.email
+       FROM staff s
+       JOIN team_manager tm ON tm.team_id = s.team_id
+       JOIN staff m ON m.id = tm.staff_id AND m.department_id = s.department_id
+                   AND m.status <> 'terminated'
+      WHERE s.id = $1 AND s.department_id = $2
+      ORDER BY m.name, m.id`,
+    [staffId, departmentId],
+  );
+  return rows.map((row) => ({ staffId: row.id, name: row.name, email: row.email }));
+}
+
+/** "ask Denise Carter (your team's manager) to add it", or an admin when the team has none. */
+function askWhom(names: string[]): string {
+  if (names.length === 0) return "ask your department's admin to add it";
+  const list =
+    names.length === 1
+      ? names[0]
+      : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return `ask ${list} (your team's ${names.length === 1 ? 'manager' : 'managers'}) to add it`;
 }

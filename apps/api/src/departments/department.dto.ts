@@ -132,6 +132,14 @@ export class UpdateDepartmentDto implements UpdateDepartmentRequest {
   @IsUUID('all', { message: '$property must be the id of an admin account (a UUID)' })
   breakGlassUserId?: string | null;
 
+  @ApiPropertyOptional({
+    description:
+      'staff may add a credential they newly earned (stored unverified, for a manager to verify); false: managers add every credential',
+  })
+  @IfGiven()
+  @IsBoolean()
+  staffMayAddCredentials?: boolean;
+
   @ApiProperty({ description: 'the version you read; a stale one answers 409' })
   @IsInt()
   @Min(1)

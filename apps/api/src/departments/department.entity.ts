@@ -18,6 +18,7 @@ export class DepartmentEntity {
   assessmentValidityMonths!: number | null;
   @Column('boolean', { name: 'sso_create_accounts' }) ssoCreateAccounts!: boolean;
   @Column('boolean', { name: 'password_sign_in' }) passwordSignIn!: boolean;
+  @Column('boolean', { name: 'staff_may_add_credentials' }) staffMayAddCredentials!: boolean;
   @Column('uuid', { name: 'break_glass_user_id', nullable: true }) breakGlassUserId!: string | null;
   @Column('int') version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -22,6 +22,7 @@ export function toDepartment(e: DepartmentEntity): Department {
     ssoCreateAccounts: e.ssoCreateAccounts,
     passwordSignIn: e.passwordSignIn,
     breakGlassUserId: e.breakGlassUserId,
+    staffMayAddCredentials: e.staffMayAddCredentials,
     version: e.version,
   };
 }
@@ -41,7 +42,12 @@ export class DepartmentsService {
   ) {}
 
   async get(user: RequestUser): Promise<Department> {
-    return toDepartment(await this.find(this.dataSource.manager, user));
+    return this.served(toDepartment(await this.find(this.dataSource.manager, user)));
+  }
+
+  /** As served: with the limits of this API the dashboard states (not kept in the audit trail). */
+  private served(department: Department): Department {
+    return { ...department, evidenceMaxBytes: this.env.EVIDENCE_MAX_BYTES };
   }
 
   update(user: RequestUser, dto: UpdateDepartmentDto): Promise<Department> {
@@ -61,6 +67,8 @@ export class DepartmentsService {
       if (dto.ssoCreateAccounts !== undefined) entity.ssoCreateAccounts = dto.ssoCreateAccounts;
       if (dto.breakGlassUserId !== undefined) entity.breakGlassUserId = dto.breakGlassUserId;
       if (dto.passwordSignIn !== undefined) entity.passwordSignIn = dto.passwordSignIn;
+      if (dto.staffMayAddCredentials !== undefined)
+        entity.staffMayAddCredentials = dto.staffMayAddCredentials;
       await this.assertSignIn(em, entity);
       entity.version += 1;
       const after = toDepartment(await em.save(entity));

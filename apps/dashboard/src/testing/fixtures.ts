@@ -28,6 +28,8 @@ export function department(overrides: Partial<Department> = {}): Department {
     ssoCreateAccounts: false,
     passwordSignIn: true,
     breakGlassUserId: null,
+    staffMayAddCredentials: true,
+    evidenceMaxBytes: 10 * 1024 * 1024,
     version: 1,
     ...overrides,
   };

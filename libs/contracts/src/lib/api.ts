@@ -136,7 +136,21 @@ export interface Department {
    * assessments never lapse.
    */
   assessmentValidityMonths: number | null;
+  /**
+   * Staff may add a credential they newly earned themselves (stored unverified, for a manager to
+   * verify); false: the department's managers add every credential.
+   */
+  staffMayAddCredentials: boolean;
+  /** The largest evidence file the API accepts, in bytes (EVIDENCE_MAX_BYTES); served by GET. */
+  evidenceMaxBytes?: number;
   version: number;
+}
+
+/** `GET /staff/{id}/team-managers`: whom a member asks (the managers of the member's team). */
+export interface TeamManagerContact {
+  staffId: string;
+  name: string;
+  email: string;
 }
 
 export interface Skill {

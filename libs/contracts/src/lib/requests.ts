@@ -111,6 +111,8 @@ export interface UpdateDepartmentRequest extends VersionedChange {
   passwordSignIn?: boolean;
   /** an active admin account of the department; null: none */
   breakGlassUserId?: string | null;
+  /** staff may add a credential they newly earned (stored unverified); false: managers add them */
+  staffMayAddCredentials?: boolean;
 }
 
 // ---------- signing in ----------
@@ -149,6 +151,12 @@ export interface CreateCredentialRequest {
   expiresOn?: IsoDate | null;
   verification?: VerificationRequest | null;
 }
+
+/**
+ * `POST /staff/{staffId}/credentials/self-reported`: a member adds a credential they newly
+ * earned; it is stored unverified, for a manager to verify.
+ */
+export type SelfReportedCredentialRequest = Omit<CreateCredentialRequest, 'verification'>;
 
 /** The type of a credential does not change; null clears number, expiry or verification. */
 export type UpdateCredentialRequest = Change<Omit<CreateCredentialRequest, 'credentialTypeId'>>;

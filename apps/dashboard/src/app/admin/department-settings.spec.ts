@@ -105,4 +105,23 @@ describe('DepartmentSettingsPage', () => {
     await page.settle();
     expect(readable(page.root)).toContain('an admin who can still sign in with a password');
   });
+
+  it('lets the admin switch off staff adding their own credentials', async () => {
+    await openLoaded();
+    expect(readable(page.root.querySelector('#staff-add-explained'))).toContain(
+      'which manager to ask',
+    );
+    page.root
+      .querySelector<HTMLButtonElement>(
+        'mat-slide-toggle[formcontrolname="staffMayAddCredentials"] button',
+      )
+      ?.click();
+    await page.settle();
+    button(page.root, 'Save settings').click();
+    const patch = expectApi(page.http, 'department', 'PATCH');
+    expect(patch.request.body).toEqual({ version: 1, staffMayAddCredentials: false });
+    patch.flush(department({ version: 2, staffMayAddCredentials: false }));
+    await page.settle();
+    expect(snackBarText()).toContain('Department settings saved.');
+  });
 });

@@ -26,6 +26,7 @@ const FIELDS: Record<string, FormField> = {
   ssoCreateAccounts: { label: 'Create accounts at a first single sign-on' },
   passwordSignIn: { label: 'Password sign-in' },
   breakGlassUserId: { label: 'Break-glass admin' },
+  staffMayAddCredentials: { label: 'Staff may add credentials they earn' },
 };
 
 const ENTER = 13;
@@ -208,6 +209,23 @@ const COMMA = 188;
           }
         </div>
 
+        <h3>Credentials staff earn</h3>
+        <div>
+          <mat-slide-toggle
+            formControlName="staffMayAddCredentials"
+            aria-describedby="staff-add-explained"
+            >Staff may add credentials they earn</mat-slide-toggle
+          >
+          <p id="staff-add-explained" class="field-hint">
+            When on, staff add a credential they newly earned on My progress; it shows as unverified
+            until a manager verifies it. When off, only managers add credentials, and My progress
+            tells staff which manager to ask.
+          </p>
+          @if (err(form.controls.staffMayAddCredentials); as message) {
+            <p class="field-error" role="alert">{{ message }}</p>
+          }
+        </div>
+
         <div class="form-actions">
           <button mat-flat-button type="submit" [disabled]="state.saving()">
             {{ state.saving() ? 'Saving…' : 'Save settings' }}
@@ -244,6 +262,7 @@ export class DepartmentSettingsPage {
     name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     timeZone: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     requireVerification: new FormControl(false, { nonNullable: true }),
+    staffMayAddCredentials: new FormControl(true, { nonNullable: true }),
     expiryWarningDays: new FormControl<number | null>(null, {
       validators: [Validators.required, Validators.min(1), Validators.max(730)],
     }),
@@ -309,6 +328,7 @@ export class DepartmentSettingsPage {
           name: value.name.trim(),
           timeZone: value.timeZone.trim(),
           requireVerification: value.requireVerification,
+          staffMayAddCredentials: value.staffMayAddCredentials,
           expiryWarningDays:
             value.expiryWarningDays === null
               ? before.expiryWarningDays
@@ -342,6 +362,7 @@ export class DepartmentSettingsPage {
       name: department.name,
       timeZone: department.timeZone,
       requireVerification: department.requireVerification,
+      staffMayAddCredentials: department.staffMayAddCredentials ?? true,
       expiryWarningDays: department.expiryWarningDays,
       reminderLeadDays: [...department.reminderLeadDays],
       assessmentValidityMonths: department.assessmentValidityMonths ?? null,

@@ -13,23 +13,42 @@ import {
   type OnInit,
   output,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { HttpEventType } from '@angular/common/http';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { type MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { CeActivity, IsoDate } from '@him/contracts';
+import type { CeActivity, EvidenceFile, IsoDate, UpdateCeActivityRequest } from '@him/contracts';
 import { addMonthsClamped, ceCategoryLabel, isIsoDate } from '@him/domain';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { filter, map, type Observable, of, switchMap, catchError } from 'rxjs';
 import { CeApi } from '../core/api/ce-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
 import { keepDraft, type KeptDraft } from '../core/forms/form-drafts';
 import { type RuleCategory, toCategorySlug } from '../shared/ce-activities/ce-categories';
 import { ceHours, notAfterDate } from '../shared/form-validators';
+import { EvidenceApi } from '../evidence/evidence-api';
+import { formatBytes, uploadErrorMessage } from '../evidence/evidence-upload';
+
+/** What the certificate inputs offer: PDF and the image types the API recognises. */
+const CERTIFICATE_ACCEPT = 'application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg';
+const CERTIFICATE_NAME = /\.(pdf|png|jpe?g)$/i;
+const CERTIFICATE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
+
+/** What became of the certificate sent with an activity. */
+type CertificateOutcome = { attached: EvidenceFile | null } | { failed: string };
 
 /** API limits (ce-activity.dto): hours at most 200, at most 10 categories. */
 const MAX_HOURS = 200;
@@ -68,6 +87,11 @@ export interface CredentialChoice {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="stacked-form" [formGroup]="form" (ngSubmit)="logActivity()" novalidate>
+      @if (editing(); as activity) {
+        <p class="editing-note" data-testid="editing-note">
+          Editing “{{ activity.title }}”. It stays submitted for review.
+        </p>
+      }
       @if (generalErrors().length > 0) {
         <div class="form-alert" role="alert">
           @for (message of generalErrors(); track message) {
@@ -213,16 +237,99 @@ export interface CredentialChoice {
         }
       </mat-form-field>
 
-      <div class="form-actions">
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ saving() ? 'Logging…' : 'Log activity' }}
-        </button>
-      </div>
-      <div role="status" class="status-region">
-        @if (lastLogged(); as title) {
-          <p class="form-success">Logged “{{ title }}”: submitted, awaiting review.</p>
+      <div class="certificate" role="group" aria-labelledby="certificate-label">
+        <p class="certificate__label" id="certificate-label">
+          Certificate <span class="choice-detail">(optional)</span>
+        </p>
+        <div
+          class="drop-zone"
+          data-testid="certificate-drop-zone"
+          [class.drop-zone--over]="dragOver()"
+          (dragenter)="onDragOver($event)"
+          (dragover)="onDragOver($event)"
+          (dragleave)="dragOver.set(false)"
+          (drop)="onDrop($event)"
+        >
+          @if (certificate(); as file) {
+            <p class="drop-zone__file" data-testid="certificate-chosen">
+              {{ file.name }} <span class="choice-detail">({{ sizeText(file.size) }})</span>
+            </p>
+            <button
+              mat-button
+              type="button"
+              [attr.aria-label]="'Remove the certificate ' + file.name"
+              (click)="clearCertificate()"
+            >
+              Remove
+            </button>
+          } @else {
+            <p class="drag-only">Drag the certificate here, or</p>
+            <input
+              #fileInput
+              type="file"
+              class="cdk-visually-hidden"
+              tabindex="-1"
+              aria-hidden="true"
+              data-testid="certificate-file"
+              [accept]="accept"
+              (change)="chooseCertificate($event)"
+            />
+            <input
+              #photoInput
+              type="file"
+              class="cdk-visually-hidden"
+              tabindex="-1"
+              aria-hidden="true"
+              data-testid="certificate-photo"
+              accept="image/jpeg,image/png"
+              capture="environment"
+              (change)="chooseCertificate($event)"
+            />
+            <div class="drop-zone__buttons">
+              <button
+                mat-stroked-button
+                type="button"
+                aria-describedby="certificate-hint"
+                (click)="fileInput.click()"
+              >
+                Choose a file
+              </button>
+              <button
+                mat-stroked-button
+                type="button"
+                class="photo-only"
+                aria-describedby="certificate-hint"
+                (click)="photoInput.click()"
+              >
+                Take a photo
+              </button>
+            </div>
+          }
+        </div>
+        <p class="field-hint" id="certificate-hint" data-testid="certificate-hint">
+          {{ certificateHint() }}
+        </p>
+        @if (certificateError(); as message) {
+          <p class="field-error" role="alert">{{ message }}</p>
         }
       </div>
+
+      <div class="form-actions">
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          {{ submitLabel() }}
+        </button>
+        @if (editing()) {
+          <button mat-button type="button" (click)="cancelEdit()">Cancel editing</button>
+        }
+      </div>
+      <div role="status" class="status-region">
+        @if (outcome(); as message) {
+          <p class="form-success">{{ message }}</p>
+        }
+      </div>
+      @if (certificateFailure(); as message) {
+        <p class="field-error" role="alert">{{ message }}</p>
+      }
     </form>
   `,
   styleUrl: '../shared/forms.scss',
@@ -250,6 +357,50 @@ export interface CredentialChoice {
     .status-region:empty {
       display: none;
     }
+    .certificate__label {
+      margin: 0 0 8px;
+      font: var(--mat-sys-body-large);
+    }
+    .drop-zone {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 12px;
+      padding: 16px;
+      border: 2px dashed var(--mat-sys-outline);
+      border-radius: 8px;
+    }
+    .drop-zone--over {
+      border-color: var(--mat-sys-primary);
+      background: var(--mat-sys-surface-container-high);
+    }
+    .drop-zone p {
+      margin: 0;
+    }
+    .drop-zone__buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .certificate .field-hint {
+      margin-top: 4px;
+    }
+    .editing-note {
+      margin: 0;
+      font: var(--mat-sys-title-small);
+    }
+    /* Phones and tablets take a photo; a mouse drags the file in. */
+    .photo-only {
+      display: none;
+    }
+    @media (pointer: coarse) {
+      .photo-only {
+        display: inline-flex;
+      }
+      .drag-only {
+        display: none;
+      }
+    }
   `,
 })
 export class CeActivityForm implements OnInit {
@@ -258,7 +409,9 @@ export class CeActivityForm implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private draft: KeptDraft | null = null;
   private readonly liveAnnouncer = inject(LiveAnnouncer);
+  private readonly evidenceApi = inject(EvidenceApi);
   private readonly titleInput = viewChild.required<ElementRef<HTMLInputElement>>('titleInput');
+  private readonly formDirective = viewChild.required(FormGroupDirective);
 
   readonly staffId = input.required<string>();
   /** today in the department's time zone: the default and the latest date allowed */
@@ -270,13 +423,42 @@ export class CeActivityForm implements OnInit {
   /** the longest CE cycle of the department's rules, in months (R11); null when unknown */
   readonly cycleMonths = input<number | null>(null);
 
+  /** the largest certificate the API accepts, in bytes (from the department settings); null: unknown */
+  readonly maxFileBytes = input<number | null>(null);
+  /** a submitted activity of the member to edit in this form instead of logging a new one */
+  readonly editing = input<CeActivity | null>(null);
+
   readonly logged = output<CeActivity>();
+  /** the edited activity, saved */
+  readonly updated = output<CeActivity>();
+  /** editing ended without saving */
+  readonly editCancelled = output<void>();
 
   protected readonly separatorKeys = [ENTER, COMMA] as const;
   protected readonly saving = signal(false);
   protected readonly generalErrors = signal<string[]>([]);
   protected readonly categoryMessage = signal<string | null>(null);
-  protected readonly lastLogged = signal<string | null>(null);
+  /** what the last submit did, for the status line */
+  protected readonly outcome = signal<string | null>(null);
+  protected readonly certificate = signal<File | null>(null);
+  protected readonly certificateError = signal<string | null>(null);
+  /** the activity was saved but its certificate was refused */
+  protected readonly certificateFailure = signal<string | null>(null);
+  protected readonly dragOver = signal(false);
+  protected readonly accept = CERTIFICATE_ACCEPT;
+  protected readonly submitLabel = computed(() => {
+    if (this.editing()) {
+      return this.saving() ? 'Saving…' : 'Save changes';
+    }
+    return this.saving() ? 'Logging…' : 'Log activity';
+  });
+  /** Said before a file is chosen: what is accepted and, from the API, how large it may be. */
+  protected readonly certificateHint = computed(() => {
+    const max = this.maxFileBytes();
+    return `A PDF, or a photo or scan (PNG or JPEG)${
+      max ? `, at most ${formatBytes(max)}` : ''
+    }. It is sent with the activity.`;
+  });
 
   protected readonly form = new FormGroup({
     title: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -316,6 +498,38 @@ export class CeActivityForm implements OnInit {
       }
     });
   }
+
+  /** Puts the activity being edited into the form, and empties it again when editing ends. */
+  private readonly fillForEditing = effect(() => {
+    const activity = this.editing();
+    untracked(() => {
+      if (activity) {
+        // What the last submit said no longer applies; a save's own message stays when editing ends.
+        this.generalErrors.set([]);
+        this.outcome.set(null);
+        this.certificateFailure.set(null);
+        this.clearCertificate();
+        const ruleSlugs = new Set(this.categories().map((category) => category.slug));
+        this.formDirective().resetForm({
+          title: activity.title,
+          provider: activity.provider,
+          completedOn: activity.completedOn,
+          hours: activity.hours,
+          categories: activity.categories.filter((slug) => ruleSlugs.has(slug)),
+          otherCategories: activity.categories.filter((slug) => !ruleSlugs.has(slug)),
+          credentialIds: [...activity.credentialIds],
+        });
+        // The date is the activity's, not today's.
+        this.form.controls.completedOn.markAsDirty();
+        this.titleInput().nativeElement.focus();
+      } else if (this.wasEditing) {
+        this.generalErrors.set([]);
+        this.resetToEmpty();
+      }
+      this.wasEditing = activity !== null;
+    });
+  });
+  private wasEditing = false;
 
   ngOnInit(): void {
     // What was typed survives an expired session (per member: the staff id is in the draft id).
@@ -368,50 +582,169 @@ export class CeActivityForm implements OnInit {
     void this.liveAnnouncer.announce(`Removed ${ceCategoryLabel(slug)}.`, 'polite');
   }
 
+  protected sizeText(bytes: number): string {
+    return formatBytes(bytes);
+  }
+
+  protected onDragOver(event: DragEvent): void {
+    event.preventDefault();
+    if (event.dataTransfer) {
+      event.dataTransfer.dropEffect = 'copy';
+    }
+    this.dragOver.set(true);
+  }
+
+  protected onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragOver.set(false);
+    const files = event.dataTransfer?.files;
+    if (files && files.length > 1) {
+      this.certificateError.set('Drop one file: the certificate of this activity.');
+      return;
+    }
+    this.takeCertificate(files?.[0] ?? null);
+  }
+
+  protected chooseCertificate(event: Event): void {
+    const element = event.target as HTMLInputElement;
+    const file = element.files?.[0] ?? null;
+    element.value = '';
+    this.takeCertificate(file);
+  }
+
+  protected clearCertificate(): void {
+    this.certificate.set(null);
+    this.certificateError.set(null);
+  }
+
+  protected cancelEdit(): void {
+    this.editCancelled.emit();
+  }
+
+  /** Checked here as the API would, so the activity is not sent with a file it refuses. */
+  private takeCertificate(file: File | null): void {
+    this.certificateError.set(null);
+    if (!file) {
+      return;
+    }
+    const max = this.maxFileBytes();
+    if (file.size === 0) {
+      this.certificateError.set('The file is empty. Choose the certificate again.');
+    } else if (!CERTIFICATE_NAME.test(file.name) && !CERTIFICATE_TYPES.includes(file.type)) {
+      this.certificateError.set(`“${file.name}” is not a PDF, PNG or JPEG. Choose one of these.`);
+    } else if (max !== null && file.size > max) {
+      this.certificateError.set(
+        `“${file.name}” is ${formatBytes(file.size)}; a certificate may be at most ${formatBytes(max)}. Scan it at a lower resolution or save it as a PDF.`,
+      );
+    } else {
+      this.certificate.set(file);
+      void this.liveAnnouncer.announce(`${file.name} will be sent with the activity.`, 'polite');
+    }
+  }
+
   protected logActivity(): void {
     this.generalErrors.set([]);
-    this.lastLogged.set(null);
-    if (this.form.invalid) {
+    this.outcome.set(null);
+    this.certificateFailure.set(null);
+    if (this.form.invalid || this.certificateError()) {
       this.form.markAllAsTouched();
       return;
     }
     const value = this.form.getRawValue();
     const categories = this.allCategories();
+    const editing = this.editing();
+    const certificate = this.certificate();
     this.saving.set(true);
-    this.ceApi
-      .log(this.staffId(), {
-        title: value.title.trim(),
-        provider: value.provider.trim(),
-        completedOn: value.completedOn,
-        hours: value.hours ?? 0,
-        ...(categories.length > 0 ? { categories } : {}),
-        ...(value.credentialIds.length > 0 ? { credentialIds: value.credentialIds } : {}),
-      })
+    const saved: Observable<CeActivity> = editing
+      ? this.ceApi.update(editing.id, {
+          title: value.title.trim(),
+          provider: value.provider.trim(),
+          completedOn: value.completedOn,
+          hours: value.hours ?? 0,
+          categories,
+          credentialIds: value.credentialIds,
+          version: editing.version,
+        } satisfies UpdateCeActivityRequest)
+      : this.ceApi.log(this.staffId(), {
+          title: value.title.trim(),
+          provider: value.provider.trim(),
+          completedOn: value.completedOn,
+          hours: value.hours ?? 0,
+          ...(categories.length > 0 ? { categories } : {}),
+          ...(value.credentialIds.length > 0 ? { credentialIds: value.credentialIds } : {}),
+        });
+    saved
+      .pipe(
+        switchMap((activity) =>
+          this.attach(activity, certificate).pipe(map((result) => ({ activity, result }))),
+        ),
+      )
       .subscribe({
-        next: (activity) => {
+        next: ({ activity, result }) => {
           this.saving.set(false);
           this.draft?.discard();
-          this.lastLogged.set(activity.title);
-          this.form.reset({
-            title: '',
-            provider: '',
-            completedOn: this.today(),
-            hours: null,
-            categories: [],
-            otherCategories: [],
-            credentialIds: [],
-          });
-          this.logged.emit(activity);
+          const withFile =
+            'attached' in result && result.attached ? { ...activity, hasEvidence: true } : activity;
+          const verb = editing ? 'Saved' : 'Logged';
+          this.outcome.set(
+            `${verb} “${activity.title}”${
+              'attached' in result && result.attached ? ' with its certificate' : ''
+            }: submitted, awaiting review.`,
+          );
+          if ('failed' in result) {
+            this.certificateFailure.set(
+              `The certificate was not attached: ${result.failed} Attach it from the activity under Your CE activities.`,
+            );
+          }
+          this.resetToEmpty();
+          if (editing) {
+            this.updated.emit(withFile);
+          } else {
+            this.logged.emit(withFile);
+          }
           // Ready for the next one: several activities are often logged in one sitting.
           this.titleInput().nativeElement.focus();
         },
         error: (error: unknown) => {
           this.saving.set(false);
           this.generalErrors.set(
-            showServerErrors(this.form, serverFormErrors(error, FIELDS, 'log the activity')),
+            showServerErrors(
+              this.form,
+              serverFormErrors(error, FIELDS, editing ? 'save the activity' : 'log the activity'),
+            ),
           );
         },
       });
+  }
+
+  /** Uploads the certificate to the saved activity (the evidence endpoint); never fails the submit. */
+  private attach(activity: CeActivity, file: File | null): Observable<CertificateOutcome> {
+    if (!file) {
+      return of({ attached: null });
+    }
+    return this.evidenceApi.upload({ kind: 'ce-activity', id: activity.id }, file).pipe(
+      filter((event) => event.type === HttpEventType.Response),
+      map((event) => ({ attached: event.body ?? null })),
+      catchError((error: unknown) => of({ failed: uploadErrorMessage(error) })),
+    );
+  }
+
+  /**
+   * Empty, today's date, and no "required" errors: resetForm() also clears the form's
+   * submitted state, which plain reset() keeps (Material shows errors of a submitted form).
+   */
+  private resetToEmpty(): void {
+    this.certificate.set(null);
+    this.certificateError.set(null);
+    this.formDirective().resetForm({
+      title: '',
+      provider: '',
+      completedOn: this.today(),
+      hours: null,
+      categories: [],
+      otherCategories: [],
+      credentialIds: [],
+    });
   }
 
   private allCategories(): string[] {

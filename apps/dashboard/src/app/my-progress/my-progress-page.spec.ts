@@ -4,7 +4,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { CeActivity, CeGroup } from '@him/contracts';
+import type { CeActivity, CeGroup, Department } from '@him/contracts';
 import { storeSession, testUser } from '../../testing/auth-session';
 import {
   AHIMA_RULE,
@@ -37,6 +37,7 @@ import { MyProgressPage } from './my-progress-page';
 const ME = 'staff-1';
 
 interface Answers {
+  department?: Partial<Department>;
   ceStatus?: CeGroup[];
   credentials?: ReturnType<typeof credential>[];
   activities?: CeActivity[];
@@ -56,7 +57,7 @@ describe('MyProgressPage', () => {
     root = fixture.nativeElement;
     await fixture.whenStable();
 
-    expectApi(http, 'department').flush(department());
+    expectApi(http, 'department').flush(department(answers.department));
     const status = expectApi(http, 'ce-status');
     expect(status.request.params.get('staffId')).toBe(ME);
     status.flush(answers.ceStatus ?? [ceGroup()]);
@@ -212,12 +213,14 @@ describe('MyProgressPage', () => {
     expect(items[1]).toContain('CCS — Certified Coding Specialist (AHIMA) Current');
     expect(items[1]).toContain('Verification: Primary source, 2025-09-27');
     expect(items[2]).toContain('Expired');
-    // Managing credentials is for managers; evidence opens on request, without asking the server.
+    // Editing credentials is for managers (the member only adds one newly earned); evidence
+    // opens on request, without asking the server.
     const buttons = Array.from(section('credentials-heading').querySelectorAll('button'));
     expect(buttons.map((candidate) => readable(candidate))).toEqual([
       'Add evidence',
       'Add evidence',
       'Add evidence',
+      'Add a credential you earned',
     ]);
     expect(buttons[0].getAttribute('aria-label')).toBe('Add evidence for CPC');
     expect(buttons[0].getAttribute('aria-expanded')).toBe('false');
@@ -556,5 +559,238 @@ describe('MyProgressPage', () => {
 
     expect(readable(form)).toContain('Choose a skill.');
     expect(readable(form)).toContain('Choose a level.');
+  });
+
+  /** Chooses `file` in the log form's certificate input, as the file picker does. */
+  async function chooseCertificate(file: File): Promise<void> {
+    const input = logForm().querySelector('[data-testid="certificate-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+  }
+
+  function fillActivity(title: string): void {
+    typeInto(logInput('title'), title);
+    typeInto(logInput('provider'), 'AHIMA');
+    typeInto(logInput('hours'), '1');
+  }
+
+  it('sends the certificate with the activity in one submit, and resets without errors', async () => {
+    await openPage();
+    const hint = readable(logForm().querySelector('[data-testid="certificate-hint"]'));
+    expect(hint).toBe(
+      'A PDF, or a photo or scan (PNG or JPEG), at most 10 MB. It is sent with the activity.',
+    );
+    const input = logForm().querySelector('[data-testid="certificate-file"]') as HTMLInputElement;
+    expect(input.accept).toContain('application/pdf');
+    const photo = logForm().querySelector('[data-testid="certificate-photo"]') as HTMLInputElement;
+    expect(photo.getAttribute('capture')).toBe('environment');
+
+    fillActivity('Coding Clinic Q3');
+    await chooseCertificate(new File(['%PDF-1.4'], 'certificate.pdf', { type: 'application/pdf' }));
+    expect(readable(logForm())).toContain('certificate.pdf');
+    button(logForm(), 'Log activity').click();
+    await fixture.whenStable();
+
+    expectApi(http, `staff/${ME}/ce-activities`, 'POST').flush(
+      ceActivity({
+        id: 'activity-new',
+        title: 'Coding Clinic Q3',
+        status: 'submitted',
+        version: 1,
+      }),
+    );
+    await fixture.whenStable();
+    const upload = expectApi(http, 'ce-activities/activity-new/evidence', 'POST');
+    expect((upload.request.body as FormData).get('file')).toBeInstanceOf(File);
+    upload.flush({
+      id: 'file-1',
+      ownerKind: 'ce-activity',
+      ownerId: 'activity-new',
+      staffId: ME,
+      originalName: 'certificate.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 8,
+      sha256: 'ab',
+      uploadedByUserId: 'user-staff',
+      uploadedAt: '2026-06-01T10:00:00.000Z',
+      canDelete: true,
+    });
+    await fixture.whenStable();
+    expectApi(http, 'ce-status').flush([ceGroup()]);
+    await fixture.whenStable();
+
+    expect(readable(logForm().querySelector('[role="status"]'))).toBe(
+      'Logged “Coding Clinic Q3” with its certificate: submitted, awaiting review.',
+    );
+    const logged = Array.from(section('activities-heading').querySelectorAll('li.record')).find(
+      (item) => readable(item).startsWith('Coding Clinic Q3'),
+    );
+    expect(readable(logged)).toContain('Certificate attached');
+    // resetForm(): empty, and no "Enter the activity's title." after the submit
+    expect(logInput('title').value).toBe('');
+    expect(logForm().querySelectorAll('mat-error')).toHaveLength(0);
+    expect(logForm().classList).not.toContain('ng-submitted');
+    expect(readable(logForm())).not.toContain('certificate.pdf');
+  });
+
+  it('refuses a certificate over the limit or of another kind before anything is sent', async () => {
+    await openPage({ department: { evidenceMaxBytes: 1024 } });
+    expect(readable(logForm().querySelector('[data-testid="certificate-hint"]'))).toContain(
+      'at most 1 KB',
+    );
+    await chooseCertificate(new File(['x'.repeat(2048)], 'scan.png', { type: 'image/png' }));
+    expect(readable(logForm())).toContain('“scan.png” is 2 KB; a certificate may be at most 1 KB.');
+    await chooseCertificate(new File(['hello'], 'notes.docx', { type: 'application/msword' }));
+    expect(readable(logForm())).toContain('“notes.docx” is not a PDF, PNG or JPEG.');
+    fillActivity('Coding Clinic Q4');
+    button(logForm(), 'Log activity').click();
+    await fixture.whenStable();
+    expect(http.match((r) => r.method === 'POST')).toHaveLength(0);
+  });
+
+  it('offers Edit and Withdraw only for activities awaiting review, and sends PATCH and DELETE', async () => {
+    await openPage({
+      activities: [
+        ceActivity({ id: 'activity-open', title: 'Open webinar', status: 'submitted', version: 1 }),
+        ceActivity({ id: 'activity-done', title: 'Approved webinar', status: 'approved' }),
+      ],
+    });
+    const activities = section('activities-heading');
+    const labels = Array.from(activities.querySelectorAll('button[aria-label]')).map((b) =>
+      b.getAttribute('aria-label'),
+    );
+    expect(labels).toContain('Edit Open webinar');
+    expect(labels).toContain('Withdraw Open webinar');
+    expect(labels).not.toContain('Edit Approved webinar');
+    expect(labels).not.toContain('Withdraw Approved webinar');
+
+    activities.querySelector<HTMLButtonElement>('button[aria-label="Edit Open webinar"]')?.click();
+    await fixture.whenStable();
+    expect(logInput('title').value).toBe('Open webinar');
+    expect(logInput('completedOn').value).toBe('2026-03-06');
+    typeInto(logInput('hours'), '2.5');
+    button(logForm(), 'Save changes').click();
+    await fixture.whenStable();
+    const patch = expectApi(http, 'ce-activities/activity-open', 'PATCH');
+    expect(patch.request.body).toEqual({
+      title: 'Open webinar',
+      provider: 'AHA Central Office',
+      completedOn: '2026-03-06',
+      hours: 2.5,
+      categories: ['hiim-domain'],
+      credentialIds: [],
+      version: 1,
+    });
+    patch.flush(
+      ceActivity({
+        id: 'activity-open',
+        title: 'Open webinar',
+        status: 'submitted',
+        hours: 2.5,
+        version: 2,
+      }),
+    );
+    await fixture.whenStable();
+    expectApi(http, 'ce-status').flush([ceGroup()]);
+    await fixture.whenStable();
+    expect(readable(activities.querySelector('li.record'))).toContain('2.5 hours');
+    expect(readable(logForm().querySelector('[role="status"]'))).toBe(
+      'Saved “Open webinar”: submitted, awaiting review.',
+    );
+    expect(button(logForm(), 'Log activity')).toBeTruthy();
+
+    activities
+      .querySelector<HTMLButtonElement>('button[aria-label="Withdraw Open webinar"]')
+      ?.click();
+    await fixture.whenStable();
+    expect(readable(activities)).toContain('Withdraw “Open webinar”?');
+    button(activities, 'Withdraw activity').click();
+    await fixture.whenStable();
+    expectApi(http, 'ce-activities/activity-open', 'DELETE').flush(null);
+    await fixture.whenStable();
+    expectApi(http, 'ce-status').flush([ceGroup()]);
+    await fixture.whenStable();
+    expect(readable(activities)).not.toContain('Open webinar');
+  });
+
+  it('says why a withdrawal was refused once the activity was reviewed', async () => {
+    await openPage({
+      activities: [
+        ceActivity({ id: 'activity-open', title: 'Open webinar', status: 'submitted', version: 1 }),
+      ],
+    });
+    const activities = section('activities-heading');
+    activities
+      .querySelector<HTMLButtonElement>('button[aria-label="Withdraw Open webinar"]')
+      ?.click();
+    await fixture.whenStable();
+    button(activities, 'Withdraw activity').click();
+    await fixture.whenStable();
+    failWith(expectApi(http, 'ce-activities/activity-open', 'DELETE'), 409, [
+      "status: the activity is approved; only a reviewer of the member's team may delete it now",
+    ]);
+    await fixture.whenStable();
+    expect(readable(activities.querySelector('[role="alert"]'))).toContain(
+      'the activity is approved',
+    );
+    expectApi(http, `staff/${ME}/ce-activities`).flush(
+      page([ceActivity({ id: 'activity-open', title: 'Open webinar', status: 'approved' })]),
+    );
+  });
+
+  it('adds a credential the member earned, unverified', async () => {
+    await openPage();
+    const credentials = section('credentials-heading');
+    button(credentials, 'Add a credential you earned').click();
+    await fixture.whenStable();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const select = await loader.getHarness(
+      MatSelectHarness.with({ ancestor: 'him-own-credential-form' }),
+    );
+    await select.clickOptions({ text: /^CPC/ });
+    const form = credentials.querySelector('him-own-credential-form form') as HTMLFormElement;
+    const field = (name: string) =>
+      form.querySelector(`[formcontrolname="${name}"]`) as HTMLInputElement;
+    typeInto(field('number'), ' 01234 ');
+    typeInto(field('issuedOn'), '2026-05-20');
+    typeInto(field('expiresOn'), '2027-05-31');
+    button(form, 'Add credential').click();
+    await fixture.whenStable();
+    const post = expectApi(http, `staff/${ME}/credentials/self-reported`, 'POST');
+    expect(post.request.body).toEqual({
+      credentialTypeId: CPC_TYPE.id,
+      number: '01234',
+      issuedOn: '2026-05-20',
+      expiresOn: '2027-05-31',
+    });
+    post.flush(
+      credential({
+        id: 'cred-new',
+        credentialTypeId: CPC_TYPE.id,
+        number: '01234',
+        issuedOn: '2026-05-20',
+        expiresOn: '2027-05-31',
+        verification: null,
+      }),
+    );
+    await fixture.whenStable();
+    expect(readable(credentials)).toContain(
+      'Added CPC: it shows as unverified until your manager verifies it.',
+    );
+    expect(readable(credentials.querySelector('li'))).toContain('Unverified');
+  });
+
+  it("names the team's managers to ask where the department's managers add credentials", async () => {
+    await openPage({ department: { staffMayAddCredentials: false } });
+    expectApi(http, `staff/${ME}/team-managers`).flush([
+      { staffId: 'staff-9', name: 'Denise Carter', email: 'manager@example.org' },
+    ]);
+    await fixture.whenStable();
+    const credentials = section('credentials-heading');
+    expect(readable(credentials.querySelector('[data-testid="ask-whom"]'))).toBe(
+      "In your department, managers add credentials. When you earn a new one, ask Denise Carter (your team's manager) to add it, with a copy of the certificate.",
+    );
+    expect(readable(credentials)).not.toContain('Add a credential you earned');
   });
 });

@@ -1,10 +1,20 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import type { Assessment, CeActivity, Credential, CredentialType } from '@him/contracts';
 import { forkJoin, map } from 'rxjs';
 import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { AssessmentsApi } from '../core/api/assessments-api';
 import { CeApi } from '../core/api/ce-api';
+import { serverFormErrors } from '../core/api/form-errors';
 import { CredentialsApi } from '../core/api/credentials-api';
 import { createLoader } from '../core/api/loader';
 import { AuthService } from '../core/auth/auth.service';
@@ -21,6 +31,7 @@ import { isCredentialInForce } from '../shared/credentials/credential-status';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { CeActivityForm, type CredentialChoice } from './ce-activity-form';
 import { MyReadiness } from './my-readiness';
+import { OwnCredentialForm } from './own-credential-form';
 
 /**
  * The signed-in member's own page (staff, and managers or admins who have a staff record):
@@ -41,6 +52,7 @@ import { ReassessmentsDue } from '../shared/reassessments/reassessments-due';
     CredentialList,
     LoadStatus,
     MyReadiness,
+    OwnCredentialForm,
   ],
   templateUrl: './my-progress-page.html',
   styleUrls: ['../shared/page.scss', './my-progress-page.scss'],
@@ -73,6 +85,11 @@ export class MyProgressPage {
     () => this.ceApi.listForMember(this.staffId),
     'your CE activities',
   );
+  /** whom to ask where the department's managers add credentials */
+  protected readonly teamManagers = createLoader(
+    () => this.credentialsApi.teamManagers(this.staffId),
+    'your team managers',
+  );
   private readonly ceRules = createLoader(() => this.catalogApi.ceRules(), 'CE rules');
   protected readonly assessments = createLoader(
     () =>
@@ -87,6 +104,20 @@ export class MyProgressPage {
         })),
       ),
     'your skill assessments',
+  );
+
+  private readonly document = inject(DOCUMENT);
+  /** the submitted activity being edited in the log form */
+  protected readonly editingActivity = signal<CeActivity | null>(null);
+  protected readonly withdrawingId = signal<string | null>(null);
+  protected readonly activityError = signal<string | null>(null);
+  /** the department's setting (true until it is known: the API has the last word) */
+  protected readonly staffMayAddCredentials = computed(
+    () => this.departmentDay.department.value()?.staffMayAddCredentials ?? true,
+  );
+  /** the API's limit for a certificate, stated in the form before a file is chosen */
+  protected readonly evidenceMaxBytes = computed(
+    () => this.departmentDay.department.value()?.evidenceMaxBytes ?? null,
   );
 
   /** Today in the department's time zone; the page waits for it. */
@@ -141,6 +172,12 @@ export class MyProgressPage {
     ]) {
       loader.load();
     }
+    // Whom to ask is needed only where staff may not add their credentials themselves.
+    effect(() => {
+      if (this.departmentDay.department.value()?.staffMayAddCredentials === false) {
+        untracked(() => this.teamManagers.load());
+      }
+    });
   }
 
   /** A logged activity is listed at once, and its hours show as pending in the CE cards. */
@@ -151,6 +188,65 @@ export class MyProgressPage {
       `Logged ${activity.title}: submitted, awaiting review.`,
       'polite',
     );
+  }
+
+  /** A credential the member added: listed at once, unverified; readiness may change with it. */
+  protected showAddedCredential(credential: Credential): void {
+    const current = this.credentials.value();
+    if (current) {
+      this.credentials.replace({
+        ...current,
+        credentials: [credential, ...current.credentials],
+      });
+    }
+  }
+
+  /** The activity goes into the log form above; its section comes into view. */
+  protected editActivity(activity: CeActivity): void {
+    this.activityError.set(null);
+    this.editingActivity.set(activity);
+    this.document
+      .getElementById('log-activity-heading')
+      ?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }
+
+  protected showUpdatedActivity(activity: CeActivity): void {
+    this.editingActivity.set(null);
+    this.activities.replace(
+      (this.activities.value() ?? []).map((item) => (item.id === activity.id ? activity : item)),
+    );
+    this.ceGroups.load();
+    void this.liveAnnouncer.announce(
+      `Saved ${activity.title}: submitted, awaiting review.`,
+      'polite',
+    );
+  }
+
+  /** DELETE: the API refuses once the activity was reviewed (409), which is said at the list. */
+  protected withdrawActivity(activity: CeActivity): void {
+    this.activityError.set(null);
+    this.withdrawingId.set(activity.id);
+    this.ceApi.remove(activity.id).subscribe({
+      next: () => {
+        this.withdrawingId.set(null);
+        if (this.editingActivity()?.id === activity.id) {
+          this.editingActivity.set(null);
+        }
+        this.activities.replace(
+          (this.activities.value() ?? []).filter((item) => item.id !== activity.id),
+        );
+        this.ceGroups.load();
+        void this.liveAnnouncer.announce(`Withdrew ${activity.title}.`, 'polite');
+      },
+      error: (error: unknown) => {
+        this.withdrawingId.set(null);
+        this.activityError.set(
+          serverFormErrors(error, {}, `withdraw “${activity.title}”`).general.join(' '),
+        );
+        // Reviewed meanwhile: show its status now.
+        this.activities.load();
+      },
+    });
   }
 
   /** An attached or deleted file flips the record's `hasEvidence`; nothing else changes. */

@@ -8,6 +8,7 @@ import type {
   IsoDate,
   Page,
   ReviewCeActivityRequest,
+  UpdateCeActivityRequest,
 } from '@him/contracts';
 import { map, Observable } from 'rxjs';
 import { apiUrl } from './api-url';
@@ -46,6 +47,19 @@ export class CeApi {
       apiUrl(`staff/${encodeURIComponent(staffId)}/ce-activities`),
       activity,
     );
+  }
+
+  /** Changes an activity; the member may while it is submitted (afterwards the API answers 409). */
+  update(activityId: string, change: UpdateCeActivityRequest): Observable<CeActivity> {
+    return this.http.patch<CeActivity>(
+      apiUrl(`ce-activities/${encodeURIComponent(activityId)}`),
+      change,
+    );
+  }
+
+  /** Withdraws (deletes) an activity, its certificate with it; the audit trail keeps it. */
+  remove(activityId: string): Observable<void> {
+    return this.http.delete<void>(apiUrl(`ce-activities/${encodeURIComponent(activityId)}`));
   }
 
   /** Submitted activities of the teams the caller reviews, oldest first. */

@@ -4,6 +4,8 @@ import type {
   CreateCredentialRequest,
   Credential,
   Page,
+  SelfReportedCredentialRequest,
+  TeamManagerContact,
   UpdateCredentialRequest,
 } from '@him/contracts';
 import { EMPTY, expand, map, Observable, reduce } from 'rxjs';
@@ -47,6 +49,21 @@ export class CredentialsApi {
     return this.http.post<Credential>(
       apiUrl(`staff/${encodeURIComponent(staffId)}/credentials`),
       credential,
+    );
+  }
+
+  /** The member adds a credential they newly earned: stored unverified, for a manager to verify. */
+  selfReport(staffId: string, credential: SelfReportedCredentialRequest): Observable<Credential> {
+    return this.http.post<Credential>(
+      apiUrl(`staff/${encodeURIComponent(staffId)}/credentials/self-reported`),
+      credential,
+    );
+  }
+
+  /** The managers of the member's team: whom the member asks. */
+  teamManagers(staffId: string): Observable<TeamManagerContact[]> {
+    return this.http.get<TeamManagerContact[]>(
+      apiUrl(`staff/${encodeURIComponent(staffId)}/team-managers`),
     );
   }
 

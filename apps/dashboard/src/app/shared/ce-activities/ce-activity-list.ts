@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import type { CeActivity, CeReviewStatus, EvidenceFile } from '@him/contracts';
 import { formatHours, ceCategoryLabel } from '@him/domain';
 import { RecordEvidence } from '../../evidence/record-evidence';
+import { ConfirmInline } from '../confirm-inline/confirm-inline';
 import { type StatusBadge, StatusChip } from '../status/status-chip';
 import { ICON_CANCEL, ICON_CHECK_CIRCLE, ICON_HOURGLASS } from '../status/status-icons';
 
@@ -29,7 +31,7 @@ interface ActivityRow {
  */
 @Component({
   selector: 'him-ce-activity-list',
-  imports: [RecordEvidence, StatusChip],
+  imports: [ConfirmInline, MatButtonModule, RecordEvidence, StatusChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (rows().length === 0) {
@@ -52,6 +54,36 @@ interface ActivityRow {
             @if (row.reviewNote) {
               <p class="record__details">Reviewer's note: {{ row.reviewNote }}</p>
             }
+            @if (ownActions() && row.activity.status === 'submitted') {
+              <div class="own-actions">
+                @if (confirmingWithdraw() !== row.id) {
+                  <button
+                    mat-stroked-button
+                    type="button"
+                    [attr.aria-label]="'Edit ' + row.title"
+                    (click)="edit.emit(row.activity)"
+                  >
+                    Edit
+                  </button>
+                }
+                <him-confirm-inline
+                  action="Withdraw"
+                  [name]="row.title"
+                  [question]="
+                    'Withdraw “' +
+                    row.title +
+                    '”? It is removed from your CE log, with its certificate, and is no longer reviewed.'
+                  "
+                  confirmLabel="Withdraw activity"
+                  busyLabel="Withdrawing…"
+                  [confirming]="confirmingWithdraw() === row.id"
+                  [busy]="withdrawingId() === row.id"
+                  (asked)="confirmingWithdraw.set(row.id)"
+                  (confirmed)="withdraw.emit(row.activity)"
+                  (cancelled)="confirmingWithdraw.set(null)"
+                />
+              </div>
+            }
             @if (showEvidence()) {
               <him-record-evidence
                 class="record__evidence"
@@ -69,6 +101,20 @@ interface ActivityRow {
     }
   `,
   styleUrl: '../record-list.scss',
+  styles: `
+    .own-actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 8px;
+    }
+    .own-actions > button {
+      margin-top: 8px;
+    }
+    .own-actions him-confirm-inline {
+      flex: 1 1 auto;
+    }
+  `,
 })
 export class CeActivityList {
   readonly activities = input.required<CeActivity[]>();
@@ -77,6 +123,15 @@ export class CeActivityList {
   /** Show each activity's certificate files, with an upload (off where no one needs them). */
   readonly showEvidence = input(false);
   readonly emptyText = input('No CE activities logged yet.');
+
+  /** Offer Edit and Withdraw on the activities still awaiting review (the member's own log). */
+  readonly ownActions = input(false);
+  /** the activity whose withdrawal is being sent */
+  readonly withdrawingId = input<string | null>(null);
+  readonly edit = output<CeActivity>();
+  /** confirmed: withdraw this activity */
+  readonly withdraw = output<CeActivity>();
+  protected readonly confirmingWithdraw = signal<string | null>(null);
 
   /** The activity with its `hasEvidence` after a file was attached or deleted. */
   readonly evidenceChanged = output<CeActivity>();
