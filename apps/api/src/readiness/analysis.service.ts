@@ -4,6 +4,7 @@ import type {
   IsoDate,
   MemberReadinessAnswer,
   ReadinessComparison,
+  ReadinessTeamComparison,
   ReassessmentDue,
   SurveyWindowResponse,
 } from '@him/contracts';
@@ -212,7 +213,11 @@ function summaryWith(
   query: ReadinessQuery,
 ): string {
   const comparisons: ReadinessComparison[] = others.map((other) => other.figures);
-  let tail = `,"comparisons":${JSON.stringify(comparisons)}`;
+  const comparisonTeams: ReadinessTeamComparison[] = others.map((other) => ({
+    asOf: other.figures.asOf,
+    teams: other.teams,
+  }));
+  let tail = `,"comparisons":${JSON.stringify(comparisons)},"comparisonTeams":${JSON.stringify(comparisonTeams)}`;
   if (query.members) {
     const wanted =
       query.members === 'all'

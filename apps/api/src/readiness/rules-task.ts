@@ -5,6 +5,7 @@ import type {
   ReadinessComparison,
   ReadinessResponse,
   ReadinessSummaryResponse,
+  TeamFigures,
 } from '@him/contracts';
 import { computeCeStatus, computeReadiness, computeSkillsMatrix } from '@him/domain';
 import type { MemberScope } from '../auth/access-policy';
@@ -47,12 +48,14 @@ export interface ReadinessResult {
   summaryGzip: Uint8Array;
   /** the figures, for another request's `compare=` */
   figures: ReadinessComparison;
+  /** the team figures, for another request's `compare=` */
+  teams: TeamFigures[];
   /** each member row as JSON, in the full form's order, with what the filters need */
   members: { ready: boolean; json: string }[];
 }
 
 /** How the summary JSON ends: its empty comparisons, last. */
-export const SUMMARY_COMPARISONS_TAIL = ',"comparisons":[]}';
+export const SUMMARY_COMPARISONS_TAIL = ',"comparisons":[],"comparisonTeams":[]}';
 
 export interface JsonResult {
   kind: 'json';
@@ -115,8 +118,11 @@ export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
   const mentioned = new Set<string>();
   for (const point of rest.singlePointsOfFailure) mentioned.add(point.staffId);
   for (const target of rest.targets) for (const staffId of target.holderIds) mentioned.add(staffId);
-  for (const point of rest.forecast)
+  for (const point of rest.forecast) {
     for (const lapsed of point.lapsed) mentioned.add(lapsed.staffId);
+    // a survey date: who stops being ready by then
+    for (const member of point.membersNoLongerReady ?? []) mentioned.add(member.staffId);
+  }
   const people = [...mentioned].flatMap((staffId) => {
     const known = names.get(staffId);
     return known ? [{ staffId, ...known }] : [];
@@ -128,8 +134,10 @@ export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
     notReadyStaff: members.filter((member) => !member.ready).length,
     onLeaveStaff: onLeave.length,
     people,
+    onLeave,
     // last: SUMMARY_COMPARISONS_TAIL
     comparisons: [],
+    comparisonTeams: [],
   };
   const summaryJson = JSON.stringify(summary);
   const json = Buffer.from(JSON.stringify(readiness));
@@ -148,6 +156,7 @@ export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
       staffReady: rest.staffReady,
       requirementsMet: rest.requirementsMet,
     },
+    teams: rest.teams,
     members: members.map((member: MemberReadiness) => ({
       ready: member.ready,
       json: JSON.stringify(member),
