@@ -84,7 +84,7 @@ export class AnalysisService {
         ]);
       }
     }
-    const scope = await this.access.memberScope(user, query);
+    const scope = await this.readinessScope(user, query);
     const readinessOn = (day: IsoDate, dates: IsoDate[]) =>
       this.cache.answer(
         { kind: 'readiness', scope, asOf: day, teamId: query.teamId, extraDates: dates, version },
@@ -103,6 +103,21 @@ export class AnalysisService {
       return { json: result.summaryBytes, gzip: result.summaryGzip, version };
     }
     return { json: summaryWith(result, others, query), version };
+  }
+
+  /**
+   * Whom a readiness covers: what the query names (AccessPolicy.memberScope), or with
+   * `teams=managed` the teams the caller manages (nobody's when they manage none).
+   */
+  private async readinessScope(user: RequestUser, query: ReadinessQuery): Promise<MemberScope> {
+    if (query.teams !== 'managed') return this.access.memberScope(user, query);
+    if (query.teamId !== undefined) {
+      throw new BadRequestException(['teams cannot be combined with teamId']);
+    }
+    const scope = await this.access.memberScope(user, 'managed-teams');
+    return scope.kind === 'none'
+      ? { kind: 'teams', departmentId: scope.departmentId, teamIds: [] }
+      : scope;
   }
 
   /** R6 for one member: what a staff member sees of their own readiness, and others of those they may see. */

@@ -82,14 +82,18 @@ export async function runRulesTask(facts: FactsSource, task: RulesTask): Promise
   const options = { teamId: task.teamId };
   switch (task.kind) {
     case 'readiness': {
-      const readiness = computeReadiness(
-        await facts.departmentFacts(task.scope, task.asOf),
-        task.asOf,
-        {
-          ...options,
-          extraDates: task.extraDates,
-        },
-      );
+      const departmentFacts = await facts.departmentFacts(task.scope, task.asOf);
+      const scope = task.scope;
+      // A readiness of some teams (one asked for, or those the caller manages) holds those teams only.
+      if (scope.kind === 'teams') {
+        departmentFacts.teams = departmentFacts.teams.filter((team) =>
+          scope.teamIds.includes(team.id),
+        );
+      }
+      const readiness = computeReadiness(departmentFacts, task.asOf, {
+        ...options,
+        extraDates: task.extraDates,
+      });
       return readinessResult(readiness);
     }
     case 'skills-matrix': {

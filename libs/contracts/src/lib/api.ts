@@ -997,6 +997,10 @@ export interface ImportRejection extends ImportResult {
 export const READINESS_MEMBER_FILTERS = ['all', 'ready', 'not-ready'] as const;
 export type ReadinessMemberFilter = (typeof READINESS_MEMBER_FILTERS)[number];
 
+/** `GET /readiness?teams=managed`: only the teams the caller manages (every team for an admin). */
+export const READINESS_TEAM_SCOPES = ['managed'] as const;
+export type ReadinessTeamScope = (typeof READINESS_TEAM_SCOPES)[number];
+
 /** `GET /readiness?view=`: `full` (every member row, for integrations) or `summary`. */
 export const READINESS_VIEWS = ['full', 'summary'] as const;
 export type ReadinessView = (typeof READINESS_VIEWS)[number];
