@@ -610,6 +610,36 @@ describe('OverviewPage', () => {
     );
     expect(create?.disabled).toBe(false);
   });
+  it("opens a manager's overview on their own teams, with a switch to the whole department", async () => {
+    await createPage();
+
+    const mine = expectReadinessRequest('2025-06-01');
+    expect(mine.request.params.get('teams')).toBe('managed');
+    await respond(mine, readinessFixture());
+    expect(text('.teams-shown-note')).toBe(
+      'Showing the teams you manage: Coding, Release of Information.',
+    );
+
+    const whole = Array.from(page.querySelectorAll<HTMLButtonElement>('.teams-shown button')).find(
+      (button) => button.textContent?.includes('Whole department'),
+    );
+    whole?.click();
+    await fixture.whenStable();
+    const department = expectReadinessRequest('2025-06-01');
+    expect(department.request.params.has('teams')).toBe(false);
+    await respond(department, readinessFixture());
+    expect(text('.teams-shown-note')).toBe('Showing every team of the department.');
+  });
+
+  it('shows an admin the whole department, without the switch', async () => {
+    await createPage(testUser('admin', { staffId: 'staff-admin' }));
+
+    const request = expectReadinessRequest('2025-06-01');
+    expect(request.request.params.has('teams')).toBe(false);
+    await respond(request, readinessFixture());
+    expect(page.querySelector('.teams-shown')).toBeNull();
+  });
+
   describe('for a director', () => {
     function expectSide(url: string): TestRequest {
       // The Act now band asks for every expiring credential (withinDays 3650) on its own.

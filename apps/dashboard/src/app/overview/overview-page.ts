@@ -4,6 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -66,6 +67,7 @@ export const EXPIRING_WITHIN_DAYS = DEFAULT_EXPIRY_WARNING_DAYS;
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
+    MatButtonToggleModule,
     MatProgressBarModule,
     HeadlineFigureCards,
     TeamReadinessTable,
@@ -97,8 +99,14 @@ export class OverviewPage {
   private readonly ceApi = inject(CeApi);
   protected readonly expiringWithinDays = EXPIRING_WITHIN_DAYS;
 
+  private readonly user = inject(AuthService).user();
   /** Without a staff record there is no My progress page, where the calendar feeds live. */
-  protected readonly showCalendarFeeds = !inject(AuthService).user()?.staffId;
+  protected readonly showCalendarFeeds = !this.user?.staffId;
+  /** A manager's overview opens on their own teams, with a switch to the whole department. */
+  protected readonly canChooseTeams = this.user?.role === 'manager';
+  protected readonly teamsShown = signal<'managed' | 'department'>(
+    this.canChooseTeams ? 'managed' : 'department',
+  );
 
   protected readonly asOfControl = new FormControl<string>('', {
     nonNullable: true,
@@ -187,13 +195,35 @@ export class OverviewPage {
   });
   private readonly names = computed(() => directoryOf(this.readiness()));
   protected readonly directory = this.names;
+  /** The teams shown when they are the manager's own (null: the whole department). */
+  protected readonly shownTeamIds = computed<ReadonlySet<string> | null>(() => {
+    const readiness = this.readiness();
+    return this.teamsShown() === 'managed' && readiness
+      ? new Set(readiness.teams.map((team) => team.teamId))
+      : null;
+  });
+  protected readonly managedTeamNames = computed(() =>
+    (this.readiness()?.teams ?? []).map((team) => team.name).join(', '),
+  );
   protected readonly expirationRows = computed(() => {
     const expirations = this.expirations.value();
-    return expirations ? expirationRows(expirations, this.names()) : null;
+    const teams = this.shownTeamIds();
+    return expirations
+      ? expirationRows(
+          teams ? expirations.filter((expiration) => teams.has(expiration.teamId)) : expirations,
+          this.names(),
+        )
+      : null;
   });
   protected readonly ceRiskRows = computed(() => {
     const groups = this.ceStatus.value();
-    return groups ? ceRiskRows(groups, this.names()) : null;
+    const members = this.shownTeamIds() ? this.names().staff : null;
+    return groups
+      ? ceRiskRows(
+          members ? groups.filter((group) => members.has(group.staffId)) : groups,
+          this.names(),
+        )
+      : null;
   });
 
   constructor() {
@@ -228,6 +258,13 @@ export class OverviewPage {
   protected showReadinessAsOfToday(): void {
     this.asOfControl.setValue(this.departmentDay.todayNow() ?? this.asOf());
     this.showReadinessAsOfSelectedDate();
+  }
+
+  /** The manager's switch between their own teams and the whole department. */
+  protected showTeams(teams: 'managed' | 'department'): void {
+    if (teams === this.teamsShown()) return;
+    this.teamsShown.set(teams);
+    this.loadReadiness();
   }
 
   protected retryLoadingReadiness(): void {
@@ -317,10 +354,13 @@ export class OverviewPage {
   private overviewAnswer(): Observable<OverviewReadiness> {
     const asOf = this.asOf();
     const surveyDate = this.surveyDate();
-    const key = `${asOf}|${surveyDate ?? ''}`;
+    const teams = this.teamsShown();
+    const key = `${asOf}|${surveyDate ?? ''}|${teams}`;
     if (this.answer?.key !== key) {
       const request = this.readinessApi
-        .getReadinessOverview(asOf, [addDays(asOf, -CHANGE_WINDOW_DAYS)], surveyDate)
+        .getReadinessOverview(asOf, [addDays(asOf, -CHANGE_WINDOW_DAYS)], surveyDate, {
+          teams: teams === 'managed' ? 'managed' : undefined,
+        })
         .pipe(
           map(({ summary, members }) => overviewReadiness(summary, members, surveyDate)),
           // a failed request is sent again by the next part asking (Try again)

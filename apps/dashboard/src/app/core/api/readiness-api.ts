@@ -51,13 +51,14 @@ export class ReadinessApi {
   /**
    * Everything the overview shows of readiness in one request: the summary on `asOf` with every
    * member row (`members=all`; a department of more than MEMBER_PAGE_LIMIT members asks for the
-   * further pages), the figures of the `compare` days and, with `surveyDate`, its forecast point.
+   * further pages), the figures of the `compare` days and, with `surveyDate`, its forecast point;
+   * `teams: 'managed'` narrows it to the caller's own teams.
    */
   getReadinessOverview(
     asOf: IsoDate,
     compare: IsoDate[],
     surveyDate: IsoDate | null,
-    teamId?: string,
+    scope: { teamId?: string; teams?: 'managed' } = {},
   ): Observable<{ summary: ReadinessSummaryResponse; members: MemberReadiness[] }> {
     const base: Record<string, string> = {
       asOf,
@@ -66,7 +67,8 @@ export class ReadinessApi {
       limit: String(MEMBER_PAGE_LIMIT),
     };
     if (surveyDate) base['surveyDate'] = surveyDate;
-    if (teamId) base['teamId'] = teamId;
+    if (scope.teamId) base['teamId'] = scope.teamId;
+    if (scope.teams) base['teams'] = scope.teams;
     const page = (params: Record<string, string>) =>
       this.http.get<ReadinessSummaryResponse>(apiUrl('readiness'), { params });
     const first = compare.length > 0 ? { ...base, compare: compare.join(',') } : base;
