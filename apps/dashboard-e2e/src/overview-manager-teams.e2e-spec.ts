@@ -42,9 +42,9 @@ describe("the manager's overview shows their own teams first (overview-manager-t
       expect(mine.teams.length).toBeGreaterThan(0);
       expect(mine.teams.length).toBeLessThan(all.teams.length);
 
-      const switcher = page.getByRole('group', { name: 'Teams shown' });
+      const switcher = page.getByRole('radiogroup', { name: 'Teams shown' });
       await expect(
-        switcher.getByRole('button', { name: 'My teams' }).getAttribute('aria-pressed'),
+        switcher.getByRole('radio', { name: 'My teams' }).getAttribute('aria-checked'),
       ).resolves.toBe('true');
       expect(asked.at(-1)?.searchParams.get('teams')).toBe('managed');
       const teamRows = page.locator('him-team-readiness-table tbody tr');
@@ -62,13 +62,13 @@ describe("the manager's overview shows their own teams first (overview-manager-t
       await expectNoAxeViolations(page, "manager's overview, own teams");
       await screenshot(page, 'overview-manager-own-teams');
 
-      await switcher.getByRole('button', { name: 'Whole department' }).click();
+      await switcher.getByRole('radio', { name: 'Whole department' }).click();
       await page.getByText('Showing every team of the department.').waitFor();
       await page.getByText(`Counts ${all.members.length} active staff.`).waitFor();
       await expect(teamRows.count()).resolves.toBe(all.teams.length);
       expect(asked.at(-1)?.searchParams.has('teams')).toBe(false);
       await expect(
-        switcher.getByRole('button', { name: 'Whole department' }).getAttribute('aria-pressed'),
+        switcher.getByRole('radio', { name: 'Whole department' }).getAttribute('aria-checked'),
       ).resolves.toBe('true');
     } finally {
       await context.close();
