@@ -31,7 +31,12 @@ import type {
 } from './analysis.dto';
 import { AnalysisCache } from './analysis-cache';
 import { FactsRepository } from './facts.repository';
-import { SUMMARY_COMPARISONS_TAIL, type ReadinessResult, type RulesTask } from './rules-task';
+import {
+  memberJson,
+  SUMMARY_COMPARISONS_TAIL,
+  type ReadinessResult,
+  type RulesTask,
+} from './rules-task';
 
 /** An answer already serialized, sent as it is (the cache's bytes, no second JSON.stringify). */
 export interface RawJson {
@@ -234,13 +239,13 @@ function summaryWith(
   }));
   let tail = `,"comparisons":${JSON.stringify(comparisons)},"comparisonTeams":${JSON.stringify(comparisonTeams)}`;
   if (query.members) {
-    const wanted =
-      query.members === 'all'
-        ? result.members
-        : result.members.filter((member) => member.ready === (query.members === 'ready'));
+    const wanted: number[] = [];
+    result.memberReady.forEach((ready, i) => {
+      if (query.members === 'all' || (ready === 1) === (query.members === 'ready')) wanted.push(i);
+    });
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const items = wanted.slice(offset, offset + limit).map((member) => member.json);
+    const items = wanted.slice(offset, offset + limit).map((i) => memberJson(result, i));
     tail += `,"memberPage":{"items":[${items.join(',')}],"total":${wanted.length},"limit":${limit},"offset":${offset}}`;
   }
   return `${result.summaryJson.slice(0, -SUMMARY_COMPARISONS_TAIL.length)}${tail}}`;

@@ -1,4 +1,5 @@
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
 import type {
   IsoDate,
   MemberReadiness,
@@ -50,8 +51,23 @@ export interface ReadinessResult {
   figures: ReadinessComparison;
   /** the team figures, for another request's `compare=` */
   teams: TeamFigures[];
-  /** each member row as JSON, in the full form's order, with what the filters need */
-  members: { ready: boolean; json: string }[];
+  /**
+   * Where each member row lies in `json` (bytes [start, end) at 2i and 2i + 1), in the full
+   * form's order, and whether it is ready (1) or not (0): a page is cut from the bytes, and a few
+   * typed arrays cross from the worker thread far more cheaply than 10,000 strings.
+   */
+  memberSpans: Uint32Array;
+  memberReady: Uint8Array;
+}
+
+/** Member row `i` of a readiness result, as its JSON. */
+export function memberJson(result: ReadinessResult, i: number): string {
+  const { json, memberSpans } = result;
+  return Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString(
+    'utf8',
+    memberSpans[2 * i],
+    memberSpans[2 * i + 1],
+  );
 }
 
 /** How the summary JSON ends: its empty comparisons, last. */
@@ -68,6 +84,15 @@ export interface JsonResult {
 function gzipped(json: string | Uint8Array): Uint8Array {
   return gzipSync(json, { level: 4 });
 }
+
+/** Compressed off the thread (libuv's pool) while the worker serializes the rest. */
+const gzipAsync = promisify(gzip);
+
+/**
+ * The full form's gzip level: its 5 MB are compressed before the first caller is answered, and
+ * level 1 takes about half of level 4's time for a few percent more bytes.
+ */
+const FULL_FORM_GZIP_LEVEL = 1;
 
 function jsonBytes(value: unknown): Uint8Array {
   return Buffer.from(JSON.stringify(value));
@@ -94,7 +119,7 @@ export async function runRulesTask(facts: FactsSource, task: RulesTask): Promise
         ...options,
         extraDates: task.extraDates,
       });
-      return readinessResult(readiness);
+      return await readinessResult(readiness);
     }
     case 'skills-matrix': {
       const [departmentFacts, skills] = await Promise.all([
@@ -113,8 +138,40 @@ export async function runRulesTask(facts: FactsSource, task: RulesTask): Promise
   }
 }
 
-export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
+export async function readinessResult(readiness: ReadinessResponse): Promise<ReadinessResult> {
   const { members, onLeave, ...rest } = readiness;
+  // Each part serialized once, shared by both forms: the member rows, and every other field
+  // (targets and forecast are most of the bytes) as `"key":value`.
+  const rowJson = members.map((member: MemberReadiness) => JSON.stringify(member));
+  const field = new Map<string, string>();
+  for (const [key, value] of Object.entries(readiness)) {
+    if (key !== 'members' && value !== undefined) {
+      field.set(key, `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+    }
+  }
+  const keys = Object.keys(readiness).filter((key) => key === 'members' || field.has(key));
+  const at = keys.indexOf('members');
+  const head = `{${keys
+    .slice(0, at)
+    .map((key) => `${field.get(key)},`)
+    .join('')}"members":[`;
+  const tail = `]${keys
+    .slice(at + 1)
+    .map((key) => `,${field.get(key)}`)
+    .join('')}}`;
+  const json = Buffer.from(`${head}${rowJson.join(',')}${tail}`);
+  const compressing = gzipAsync(json, { level: FULL_FORM_GZIP_LEVEL });
+  const memberSpans = new Uint32Array(2 * rowJson.length);
+  const memberReady = new Uint8Array(rowJson.length);
+  let offset = Buffer.byteLength(head);
+  rowJson.forEach((row, i) => {
+    memberSpans[2 * i] = offset;
+    offset += Buffer.byteLength(row);
+    memberSpans[2 * i + 1] = offset;
+    offset += 1; // the comma
+    memberReady[i] = members[i].ready ? 1 : 0;
+  });
+
   const names = new Map<string, { name: string; teamId: string }>();
   for (const member of [...members, ...onLeave]) {
     names.set(member.staffId, { name: member.name, teamId: member.teamId });
@@ -131,27 +188,33 @@ export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
     const known = names.get(staffId);
     return known ? [{ staffId, ...known }] : [];
   });
-  const summary: ReadinessSummaryResponse = {
-    ...rest,
+  // ReadinessSummaryResponse: the full form's fields but the member rows, then these, the
+  // comparisons last (SUMMARY_COMPARISONS_TAIL)
+  const extra: Pick<
+    ReadinessSummaryResponse,
+    'view' | 'activeStaff' | 'notReadyStaff' | 'onLeaveStaff' | 'people'
+  > = {
     view: 'summary',
     activeStaff: members.length,
     notReadyStaff: members.filter((member) => !member.ready).length,
     onLeaveStaff: onLeave.length,
     people,
-    onLeave,
-    // last: SUMMARY_COMPARISONS_TAIL
-    comparisons: [],
-    comparisonTeams: [],
   };
-  const summaryJson = JSON.stringify(summary);
-  const json = Buffer.from(JSON.stringify(readiness));
+  const extraJson = JSON.stringify(extra).slice(1, -1);
+  const restFields = Object.keys(rest).flatMap((key) => field.get(key) ?? []);
+  const summaryJson = `{${[...restFields, extraJson, field.get('onLeave') ?? '"onLeave":[]'].join(',')}${SUMMARY_COMPARISONS_TAIL}`;
+  const summaryBytes = Buffer.from(summaryJson);
+  const [gzip, summaryGzip] = await Promise.all([
+    compressing,
+    gzipAsync(summaryBytes, { level: SUMMARY_GZIP_LEVEL }),
+  ]);
   return {
     kind: 'readiness',
     json,
-    gzip: gzipSync(json, { level: 4 }),
+    gzip,
     summaryJson,
-    summaryBytes: Buffer.from(summaryJson),
-    summaryGzip: gzipped(summaryJson),
+    summaryBytes,
+    summaryGzip,
     figures: {
       asOf: rest.asOf,
       staffReadyPct: rest.staffReadyPct,
@@ -161,9 +224,10 @@ export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
       requirementsMet: rest.requirementsMet,
     },
     teams: rest.teams,
-    members: members.map((member: MemberReadiness) => ({
-      ready: member.ready,
-      json: JSON.stringify(member),
-    })),
+    memberSpans,
+    memberReady,
   };
 }
+
+/** The summary's gzip level, as the other analyses' (gzipped). */
+const SUMMARY_GZIP_LEVEL = 4;
