@@ -50,7 +50,9 @@ export function overviewReadiness(
     ? summary.forecast.flatMap((point) => {
         if (point.date !== surveyDate) return [point];
         if (!DEFAULT_FORECAST_DAYS.includes(point.days)) return [];
-        const { membersNoLongerReady: _members, targetsFallingShort: _targets, ...plain } = point;
+        const plain = { ...point };
+        delete plain.membersNoLongerReady;
+        delete plain.targetsFallingShort;
         return [plain];
       })
     : summary.forecast;
