@@ -33,6 +33,7 @@ import { AnalysisCache } from './analysis-cache';
 import { FactsRepository } from './facts.repository';
 import {
   memberJson,
+  readinessGzip,
   SUMMARY_COMPARISONS_TAIL,
   type ReadinessResult,
   type RulesTask,
@@ -41,7 +42,8 @@ import {
 /** An answer already serialized, sent as it is (the cache's bytes, no second JSON.stringify). */
 export interface RawJson {
   json: Uint8Array | string;
-  gzip?: Uint8Array;
+  /** the JSON gzipped, or how to get it when a client asks for gzip */
+  gzip?: Uint8Array | (() => Promise<Uint8Array>);
   /** the department data version it was computed at (the ETag) */
   version: number;
 }
@@ -96,8 +98,8 @@ export class AnalysisService {
         signal,
       ) as Promise<ReadinessResult>;
     if (!summary) {
-      const { json, gzip } = await readinessOn(asOf, extraDates);
-      return { json, gzip, version };
+      const { json } = await readinessOn(asOf, extraDates);
+      return { json, gzip: readinessGzip(json), version };
     }
 
     const [result, ...others] = await Promise.all([
@@ -105,7 +107,7 @@ export class AnalysisService {
       ...compare.map((day) => readinessOn(day, [])),
     ]);
     if (compare.length === 0 && !query.members) {
-      return { json: result.summaryBytes, gzip: result.summaryGzip, version };
+      return { json: result.summaryBytes, gzip: readinessGzip(result.summaryBytes), version };
     }
     return { json: summaryWith(result, others, query), version };
   }
@@ -219,7 +221,8 @@ export class AnalysisService {
     const scope: MemberScope = await this.access.memberScope(user, scopeRequest);
     const task: RulesTask = { kind, scope, asOf, teamId: query.teamId, version };
     const result = await this.cache.answer(task, signal);
-    return { json: result.json, gzip: result.gzip, version };
+    const gzip = result.kind === 'json' ? result.gzip : readinessGzip(result.json);
+    return { json: result.json, gzip, version };
   }
 }
 

@@ -37,16 +37,14 @@ export type RulesTask =
 /** A readiness answer ready to serve in any form without serializing 10,000 rows again. */
 export interface ReadinessResult {
   kind: 'readiness';
-  /** the full form as JSON bytes, for integrations, and gzipped */
+  /** the full form as JSON bytes, for integrations (gzipped when first asked: readinessGzip) */
   json: Uint8Array;
-  gzip: Uint8Array;
   /**
    * The summary form without other days or a member page, as JSON ending in
-   * SUMMARY_COMPARISONS_TAIL (so a request adding them replaces the tail), and gzipped.
+   * SUMMARY_COMPARISONS_TAIL (so a request adding them replaces the tail), and as bytes.
    */
   summaryJson: string;
   summaryBytes: Uint8Array;
-  summaryGzip: Uint8Array;
   /** the figures, for another request's `compare=` */
   figures: ReadinessComparison;
   /** the team figures, for another request's `compare=` */
@@ -89,10 +87,29 @@ function gzipped(json: string | Uint8Array): Uint8Array {
 const gzipAsync = promisify(gzip);
 
 /**
- * The full form's gzip level: its 5 MB are compressed before the first caller is answered, and
- * level 1 takes about half of level 4's time for a few percent more bytes.
+ * A readiness form's gzip level: its 5 MB are compressed before the first caller asking for gzip
+ * is answered, and level 1 takes about half of level 4's time for a few percent more bytes.
  */
-const FULL_FORM_GZIP_LEVEL = 1;
+const READINESS_GZIP_LEVEL = 1;
+
+const compressed = new WeakMap<Uint8Array, Promise<Uint8Array>>();
+
+/**
+ * The gzip of a readiness form's bytes (`json` or `summaryBytes`), compressed when a caller first
+ * asks for it, off the event loop (libuv's pool), and kept with the result: a request for one
+ * form never waits for the other's compression, nor does the worker.
+ */
+export function readinessGzip(bytes: Uint8Array): () => Promise<Uint8Array> {
+  return () => {
+    let gzipped = compressed.get(bytes);
+    if (gzipped === undefined) {
+      gzipped = gzipAsync(bytes, { level: READINESS_GZIP_LEVEL });
+      compressed.set(bytes, gzipped);
+      gzipped.catch(() => compressed.delete(bytes));
+    }
+    return gzipped;
+  };
+}
 
 function jsonBytes(value: unknown): Uint8Array {
   return Buffer.from(JSON.stringify(value));
@@ -160,7 +177,6 @@ export async function readinessResult(readiness: ReadinessResponse): Promise<Rea
     .map((key) => `,${field.get(key)}`)
     .join('')}}`;
   const json = Buffer.from(`${head}${rowJson.join(',')}${tail}`);
-  const compressing = gzipAsync(json, { level: FULL_FORM_GZIP_LEVEL });
   const memberSpans = new Uint32Array(2 * rowJson.length);
   const memberReady = new Uint8Array(rowJson.length);
   let offset = Buffer.byteLength(head);
@@ -204,17 +220,11 @@ export async function readinessResult(readiness: ReadinessResponse): Promise<Rea
   const restFields = Object.keys(rest).flatMap((key) => field.get(key) ?? []);
   const summaryJson = `{${[...restFields, extraJson, field.get('onLeave') ?? '"onLeave":[]'].join(',')}${SUMMARY_COMPARISONS_TAIL}`;
   const summaryBytes = Buffer.from(summaryJson);
-  const [gzip, summaryGzip] = await Promise.all([
-    compressing,
-    gzipAsync(summaryBytes, { level: SUMMARY_GZIP_LEVEL }),
-  ]);
   return {
     kind: 'readiness',
     json,
-    gzip,
     summaryJson,
     summaryBytes,
-    summaryGzip,
     figures: {
       asOf: rest.asOf,
       staffReadyPct: rest.staffReadyPct,
@@ -228,6 +238,3 @@ export async function readinessResult(readiness: ReadinessResponse): Promise<Rea
     memberReady,
   };
 }
-
-/** The summary's gzip level, as the other analyses' (gzipped). */
-const SUMMARY_GZIP_LEVEL = 4;
