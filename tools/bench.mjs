@@ -9,7 +9,9 @@
 // connections, `/api/health` probed from another process meanwhile. The dashboard: initial JS in
 // kB gzip and the first overview render on the demo data in headless Chromium.
 // BENCH_KEEP_DB=1 keeps the databases (prints `kept database NAME`). BENCH_SECONDS: seconds per
-// load run (default 5). BENCH_SKIP=dashboard,reports,import skips those blocks.
+// load run (default 5). BENCH_SKIP=dashboard,reports,import skips those blocks. `--only readiness`
+// (or BENCH_ONLY=readiness) measures only the cold department readiness beside its baseline, the
+// quick check while working on it (the ratio to the baseline of the same run is what to compare).
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -35,6 +37,12 @@ const STAFF = Number(process.env.BENCH_STAFF ?? 10000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const onlyFlag = process.argv.indexOf('--only');
+const ONLY = onlyFlag >= 0 ? process.argv[onlyFlag + 1] : process.env.BENCH_ONLY;
+if (ONLY !== undefined && ONLY !== 'readiness') {
+  console.error(`--only: unknown block ${ONLY} (readiness)`);
+  process.exit(2);
+}
 const AS_OF = '2026-11-24';
 process.env.NX_DAEMON = 'false';
 process.env.NX_NO_CLOUD = 'true';
@@ -327,6 +335,7 @@ async function benchDepartment(serverUrl) {
       );
     }
     line('department readiness, cold, view=summary', median(coldSummary), 'ms', 1000);
+    if (ONLY === 'readiness') return;
 
     // warm: data unchanged
     const warm = [];
@@ -693,8 +702,10 @@ async function main() {
   const server = await startDatabaseServer();
   try {
     await benchDepartment(server.url);
-    await benchInstallation(server.url);
-    if (!SKIP.has('dashboard')) await benchDashboard(server.url);
+    if (ONLY === undefined) {
+      await benchInstallation(server.url);
+      if (!SKIP.has('dashboard')) await benchDashboard(server.url);
+    }
   } finally {
     const cleanup = new pg.Client({ connectionString: server.url });
     await cleanup.connect();

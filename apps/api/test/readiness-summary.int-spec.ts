@@ -127,6 +127,55 @@ describe('the summary form of readiness', () => {
     expect(summary.forecast.some((point) => point.date === '2026-12-15')).toBe(true);
   });
 
+  it('answers an overview in one request: the day, last month and the survey date', async () => {
+    const surveyDate = '2026-12-15';
+    // assessments count two months: Ada's and Ben's (October 1) lapse before the survey
+    await t.dataSource.query(`UPDATE skill SET reassess_months = 2 WHERE department_id = $1`, [
+      d.departmentId,
+    ]);
+    try {
+      const asked = (await get(
+        `&view=summary&surveyDate=${surveyDate}&compare=2026-10-25&members=all&limit=500`,
+      )) as ReadinessSummaryResponse;
+      const full = (await get(`&surveyDate=${surveyDate}`)) as ReadinessResponse;
+      // the day's figures, member rows and survey point are the full form's
+      expect(asked.staffReady).toEqual(full.staffReady);
+      expect(asked.teams).toEqual(full.teams);
+      expect(asked.memberPage?.items).toEqual(full.members);
+      expect(asked.onLeave).toEqual(full.onLeave);
+      expect(asked.forecast).toEqual(full.forecast);
+      // last month, team by team, as asked on its own
+      const lastMonth = (
+        await t
+          .http()
+          .get('/api/v1/readiness?asOf=2026-10-25&view=summary')
+          .set(bearer(d.tokens.manager))
+          .expect(200)
+      ).body as ReadinessSummaryResponse;
+      expect(asked.comparisonTeams).toEqual([{ asOf: '2026-10-25', teams: lastMonth.teams }]);
+      expect(asked.comparisons[0].staffReady).toEqual(lastMonth.staffReady);
+      expect(lastMonth.comparisonTeams).toEqual([]);
+      // the survey date says who and which teams stop being ready, and names them
+      const point = asked.forecast.find((candidate) => candidate.date === surveyDate);
+      expect(point?.membersNoLongerReady?.map((member) => member.staffId).sort()).toEqual(
+        [extra[0], extra[1]].sort(),
+      );
+      expect(point?.targetsFallingShort).toEqual([
+        expect.objectContaining({ teamId: d.teamId, minHolders: 2, holders: 1 }),
+      ]);
+      expect(asked.people).toEqual(
+        expect.arrayContaining([
+          { staffId: extra[0], name: 'Ada Member', teamId: d.teamId },
+          { staffId: extra[1], name: 'Ben Member', teamId: d.teamId },
+        ]),
+      );
+    } finally {
+      await t.dataSource.query(`UPDATE skill SET reassess_months = NULL WHERE department_id = $1`, [
+        d.departmentId,
+      ]);
+    }
+  });
+
   it('names the single points of failure among the people it mentions', async () => {
     await t.dataSource.query(`DELETE FROM assessment WHERE staff_id = ANY($1::uuid[])`, [
       [extra[1], extra[2]],
@@ -156,6 +205,10 @@ describe('the summary form of readiness', () => {
       '&view=summary&compare=2026-01-01,2026-01-02,2026-01-03,2026-01-04,2026-01-05',
       'compare',
     );
+    await refused('&view=summary&compare=2026-10-25,', 'compare');
+    await refused('&view=summary&compare=2026-10-25;2026-09-25', 'compare');
+    await refused('&view=summary&compare=2019-01-01', 'compare');
+    await refused('&view=summary&compare=2026-02-30', 'compare');
     await refused('&members=not-ready', 'members');
     await refused('&compare=2026-10-25', 'compare');
   });

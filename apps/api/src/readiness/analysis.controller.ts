@@ -40,14 +40,20 @@ function bytes(view: Uint8Array): Buffer {
  * Sends an answer the cache already holds as JSON. Its ETag is the data version with the
  * caller and the request's query, so a client asking again before anything changed gets 304 without a body.
  */
-function sendRaw(req: Request, res: Response, raw: RawJson, user: RequestUser): void {
+async function sendRaw(
+  req: Request,
+  res: Response,
+  raw: RawJson,
+  user: RequestUser,
+): Promise<void> {
   const query = `${user.id}?${req.originalUrl.split('?')[1] ?? ''}`;
   res.type('application/json');
   res.setHeader('ETag', `W/"dv${raw.version}-${Buffer.from(query).toString('base64url')}"`);
   res.vary('Accept-Encoding');
   if (raw.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    const gzip = typeof raw.gzip === 'function' ? await raw.gzip() : raw.gzip;
     res.setHeader('Content-Encoding', 'gzip');
-    res.send(bytes(raw.gzip));
+    res.send(bytes(gzip));
     return;
   }
   res.send(typeof raw.json === 'string' ? raw.json : bytes(raw.json));
@@ -72,7 +78,7 @@ export class AnalysisController {
     @Res() res: Response,
   ): Promise<void> {
     const answer = await this.analysis.readiness(user, query, clientGone(res));
-    sendRaw(req, res, answer, user);
+    await sendRaw(req, res, answer, user);
   }
 
   @Get('staff/:staffId/readiness')
@@ -97,7 +103,7 @@ export class AnalysisController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    sendRaw(req, res, await this.analysis.skillsMatrix(user, query, clientGone(res)), user);
+    await sendRaw(req, res, await this.analysis.skillsMatrix(user, query, clientGone(res)), user);
   }
 
   @Get('ce-status')
@@ -108,7 +114,7 @@ export class AnalysisController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    sendRaw(req, res, await this.analysis.ceStatus(user, query, clientGone(res)), user);
+    await sendRaw(req, res, await this.analysis.ceStatus(user, query, clientGone(res)), user);
   }
 
   @Get('expirations')

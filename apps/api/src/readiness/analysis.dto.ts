@@ -3,9 +3,11 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   READINESS_MEMBER_FILTERS,
+  READINESS_TEAM_SCOPES,
   READINESS_VIEWS,
   type ReadinessMemberFilter,
   type ReadinessRequest,
+  type ReadinessTeamScope,
   type ReadinessView,
 } from '@him/contracts';
 import { IsCalendarDate } from '../common/validation';
@@ -37,6 +39,17 @@ export class ReadinessQuery extends AnalysisQuery implements ReadinessRequest {
   @IsOptional()
   @IsCalendarDate()
   surveyDate?: string;
+
+  @ApiPropertyOptional({
+    enum: READINESS_TEAM_SCOPES,
+    description:
+      "managed: only the teams the caller manages (a manager's own teams, every team for an admin); not with teamId",
+  })
+  @IsOptional()
+  @IsIn(READINESS_TEAM_SCOPES, {
+    message: `teams must be one of ${READINESS_TEAM_SCOPES.join(', ')}`,
+  })
+  teams?: ReadinessTeamScope;
 
   @ApiPropertyOptional({
     enum: READINESS_VIEWS,

@@ -4,6 +4,7 @@ import type {
   IsoDate,
   MemberReadinessAnswer,
   ReadinessComparison,
+  ReadinessTeamComparison,
   ReassessmentDue,
   SurveyWindowResponse,
 } from '@him/contracts';
@@ -30,12 +31,19 @@ import type {
 } from './analysis.dto';
 import { AnalysisCache } from './analysis-cache';
 import { FactsRepository } from './facts.repository';
-import { SUMMARY_COMPARISONS_TAIL, type ReadinessResult, type RulesTask } from './rules-task';
+import {
+  memberJson,
+  readinessGzip,
+  SUMMARY_COMPARISONS_TAIL,
+  type ReadinessResult,
+  type RulesTask,
+} from './rules-task';
 
 /** An answer already serialized, sent as it is (the cache's bytes, no second JSON.stringify). */
 export interface RawJson {
   json: Uint8Array | string;
-  gzip?: Uint8Array;
+  /** the JSON gzipped, or how to get it when a client asks for gzip */
+  gzip?: Uint8Array | (() => Promise<Uint8Array>);
   /** the department data version it was computed at (the ETag) */
   version: number;
 }
@@ -83,15 +91,15 @@ export class AnalysisService {
         ]);
       }
     }
-    const scope = await this.access.memberScope(user, query);
+    const scope = await this.readinessScope(user, query);
     const readinessOn = (day: IsoDate, dates: IsoDate[]) =>
       this.cache.answer(
         { kind: 'readiness', scope, asOf: day, teamId: query.teamId, extraDates: dates, version },
         signal,
       ) as Promise<ReadinessResult>;
     if (!summary) {
-      const { json, gzip } = await readinessOn(asOf, extraDates);
-      return { json, gzip, version };
+      const { json } = await readinessOn(asOf, extraDates);
+      return { json, gzip: readinessGzip(json), version };
     }
 
     const [result, ...others] = await Promise.all([
@@ -99,9 +107,24 @@ export class AnalysisService {
       ...compare.map((day) => readinessOn(day, [])),
     ]);
     if (compare.length === 0 && !query.members) {
-      return { json: result.summaryBytes, gzip: result.summaryGzip, version };
+      return { json: result.summaryBytes, gzip: readinessGzip(result.summaryBytes), version };
     }
     return { json: summaryWith(result, others, query), version };
+  }
+
+  /**
+   * Whom a readiness covers: what the query names (AccessPolicy.memberScope), or with
+   * `teams=managed` the teams the caller manages (nobody's when they manage none).
+   */
+  private async readinessScope(user: RequestUser, query: ReadinessQuery): Promise<MemberScope> {
+    if (query.teams !== 'managed') return this.access.memberScope(user, query);
+    if (query.teamId !== undefined) {
+      throw new BadRequestException(['teams cannot be combined with teamId']);
+    }
+    const scope = await this.access.memberScope(user, 'managed-teams');
+    return scope.kind === 'none'
+      ? { kind: 'teams', departmentId: scope.departmentId, teamIds: [] }
+      : scope;
   }
 
   /** R6 for one member: what a staff member sees of their own readiness, and others of those they may see. */
@@ -198,7 +221,8 @@ export class AnalysisService {
     const scope: MemberScope = await this.access.memberScope(user, scopeRequest);
     const task: RulesTask = { kind, scope, asOf, teamId: query.teamId, version };
     const result = await this.cache.answer(task, signal);
-    return { json: result.json, gzip: result.gzip, version };
+    const gzip = result.kind === 'json' ? result.gzip : readinessGzip(result.json);
+    return { json: result.json, gzip, version };
   }
 }
 
@@ -212,15 +236,19 @@ function summaryWith(
   query: ReadinessQuery,
 ): string {
   const comparisons: ReadinessComparison[] = others.map((other) => other.figures);
-  let tail = `,"comparisons":${JSON.stringify(comparisons)}`;
+  const comparisonTeams: ReadinessTeamComparison[] = others.map((other) => ({
+    asOf: other.figures.asOf,
+    teams: other.teams,
+  }));
+  let tail = `,"comparisons":${JSON.stringify(comparisons)},"comparisonTeams":${JSON.stringify(comparisonTeams)}`;
   if (query.members) {
-    const wanted =
-      query.members === 'all'
-        ? result.members
-        : result.members.filter((member) => member.ready === (query.members === 'ready'));
+    const wanted: number[] = [];
+    result.memberReady.forEach((ready, i) => {
+      if (query.members === 'all' || (ready === 1) === (query.members === 'ready')) wanted.push(i);
+    });
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const items = wanted.slice(offset, offset + limit).map((member) => member.json);
+    const items = wanted.slice(offset, offset + limit).map((i) => memberJson(result, i));
     tail += `,"memberPage":{"items":[${items.join(',')}],"total":${wanted.length},"limit":${limit},"offset":${offset}}`;
   }
   return `${result.summaryJson.slice(0, -SUMMARY_COMPARISONS_TAIL.length)}${tail}}`;

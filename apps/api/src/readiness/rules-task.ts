@@ -1,10 +1,12 @@
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
 import type {
   IsoDate,
   MemberReadiness,
   ReadinessComparison,
   ReadinessResponse,
   ReadinessSummaryResponse,
+  TeamFigures,
 } from '@him/contracts';
 import { computeCeStatus, computeReadiness, computeSkillsMatrix } from '@him/domain';
 import type { MemberScope } from '../auth/access-policy';
@@ -35,24 +37,39 @@ export type RulesTask =
 /** A readiness answer ready to serve in any form without serializing 10,000 rows again. */
 export interface ReadinessResult {
   kind: 'readiness';
-  /** the full form as JSON bytes, for integrations, and gzipped */
+  /** the full form as JSON bytes, for integrations (gzipped when first asked: readinessGzip) */
   json: Uint8Array;
-  gzip: Uint8Array;
   /**
    * The summary form without other days or a member page, as JSON ending in
-   * SUMMARY_COMPARISONS_TAIL (so a request adding them replaces the tail), and gzipped.
+   * SUMMARY_COMPARISONS_TAIL (so a request adding them replaces the tail), and as bytes.
    */
   summaryJson: string;
   summaryBytes: Uint8Array;
-  summaryGzip: Uint8Array;
   /** the figures, for another request's `compare=` */
   figures: ReadinessComparison;
-  /** each member row as JSON, in the full form's order, with what the filters need */
-  members: { ready: boolean; json: string }[];
+  /** the team figures, for another request's `compare=` */
+  teams: TeamFigures[];
+  /**
+   * Where each member row lies in `json` (bytes [start, end) at 2i and 2i + 1), in the full
+   * form's order, and whether it is ready (1) or not (0): a page is cut from the bytes, and a few
+   * typed arrays cross from the worker thread far more cheaply than 10,000 strings.
+   */
+  memberSpans: Uint32Array;
+  memberReady: Uint8Array;
+}
+
+/** Member row `i` of a readiness result, as its JSON. */
+export function memberJson(result: ReadinessResult, i: number): string {
+  const { json, memberSpans } = result;
+  return Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString(
+    'utf8',
+    memberSpans[2 * i],
+    memberSpans[2 * i + 1],
+  );
 }
 
 /** How the summary JSON ends: its empty comparisons, last. */
-export const SUMMARY_COMPARISONS_TAIL = ',"comparisons":[]}';
+export const SUMMARY_COMPARISONS_TAIL = ',"comparisons":[],"comparisonTeams":[]}';
 
 export interface JsonResult {
   kind: 'json';
@@ -64,6 +81,34 @@ export interface JsonResult {
 /** Fast compression: the answer is sent many times, compressed once, off the event loop. */
 function gzipped(json: string | Uint8Array): Uint8Array {
   return gzipSync(json, { level: 4 });
+}
+
+/** Compressed off the thread (libuv's pool) while the worker serializes the rest. */
+const gzipAsync = promisify(gzip);
+
+/**
+ * A readiness form's gzip level: its 5 MB are compressed before the first caller asking for gzip
+ * is answered, and level 1 takes about half of level 4's time for a few percent more bytes.
+ */
+const READINESS_GZIP_LEVEL = 1;
+
+const compressed = new WeakMap<Uint8Array, Promise<Uint8Array>>();
+
+/**
+ * The gzip of a readiness form's bytes (`json` or `summaryBytes`), compressed when a caller first
+ * asks for it, off the event loop (libuv's pool), and kept with the result: a request for one
+ * form never waits for the other's compression, nor does the worker.
+ */
+export function readinessGzip(bytes: Uint8Array): () => Promise<Uint8Array> {
+  return () => {
+    let gzipped = compressed.get(bytes);
+    if (gzipped === undefined) {
+      gzipped = gzipAsync(bytes, { level: READINESS_GZIP_LEVEL });
+      compressed.set(bytes, gzipped);
+      gzipped.catch(() => compressed.delete(bytes));
+    }
+    return gzipped;
+  };
 }
 
 function jsonBytes(value: unknown): Uint8Array {
@@ -79,15 +124,19 @@ export async function runRulesTask(facts: FactsSource, task: RulesTask): Promise
   const options = { teamId: task.teamId };
   switch (task.kind) {
     case 'readiness': {
-      const readiness = computeReadiness(
-        await facts.departmentFacts(task.scope, task.asOf),
-        task.asOf,
-        {
-          ...options,
-          extraDates: task.extraDates,
-        },
-      );
-      return readinessResult(readiness);
+      const departmentFacts = await facts.departmentFacts(task.scope, task.asOf);
+      const scope = task.scope;
+      // A readiness of some teams (one asked for, or those the caller manages) holds those teams only.
+      if (scope.kind === 'teams') {
+        departmentFacts.teams = departmentFacts.teams.filter((team) =>
+          scope.teamIds.includes(team.id),
+        );
+      }
+      const readiness = computeReadiness(departmentFacts, task.asOf, {
+        ...options,
+        extraDates: task.extraDates,
+      });
+      return await readinessResult(readiness);
     }
     case 'skills-matrix': {
       const [departmentFacts, skills] = await Promise.all([
@@ -106,8 +155,39 @@ export async function runRulesTask(facts: FactsSource, task: RulesTask): Promise
   }
 }
 
-export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
+export async function readinessResult(readiness: ReadinessResponse): Promise<ReadinessResult> {
   const { members, onLeave, ...rest } = readiness;
+  // Each part serialized once, shared by both forms: the member rows, and every other field
+  // (targets and forecast are most of the bytes) as `"key":value`.
+  const rowJson = members.map((member: MemberReadiness) => JSON.stringify(member));
+  const field = new Map<string, string>();
+  for (const [key, value] of Object.entries(readiness)) {
+    if (key !== 'members' && value !== undefined) {
+      field.set(key, `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+    }
+  }
+  const keys = Object.keys(readiness).filter((key) => key === 'members' || field.has(key));
+  const at = keys.indexOf('members');
+  const head = `{${keys
+    .slice(0, at)
+    .map((key) => `${field.get(key)},`)
+    .join('')}"members":[`;
+  const tail = `]${keys
+    .slice(at + 1)
+    .map((key) => `,${field.get(key)}`)
+    .join('')}}`;
+  const json = Buffer.from(`${head}${rowJson.join(',')}${tail}`);
+  const memberSpans = new Uint32Array(2 * rowJson.length);
+  const memberReady = new Uint8Array(rowJson.length);
+  let offset = Buffer.byteLength(head);
+  rowJson.forEach((row, i) => {
+    memberSpans[2 * i] = offset;
+    offset += Buffer.byteLength(row);
+    memberSpans[2 * i + 1] = offset;
+    offset += 1; // the comma
+    memberReady[i] = members[i].ready ? 1 : 0;
+  });
+
   const names = new Map<string, { name: string; teamId: string }>();
   for (const member of [...members, ...onLeave]) {
     names.set(member.staffId, { name: member.name, teamId: member.teamId });
@@ -115,31 +195,36 @@ export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
   const mentioned = new Set<string>();
   for (const point of rest.singlePointsOfFailure) mentioned.add(point.staffId);
   for (const target of rest.targets) for (const staffId of target.holderIds) mentioned.add(staffId);
-  for (const point of rest.forecast)
+  for (const point of rest.forecast) {
     for (const lapsed of point.lapsed) mentioned.add(lapsed.staffId);
+    // a survey date: who stops being ready by then
+    for (const member of point.membersNoLongerReady ?? []) mentioned.add(member.staffId);
+  }
   const people = [...mentioned].flatMap((staffId) => {
     const known = names.get(staffId);
     return known ? [{ staffId, ...known }] : [];
   });
-  const summary: ReadinessSummaryResponse = {
-    ...rest,
+  // ReadinessSummaryResponse: the full form's fields but the member rows, then these, the
+  // comparisons last (SUMMARY_COMPARISONS_TAIL)
+  const extra: Pick<
+    ReadinessSummaryResponse,
+    'view' | 'activeStaff' | 'notReadyStaff' | 'onLeaveStaff' | 'people'
+  > = {
     view: 'summary',
     activeStaff: members.length,
     notReadyStaff: members.filter((member) => !member.ready).length,
     onLeaveStaff: onLeave.length,
     people,
-    // last: SUMMARY_COMPARISONS_TAIL
-    comparisons: [],
   };
-  const summaryJson = JSON.stringify(summary);
-  const json = Buffer.from(JSON.stringify(readiness));
+  const extraJson = JSON.stringify(extra).slice(1, -1);
+  const restFields = Object.keys(rest).flatMap((key) => field.get(key) ?? []);
+  const summaryJson = `{${[...restFields, extraJson, field.get('onLeave') ?? '"onLeave":[]'].join(',')}${SUMMARY_COMPARISONS_TAIL}`;
+  const summaryBytes = Buffer.from(summaryJson);
   return {
     kind: 'readiness',
     json,
-    gzip: gzipSync(json, { level: 4 }),
     summaryJson,
-    summaryBytes: Buffer.from(summaryJson),
-    summaryGzip: gzipped(summaryJson),
+    summaryBytes,
     figures: {
       asOf: rest.asOf,
       staffReadyPct: rest.staffReadyPct,
@@ -148,9 +233,8 @@ export function readinessResult(readiness: ReadinessResponse): ReadinessResult {
       staffReady: rest.staffReady,
       requirementsMet: rest.requirementsMet,
     },
-    members: members.map((member: MemberReadiness) => ({
-      ready: member.ready,
-      json: JSON.stringify(member),
-    })),
+    teams: rest.teams,
+    memberSpans,
+    memberReady,
   };
 }

@@ -468,7 +468,7 @@ export interface ReadinessResponse extends Figures {
   teams: TeamFigures[];
   members: MemberReadiness[];
   /** active members are above; staff on leave are listed separately (R1) */
-  onLeave: { staffId: string; name: string; teamId: string; roleId: string }[];
+  onLeave: MemberOnLeave[];
   targets: TargetCoverage[];
   singlePointsOfFailure: SinglePointOfFailure[];
   forecast: ForecastPoint[];
@@ -1044,6 +1044,10 @@ export interface ImportRejection extends ImportResult {
 export const READINESS_MEMBER_FILTERS = ['all', 'ready', 'not-ready'] as const;
 export type ReadinessMemberFilter = (typeof READINESS_MEMBER_FILTERS)[number];
 
+/** `GET /readiness?teams=managed`: only the teams the caller manages (every team for an admin). */
+export const READINESS_TEAM_SCOPES = ['managed'] as const;
+export type ReadinessTeamScope = (typeof READINESS_TEAM_SCOPES)[number];
+
 /** `GET /readiness?view=`: `full` (every member row, for integrations) or `summary`. */
 export const READINESS_VIEWS = ['full', 'summary'] as const;
 export type ReadinessView = (typeof READINESS_VIEWS)[number];
@@ -1053,10 +1057,26 @@ export interface ReadinessComparison extends Figures {
   asOf: IsoDate;
 }
 
+/** The team figures of another day asked with `compare=` (each team's change since then). */
+export interface ReadinessTeamComparison {
+  asOf: IsoDate;
+  teams: TeamFigures[];
+}
+
+/** A member on leave as the readiness answers list them (R1: not counted). */
+export interface MemberOnLeave {
+  staffId: string;
+  name: string;
+  teamId: string;
+  roleId: string;
+}
+
 /**
  * `GET /readiness?view=summary`: what the dashboard shows without a member list. Member rows come
  * in pages (`members=not-ready&limit=&offset=`), the names of the members the summary mentions
- * (target holders, single points of failure, lapsed credentials) in `people`.
+ * (target holders, single points of failure, lapsed credentials, members no longer ready on a
+ * survey date) in `people`. One request answers an overview: `surveyDate=` adds the survey's
+ * forecast point (who and which teams stop being ready by then), `compare=` other days' figures.
  */
 export interface ReadinessSummaryResponse extends Figures {
   asOf: IsoDate;
@@ -1069,8 +1089,12 @@ export interface ReadinessSummaryResponse extends Figures {
   singlePointsOfFailure: SinglePointOfFailure[];
   forecast: ForecastPoint[];
   people: { staffId: string; name: string; teamId: string }[];
+  /** the members on leave, listed apart as in the full form (R1) */
+  onLeave: MemberOnLeave[];
   /** the figures on each `compare=` day, in the order asked */
   comparisons: ReadinessComparison[];
+  /** the team figures on each `compare=` day, in the same order */
+  comparisonTeams: ReadinessTeamComparison[];
   /** the page of member rows asked with `members=` (absent without it) */
   memberPage?: { items: MemberReadiness[]; total: number; limit: number; offset: number };
 }

@@ -200,6 +200,8 @@ export interface ReadinessRequest {
   asOf?: string;
   teamId?: string;
   surveyDate?: string;
+  /** `managed`: only the teams the caller manages (a manager's own teams; every team for an admin) */
+  teams?: 'managed';
   view?: 'full' | 'summary';
   /** more days whose figures come with the summary (comma-separated; at most 4) */
   compare?: string;

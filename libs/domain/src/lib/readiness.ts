@@ -150,17 +150,20 @@ export function computeReadiness(
     }
   }
 
-  // R9 lapsed: credentials of non-terminated members current on asOf, chosen once.
+  // R9 lapsed: credentials of non-terminated members current on asOf, chosen once and put in
+  // the order lapsed lists are given in (soonest, then member, then id): each date's list is
+  // then a filter of them, already in order.
   const currentOnAsOf: CredentialFacts[] = [];
   for (const credentials of department.credentialsByStaff.values()) {
     for (const credential of credentials) {
       if (isCredentialCurrent(credential, asOf, facts.settings)) currentOnAsOf.push(credential);
     }
   }
+  sortLapsedOrder(currentOnAsOf, department.memberOrder);
 
   const named = new Set(options.extraDates ?? []);
   const forecast = dates.map(({ days, date }): ForecastPoint => {
-    const lapsed = lapsedBy(asOf, date, currentOnAsOf, facts.settings, department.memberOrder);
+    const lapsed = lapsedBy(asOf, date, currentOnAsOf, facts.settings);
     if (date < asOf) return { days, date, ...department.evaluate(date).figures, lapsed };
     if (!named.has(date)) return { days, date, ...figuresAfterAsOf(date), lapsed };
     // A named date (a survey) also says who and which teams stop being ready by then.
@@ -207,17 +210,46 @@ export function forecastDates(
     .sort((a, b) => a.days - b.days);
 }
 
+/** The day a lapsed credential is reported as lapsing on (the contract's `expiresOn`). */
+function lapsedOn(credential: CredentialFacts): IsoDate {
+  // no expiry: it lapses by a recorded revocation (or, for a date before asOf, by not yet being
+  // issued); the contract has no other field for that day
+  return credential.expiresOn ?? credential.revokedOn ?? credential.issuedOn;
+}
+
 /**
- * R9 "who will have lapsed by then": of the credentials current on asOf (already chosen), those
- * not current on `date`. Soonest first, then by member name. A credential without expiresOn can
- * only lapse by a revocation already recorded; its revocation date is reported as its expiresOn.
+ * Puts credentials in the order of R9 lapsed lists: soonest first, then by member name, then by
+ * id. The keys are read once per credential, not once per comparison.
+ */
+function sortLapsedOrder(
+  credentials: CredentialFacts[],
+  memberOrder: ReadonlyMap<string, number>,
+): void {
+  const keyed = credentials.map((credential) => ({
+    credential,
+    on: lapsedOn(credential),
+    member: memberOrder.get(credential.staffId) ?? 0,
+  }));
+  keyed.sort(
+    (a, b) =>
+      (a.on < b.on ? -1 : a.on > b.on ? 1 : 0) ||
+      a.member - b.member ||
+      (a.credential.id < b.credential.id ? -1 : a.credential.id > b.credential.id ? 1 : 0),
+  );
+  keyed.forEach((entry, i) => (credentials[i] = entry.credential));
+}
+
+/**
+ * R9 "who will have lapsed by then": of the credentials current on asOf (already chosen, in the
+ * order of sortLapsedOrder), those not current on `date`. Soonest first, then by member name. A
+ * credential without expiresOn can only lapse by a revocation already recorded; its revocation
+ * date is reported as its expiresOn.
  */
 function lapsedBy(
   asOf: IsoDate,
   date: IsoDate,
   currentOnAsOf: readonly CredentialFacts[],
   settings: DepartmentFacts['settings'],
-  memberOrder: ReadonlyMap<string, number>,
 ): LapsedCredential[] {
   const lapsed: LapsedCredential[] = [];
   for (const credential of currentOnAsOf) {
@@ -226,15 +258,8 @@ function lapsedBy(
       staffId: credential.staffId,
       credentialId: credential.id,
       credentialTypeId: credential.credentialTypeId,
-      // no expiry: it lapses by a recorded revocation (or, for a date before asOf, by not yet
-      // being issued); the contract has no other field for that day
-      expiresOn: credential.expiresOn ?? credential.revokedOn ?? credential.issuedOn,
+      expiresOn: lapsedOn(credential),
     });
   }
-  return lapsed.sort(
-    (a, b) =>
-      (a.expiresOn < b.expiresOn ? -1 : a.expiresOn > b.expiresOn ? 1 : 0) ||
-      (memberOrder.get(a.staffId) ?? 0) - (memberOrder.get(b.staffId) ?? 0) ||
-      (a.credentialId < b.credentialId ? -1 : a.credentialId > b.credentialId ? 1 : 0),
-  );
+  return lapsed;
 }

@@ -165,6 +165,8 @@ export class ActNowBand {
   readonly asOf = input.required<IsoDate>();
   readonly readiness = input.required<ReadinessResponse>();
   readonly department = input<Department | null>(null);
+  /** only these teams' members (a manager's own teams), or null for the whole department */
+  readonly teamIds = input<ReadonlySet<string> | null>(null);
   /** the overview's CE status on asOf, or null while it loads */
   readonly ceGroups = input<readonly CeGroup[] | null>(null);
 
@@ -190,11 +192,16 @@ export class ActNowBand {
     for (const member of [...readiness.members, ...(readiness.onLeave ?? [])]) {
       memberTeams.set(member.staffId, member.teamId);
     }
+    const teamIds = this.teamIds();
     return actNowGroups({
       asOf: this.asOf(),
-      expirations,
+      expirations: teamIds
+        ? expirations.filter((expiration) => teamIds.has(expiration.teamId))
+        : expirations,
       requireVerification: this.department()?.requireVerification ?? false,
-      ceGroups: this.ceGroups() ?? [],
+      ceGroups: (this.ceGroups() ?? []).filter(
+        (group) => !teamIds || memberTeams.has(group.staffId),
+      ),
       reviewQueue: this.reviewQueue.value()?.items ?? [],
       timeZone: this.department()?.timeZone ?? 'UTC',
       names: directoryOf(readiness),

@@ -5,8 +5,15 @@ import {
   TestRequest,
 } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import type { AuthUser, CredentialType, Page, ReadinessResponse, Skill } from '@him/contracts';
+import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import type {
+  AuthUser,
+  CredentialType,
+  Page,
+  ReadinessResponse,
+  ReadinessSummaryResponse,
+  Skill,
+} from '@him/contracts';
 import { storeSession, testUser } from '../../testing/auth-session';
 import { department } from '../../testing/fixtures';
 import { CLOCK } from '../core/clock';
@@ -221,6 +228,8 @@ describe('OverviewPage', () => {
   async function createPage(
     user: AuthUser = testUser('manager', { staffId: 'staff-manager' }),
     now = new Date(2025, 5, 1, 9, 0),
+    /** the page's address query (`?surveyDate=`) */
+    query: Record<string, string> = {},
   ): Promise<void> {
     sessionStorage.clear();
     storeSession(user);
@@ -230,6 +239,14 @@ describe('OverviewPage', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
+        ...(Object.keys(query).length > 0
+          ? [
+              {
+                provide: ActivatedRoute,
+                useValue: { snapshot: { queryParamMap: convertToParamMap(query) } },
+              },
+            ]
+          : []),
         // 09:00 UTC on 1 June 2025 by default: "today" is 2025-06-01 in Chicago too.
         { provide: CLOCK, useValue: () => now },
       ],
@@ -286,9 +303,47 @@ describe('OverviewPage', () => {
     );
   }
 
-  async function respond(request: TestRequest, body: ReadinessResponse): Promise<void> {
-    request.flush(body);
+  /**
+   * Answers a readiness request with `body`; the overview's one request (the summary form with
+   * every member row) gets `body` in that form, with `previous` as its compared day.
+   */
+  async function respond(
+    request: TestRequest,
+    body: ReadinessResponse,
+    previous?: ReadinessResponse,
+  ): Promise<void> {
+    request.flush(
+      request.request.params.get('view') === 'summary' ? summaryOf(body, previous) : body,
+    );
     await fixture.whenStable();
+  }
+
+  function summaryOf(body: ReadinessResponse, previous?: ReadinessResponse) {
+    const { members, onLeave, ...rest } = body;
+    const summary: ReadinessSummaryResponse = {
+      ...rest,
+      view: 'summary',
+      activeStaff: members.length,
+      notReadyStaff: members.filter((member) => !member.ready).length,
+      onLeaveStaff: onLeave.length,
+      people: [],
+      onLeave,
+      comparisons: previous
+        ? [
+            {
+              asOf: previous.asOf,
+              staffReadyPct: previous.staffReadyPct,
+              requirementsMetPct: previous.requirementsMetPct,
+              targetsMet: previous.targetsMet,
+              staffReady: previous.staffReady,
+              requirementsMet: previous.requirementsMet,
+            },
+          ]
+        : [],
+      comparisonTeams: previous ? [{ asOf: previous.asOf, teams: previous.teams }] : [],
+      memberPage: { items: members, total: members.length, limit: 500, offset: 0 },
+    };
+    return summary;
   }
 
   /** Visible text with the pieces of separate elements kept apart, as a screen reader reads them. */
@@ -555,6 +610,36 @@ describe('OverviewPage', () => {
     );
     expect(create?.disabled).toBe(false);
   });
+  it("opens a manager's overview on their own teams, with a switch to the whole department", async () => {
+    await createPage();
+
+    const mine = expectReadinessRequest('2025-06-01');
+    expect(mine.request.params.get('teams')).toBe('managed');
+    await respond(mine, readinessFixture());
+    expect(text('.teams-shown-note')).toBe(
+      'Showing the teams you manage: Coding, Release of Information.',
+    );
+
+    const whole = Array.from(page.querySelectorAll<HTMLButtonElement>('.teams-shown button')).find(
+      (button) => button.textContent?.includes('Whole department'),
+    );
+    whole?.click();
+    await fixture.whenStable();
+    const department = expectReadinessRequest('2025-06-01');
+    expect(department.request.params.has('teams')).toBe(false);
+    await respond(department, readinessFixture());
+    expect(text('.teams-shown-note')).toBe('Showing every team of the department.');
+  });
+
+  it('shows an admin the whole department, without the switch', async () => {
+    await createPage(testUser('admin', { staffId: 'staff-admin' }));
+
+    const request = expectReadinessRequest('2025-06-01');
+    expect(request.request.params.has('teams')).toBe(false);
+    await respond(request, readinessFixture());
+    expect(page.querySelector('.teams-shown')).toBeNull();
+  });
+
   describe('for a director', () => {
     function expectSide(url: string): TestRequest {
       // The Act now band asks for every expiring credential (withinDays 3650) on its own.
@@ -594,8 +679,15 @@ describe('OverviewPage', () => {
     it('asks for everything it shows at once: readiness now and 30 days ago, expirations, CE status', async () => {
       await createPage();
 
-      expectReadinessRequest('2025-06-01');
-      expectReadinessRequest('2025-05-02');
+      // the figures now and 30 days ago in one request (with every member row)
+      const readiness = expectReadinessRequest('2025-06-01');
+      expect(readiness.request.params.get('compare')).toBe('2025-05-02');
+      expect(readiness.request.params.get('view')).toBe('summary');
+      expect(readiness.request.params.get('members')).toBe('all');
+      http.expectNone(
+        (request) =>
+          request.url === '/api/v1/readiness' && request.params.get('asOf') === '2025-05-02',
+      );
       const expirations = expectSide('expirations');
       expect(expirations.request.params.get('asOf')).toBe('2025-06-01');
       expect(expirations.request.params.get('withinDays')).toBe('90');
@@ -604,8 +696,7 @@ describe('OverviewPage', () => {
 
     it('shows each figure’s change since 30 days ago in words, with an arrow, for the department and each team', async () => {
       await createPage();
-      await respond(expectReadinessRequest('2025-06-01'), readinessFixture());
-      await respond(expectReadinessRequest('2025-05-02'), previousFixture());
+      await respond(expectReadinessRequest('2025-06-01'), readinessFixture(), previousFixture());
 
       expect(text('[data-figure="staff-ready"] him-figure-change')).toBe(
         'Up 33 points since May 2',
@@ -686,6 +777,40 @@ describe('OverviewPage', () => {
       expect(page.querySelector('him-survey-readiness a')?.getAttribute('href')).toBe(
         '/staff/s-ben',
       );
+    });
+
+    it('asks for a survey date kept in the address in the same request as the figures', async () => {
+      await createPage(undefined, undefined, { surveyDate: '2025-07-15' });
+
+      const requests = http.match((request) => request.url === '/api/v1/readiness');
+      expect(requests).toHaveLength(1);
+      const [request] = requests;
+      expect(request.request.params.get('asOf')).toBe('2025-06-01');
+      expect(request.request.params.get('surveyDate')).toBe('2025-07-15');
+      expect(request.request.params.get('compare')).toBe('2025-05-02');
+      const body = readinessFixture();
+      body.forecast.push({
+        days: 44,
+        date: '2025-07-15',
+        staffReadyPct: 1 / 3,
+        requirementsMetPct: 6 / 9,
+        targetsMet: { met: 0, total: 3 },
+        staffReady: { ready: 1, total: 3 },
+        requirementsMet: { met: 6, total: 9 },
+        lapsed: [],
+        membersNoLongerReady: [],
+        targetsFallingShort: [],
+      });
+      await respond(request, body);
+
+      expect(text('#survey-heading')).toBe('By the survey on 2025-07-15');
+      expect(text('him-survey-readiness dl')).toBe(
+        'Staff ready 33% Requirements met 67% Coverage targets met 0 of 3',
+      );
+      // the survey date is not one of the forecast's horizons
+      const horizons = tableRows('him-readiness-forecast table').map((row) => row[0]);
+      expect(horizons).toContain('In 30 days');
+      expect(horizons).not.toContain('In 44 days');
     });
 
     it('refuses a survey date before the as-of date without asking the API', async () => {

@@ -4,6 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -16,14 +17,13 @@ import {
   isIsoDate,
   MAX_FORECAST_DAYS,
 } from '@him/domain';
-import { catchError, map, of, Subject, switchMap, tap } from 'rxjs';
+import { catchError, map, type Observable, of, shareReplay, Subject, switchMap, tap } from 'rxjs';
 import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { CeApi } from '../core/api/ce-api';
 import { ExpirationsApi } from '../core/api/expirations-api';
 import { httpErrorMessage } from '../core/api/http-error-message';
 import { createLoader } from '../core/api/loader';
 import { ReadinessApi } from '../core/api/readiness-api';
-import { SurveyReadinessApi } from '../core/api/survey-readiness-api';
 import { AuthService } from '../core/auth/auth.service';
 import {
   EMPTY_REQUIREMENT_CATALOG,
@@ -41,6 +41,7 @@ import { ceRiskRows, directoryOf, expirationRows, surveyView } from './director-
 import { ExpiringCredentials } from './expiring-credentials';
 import { type FigureTarget, HeadlineFigureCards } from './headline-figures';
 import { NotReadyMembers } from './not-ready-members';
+import { type OverviewReadiness, overviewReadiness } from './overview-readiness';
 import { buildOverviewView, shortDate } from './readiness-view';
 import { SurveyReadiness } from './survey-readiness';
 import { SurveyWindow } from './survey-window';
@@ -66,6 +67,7 @@ export const EXPIRING_WITHIN_DAYS = DEFAULT_EXPIRY_WARNING_DAYS;
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
+    MatButtonToggleModule,
     MatProgressBarModule,
     HeadlineFigureCards,
     TeamReadinessTable,
@@ -93,13 +95,18 @@ export class OverviewPage {
   private readonly liveAnnouncer = inject(LiveAnnouncer);
   private readonly readinessRequests = new Subject<IsoDate>();
   private readonly document = inject(DOCUMENT);
-  private readonly surveyApi = inject(SurveyReadinessApi);
   private readonly expirationsApi = inject(ExpirationsApi);
   private readonly ceApi = inject(CeApi);
   protected readonly expiringWithinDays = EXPIRING_WITHIN_DAYS;
 
+  private readonly user = inject(AuthService).user();
   /** Without a staff record there is no My progress page, where the calendar feeds live. */
-  protected readonly showCalendarFeeds = !inject(AuthService).user()?.staffId;
+  protected readonly showCalendarFeeds = !this.user?.staffId;
+  /** A manager's overview opens on their own teams, with a switch to the whole department. */
+  protected readonly canChooseTeams = this.user?.role === 'manager';
+  protected readonly teamsShown = signal<'managed' | 'department'>(
+    this.canChooseTeams ? 'managed' : 'department',
+  );
 
   protected readonly asOfControl = new FormControl<string>('', {
     nonNullable: true,
@@ -113,13 +120,14 @@ export class OverviewPage {
   private readonly departmentDay = injectDepartmentDay((today) => {
     this.asOfControl.setValue(today);
     this.asOf.set(today);
-    this.loadReadiness();
-    // A survey date kept in the address (a reload, a shared link) is asked for at once.
+    // A survey date kept in the address (a reload, a shared link) is asked for at once, in the
+    // same request as the figures.
     const surveyDate = this.route.snapshot.queryParamMap.get('surveyDate');
     if (surveyDate && isIsoDate(surveyDate)) {
       this.surveyControl.setValue(surveyDate);
       this.showSurveyDate();
     }
+    this.loadReadiness();
   });
   /** The department's settings (time zone, verification rule), for the Act now band. */
   protected readonly department = computed(() => this.departmentDay.department.value());
@@ -142,14 +150,15 @@ export class OverviewPage {
 
   /** The same figures 30 days before the as-of date, for each figure's change. */
   protected readonly previous = createLoader(
-    // figures and teams only: the summary form, without a row per member
-    () => this.readinessApi.getReadinessSummary(addDays(this.asOf(), -CHANGE_WINDOW_DAYS)),
+    () => this.overviewAnswer().pipe(map((answer) => answer.previous)),
     'the figures 30 days earlier',
   );
   protected readonly survey = createLoader(
-    () => this.surveyApi.getReadinessForSurvey(this.asOf(), this.surveyDate() ?? this.asOf()),
+    () => this.overviewAnswer().pipe(map((answer) => answer.survey ?? answer.readiness)),
     'the survey-date forecast',
   );
+  /** The one readiness request of the as-of and survey dates, shared by every part asking. */
+  private answer: { key: string; request: Observable<OverviewReadiness> } | null = null;
   protected readonly expirations = createLoader(
     () =>
       this.expirationsApi.getExpirations({
@@ -186,13 +195,35 @@ export class OverviewPage {
   });
   private readonly names = computed(() => directoryOf(this.readiness()));
   protected readonly directory = this.names;
+  /** The teams shown when they are the manager's own (null: the whole department). */
+  protected readonly shownTeamIds = computed<ReadonlySet<string> | null>(() => {
+    const readiness = this.readiness();
+    return this.teamsShown() === 'managed' && readiness
+      ? new Set(readiness.teams.map((team) => team.teamId))
+      : null;
+  });
+  protected readonly managedTeamNames = computed(() =>
+    (this.readiness()?.teams ?? []).map((team) => team.name).join(', '),
+  );
   protected readonly expirationRows = computed(() => {
     const expirations = this.expirations.value();
-    return expirations ? expirationRows(expirations, this.names()) : null;
+    const teams = this.shownTeamIds();
+    return expirations
+      ? expirationRows(
+          teams ? expirations.filter((expiration) => teams.has(expiration.teamId)) : expirations,
+          this.names(),
+        )
+      : null;
   });
   protected readonly ceRiskRows = computed(() => {
     const groups = this.ceStatus.value();
-    return groups ? ceRiskRows(groups, this.names()) : null;
+    const members = this.shownTeamIds() ? this.names().staff : null;
+    return groups
+      ? ceRiskRows(
+          members ? groups.filter((group) => members.has(group.staffId)) : groups,
+          this.names(),
+        )
+      : null;
   });
 
   constructor() {
@@ -203,9 +234,9 @@ export class OverviewPage {
           this.loadError.set(null);
         }),
         // A newer date cancels the request for an older one, so the page never shows stale figures.
-        switchMap((asOf) =>
-          this.readinessApi.getReadiness(asOf).pipe(
-            map((readiness): ReadinessLoad => ({ readiness })),
+        switchMap(() =>
+          this.overviewAnswer().pipe(
+            map(({ readiness }): ReadinessLoad => ({ readiness })),
             catchError((error: unknown) => of<ReadinessLoad>({ error })),
           ),
         ),
@@ -227,6 +258,13 @@ export class OverviewPage {
   protected showReadinessAsOfToday(): void {
     this.asOfControl.setValue(this.departmentDay.todayNow() ?? this.asOf());
     this.showReadinessAsOfSelectedDate();
+  }
+
+  /** The manager's switch between their own teams and the whole department. */
+  protected showTeams(teams: 'managed' | 'department'): void {
+    if (teams === this.teamsShown()) return;
+    this.teamsShown.set(teams);
+    this.loadReadiness();
   }
 
   protected retryLoadingReadiness(): void {
@@ -289,19 +327,48 @@ export class OverviewPage {
     heading?.focus();
   }
 
-  /** The readiness figures and every part that depends on the as-of date, in parallel. */
+  /**
+   * The readiness figures and every part that depends on the as-of date, in parallel; the
+   * figures, those 30 days earlier and the survey date's come in one request.
+   */
   private loadReadiness(): void {
-    this.readinessRequests.next(this.asOf());
-    this.previous.load();
-    this.expirations.load();
-    this.ceStatus.load();
     const surveyDate = this.surveyDate();
     if (surveyDate && daysBetween(this.asOf(), surveyDate) < 0) {
       this.surveyDate.set(null);
       this.surveyDateError.set('Choose a survey date on or after the as-of date.');
-    } else if (surveyDate) {
+    }
+    this.readinessRequests.next(this.asOf());
+    this.previous.load();
+    this.expirations.load();
+    this.ceStatus.load();
+    if (this.surveyDate()) {
       this.survey.load();
     }
+  }
+
+  /**
+   * Readiness on the as-of date with every member row, the figures 30 days earlier and the
+   * survey date's forecast point: one request for the page's current dates, whichever part
+   * asks first sends it and the others share its answer.
+   */
+  private overviewAnswer(): Observable<OverviewReadiness> {
+    const asOf = this.asOf();
+    const surveyDate = this.surveyDate();
+    const teams = this.teamsShown();
+    const key = `${asOf}|${surveyDate ?? ''}|${teams}`;
+    if (this.answer?.key !== key) {
+      const request = this.readinessApi
+        .getReadinessOverview(asOf, [addDays(asOf, -CHANGE_WINDOW_DAYS)], surveyDate, {
+          teams: teams === 'managed' ? 'managed' : undefined,
+        })
+        .pipe(
+          map(({ summary, members }) => overviewReadiness(summary, members, surveyDate)),
+          // a failed request is sent again by the next part asking (Try again)
+          shareReplay({ bufferSize: 1, refCount: true }),
+        );
+      this.answer = { key, request };
+    }
+    return this.answer.request;
   }
 
   private showReadinessLoad(result: ReadinessLoad): void {

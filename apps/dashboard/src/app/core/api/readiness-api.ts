@@ -2,14 +2,18 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   IsoDate,
+  MemberReadiness,
   MemberReadinessAnswer,
   ReadinessResponse,
   ReadinessSummaryResponse,
   SkillsMatrixResponse,
 } from '@him/contracts';
-import { Observable } from 'rxjs';
+import { forkJoin, map, Observable, of, switchMap } from 'rxjs';
 import { apiUrl } from './api-url';
 import { queryParams } from './page-params';
+
+/** The most member rows one summary request returns (the API's `limit` at most). */
+export const MEMBER_PAGE_LIMIT = 500;
 
 @Injectable({ providedIn: 'root' })
 export class ReadinessApi {
@@ -42,6 +46,53 @@ export class ReadinessApi {
       params['teamId'] = teamId;
     }
     return this.http.get<ReadinessSummaryResponse>(apiUrl('readiness'), { params });
+  }
+
+  /**
+   * Everything the overview shows of readiness in one request: the summary on `asOf` with every
+   * member row (`members=all`; a department of more than MEMBER_PAGE_LIMIT members asks for the
+   * further pages), the figures of the `compare` days and, with `surveyDate`, its forecast point;
+   * `teams: 'managed'` narrows it to the caller's own teams.
+   */
+  getReadinessOverview(
+    asOf: IsoDate,
+    compare: IsoDate[],
+    surveyDate: IsoDate | null,
+    scope: { teamId?: string; teams?: 'managed' } = {},
+  ): Observable<{ summary: ReadinessSummaryResponse; members: MemberReadiness[] }> {
+    const base: Record<string, string> = {
+      asOf,
+      view: 'summary',
+      members: 'all',
+      limit: String(MEMBER_PAGE_LIMIT),
+    };
+    if (surveyDate) base['surveyDate'] = surveyDate;
+    if (scope.teamId) base['teamId'] = scope.teamId;
+    if (scope.teams) base['teams'] = scope.teams;
+    const page = (params: Record<string, string>) =>
+      this.http.get<ReadinessSummaryResponse>(apiUrl('readiness'), { params });
+    const first = compare.length > 0 ? { ...base, compare: compare.join(',') } : base;
+    return page(first).pipe(
+      switchMap((summary) => {
+        const items = summary.memberPage?.items ?? [];
+        const total = summary.memberPage?.total ?? items.length;
+        const rest: Observable<ReadinessSummaryResponse>[] = [];
+        for (
+          let offset = items.length;
+          items.length > 0 && offset < total;
+          offset += items.length
+        ) {
+          rest.push(page({ ...base, offset: String(offset) }));
+        }
+        if (rest.length === 0) return of({ summary, members: items });
+        return forkJoin(rest).pipe(
+          map((pages) => ({
+            summary,
+            members: [...items, ...pages.flatMap((more) => more.memberPage?.items ?? [])],
+          })),
+        );
+      }),
+    );
   }
 
   /** Members x skills on `asOf` with the R2 level and the level each role requires. */
