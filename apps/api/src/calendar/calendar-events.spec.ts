@@ -81,8 +81,8 @@ describe('calendar feed events', () => {
     expect(event.summary).toBe('AHIMA CE cycle ends — 16 of 40 h');
     expect(event.description.split('\n')).toEqual([
       "Ana Ruiz's AHIMA continuing education cycle 2024-07-01 to 2026-06-30 (CCS, RHIA).",
-      'Earned 16 of 40 h (24 h remaining), 2.5 h pending review. Status: at-risk.',
-      'Minimum from hiim-domain: 12.75 of 32 h.',
+      'Earned 16 of 40 h (24 h remaining), 2.5 h pending review. Status: at risk.',
+      'Minimum from HIIM domains: 12.75 of 32 h.',
     ]);
     expect(ceCycleEndEvent({ ...group, issuingBody: 'State HIM Assn.' }, 'Ana', context).uid).toBe(
       'ce-s1-State-HIM-Assn-2026-06-30@him-readiness',

@@ -1,5 +1,5 @@
 import type { CeGroup, IsoDate } from '@him/contracts';
-import { addDays, daysText, formatHours } from '@him/domain';
+import { addDays, ceCategoriesInWords, ceStatusInWords, daysText, formatHours } from '@him/domain';
 import type { CalendarAlarm, CalendarEvent } from './ical';
 
 /**
@@ -90,10 +90,10 @@ export function ceCycleEndEvent(
   const hours = `${formatHours(group.earned)} of ${formatHours(group.required)} h`;
   const lines = [
     `${staffName}'s ${group.issuingBody} continuing education cycle ${group.cycleStart} to ${group.cycleEnd} (${group.credentialTypeCodes.join(', ')}).`,
-    `Earned ${hours} (${formatHours(group.remaining)} h remaining), ${formatHours(group.pending)} h pending review. Status: ${group.status}.`,
+    `Earned ${hours} (${formatHours(group.remaining)} h remaining), ${formatHours(group.pending)} h pending review. Status: ${ceStatusInWords(group.status)}.`,
     ...group.minimums.map(
       (minimum) =>
-        `Minimum from ${minimum.categories.join(' or ')}: ${formatHours(minimum.earnedHours)} of ${formatHours(minimum.requiredHours)} h${minimum.met ? ' (met)' : ''}.`,
+        `Minimum from ${ceCategoriesInWords(minimum.categories)}: ${formatHours(minimum.earnedHours)} of ${formatHours(minimum.requiredHours)} h${minimum.met ? ' (met)' : ''}.`,
     ),
   ];
   return {
