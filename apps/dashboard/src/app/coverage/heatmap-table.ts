@@ -34,6 +34,8 @@ import { filterHeatmap, type Heatmap } from './coverage-view';
           {{ onlyGaps() ? 'No skill here has a gap.' : 'No skill of this category is required.' }}
         </p>
       } @else {
+        <!-- the caption's words, shown above the box so the header row starts at its top -->
+        <p class="heatmap-caption" aria-hidden="true">{{ caption() }}</p>
         <him-columns-out-of-view [box]="box" one="skill" other="skills" />
         <div
           #box
@@ -43,7 +45,7 @@ import { filterHeatmap, type Heatmap } from './coverage-view';
           tabindex="0"
         >
           <table class="heatmap">
-            <caption>
+            <caption class="cdk-visually-hidden">
               {{
                 caption()
               }}
@@ -100,10 +102,8 @@ import { filterHeatmap, type Heatmap } from './coverage-view';
     .heatmap {
       background: var(--mat-sys-surface-container-lowest);
     }
-    caption {
-      caption-side: top;
-      padding: 12px 16px;
-      text-align: left;
+    .heatmap-caption {
+      margin: 0 0 8px;
       font: var(--mat-sys-body-medium);
       color: var(--mat-sys-on-surface-variant);
     }
