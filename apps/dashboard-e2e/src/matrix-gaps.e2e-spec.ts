@@ -153,6 +153,11 @@ describe('heatmaps and matrices show what is missing (matrix gaps)', () => {
         `${hidden.right} more ${hidden.right === 1 ? 'skill' : 'skills'} to the right`,
       );
       await expect(count.getAttribute('aria-live')).resolves.toBe('polite');
+      const widths = await box.evaluate((element) => [element.scrollWidth, element.clientWidth]);
+      process.stderr.write(
+        `[e2e] role heatmap at 1440x900: ${widths[0]} px of table in a ${widths[1]} px box, ` +
+          `${hidden.right} skills to the right\n`,
+      );
 
       await expectStickyHeaders(box);
 
