@@ -299,16 +299,37 @@ describe('CoveragePage', () => {
     expect(roleTable?.querySelector('tbody th')?.getAttribute('scope')).toBe('row');
     expect(tableRows('[data-testid="role-heatmap"] table')).toEqual([
       ['Role', 'ICD-10-CM', 'CPT'],
-      ['Coder 2 active', '1 1 of 2 at ≥ Working (2)', 'Not required'],
+      ['Coder 2 active', 'Gap: 1 short 1 1 of 2 at ≥ Working (2)', 'Not required'],
       ['Lead coder 1 active', '1 1 of 1 at ≥ Expert (4)', '1 1 of 1 at ≥ Proficient (3)'],
     ]);
     // Coding's roles require ICD-10-CM at 4 (Lead coder) and CPT at 3: only Ana meets both.
     expect(tableRows('[data-testid="team-heatmap"] table')).toEqual([
       ['Team', 'ICD-10-CM', 'CPT'],
-      ['Coding 3 active', '1 1 of 3 at ≥ Expert (4)', '1 1 of 3 at ≥ Proficient (3)'],
+      [
+        'Coding 3 active',
+        'Gap: 2 short 1 1 of 3 at ≥ Expert (4)',
+        'Gap: 2 short 1 1 of 3 at ≥ Proficient (3)',
+      ],
       ['Release of Information 0 active', 'Not required', 'Not required'],
     ]);
-    expect(page.querySelector('[data-testid="role-heatmap"] td.heat--4')).not.toBeNull();
+    // a gap is loud and marked, a met cell quiet
+    const roleCells = page.querySelectorAll('[data-testid="role-heatmap"] td');
+    expect(roleCells[0].className).toContain('heat--gap-most');
+    expect(roleCells[0].querySelector('[data-testid="gap-marker"] svg')?.getAttribute('aria-hidden')).toBe('true');
+    expect(roleCells[2].className).toContain('heat--met');
+    expect(roleCells[2].querySelector('[data-testid="gap-marker"]')).toBeNull();
+  });
+
+  it('narrows a heatmap to the skills with a gap', async () => {
+    await createPage();
+    await flushFigures();
+    const roleHeatmap = '[data-testid="role-heatmap"]';
+    const toggle = page.querySelector<HTMLElement>(`${roleHeatmap} [data-testid="gap-filter"] button`);
+    toggle?.click();
+    await fixture.whenStable();
+    // the role heatmap's only gap is Coder's ICD-10-CM; the team heatmap keeps both skills
+    expect(tableRows(`${roleHeatmap} table`)[0]).toEqual(['Role', 'ICD-10-CM']);
+    expect(tableRows('[data-testid="team-heatmap"] table')[0]).toEqual(['Team', 'ICD-10-CM', 'CPT']);
   });
 
   it('reloads for a team, narrows the heatmaps to a role, and reloads for another date', async () => {

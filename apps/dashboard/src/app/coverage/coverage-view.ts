@@ -3,10 +3,12 @@ import {
   type ReadinessSummaryResponse,
   type Role,
   type SkillsMatrixResponse,
+  type SkillCategory,
   type Team,
 } from '@him/contracts';
 import { requirementLabel, levelInWords } from '@him/domain';
 import { type RequirementCatalog } from '../core/catalog/requirement-catalog';
+import { filterColumns, type GridFilter } from '../shared/grid-filter/grid-filter';
 
 export interface MemberLink {
   staffId: string;
@@ -85,9 +87,17 @@ export interface HeatCell {
   of: number;
   /** "2 of 3 at ≥ Proficient (3)", or "Not required" */
   text: string;
-  /** 0 (none) to 4 (all), for the colour intensity; -1 when not required */
-  intensity: number;
+  /** members below the level: the gap (0 when met, not required or nobody to count) */
+  short: number;
+  /** how loud the cell is: the fewer meet the level, the louder; met cells are quiet */
+  tone: HeatTone;
 }
+
+/**
+ * `gap-all`: nobody meets the level; `gap-most`: half or more fall short; `gap-some`: fewer
+ * than half; `met`: everyone does; `empty`: no active member to count; `not-required`.
+ */
+export type HeatTone = 'gap-all' | 'gap-most' | 'gap-some' | 'met' | 'empty' | 'not-required';
 
 export interface HeatRow {
   id: string;
@@ -97,7 +107,7 @@ export interface HeatRow {
 }
 
 export interface Heatmap {
-  skills: { id: string; name: string }[];
+  skills: { id: string; name: string; category: SkillCategory }[];
   rows: HeatRow[];
 }
 
@@ -128,7 +138,7 @@ function roleSkillLevels(roles: readonly Role[]): Map<string, Map<string, number
 function requiredSkills(
   matrix: SkillsMatrixResponse,
   levels: Map<string, Map<string, number>>,
-): { id: string; name: string }[] {
+): Heatmap['skills'] {
   const required = new Set<string>();
   for (const bySkill of levels.values()) {
     for (const skillId of bySkill.keys()) {
@@ -137,7 +147,7 @@ function requiredSkills(
   }
   return matrix.skills
     .filter((skill) => required.has(skill.id))
-    .map((skill) => ({ id: skill.id, name: skill.name }));
+    .map((skill) => ({ id: skill.id, name: skill.name, category: skill.category }));
 }
 
 function heatCell(
@@ -146,18 +156,49 @@ function heatCell(
   levels: readonly number[],
 ): HeatCell {
   if (requiredLevel === null) {
-    return { skillId, requiredLevel, count: 0, of: levels.length, text: 'Not required', intensity: -1 };
+    const of = levels.length;
+    return { skillId, requiredLevel, count: 0, of, text: 'Not required', short: 0, tone: 'not-required' };
   }
   const count = levels.filter((level) => level >= requiredLevel).length;
   const of = levels.length;
-  const share = of === 0 ? 0 : count / of;
+  const short = of - count;
   return {
     skillId,
     requiredLevel,
     count,
     of,
     text: `${count} of ${of} at ≥ ${levelInWords(requiredLevel)}`,
-    intensity: count === 0 ? 0 : Math.max(1, Math.ceil(share * 4)),
+    short,
+    tone: heatTone(count, of),
+  };
+}
+
+function heatTone(count: number, of: number): HeatTone {
+  if (of === 0) {
+    return 'empty';
+  }
+  if (count === of) {
+    return 'met';
+  }
+  if (count === 0) {
+    return 'gap-all';
+  }
+  return (of - count) * 2 >= of ? 'gap-most' : 'gap-some';
+}
+
+/** The heatmap with only the skills the filter keeps (a category, only skills with a gap). */
+export function filterHeatmap(heatmap: Heatmap, filter: GridFilter): Heatmap {
+  const withGap = new Set(
+    heatmap.rows.flatMap((row) => row.cells.filter((cell) => cell.short > 0).map((cell) => cell.skillId)),
+  );
+  const skills = filterColumns(heatmap.skills, (skillId) => withGap.has(skillId), filter);
+  const kept = new Set(skills.map((skill) => skill.id));
+  return {
+    skills,
+    rows: heatmap.rows.map((row) => ({
+      ...row,
+      cells: row.cells.filter((cell) => kept.has(cell.skillId)),
+    })),
   };
 }
 

@@ -3,6 +3,7 @@ import type {
   CredentialType,
   IsoDate,
   Role,
+  SkillCategory,
   SkillsMatrixResponse,
   StaffStatus,
   Team,
@@ -13,6 +14,12 @@ import {
   credentialStatus,
   isCredentialInForce,
 } from '../shared/credentials/credential-status';
+import {
+  categoriesOf,
+  filterColumns,
+  type GridFilter,
+  NO_GRID_FILTER,
+} from '../shared/grid-filter/grid-filter';
 import type { StatusBadge } from '../shared/status/status-chip';
 import { ICON_ERROR } from '../shared/status/status-icons';
 
@@ -41,8 +48,12 @@ export interface SkillRowView {
 }
 
 export interface SkillsGridView {
-  skills: { id: string; name: string; required: boolean }[];
+  /** the skills shown, after the filter */
+  skills: { id: string; name: string; category: SkillCategory; required: boolean }[];
   rows: SkillRowView[];
+  /** the categories of the skills before the filter, for its select */
+  categories: SkillCategory[];
+  /** levels below requirement and the members with one, whatever the filter hides */
   belowCount: number;
   membersBelow: number;
 }
@@ -55,11 +66,13 @@ function statusNote(status: StaffStatus): string | null {
 /**
  * The members x skills grid. A cell with a requirement reads "2 / 3 needed" when below it
  * (and is highlighted) or "3" with "meets 3" when not; other cells show the level alone.
- * With `onlyRequired`, only skills some member's role requires are shown.
+ * With `onlyRequired`, only skills some member's role requires are shown; the filter narrows
+ * them further to a category or to skills where some member is below (a gap).
  */
 export function skillsGridView(
   matrix: SkillsMatrixResponse,
   onlyRequired: boolean,
+  filter: GridFilter = NO_GRID_FILTER,
 ): SkillsGridView {
   const required = new Set(
     matrix.rows.flatMap((row) =>
@@ -68,7 +81,12 @@ export function skillsGridView(
   );
   const skills = matrix.skills
     .filter((skill) => !onlyRequired || required.has(skill.id))
-    .map((skill) => ({ id: skill.id, name: skill.name, required: required.has(skill.id) }));
+    .map((skill) => ({
+      id: skill.id,
+      name: skill.name,
+      category: skill.category,
+      required: required.has(skill.id),
+    }));
   let belowCount = 0;
   let membersBelow = 0;
   const rows = matrix.rows.map((row) => {
@@ -100,7 +118,21 @@ export function skillsGridView(
       cells,
     };
   });
-  return { skills, rows, belowCount, membersBelow };
+  const withGap = new Set(
+    rows.flatMap((row) => row.cells.filter((cell) => cell.below).map((cell) => cell.skillId)),
+  );
+  const shown = filterColumns(skills, (skillId) => withGap.has(skillId), filter);
+  const kept = new Set(shown.map((skill) => skill.id));
+  return {
+    skills: shown,
+    rows: rows.map((row) => ({
+      ...row,
+      cells: row.cells.filter((cell) => kept.has(cell.skillId)),
+    })),
+    categories: categoriesOf(skills),
+    belowCount,
+    membersBelow,
+  };
 }
 
 export interface CredentialCellView {
@@ -113,6 +145,11 @@ export interface CredentialCellView {
   afterLapse: string | null;
   /** "None" when the member holds no credential of the type */
   empty: boolean;
+  /**
+   * a gap: the member's role requires the type (alone or as one of "any of") and the member
+   * holds none of that requirement in force
+   */
+  gap: boolean;
 }
 
 export interface CredentialRowView {
@@ -136,7 +173,8 @@ const STATUS_RANK = ['current', 'expiring', 'not-yet-valid', 'expired', 'revoked
 /**
  * The members x credential types grid: the types anyone in the team holds or any member's
  * role asks for; per cell the chips of the member's best credential of that type; per member
- * one chip for each role requirement ("any of") they do not meet with a credential in force.
+ * one chip for each role requirement ("any of") they do not meet with a credential in force,
+ * and each type of such a requirement a gap cell. With `onlyGaps`, only types with a gap.
  */
 export function credentialsGridView(
   matrix: SkillsMatrixResponse,
@@ -145,6 +183,7 @@ export function credentialsGridView(
   roles: readonly Role[],
   asOf: IsoDate,
   warningDays: number,
+  onlyGaps = false,
 ): CredentialsGridView {
   const rolesById = new Map(roles.map((role) => [role.id, role]));
   const requiredGroups = (roleId: string) =>
@@ -173,9 +212,13 @@ export function credentialsGridView(
         .map((credential) => credential.credentialTypeId),
     );
     const codeOf = new Map(types.map((type) => [type.id, type.code]));
-    const missing = requiredGroups(row.roleId)
-      .filter((group) => !group.some((typeId) => inForce.has(typeId)))
-      .map((group) => missingGroupBadge(group.map((typeId) => codeOf.get(typeId) ?? 'Unknown')));
+    const unmet = requiredGroups(row.roleId).filter(
+      (group) => !group.some((typeId) => inForce.has(typeId)),
+    );
+    const missing = unmet.map((group) =>
+      missingGroupBadge(group.map((typeId) => codeOf.get(typeId) ?? 'Unknown')),
+    );
+    const gapTypeIds = new Set(unmet.flat());
     return {
       member: { staffId: row.staffId, name: row.name, statusNote: statusNote(row.status) },
       missing,
@@ -193,11 +236,32 @@ export function credentialsGridView(
           best?.afterLapse && credentialStatus(best, asOf, warningDays) === 'expired'
             ? sentenceCase(afterLapseInWords(best.afterLapse))
             : null;
-        return { typeId: type.id, badges, afterLapse, empty: badges.length === 0 };
+        return {
+          typeId: type.id,
+          badges,
+          afterLapse,
+          empty: badges.length === 0,
+          gap: gapTypeIds.has(type.id),
+        };
       }),
     };
   });
-  return { types: shownTypes, rows };
+  if (!onlyGaps) {
+    return { types: shownTypes, rows };
+  }
+  const withGap = new Set(
+    rows.flatMap((row) => row.cells.filter((cell) => cell.gap).map((cell) => cell.typeId)),
+  );
+  return {
+    types: filterColumns(shownTypes, (typeId) => withGap.has(typeId), {
+      category: null,
+      onlyGaps: true,
+    }),
+    rows: rows.map((row) => ({
+      ...row,
+      cells: row.cells.filter((cell) => withGap.has(cell.typeId)),
+    })),
+  };
 }
 
 /** The team a manager lands on: one they manage, else the first by name. */

@@ -5,6 +5,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
+import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import type { SkillsMatrixResponse } from '@him/contracts';
 import { storeSession, testUser } from '../../testing/auth-session';
 import {
@@ -168,7 +169,7 @@ describe('TeamMatrixPage', () => {
     expect(tableRows('skills-matrix')).toEqual([
       ['Member', 'ICD-10-CM coding', 'HIPAA privacy'],
       ['Ana Ruiz', '4 meets 3', '2 meets 2'],
-      ['Ben Okafor On leave', '2 / 3 needed', '1 / 2 needed'],
+      ['Ben Okafor On leave', 'Gap 2 / 3 needed', 'Gap 1 / 2 needed'],
     ]);
     const below = root.querySelectorAll('[data-testid="skills-matrix"] td.below');
     expect(below).toHaveLength(2);
@@ -207,8 +208,60 @@ describe('TeamMatrixPage', () => {
       ['Member', 'Required, missing', 'CCS', 'CPC', 'RHIT'],
       ['Ana Ruiz', 'Nothing', 'Current', 'None', 'Expiring in 30 days Unverified'],
       // an either/or requirement is one chip, not one per credential type
-      ['Ben Okafor On leave', 'CCS or CPC — missing', 'None', 'Expired', 'None'],
+      // both of its types are gaps: either would meet it
+      ['Ben Okafor On leave', 'CCS or CPC — missing', 'Gap Missing', 'Gap Expired', 'None'],
     ]);
+  });
+
+  it('filters the skills by category and to those with a gap, keeping both in the address', async () => {
+    await openMatrix(`/team-matrix?team=${CODING_TEAM.id}&skillCategory=regulatory`);
+    await answerCatalog();
+    await answerTeam();
+    expect(tableRows('skills-matrix')[0]).toEqual(['Member', 'HIPAA privacy']);
+    // the summary counts the team's gaps, whatever the filter hides
+    expect(readable(root.querySelector('[data-testid="skills-summary"]'))).toBe(
+      '2 skill levels are below requirement, for 1 member.',
+    );
+
+    const loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    const categories = await loader.getHarness(
+      MatSelectHarness.with({ selector: '[data-testid="category-filter"]' }),
+    );
+    await categories.clickOptions({ text: 'All categories' });
+    await settle();
+    expect(TestBed.inject(Router).url).toBe(`/team-matrix?team=${CODING_TEAM.id}`);
+    await (await loader.getHarness(MatCheckboxHarness)).uncheck();
+    await settle();
+    expect(tableRows('skills-matrix')[0]).toEqual([
+      'Member',
+      'ICD-10-CM coding',
+      'HIPAA privacy',
+      'CPT coding',
+    ]);
+
+    await (
+      await loader.getHarness(MatSlideToggleHarness.with({ label: 'Only skills with a gap' }))
+    ).check();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe(`/team-matrix?team=${CODING_TEAM.id}&skillGaps=1`);
+    // nobody needs CPT, so it has no gap
+    expect(tableRows('skills-matrix')[0]).toEqual(['Member', 'ICD-10-CM coding', 'HIPAA privacy']);
+  });
+
+  it('shows only the credential types with a gap when asked in the address', async () => {
+    await openMatrix(`/team-matrix?team=${CODING_TEAM.id}&credentialGaps=1`);
+    await answerCatalog();
+    await answerTeam();
+    // Ben's role needs CCS or CPC and his CPC has expired; nobody needs RHIT
+    expect(tableRows('credentials-matrix')[0]).toEqual([
+      'Member',
+      'Required, missing',
+      'CCS',
+      'CPC',
+    ]);
+    const gaps = root.querySelectorAll('[data-testid="credentials-matrix"] td.below');
+    expect(gaps).toHaveLength(2);
+    expect(readable(gaps[0].querySelector('[data-testid="gap-marker"]'))).toBe('Gap');
   });
 
   it('switches team from the selector and loads that team', async () => {
@@ -289,8 +342,8 @@ describe('TeamMatrixPage', () => {
     expect(tableRows('credentials-matrix')[2]).toEqual([
       'Ben Okafor On leave',
       'CCS or CPC — missing',
-      'None',
-      'Expired',
+      'Gap Missing',
+      'Gap Expired',
     ]);
   });
 

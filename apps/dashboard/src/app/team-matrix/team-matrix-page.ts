@@ -7,12 +7,12 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { type Credential, PROFICIENCY_LABELS } from '@him/contracts';
+import { type Credential, PROFICIENCY_LABELS, type SkillCategory } from '@him/contracts';
 import { forkJoin, map } from 'rxjs';
 import { CredentialsApi } from '../core/api/credentials-api';
 import { createLoader } from '../core/api/loader';
@@ -20,6 +20,9 @@ import { ReadinessApi } from '../core/api/readiness-api';
 import { AuthService } from '../core/auth/auth.service';
 import { CatalogApi } from '../core/catalog/catalog-api';
 import { injectDepartmentDay } from '../core/department-day';
+import { ColumnsOutOfView } from '../shared/columns-out-of-view/columns-out-of-view';
+import { skillCategoryOf } from '../shared/grid-filter/grid-filter';
+import { GridFilters } from '../shared/grid-filter/grid-filters';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { StatusChip } from '../shared/status/status-chip';
 import { ICON_WARNING } from '../shared/status/status-icons';
@@ -33,6 +36,8 @@ import { credentialsGridView, defaultTeamId, skillsGridView } from './matrix-vie
     MatFormFieldModule,
     MatSelectModule,
     RouterLink,
+    ColumnsOutOfView,
+    GridFilters,
     LoadStatus,
     StatusChip,
   ],
@@ -55,6 +60,16 @@ export class TeamMatrixPage {
   /** the team in the address (`?team=`), or null until one is chosen */
   protected readonly teamId = signal<string | null>(null);
   protected readonly onlyRequiredSkills = signal(true);
+  private readonly query = toSignal(this.route.queryParamMap);
+  /** the skills' filter, kept in the address (`?skillCategory=`, `?skillGaps=1`) */
+  protected readonly skillCategory = computed(() =>
+    skillCategoryOf(this.query()?.get('skillCategory')),
+  );
+  protected readonly onlySkillGaps = computed(() => this.query()?.get('skillGaps') === '1');
+  /** `?credentialGaps=1`: only credential types with a gap */
+  protected readonly onlyCredentialGaps = computed(
+    () => this.query()?.get('credentialGaps') === '1',
+  );
 
   protected readonly catalog = createLoader(
     () =>
@@ -108,7 +123,12 @@ export class TeamMatrixPage {
   });
   protected readonly skillsGrid = computed(() => {
     const matrix = this.shownMatrix();
-    return matrix ? skillsGridView(matrix, this.onlyRequiredSkills()) : null;
+    return matrix
+      ? skillsGridView(matrix, this.onlyRequiredSkills(), {
+          category: this.skillCategory(),
+          onlyGaps: this.onlySkillGaps(),
+        })
+      : null;
   });
   protected readonly credentialsGrid = computed(() => {
     const matrix = this.shownMatrix();
@@ -125,6 +145,7 @@ export class TeamMatrixPage {
       catalog.roles,
       today,
       this.departmentDay.warningDays(),
+      this.onlyCredentialGaps(),
     );
   });
 
@@ -156,9 +177,27 @@ export class TeamMatrixPage {
 
   /** Keeps the team in the address, so the view can be bookmarked and shared. */
   protected showTeam(teamId: string): void {
+    this.setQuery({ team: teamId });
+  }
+
+  protected showSkillCategory(category: SkillCategory | null): void {
+    this.setQuery({ skillCategory: category });
+  }
+
+  protected showOnlySkillGaps(only: boolean): void {
+    this.setQuery({ skillGaps: only ? '1' : null });
+  }
+
+  protected showOnlyCredentialGaps(only: boolean): void {
+    this.setQuery({ credentialGaps: only ? '1' : null });
+  }
+
+  /** Changes some of the address's parameters (null removes one), keeping the others. */
+  private setQuery(params: Record<string, string | null>): void {
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { team: teamId },
+      queryParams: params,
+      queryParamsHandling: 'merge',
       replaceUrl: true,
     });
   }
