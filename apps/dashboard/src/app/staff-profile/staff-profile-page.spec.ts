@@ -5,7 +5,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { AuditEvent, Credential, ReadinessResponse, Staff } from '@him/contracts';
+import type { AuditEvent, Credential, ReadinessResponse, StaffDetail } from '@him/contracts';
 import { storeSession, testUser } from '../../testing/auth-session';
 import {
   assessment,
