@@ -251,7 +251,7 @@ describe('on a phone (390×844)', () => {
       await expectWithinWidth(requirement, 'a requirement in the targets table');
       await expect(requirement.innerText()).resolves.not.toMatch(/…$/);
       await expectNoAxeViolations(page, 'coverage on a phone');
-      await screenshotOf(page.locator('him-coverage-chart'), 'coverage-phone-chart');
+      await screenshotOf(chart, 'coverage-phone-chart');
     } finally {
       await context.close();
     }

@@ -7,7 +7,7 @@ import { DepartmentEntity } from '../departments/department.entity';
 import { EvidenceRules } from '../evidence/evidence-access';
 import { staffReferences } from '../staff/staff-references';
 import { StaffEntity } from '../staff/staff.entity';
-import { hasPermission, PERMISSIONS } from './permissions';
+import { hasPermission, type Permission, PERMISSIONS } from './permissions';
 import type { RequestUser } from './request-user';
 
 /** Who is asking: a signed-in caller, or the account behind a calendar feed token. */
@@ -232,7 +232,7 @@ export class AccessPolicy {
     member: Pick<StaffEntity, 'id' | 'teamId'>,
     em: EntityManager = this.dataSource.manager,
   ): Promise<MemberActions> {
-    const may = (permission: (typeof PERMISSIONS)[keyof typeof PERMISSIONS]) =>
+    const may = (permission: Permission) =>
       hasPermission(user.role, permission) && canSeeStaff(user, member.id);
     const reviewer = await this.reviewer(user, em);
     const department = await em.findOneOrFail(DepartmentEntity, {
