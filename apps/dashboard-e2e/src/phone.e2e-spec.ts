@@ -1,8 +1,9 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import {
   apiGet,
   apiLogin,
+  apiPost,
   baseUrl,
   certificatePdf,
   CODER,
@@ -12,6 +13,7 @@ import {
   horizontalOverflow,
   logCeActivity,
   login,
+  MANAGER,
   mainHeading,
   openPage,
   PHONE,
@@ -19,6 +21,25 @@ import {
   screenshotOf,
   staffByEmail,
 } from './support/helpers';
+
+/** The element's box lies inside the phone's width (and it is shown). */
+async function expectWithinWidth(element: Locator, what: string): Promise<void> {
+  await element.scrollIntoViewIfNeeded();
+  const box = await element.boundingBox();
+  if (!box) throw new Error(`${what} is not shown`);
+  expect({ what, left: box.x >= 0, right: box.x + box.width <= PHONE.width }).toEqual({
+    what,
+    left: true,
+    right: true,
+  });
+}
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  await expect(
+    page.evaluate(() => document.documentElement.scrollWidth),
+  ).resolves.toBeLessThanOrEqual(PHONE.width);
+  expect(await horizontalOverflow(page)).toEqual({ document: 0, pane: 0 });
+}
 
 /** Unique per run, so the entry can be found among the demo's. */
 const PHONE_CE_TITLE = `Phone-logged webinar: HIPAA privacy refresher ${Date.now()}`;
@@ -152,6 +173,85 @@ describe('on a phone (390×844)', () => {
       expect(await horizontalOverflow(page)).toEqual({ document: 0, pane: 0 });
       await expectNoAxeViolations(page, 'overview on a phone');
       await screenshot(page, 'overview-phone');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the review queue shows each activity as a card: hours, Approve and Reject on the screen', async () => {
+    const title = `Phone review: Coding Clinic ${Date.now()}`;
+    const coder = await staffByEmail(CODER.email);
+    await apiPost(await apiLogin(CODER), `staff/${coder.id}/ce-activities`, {
+      title,
+      provider: 'AHIMA',
+      completedOn: daysAgo(2),
+      hours: 1.5,
+    });
+    const { context, page } = await openPage(browser, PHONE);
+    try {
+      await login(page, DIRECTOR.email, DIRECTOR.password);
+      await page.goto('/review');
+      await expect(mainHeading(page).innerText()).resolves.toBe('Review CE activities');
+      const card = page.getByRole('row').filter({ hasText: title });
+      await card.waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoSidewaysScroll(page);
+
+      const hours = card.locator('td[data-label="Hours"]');
+      await expect(hours.innerText()).resolves.toMatch(/1\.5/);
+      await expectWithinWidth(hours, 'hours');
+      for (const action of ['Approve', 'Reject']) {
+        await expectWithinWidth(
+          card.getByRole('button', { name: `${action} ${title} by ${coder.name}` }),
+          action,
+        );
+      }
+      await expectNoAxeViolations(page, 'review queue on a phone');
+      await screenshotOf(card, 'review-phone-card');
+      await screenshot(page, 'review-phone');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the overview's not-ready members show what each misses on the screen", async () => {
+    const { context, page } = await openPage(browser, PHONE);
+    try {
+      await login(page, MANAGER.email, MANAGER.password);
+      await page.getByRole('heading', { level: 2, name: /^Department figures as of / }).waitFor();
+      const notReady = page.getByRole('region', { name: 'Members not ready table' });
+      const missing = notReady.locator('td[data-label="Missing"]').first();
+      await missing.waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoSidewaysScroll(page);
+      await expect(missing.innerText()).resolves.not.toBe('');
+      await expectWithinWidth(missing, 'the Missing cell');
+      await expectWithinWidth(missing.getByRole('listitem').first(), 'a missing requirement');
+      await expectNoAxeViolations(page, 'overview (manager) on a phone');
+      await screenshotOf(notReady, 'overview-phone-not-ready');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the coverage chart and its targets fit the screen; the table has the full labels', async () => {
+    const { context, page } = await openPage(browser, PHONE);
+    try {
+      await login(page, DIRECTOR.email, DIRECTOR.password);
+      await page.goto('/coverage');
+      await expect(mainHeading(page).innerText()).resolves.toBe('Coverage');
+      const chart = page.locator('him-coverage-chart canvas');
+      await chart.waitFor();
+      const targets = page.getByRole('region', { name: 'Coverage targets table' });
+      await targets.getByRole('row').nth(1).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoSidewaysScroll(page);
+      await expectWithinWidth(chart, 'the coverage chart');
+      const requirement = targets.locator('td[data-label="Requirement"]').first();
+      await expectWithinWidth(requirement, 'a requirement in the targets table');
+      await expect(requirement.innerText()).resolves.not.toMatch(/…$/);
+      await expectNoAxeViolations(page, 'coverage on a phone');
+      await screenshotOf(chart, 'coverage-phone-chart');
     } finally {
       await context.close();
     }

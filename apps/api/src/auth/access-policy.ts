@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { MemberActions } from '@him/contracts';
 import { notFound } from '../common/errors';
+import { DepartmentEntity } from '../departments/department.entity';
+import { EvidenceRules } from '../evidence/evidence-access';
+import { staffReferences } from '../staff/staff-references';
 import { StaffEntity } from '../staff/staff.entity';
-import { hasPermission, PERMISSIONS } from './permissions';
+import { hasPermission, type Permission, PERMISSIONS } from './permissions';
 import type { RequestUser } from './request-user';
 
 /** Who is asking: a signed-in caller, or the account behind a calendar feed token. */
@@ -208,6 +212,54 @@ export class AccessPolicy {
       canSeeStaff(user, staffId) &&
       user.staffId !== staffId
     );
+  }
+
+  /**
+   * May the caller add, as the member, a credential they newly earned? Only to their own record,
+   * and only where the department lets members add credentials (otherwise managers do).
+   */
+  canReportOwnCredential(user: Caller, staffId: string, staffMayAddCredentials: boolean): boolean {
+    return user.staffId === staffId && staffMayAddCredentials;
+  }
+
+  /**
+   * Everything the caller may do to one member they can see, answered by the same checks the
+   * write paths make (permissions, the ones above, Reviewer, EvidenceRules, what refers to the
+   * member), so what the dashboard offers and what the API accepts cannot drift apart.
+   */
+  async memberActions(
+    user: Caller,
+    member: Pick<StaffEntity, 'id' | 'teamId'>,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<MemberActions> {
+    const may = (permission: Permission) =>
+      hasPermission(user.role, permission) && canSeeStaff(user, member.id);
+    const reviewer = await this.reviewer(user, em);
+    const department = await em.findOneOrFail(DepartmentEntity, {
+      where: { id: user.departmentId },
+    });
+    const references = may(PERMISSIONS.staffDelete) ? await staffReferences(em, member.id) : null;
+    const reviews = reviewer.canApproveNew(member);
+    return {
+      editProfile: may(PERMISSIONS.staffWrite),
+      terminate: may(PERMISSIONS.staffWrite),
+      delete: references !== null && references.length === 0,
+      addCredential: may(PERMISSIONS.credentialsWrite),
+      reportOwnCredential: this.canReportOwnCredential(
+        user,
+        member.id,
+        department.staffMayAddCredentials,
+      ),
+      verifyCredential: this.canVerifyCredential(user, member.id),
+      addAssessment:
+        may(PERMISSIONS.assessmentsWrite) && this.canRecordAssessment(user, member.id, 'manager'),
+      addSelfAssessment:
+        may(PERMISSIONS.assessmentsWrite) && this.canRecordAssessment(user, member.id, 'self'),
+      logCe: may(PERMISSIONS.ceWrite),
+      approveCeAtOnce: may(PERMISSIONS.ceWrite) && reviews,
+      reviewCe: may(PERMISSIONS.ceReview) && reviews,
+      uploadEvidence: canSeeStaff(user, member.id) && EvidenceRules.mayAttach(user, member.id),
+    };
   }
 
   /** May this account follow its teams' deadlines (a 'teams' calendar feed)? Those who read the department. */

@@ -169,7 +169,7 @@ export class CredentialsService {
       const department = await em.findOneOrFail(DepartmentEntity, {
         where: { id: user.departmentId },
       });
-      if (!department.staffMayAddCredentials) {
+      if (!this.access.canReportOwnCredential(user, member.id, department.staffMayAddCredentials)) {
         const managers = await teamManagerContacts(em, user.departmentId, member.id);
         throw new ForbiddenException(
           `your department's managers add credentials: ${askWhom(managers.map((m) => m.name))}`,

@@ -1,6 +1,6 @@
 import type { EvidenceOwnerKind } from '@him/contracts';
 import { hasPermission, PERMISSIONS } from '../auth/permissions';
-import type { RequestUser } from '../auth/request-user';
+import type { Caller } from '../auth/access-policy';
 
 /** The record a file is attached to, as the access rules need it. */
 export interface EvidenceOwner {
@@ -17,8 +17,8 @@ export interface EvidenceOwner {
  */
 export const EvidenceRules = {
   /** The member attaches to their own credentials and CE activities; managers and admins to any in the department. */
-  mayAttach(user: RequestUser, owner: EvidenceOwner): boolean {
-    return user.staffId === owner.staffId || hasPermission(user.role, PERMISSIONS.staffWrite);
+  mayAttach(user: Caller, ownerStaffId: string): boolean {
+    return user.staffId === ownerStaffId || hasPermission(user.role, PERMISSIONS.staffWrite);
   },
 
   /**
@@ -26,7 +26,7 @@ export const EvidenceRules = {
    * and only until the record is reviewed (an approved CE activity, a verified credential),
    * so the document a reviewer relied on cannot disappear.
    */
-  mayDelete(user: RequestUser, owner: EvidenceOwner, uploadedByUserId: string | null): boolean {
+  mayDelete(user: Caller, owner: EvidenceOwner, uploadedByUserId: string | null): boolean {
     if (hasPermission(user.role, PERMISSIONS.staffWrite)) return true;
     return user.staffId === owner.staffId && uploadedByUserId === user.id && !owner.reviewed;
   },

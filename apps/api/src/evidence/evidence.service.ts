@@ -86,7 +86,7 @@ export class EvidenceService {
       // FOR UPDATE: the record cannot be deleted while its file is written, and uploads to it
       // queue behind one another, so the count below is never stale.
       const owner = await this.owner(em, user, target, true);
-      if (!EvidenceRules.mayAttach(user, owner)) {
+      if (!EvidenceRules.mayAttach(user, owner.staffId)) {
         throw new ForbiddenException(
           `only the member or a manager may attach evidence to this ${OWNER_LABEL[target.kind]}`,
         );

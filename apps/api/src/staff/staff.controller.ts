@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page, Staff } from '@him/contracts';
+import type { Page, Staff, StaffDetail } from '@him/contracts';
 import { HasPermission } from '../auth/has-permission.decorator';
 import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
@@ -27,7 +27,14 @@ export class StaffController {
   }
 
   @Get(':id')
-  get(@CurrentUser() user: RequestUser, @Param('id', uuidParam()) id: string): Promise<Staff> {
+  @ApiOperation({
+    summary:
+      'One member, with `can`: what the caller may do to them, as each write would answer (AccessPolicy)',
+  })
+  get(
+    @CurrentUser() user: RequestUser,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<StaffDetail> {
     return this.staff.get(user, id);
   }
 

@@ -1,12 +1,13 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, Staff } from '@him/contracts';
+import type { Page, Staff, StaffDetail } from '@him/contracts';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
 import { assertVersion } from '../common/errors';
 import { findInDepartment } from '../common/find-in-department';
+import { staffReferences } from './staff-references';
 import { StaffEntity } from './staff.entity';
 import type { CreateStaffDto, StaffQuery, UpdateStaffDto } from './staff.dto';
 
@@ -69,8 +70,11 @@ export class StaffService {
     return { items: rows.map(toStaff), total };
   }
 
-  async get(user: RequestUser, id: string): Promise<Staff> {
-    return toStaff(await this.access.visibleStaff(user, id));
+  /** The member with what the caller may do to them (AccessPolicy.memberActions). */
+  async get(user: RequestUser, id: string): Promise<StaffDetail> {
+    const em = this.dataSource.manager;
+    const member = await this.access.visibleStaff(user, id, em);
+    return { ...toStaff(member), can: await this.access.memberActions(user, member, em) };
   }
 
   create(user: RequestUser, dto: CreateStaffDto): Promise<Staff> {
@@ -135,25 +139,7 @@ export class StaffService {
   remove(user: RequestUser, id: string, note?: string): Promise<void> {
     return this.dataSource.transaction(async (em) => {
       const entity = await this.find(em, user, id, true);
-      const [uses]: Record<string, string>[] = await em.query(
-        `SELECT (SELECT count(*) FROM credential WHERE staff_id = $1) AS credentials,
-                (SELECT count(*) FROM ce_activity WHERE staff_id = $1) AS "ceActivities",
-                (SELECT count(*) FROM assessment WHERE staff_id = $1) AS assessments,
-                (SELECT count(*) FROM app_user WHERE staff_id = $1) AS accounts,
-                (SELECT count(*) FROM team_manager WHERE staff_id = $1) AS "managedTeams"`,
-        [id],
-      );
-      const words: [string, string, string][] = [
-        ['credentials', 'credential', 'credentials'],
-        ['ceActivities', 'CE activity', 'CE activities'],
-        ['assessments', 'skill assessment', 'skill assessments'],
-        ['accounts', 'sign-in account', 'sign-in accounts'],
-        ['managedTeams', 'team they manage', 'teams they manage'],
-      ];
-      const refs = words.flatMap(([key, one, many]) => {
-        const count = Number(uses[key]);
-        return count === 0 ? [] : [`${count} ${count === 1 ? one : many}`];
-      });
+      const refs = await staffReferences(em, id);
       if (refs.length > 0) {
         throw new ConflictException(
           `${entity.name} has ${refs.join(', ')}: only a record created by mistake, with nothing on it, can be deleted. Set the status to terminated instead; the history stays.`,

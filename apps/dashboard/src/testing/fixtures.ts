@@ -6,10 +6,12 @@ import type {
   Credential,
   CredentialType,
   Department,
+  MemberActions,
   Page,
   Role,
   Skill,
   Staff,
+  StaffDetail,
   Team,
 } from '@him/contracts';
 
@@ -198,6 +200,30 @@ export function staff(overrides: Partial<Staff> = {}): Staff {
     version: 1,
     ...overrides,
   };
+}
+
+/** What a manager of the member's team may do (GET /staff/:id → can). */
+export const TEAM_MANAGER_ACTIONS: MemberActions = {
+  editProfile: true,
+  terminate: true,
+  delete: false,
+  addCredential: true,
+  reportOwnCredential: false,
+  verifyCredential: true,
+  addAssessment: true,
+  addSelfAssessment: false,
+  logCe: true,
+  approveCeAtOnce: true,
+  reviewCe: true,
+  uploadEvidence: true,
+};
+
+/** One member as GET /staff/:id answers, by default for a manager of their team. */
+export function staffDetail(
+  overrides: Partial<Staff> = {},
+  can: Partial<MemberActions> = {},
+): StaffDetail {
+  return { ...staff(overrides), can: { ...TEAM_MANAGER_ACTIONS, ...can } };
 }
 
 export const INPATIENT_CODER_ROLE: Role = {

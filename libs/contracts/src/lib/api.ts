@@ -248,6 +248,42 @@ export interface Staff {
   version: number;
 }
 
+/**
+ * What the caller may do to one member, as the API would answer each write (`GET /staff/:id`
+ * → `can`): the dashboard offers exactly these, so nobody is offered an action that is refused.
+ */
+export interface MemberActions {
+  /** PATCH /staff/:id (name, team, role, status, hire date) */
+  editProfile: boolean;
+  /** PATCH /staff/:id with status 'terminated' (false when already terminated) */
+  terminate: boolean;
+  /** DELETE /staff/:id: an admin, and only while nothing refers to the member */
+  delete: boolean;
+  /** POST /staff/:id/credentials, PATCH and DELETE (revoke) of their credentials */
+  addCredential: boolean;
+  /** POST /staff/:id/credentials/self-reported: the member, where the department allows it */
+  reportOwnCredential: boolean;
+  /** a credential sent with `verification` (never one's own) */
+  verifyCredential: boolean;
+  /** POST /staff/:id/assessments with source 'manager' (never of one's own skills) */
+  addAssessment: boolean;
+  /** POST /staff/:id/assessments with source 'self' (the member only) */
+  addSelfAssessment: boolean;
+  /** POST /staff/:id/ce-activities (submitted for review) */
+  logCe: boolean;
+  /** POST /staff/:id/ce-activities with status 'approved' */
+  approveCeAtOnce: boolean;
+  /** approve or reject the member's CE activities submitted while on their current team */
+  reviewCe: boolean;
+  /** attach evidence files to the member's credentials and CE activities */
+  uploadEvidence: boolean;
+}
+
+/** One member as `GET /staff/:id` answers: the record and what the caller may do to it. */
+export interface StaffDetail extends Staff {
+  can: MemberActions;
+}
+
 export interface Assessment {
   id: string;
   staffId: string;

@@ -1,4 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { map } from 'rxjs';
 import { ChartView, type ChartViewData, type ChartViewOptions } from '@him/ui';
 import { DataTable, memberLink, type TableColumn } from '../shared/data-table/data-table';
 import { type CoverageTargetRow, coverageChartSeries } from './coverage-view';
@@ -8,6 +11,11 @@ import { type CoverageTargetRow, coverageChartSeries } from './coverage-view';
 const HOLDERS_COLOUR = '#005cbb';
 const GAP_COLOUR = '#b3261e';
 const ABOVE_COLOUR = '#4f6f8f';
+
+/** The dashboard's phone layout (as the shell's and the tables' own). */
+const PHONE = '(max-width: 599.98px)';
+/** Characters per label line: on a phone the labels leave the bars most of the 390 px. */
+const LABEL_WIDTH = { phone: 16, wide: 28 };
 
 /** A diagonal-striped fill for the gap, made on the chart's own canvas (chart.js scriptable option). */
 function stripes(context: { chart: { ctx: CanvasRenderingContext2D } }): CanvasPattern | string {
@@ -51,6 +59,7 @@ function stripes(context: { chart: { ctx: CanvasRenderingContext2D } }): CanvasP
         [rows]="rows()"
         [columns]="columns"
         [trackBy]="key"
+        [cardsOnPhone]="true"
         label="Coverage targets table"
         labelledBy="coverage-table-heading"
       />
@@ -69,6 +78,13 @@ function stripes(context: { chart: { ctx: CanvasRenderingContext2D } }): CanvasP
 })
 export class CoverageChart {
   readonly rows = input.required<CoverageTargetRow[]>();
+
+  private readonly onPhone = toSignal(
+    inject(BreakpointObserver)
+      .observe(PHONE)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
 
   protected readonly columns: TableColumn<CoverageTargetRow>[] = [
     { key: 'team', header: 'Team', text: (row) => row.teamName },
@@ -91,7 +107,10 @@ export class CoverageChart {
   protected readonly key = (row: CoverageTargetRow) => row.key;
 
   protected readonly chartData = computed<ChartViewData>(() => {
-    const series = coverageChartSeries(this.rows());
+    const series = coverageChartSeries(
+      this.rows(),
+      this.onPhone() ? LABEL_WIDTH.phone : LABEL_WIDTH.wide,
+    );
     return {
       labels: series.labels,
       datasets: [
@@ -136,7 +155,10 @@ export class CoverageChart {
     },
   };
 
-  protected readonly chartHeight = computed(() => `${Math.max(200, this.rows().length * 64 + 80)}px`);
+  // a phone's labels run to four lines: each bar gets the height they need
+  protected readonly chartHeight = computed(
+    () => `${Math.max(200, this.rows().length * (this.onPhone() ? 80 : 64) + 80)}px`,
+  );
 
   protected readonly chartLabel = computed(
     () =>

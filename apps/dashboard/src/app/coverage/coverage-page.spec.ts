@@ -12,7 +12,12 @@ import type {
 import { department } from '../../testing/fixtures';
 import { CLOCK } from '../core/clock';
 import { CoveragePage } from './coverage-page';
-import { coverageChartSeries, coverageTargetRows, roleSkillHeatmap } from './coverage-view';
+import {
+  coverageChartSeries,
+  coverageTargetRows,
+  roleSkillHeatmap,
+  wrapLabel,
+} from './coverage-view';
 import { requirementCatalogOf } from '../core/catalog/requirement-catalog';
 
 jest.mock('chart.js', () => {
@@ -151,12 +156,34 @@ describe('coverage view', () => {
     expect(coverageChartSeries(rows)).toEqual({
       labels: [
         ['Coding', 'CCS credential', 'short by 1'],
-        ['Coding', 'ICD-10-CM at Expert (4) or above', '1 of 1: met'],
+        ['Coding', 'ICD-10-CM at Expert (4) or', 'above', '1 of 1: met'],
       ],
       holdersUpToMinimum: [2, 1],
       gap: [1, 0],
       holdersAboveMinimum: [0, 0],
     });
+  });
+
+  it('on a phone, wraps each label to short lines: the requirement on two at most, cut with "…"', () => {
+    const rows = coverageTargetRows(readiness(), names);
+    expect(coverageChartSeries(rows, 16).labels).toEqual([
+      ['Coding', 'CCS credential', 'short by 1'],
+      ['Coding', 'ICD-10-CM at', 'Expert (4) or…', '1 of 1: met'],
+    ]);
+    for (const line of coverageChartSeries(rows, 16).labels.flat()) {
+      expect(line.length).toBeLessThanOrEqual(16);
+    }
+  });
+
+  it('wraps label text between words, cuts a word longer than a line, and marks what is left out', () => {
+    expect(wrapLabel('Release of Information', 12, 2)).toEqual(['Release of', 'Information']);
+    expect(wrapLabel('Cardiopulmonary resuscitation', 10, 3)).toEqual([
+      'Cardiopulm',
+      'onary',
+      'resuscita…',
+    ]);
+    expect(wrapLabel('Health Information Management', 10, 1)).toEqual(['Health…']);
+    expect(wrapLabel('  CCS  ', 10, 2)).toEqual(['CCS']);
   });
 
   it('names the holders from the summary form as from the full form', () => {

@@ -65,11 +65,50 @@ export interface CoverageChartSeries {
   holdersAboveMinimum: number[];
 }
 
-export function coverageChartSeries(rows: readonly CoverageTargetRow[]): CoverageChartSeries {
+/**
+ * A chart label's text as lines of at most `width` characters, broken between words (a word
+ * longer than a line is cut), at most `maxLines` of them: the last ends with "…" when text is
+ * left over. The table under the chart has the whole text.
+ */
+export function wrapLabel(text: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    for (let rest = word; rest.length > 0; ) {
+      const joined = line ? `${line} ${rest}` : rest;
+      if (joined.length <= width) {
+        line = joined;
+        rest = '';
+      } else if (line) {
+        lines.push(line);
+        line = '';
+      } else {
+        lines.push(rest.slice(0, width));
+        rest = rest.slice(width);
+      }
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1];
+  kept[maxLines - 1] = `${last.length < width ? last : last.slice(0, width - 1)}…`;
+  return kept;
+}
+
+/**
+ * The bars and their labels. `labelWidth` is how many characters a label line may hold (fewer
+ * on a phone, so the labels leave the bars room): the team on one line, the requirement on at
+ * most two, then the gap.
+ */
+export function coverageChartSeries(
+  rows: readonly CoverageTargetRow[],
+  labelWidth = 28,
+): CoverageChartSeries {
   return {
     labels: rows.map((row) => [
-      row.teamName,
-      row.requirement,
+      ...wrapLabel(row.teamName, labelWidth, 1),
+      ...wrapLabel(row.requirement, labelWidth, 2),
       row.gap > 0 ? `short by ${row.gap}` : `${row.holders} of ${row.minHolders}: met`,
     ]),
     holdersUpToMinimum: rows.map((row) => Math.min(row.holders, row.minHolders)),

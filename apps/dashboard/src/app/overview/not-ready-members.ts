@@ -16,6 +16,7 @@ import type { NotReadyRow } from './readiness-view';
         [columns]="columns"
         [trackBy]="staffId"
         [bullets]="true"
+        [cardsOnPhone]="true"
         label="Members not ready table"
         caption="Active members who do not meet every requirement of their role"
       />

@@ -43,6 +43,8 @@ export interface CredentialDialogData {
   today: IsoDate;
   /** absent: add a new credential */
   credential?: Credential;
+  /** may the caller record a verification (never of their own credential)? false hides it */
+  mayVerify: boolean;
 }
 
 /** What the dialog closes with: the saved credential, or a request to reload stale data. */
@@ -143,47 +145,59 @@ type VerificationChoice = VerificationMethod | 'none';
           }
         </mat-form-field>
 
-        <mat-form-field>
-          <mat-label>Verification</mat-label>
-          <mat-select formControlName="verificationMethod">
-            <mat-option value="none">Not verified</mat-option>
-            <mat-option value="primary-source">Primary source</mat-option>
-            <mat-option value="certificate-copy">Copy of certificate</mat-option>
-          </mat-select>
-          <mat-hint>You are recorded as the verifier.</mat-hint>
-          @if (form.controls.verificationMethod.hasError('server')) {
-            <mat-error>{{ form.controls.verificationMethod.getError('server') }}</mat-error>
+        @if (data.mayVerify) {
+          <mat-form-field>
+            <mat-label>Verification</mat-label>
+            <mat-select formControlName="verificationMethod">
+              <mat-option value="none">Not verified</mat-option>
+              <mat-option value="primary-source">Primary source</mat-option>
+              <mat-option value="certificate-copy">Copy of certificate</mat-option>
+            </mat-select>
+            <mat-hint>You are recorded as the verifier.</mat-hint>
+            @if (form.controls.verificationMethod.hasError('server')) {
+              <mat-error>{{ form.controls.verificationMethod.getError('server') }}</mat-error>
+            }
+          </mat-form-field>
+
+          @if (form.controls.verificationMethod.value !== 'none') {
+            <mat-form-field>
+              <mat-label>Verified on</mat-label>
+              <input
+                matInput
+                type="date"
+                formControlName="verifiedOn"
+                [max]="data.today"
+                required
+              />
+              @if (form.controls.verifiedOn.hasError('required')) {
+                <mat-error>Enter the date of the verification.</mat-error>
+              } @else if (form.controls.verifiedOn.hasError('notAfter')) {
+                <mat-error>The date cannot be in the future.</mat-error>
+              } @else if (form.controls.verifiedOn.hasError('server')) {
+                <mat-error>{{ form.controls.verifiedOn.getError('server') }}</mat-error>
+              }
+            </mat-form-field>
+
+            <mat-form-field>
+              <mat-label>Source or reference (optional)</mat-label>
+              <input
+                matInput
+                formControlName="verificationReference"
+                maxlength="500"
+                data-testid="verification-reference"
+              />
+              <mat-hint
+                >The lookup address or the confirmation number the issuing body gave.</mat-hint
+              >
+              @if (form.controls.verificationReference.hasError('server')) {
+                <mat-error>{{ form.controls.verificationReference.getError('server') }}</mat-error>
+              }
+            </mat-form-field>
           }
-        </mat-form-field>
-
-        @if (form.controls.verificationMethod.value !== 'none') {
-          <mat-form-field>
-            <mat-label>Verified on</mat-label>
-            <input matInput type="date" formControlName="verifiedOn" [max]="data.today" required />
-            @if (form.controls.verifiedOn.hasError('required')) {
-              <mat-error>Enter the date of the verification.</mat-error>
-            } @else if (form.controls.verifiedOn.hasError('notAfter')) {
-              <mat-error>The date cannot be in the future.</mat-error>
-            } @else if (form.controls.verifiedOn.hasError('server')) {
-              <mat-error>{{ form.controls.verifiedOn.getError('server') }}</mat-error>
-            }
-          </mat-form-field>
-
-          <mat-form-field>
-            <mat-label>Source or reference (optional)</mat-label>
-            <input
-              matInput
-              formControlName="verificationReference"
-              maxlength="500"
-              data-testid="verification-reference"
-            />
-            <mat-hint
-              >The lookup address or the confirmation number the issuing body gave.</mat-hint
-            >
-            @if (form.controls.verificationReference.hasError('server')) {
-              <mat-error>{{ form.controls.verificationReference.getError('server') }}</mat-error>
-            }
-          </mat-form-field>
+        } @else {
+          <p class="verification-note" data-testid="no-verification">
+            Another manager records the verification: nobody verifies their own credential.
+          </p>
         }
 
         @if (editing) {

@@ -5,7 +5,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { AuditEvent, Credential, ReadinessResponse, Staff } from '@him/contracts';
+import type { AuditEvent, Credential, ReadinessResponse, StaffDetail } from '@him/contracts';
 import { storeSession, testUser } from '../../testing/auth-session';
 import {
   assessment,
@@ -21,6 +21,7 @@ import {
   INPATIENT_CODER_ROLE,
   page,
   staff,
+  staffDetail,
 } from '../../testing/fixtures';
 import {
   button,
@@ -117,9 +118,9 @@ describe('StaffProfilePage', () => {
   }
 
   async function answerMember(
-    options: { member?: Staff; credentials?: Credential[]; audit?: AuditEvent[] } = {},
+    options: { member?: StaffDetail; credentials?: Credential[]; audit?: AuditEvent[] } = {},
   ): Promise<void> {
-    expectApi(http, `staff/${MEMBER}`).flush(options.member ?? staff());
+    expectApi(http, `staff/${MEMBER}`).flush(options.member ?? staffDetail());
     expectApi(http, `staff/${MEMBER}/credentials`).flush(
       page(options.credentials ?? [credential()]),
     );
@@ -205,7 +206,7 @@ describe('StaffProfilePage', () => {
   it('explains that a member on leave is not evaluated', async () => {
     await openProfile();
     await answerCatalogAndSettings();
-    expectApi(http, `staff/${MEMBER}`).flush(staff({ status: 'leave' }));
+    expectApi(http, `staff/${MEMBER}`).flush(staffDetail({ status: 'leave' }));
     expectApi(http, `staff/${MEMBER}/credentials`).flush(page([]));
     expectApi(http, 'ce-status').flush([]);
     expectApi(http, `staff/${MEMBER}/assessments`).flush(page([]));
@@ -274,7 +275,7 @@ describe('StaffProfilePage', () => {
     );
     button(root, 'Try again').click();
     await settle();
-    expectApi(http, `staff/${MEMBER}`).flush(staff());
+    expectApi(http, `staff/${MEMBER}`).flush(staffDetail());
     await settle();
     expectApi(http, 'readiness').flush(readiness());
     await settle();
@@ -334,6 +335,51 @@ describe('StaffProfilePage', () => {
     await settle();
     expect(readable(record)).toContain('No evidence attached');
     expect(readable(section('audit-heading'))).toContain('Evidence file deleted');
+  });
+
+  it("offers a reviewer of the member's team Approve and Reject on activities awaiting review", async () => {
+    await openLoadedProfile();
+    const activities = section('activities-heading');
+    button(activities, 'Approve');
+    button(activities, 'Reject');
+    expect(activities.querySelector('[data-testid="reviewed-elsewhere"]')).toBeNull();
+  });
+
+  it('offers a manager of another team no review, and says who reviews', async () => {
+    await openLoadedProfile({
+      member: staffDetail({}, { reviewCe: false, approveCeAtOnce: false }),
+    });
+    const activities = section('activities-heading');
+    const labels = [...activities.querySelectorAll('button')].map((b) => readable(b));
+    expect(labels).not.toContain('Approve');
+    expect(labels).not.toContain('Reject');
+    expect(readable(activities.querySelector('[data-testid="reviewed-elsewhere"]'))).toBe(
+      "The managers of Coding review this member's CE activities.",
+    );
+  });
+
+  it('offers no credential or assessment changes the API would refuse', async () => {
+    await openLoadedProfile({
+      member: staffDetail(
+        {},
+        { addCredential: false, addAssessment: false, uploadEvidence: false },
+      ),
+    });
+    const labels = [...root.querySelectorAll('button')].map((b) => readable(b));
+    expect(labels).not.toContain('Add credential');
+    expect(labels).not.toContain('Add assessment');
+    expect(labels.some((label) => /^(Edit|Revoke)\b/.test(label))).toBe(false);
+    expect(section('assessments-heading').querySelector('him-assessment-form')).toBeNull();
+  });
+
+  it('hides the verification fields from whoever may not verify (their own credential)', async () => {
+    await openLoadedProfile({ member: staffDetail({}, { verifyCredential: false }) });
+    button(section('credentials-heading'), 'Add credential').click();
+    await settle();
+    expect(dialog().querySelector('[formcontrolname="verificationMethod"]')).toBeNull();
+    expect(readable(dialog().querySelector('[data-testid="no-verification"]'))).toContain(
+      'nobody verifies their own credential',
+    );
   });
 
   it('adds a credential in a dialog and reloads what depends on it', async () => {

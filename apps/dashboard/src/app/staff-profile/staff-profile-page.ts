@@ -16,8 +16,10 @@ import { ActivatedRoute } from '@angular/router';
 import type {
   Assessment,
   CeActivity,
+  CeReviewDecision,
   Credential,
   CredentialType,
+  MemberActions,
   StaffStatus,
 } from '@him/contracts';
 import { forkJoin, map } from 'rxjs';
@@ -29,6 +31,7 @@ import { CredentialsApi } from '../core/api/credentials-api';
 import { createLoader } from '../core/api/loader';
 import { ReadinessApi } from '../core/api/readiness-api';
 import { StaffApi } from '../core/api/staff-api';
+import { AuthService } from '../core/auth/auth.service';
 import { CatalogApi } from '../core/catalog/catalog-api';
 import { requirementCatalogOf } from '../core/catalog/requirement-catalog';
 import { injectDepartmentDay } from '../core/department-day';
@@ -44,8 +47,14 @@ import { LoadStatus } from '../shared/load-status/load-status';
 import { type StatusBadge, StatusChip } from '../shared/status/status-chip';
 import { ICON_CHECK_CIRCLE, ICON_CANCEL, ICON_SCHEDULE } from '../shared/status/status-icons';
 import { SAVE_FILE } from '../core/save-file';
+import { serverFormErrors } from '../core/api/form-errors';
 import { httpErrorMessage } from '../core/api/http-error-message';
 import { ReportsApi } from '../reports/reports-api';
+import {
+  ReviewDialog,
+  type ReviewDialogData,
+  type ReviewDialogResult,
+} from '../review/review-dialog';
 import { AuditTrail } from './audit-trail';
 import {
   CredentialDialog,
@@ -64,10 +73,27 @@ const STAFF_STATUS_LOOKS: Record<StaffStatus, Omit<StatusBadge, 'label'>> = {
 /** HTTP answers that mean "no such member for you": unknown id, malformed id, not permitted. */
 const NOT_FOUND_STATUSES = [400, 403, 404];
 
+/** Until the member is loaded nothing is offered. */
+const NO_ACTIONS: MemberActions = {
+  editProfile: false,
+  terminate: false,
+  delete: false,
+  addCredential: false,
+  reportOwnCredential: false,
+  verifyCredential: false,
+  addAssessment: false,
+  addSelfAssessment: false,
+  logCe: false,
+  approveCeAtOnce: false,
+  reviewCe: false,
+  uploadEvidence: false,
+};
+
 /**
  * One member for admins and managers: role, team and status; requirements met and missing;
  * credentials (add, edit, revoke, evidence files); CE progress; assessments (add); CE log
- * with certificates; audit trail.
+ * with certificates and review; audit trail. Only what the API would accept of the caller is
+ * offered (the member's `can`).
  */
 import { ReassessmentsDue } from '../shared/reassessments/reassessments-due';
 @Component({
@@ -107,6 +133,9 @@ export class StaffProfilePage {
   protected readonly memberFileError = signal<string | null>(null);
 
   protected readonly staffId = signal('');
+  /** the caller's own staff record: their own profile offers no manager assessment */
+  protected readonly ownStaffId = signal(inject(AuthService).user()?.staffId ?? null);
+  protected readonly reviewError = signal<string | null>(null);
 
   protected readonly staff = createLoader(
     () => this.staffApi.getStaff(this.staffId()),
@@ -148,6 +177,8 @@ export class StaffProfilePage {
     'the audit trail',
   );
 
+  /** What the API accepts of the caller for this member. */
+  protected readonly can = computed(() => this.staff.value()?.can ?? NO_ACTIONS);
   protected readonly notFound = computed(() =>
     NOT_FOUND_STATUSES.includes(this.staff.errorStatus() ?? -1),
   );
@@ -302,6 +333,42 @@ export class StaffProfilePage {
     this.readiness.load();
   }
 
+  /** Approves or rejects an activity awaiting review, after the reviewer confirms (and gives a reason). */
+  protected reviewActivity(activity: CeActivity, decision: CeReviewDecision): void {
+    const staff = this.staff.value();
+    this.reviewError.set(null);
+    this.dialog
+      .open<ReviewDialog, ReviewDialogData, ReviewDialogResult>(ReviewDialog, {
+        data: { decision, what: staff ? `“${activity.title}” by ${staff.name}` : activity.title },
+        width: '480px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((result) => {
+        if (!result) return;
+        this.ceApi
+          .review(activity.id, {
+            status: decision,
+            version: activity.version,
+            ...(result.note ? { note: result.note } : {}),
+          })
+          .subscribe({
+            next: () => {
+              this.activities.load();
+              this.ceGroups.load();
+              void this.liveAnnouncer.announce(
+                `${activity.title} ${decision === 'approved' ? 'approved' : 'rejected'}.`,
+                'polite',
+              );
+            },
+            error: (error: unknown) =>
+              this.reviewError.set(
+                serverFormErrors(error, {}, `review ${activity.title}`).general.join(' '),
+              ),
+          });
+      });
+  }
+
   /** An attached or deleted file flips the record's `hasEvidence`; nothing else changes. */
   protected showCredentialEvidence(changed: Credential): void {
     this.credentials.replace(withEvidenceOf(this.credentials.value() ?? [], changed));
@@ -326,6 +393,7 @@ export class StaffProfilePage {
           credentialTypes: catalog.credentialTypes,
           today,
           credential,
+          mayVerify: this.can().verifyCredential,
         },
         width: '560px',
         maxWidth: '95vw',

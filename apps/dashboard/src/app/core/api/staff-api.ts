@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Page, Staff, StaffStatus } from '@him/contracts';
+import type { Page, Staff, StaffDetail, StaffStatus } from '@him/contracts';
 import { map, Observable } from 'rxjs';
 import { apiUrl } from './api-url';
 import { MAX_PAGE_SIZE, queryParams } from './page-params';
@@ -16,9 +16,12 @@ export interface StaffFilter {
 export class StaffApi {
   private readonly http = inject(HttpClient);
 
-  /** One member; another department's, or (for staff) anyone but oneself, answers 404. */
-  getStaff(staffId: string): Observable<Staff> {
-    return this.http.get<Staff>(apiUrl(`staff/${encodeURIComponent(staffId)}`));
+  /**
+   * One member, with what the caller may do to them (`can`); another department's, or (for
+   * staff) anyone but oneself, answers 404.
+   */
+  getStaff(staffId: string): Observable<StaffDetail> {
+    return this.http.get<StaffDetail>(apiUrl(`staff/${encodeURIComponent(staffId)}`));
   }
 
   /** Members matching the filter (staff accounts get only themselves). */

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import type { CeActivity, CeReviewStatus, EvidenceFile } from '@him/contracts';
+import type { CeActivity, CeReviewDecision, CeReviewStatus, EvidenceFile } from '@him/contracts';
 import { formatHours, ceCategoryLabel } from '@him/domain';
 import { RecordEvidence } from '../../evidence/record-evidence';
 import { ConfirmInline } from '../confirm-inline/confirm-inline';
@@ -84,9 +84,30 @@ interface ActivityRow {
                 />
               </div>
             }
+            @if (reviewable() && row.activity.status === 'submitted') {
+              <div class="own-actions">
+                <button
+                  mat-stroked-button
+                  type="button"
+                  [attr.aria-label]="'Approve ' + row.title"
+                  (click)="review.emit({ activity: row.activity, decision: 'approved' })"
+                >
+                  Approve
+                </button>
+                <button
+                  mat-stroked-button
+                  type="button"
+                  [attr.aria-label]="'Reject ' + row.title"
+                  (click)="review.emit({ activity: row.activity, decision: 'rejected' })"
+                >
+                  Reject
+                </button>
+              </div>
+            }
             @if (showEvidence()) {
               <him-record-evidence
                 class="record__evidence"
+                [canUpload]="canUploadEvidence()"
                 [target]="{ kind: 'ce-activity', id: row.id }"
                 [hasEvidence]="row.activity.hasEvidence"
                 noun="Certificate"
@@ -123,6 +144,11 @@ export class CeActivityList {
   /** Show each activity's certificate files, with an upload (off where no one needs them). */
   readonly showEvidence = input(false);
   readonly emptyText = input('No CE activities logged yet.');
+  /** May the viewer attach certificates (false: the files are shown, not added)? */
+  readonly canUploadEvidence = input(true);
+  /** Offer Approve and Reject on the activities awaiting review (a reviewer of the member's team). */
+  readonly reviewable = input(false);
+  readonly review = output<{ activity: CeActivity; decision: CeReviewDecision }>();
 
   /** Offer Edit and Withdraw on the activities still awaiting review (the member's own log). */
   readonly ownActions = input(false);

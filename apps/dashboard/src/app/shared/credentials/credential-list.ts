@@ -84,7 +84,7 @@ const STATUS_ORDER = ['expiring', 'current', 'not-yet-valid', 'expired', 'revoke
                 [hasEvidence]="row.credential.hasEvidence"
                 [label]="'Evidence for ' + row.code"
                 [recordName]="row.code"
-                [canUpload]="!row.revoked"
+                [canUpload]="canUploadEvidence() && !row.revoked"
                 (filesChanged)="showEvidenceChange(row.credential, $event)"
               />
             }
@@ -120,6 +120,8 @@ export class CredentialList {
   readonly manageable = input(false);
   /** Show each credential's evidence files, with an upload (off where no one needs them). */
   readonly showEvidence = input(false);
+  /** May the viewer attach evidence (false: the files are shown, not added)? */
+  readonly canUploadEvidence = input(true);
   readonly emptyText = input('No credentials on record.');
 
   readonly edit = output<Credential>();

@@ -62,6 +62,7 @@ export interface TableColumn<T> {
         [dataSource]="rows()"
         [trackBy]="trackRow"
         [attr.aria-labelledby]="labelledBy()"
+        [class.cards-on-phone]="cardsOnPhone()"
       >
         @if (caption(); as text) {
           <caption class="cdk-visually-hidden">
@@ -80,6 +81,7 @@ export interface TableColumn<T> {
               scope="row"
               class="row-header mat-mdc-cell mdc-data-table__cell"
               [class.numeric]="header.numeric"
+              [attr.data-label]="header.header"
             >
               <ng-container *ngTemplateOutlet="cell; context: { $implicit: header, row: row }" />
             </th>
@@ -90,7 +92,12 @@ export interface TableColumn<T> {
             <th mat-header-cell *matHeaderCellDef scope="col" [class.numeric]="column.numeric">
               {{ column.header }}
             </th>
-            <td mat-cell *matCellDef="let row" [class.numeric]="column.numeric">
+            <td
+              mat-cell
+              *matCellDef="let row"
+              [class.numeric]="column.numeric"
+              [attr.data-label]="column.header"
+            >
               <ng-container *ngTemplateOutlet="cell; context: { $implicit: column, row: row }" />
             </td>
           </ng-container>
@@ -157,6 +164,8 @@ export class DataTable<T> {
   readonly trackBy = input<(row: T) => unknown>((row) => row);
   /** lists as bullets (the overview's) rather than plain lines (the admin lists') */
   readonly bullets = input(false);
+  /** on a phone, each row as a card with its cells labelled (tables too wide for the screen) */
+  readonly cardsOnPhone = input(false);
 
   protected readonly rowHeader = computed(() => this.columns()[0] ?? null);
   protected readonly cellColumns = computed(() => this.columns().slice(1));
