@@ -115,6 +115,8 @@ export class ChartView {
 
   private drawChart(canvas: HTMLCanvasElement, config: ChartConfiguration<ChartViewType>): void {
     if (this.chart && this.chartType === config.type) {
+      // A canvas that gave no drawing context (no canvas support) has nothing to update.
+      if (!this.chart.ctx) return;
       this.chart.data = config.data;
       this.chart.options = config.options ?? {};
       this.chart.update();
