@@ -115,10 +115,10 @@ export class ChartView {
 
   private drawChart(canvas: HTMLCanvasElement, config: ChartConfiguration<ChartViewType>): void {
     if (this.chart && this.chartType === config.type) {
-      // A canvas that gave no drawing context (no canvas support) has nothing to update.
-      if (!this.chart.ctx) return;
       this.chart.data = config.data;
       this.chart.options = config.options ?? {};
+      // chart.js leaves ctx null when the canvas gave no drawing context: nothing to redraw.
+      if (this.chart.ctx === null) return;
       this.chart.update();
       return;
     }
