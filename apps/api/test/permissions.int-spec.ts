@@ -168,6 +168,10 @@ function routeTable(ids: {
       path: '/api/v1/readiness/window?from=2099-01-01&to=2099-12-31',
       expect: readers(403),
     },
+    'get /api/v1/readiness/snapshots': {
+      path: '/api/v1/readiness/snapshots',
+      expect: readers(403),
+    },
     'get /api/v1/reassessments-due': {
       path: `/api/v1/reassessments-due?staffId=${O}`,
       expect: readers(404),

@@ -35,6 +35,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     // tests run a day of reminders through POST /reminders/run, never on the wall clock
     REMINDERS_SCHEDULER: 'false',
+    // the daily readiness snapshots are recorded by the tests that ask for them
+    SNAPSHOTS_SCHEDULER: 'false',
     // the tests read the OpenAPI document (it is off by default with DATABASE_URL)
     API_DOCS: 'true',
     // the rules run in the event loop unless a test asks for worker threads (rules-pool tests)

@@ -3,7 +3,7 @@ export * from './lib/dates';
 export * from './lib/requirements';
 export * from './lib/credentials';
 export * from './lib/skills';
-export { credentialLapsesOn, neededSkillsOf } from './lib/evaluation';
+export { credentialLapsesOn, figuresFromCounts, neededSkillsOf } from './lib/evaluation';
 export * from './lib/readiness';
 export * from './lib/survey-window';
 export * from './lib/training-gaps';

@@ -50,6 +50,8 @@ export interface Env {
   REMINDERS_SCHEDULER: boolean;
   /** How often the scheduler looks for due reminders and digests, in minutes (default 10). */
   REMINDERS_INTERVAL_MINUTES: number;
+  /** Record each department's figures of the day (readiness snapshots) in this process (default true). */
+  SNAPSHOTS_SCHEDULER: boolean;
   /** Attempts after the first for an e-mail or webhook delivery (default 10), with exponential backoff. */
   DELIVERY_RETRY_LIMIT: number;
   /** The first retry's delay in seconds (default 30); each later one about doubles. */
@@ -304,6 +306,7 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     PUBLIC_URL: publicBase,
     REMINDERS_SCHEDULER: bool(raw, 'REMINDERS_SCHEDULER', true),
     REMINDERS_INTERVAL_MINUTES: int(raw, 'REMINDERS_INTERVAL_MINUTES', 10, 1, 60),
+    SNAPSHOTS_SCHEDULER: bool(raw, 'SNAPSHOTS_SCHEDULER', true),
     DELIVERY_RETRY_LIMIT: int(raw, 'DELIVERY_RETRY_LIMIT', 10, 0, 100),
     DELIVERY_RETRY_DELAY_SECONDS: int(raw, 'DELIVERY_RETRY_DELAY_SECONDS', 30, 1, 3600),
     DELIVERY_TIMEOUT_SECONDS: int(raw, 'DELIVERY_TIMEOUT_SECONDS', 300, 5, 3600),

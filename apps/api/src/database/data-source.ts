@@ -31,6 +31,7 @@ import { DepartmentDataVersion1797200000000 } from './migrations/1797200000000-d
 import { SingleSignOnAndPasswordReset1797300000000 } from './migrations/1797300000000-single-sign-on-and-password-reset';
 import { SupersessionDataVersion1797500000000 } from './migrations/1797500000000-supersession-data-version';
 import { DepartmentStaffMayAddCredentials1797800000000 } from './migrations/1797800000000-department-staff-may-add-credentials';
+import { ReadinessSnapshots1798000000000 } from './migrations/1798000000000-readiness-snapshots';
 import { SystemSettingEntity } from './system-setting.entity';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: no time zone can shift them.
@@ -74,6 +75,7 @@ export const MIGRATIONS = [
   SingleSignOnAndPasswordReset1797300000000,
   SupersessionDataVersion1797500000000,
   DepartmentStaffMayAddCredentials1797800000000,
+  ReadinessSnapshots1798000000000,
 ];
 
 /** The one set of options shared by Nest, the migration CLI, the seed tools and the tests. */

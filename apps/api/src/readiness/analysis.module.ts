@@ -5,10 +5,16 @@ import { AnalysisService } from './analysis.service';
 import { DeadlinesController, DeadlinesService } from './deadlines';
 import { FactsRepository } from './facts.repository';
 import { RulesPool } from './rules-pool';
+import { ReadinessSnapshots, ReadinessSnapshotsController } from './snapshots';
 import { TrainingGapsController, TrainingGapsService } from './training-gaps';
 
 @Module({
-  controllers: [AnalysisController, TrainingGapsController, DeadlinesController],
+  controllers: [
+    ReadinessSnapshotsController,
+    AnalysisController,
+    TrainingGapsController,
+    DeadlinesController,
+  ],
   providers: [
     FactsRepository,
     RulesPool,
@@ -16,7 +22,8 @@ import { TrainingGapsController, TrainingGapsService } from './training-gaps';
     AnalysisService,
     TrainingGapsService,
     DeadlinesService,
+    ReadinessSnapshots,
   ],
-  exports: [FactsRepository, AnalysisService, AnalysisCache],
+  exports: [FactsRepository, AnalysisService, AnalysisCache, ReadinessSnapshots],
 })
 export class AnalysisModule {}

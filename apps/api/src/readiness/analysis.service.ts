@@ -116,7 +116,10 @@ export class AnalysisService {
    * Whom a readiness covers: what the query names (AccessPolicy.memberScope), or with
    * `teams=managed` the teams the caller manages (nobody's when they manage none).
    */
-  private async readinessScope(user: RequestUser, query: ReadinessQuery): Promise<MemberScope> {
+  async readinessScope(
+    user: RequestUser,
+    query: Pick<ReadinessQuery, 'teamId' | 'teams'>,
+  ): Promise<MemberScope> {
     if (query.teams !== 'managed') return this.access.memberScope(user, query);
     if (query.teamId !== undefined) {
       throw new BadRequestException(['teams cannot be combined with teamId']);
@@ -125,6 +128,28 @@ export class AnalysisService {
     return scope.kind === 'none'
       ? { kind: 'teams', departmentId: scope.departmentId, teamIds: [] }
       : scope;
+  }
+
+  /**
+   * The department's figures and every team's on one day, as GET /readiness computes them (the
+   * same cached computation), for the daily snapshots.
+   */
+  async departmentFigures(
+    departmentId: string,
+    day: IsoDate,
+  ): Promise<{ figures: ReadinessComparison; teams: ReadinessResult['teams'] }> {
+    const { version } = await this.cache.departmentState(departmentId);
+    const result = (await this.cache.answer(
+      {
+        kind: 'readiness',
+        scope: { kind: 'department', departmentId },
+        asOf: day,
+        extraDates: [],
+        version,
+      },
+      new AbortController().signal,
+    )) as ReadinessResult;
+    return { figures: result.figures, teams: result.teams };
   }
 
   /** R6 for one member: what a staff member sees of their own readiness, and others of those they may see. */

@@ -11,7 +11,10 @@ import {
   CredentialTypeSupersessionEntity,
 } from '../credential-types/credential-type.entity';
 import { CredentialEntity } from '../credentials/credential.entity';
-import { todayIn } from '@him/domain';
+import { addDays, todayIn } from '@him/domain';
+import { FactsRepository } from '../readiness/facts.repository';
+import { runRulesTask } from '../readiness/rules-task';
+import { SNAPSHOT_TREND_DAYS, upsertSnapshot } from '../readiness/snapshots';
 import { DepartmentEntity } from '../departments/department.entity';
 import { RequirementCredentialTypeEntity, RequirementEntity } from '../roles/requirement.entity';
 import { RoleEntity } from '../roles/role.entity';
@@ -50,13 +53,43 @@ export async function seedDemoIfEmpty(
   const demo = buildDemoDepartment(today);
   const hashes = new Map<string, string>();
   for (const user of demo.users) hashes.set(user.email, await hashPassword(user.password));
-  return dataSource.transaction(async (em) => {
+  const departmentId = await dataSource.transaction(async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('him-readiness:seed'))`);
     const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM department`);
-    if (count > 0) return false;
-    await loadDemoDepartment(em, demo, hashes);
-    return true;
+    if (count > 0) return null;
+    return (await loadDemoDepartment(em, demo, hashes)).departmentId;
   });
+  if (departmentId === null) return false;
+  await seedDemoSnapshots(dataSource, departmentId, today);
+  return true;
+}
+
+/**
+ * The demo's trend: the figures of each of the last SNAPSHOT_TREND_DAYS days (today included),
+ * computed as the daily job would have recorded them on each day (the same readiness task).
+ */
+export async function seedDemoSnapshots(
+  dataSource: DataSource,
+  departmentId: string,
+  today: string,
+): Promise<void> {
+  const facts = new FactsRepository(dataSource);
+  const scope = { kind: 'department' as const, departmentId };
+  for (let back = SNAPSHOT_TREND_DAYS - 1; back >= 0; back--) {
+    const day = addDays(today, -back);
+    const result = await runRulesTask(facts, {
+      kind: 'readiness',
+      scope,
+      asOf: day,
+      extraDates: [],
+      version: 0,
+    });
+    if (result.kind !== 'readiness') continue;
+    await upsertSnapshot(dataSource, departmentId, day, {
+      figures: result.figures,
+      teams: result.teams,
+    });
+  }
 }
 
 /** Writes a demo department; returns the id of every record by its demo key (`staff:<key>` ...). */

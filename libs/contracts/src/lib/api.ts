@@ -1093,6 +1093,36 @@ export interface ReadinessComparison extends Figures {
   asOf: IsoDate;
 }
 
+/**
+ * `GET /readiness/snapshots`: the figures recorded on one day (the department's day), under the
+ * rules of that day: a requirement added since does not change them.
+ */
+export interface ReadinessSnapshot extends Figures {
+  takenOn: IsoDate;
+  /** when the figures were last recorded that day */
+  recordedAt: IsoTimestamp;
+  /** each team's figures that day (those of the scope asked for) */
+  teams: TeamFigures[];
+}
+
+/** A change of what members must hold: a role's requirements or a team's coverage targets (audit trail). */
+export interface RequirementChange {
+  /** the department's day it was made on */
+  on: IsoDate;
+  at: IsoTimestamp;
+  kind: 'role-requirements' | 'coverage-targets';
+  /** the role's or team's name */
+  name: string;
+}
+
+/** `GET /readiness/snapshots?from&to`: the recorded days in the window, oldest first, and the requirement changes in it. */
+export interface ReadinessSnapshotsResponse {
+  from: IsoDate;
+  to: IsoDate;
+  points: ReadinessSnapshot[];
+  requirementChanges: RequirementChange[];
+}
+
 /** The team figures of another day asked with `compare=` (each team's change since then). */
 export interface ReadinessTeamComparison {
   asOf: IsoDate;

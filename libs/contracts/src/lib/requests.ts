@@ -209,3 +209,13 @@ export interface ReadinessRequest {
   limit?: number;
   offset?: number;
 }
+
+/** `GET /readiness/snapshots`: the recorded days from `from` through `to` (the department's days). */
+export interface ReadinessSnapshotsRequest {
+  /** default: 89 days before `to` (90 days in all) */
+  from?: string;
+  /** default: today in the department's time zone */
+  to?: string;
+  teamId?: string;
+  teams?: 'managed';
+}

@@ -295,6 +295,7 @@ describe('OverviewPage', () => {
     return (
       request.url === '/api/v1/expirations' ||
       request.url === '/api/v1/readiness/window' ||
+      request.url === '/api/v1/readiness/snapshots' ||
       request.url === '/api/v1/reassessments-due' ||
       request.url === '/api/v1/ce-status' ||
       request.url === '/api/v1/ce-activities' ||

@@ -47,6 +47,8 @@ import { SurveyReadiness } from './survey-readiness';
 import { SurveyWindow } from './survey-window';
 import { ReassessmentsDue } from '../shared/reassessments/reassessments-due';
 import { ReadinessForecast } from './readiness-forecast';
+import { ReadinessTrend } from './readiness-trend';
+import { recordedFiguresText, requirementChangesText } from './readiness-trend-view';
 import { TeamReadinessTable } from './team-readiness-table';
 
 type ReadinessLoad = { readiness: ReadinessResponse } | { error: unknown };
@@ -55,6 +57,8 @@ type ReadinessLoad = { readiness: ReadinessResponse } | { error: unknown };
 export const CHANGE_WINDOW_DAYS = 30;
 /** R10: the overview lists credentials expiring within this many days (the default window). */
 export const EXPIRING_WITHIN_DAYS = DEFAULT_EXPIRY_WARNING_DAYS;
+/** The trend shows the figures recorded on this many days up to the as-of date. */
+export const TREND_DAYS = 90;
 
 /**
  * Department readiness (R8), its forecast (R9) and coverage risks (R7) for admins and
@@ -72,6 +76,7 @@ export const EXPIRING_WITHIN_DAYS = DEFAULT_EXPIRY_WARNING_DAYS;
     HeadlineFigureCards,
     TeamReadinessTable,
     ReadinessForecast,
+    ReadinessTrend,
     CoverageRisks,
     CalendarFeeds,
     LoadStatus,
@@ -98,6 +103,7 @@ export class OverviewPage {
   private readonly expirationsApi = inject(ExpirationsApi);
   private readonly ceApi = inject(CeApi);
   protected readonly expiringWithinDays = EXPIRING_WITHIN_DAYS;
+  protected readonly trendDays = TREND_DAYS;
 
   private readonly user = inject(AuthService).user();
   /** Without a staff record there is no My progress page, where the calendar feeds live. */
@@ -167,6 +173,35 @@ export class OverviewPage {
       }),
     'expiring credentials',
   );
+  /** The figures recorded each day of the trend window, and the requirement changes in it. */
+  protected readonly snapshots = createLoader(
+    () =>
+      this.readinessApi.getReadinessSnapshots({
+        from: this.trendFrom(),
+        to: this.asOf(),
+        teams: this.teamsShown() === 'managed' ? 'managed' : undefined,
+      }),
+    'the recorded figures',
+  );
+  protected readonly trendFrom = computed(() =>
+    this.asOf() ? addDays(this.asOf(), -(TREND_DAYS - 1)) : '',
+  );
+  /** "Requirements changed on ..." within the change window, from the audit trail. */
+  protected readonly requirementChanges = computed(() => {
+    const answer = this.snapshots.value();
+    const asOf = this.view()?.asOf;
+    return answer && asOf && answer.to === asOf
+      ? requirementChangesText(answer.requirementChanges, addDays(asOf, -CHANGE_WINDOW_DAYS), asOf)
+      : null;
+  });
+  /** The figures recorded on the compared day, under that day's requirements. */
+  protected readonly recordedThen = computed(() => {
+    const answer = this.snapshots.value();
+    const asOf = this.view()?.asOf;
+    return answer && asOf && answer.to === asOf
+      ? recordedFiguresText(answer.points, addDays(asOf, -CHANGE_WINDOW_DAYS), asOf)
+      : null;
+  });
   protected readonly ceStatus = createLoader(
     () => this.ceApi.getCeStatus({ asOf: this.asOf() }),
     'CE status',
@@ -339,6 +374,7 @@ export class OverviewPage {
     }
     this.readinessRequests.next(this.asOf());
     this.previous.load();
+    this.snapshots.load();
     this.expirations.load();
     this.ceStatus.load();
     if (this.surveyDate()) {

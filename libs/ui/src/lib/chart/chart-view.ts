@@ -117,6 +117,8 @@ export class ChartView {
     if (this.chart && this.chartType === config.type) {
       this.chart.data = config.data;
       this.chart.options = config.options ?? {};
+      // chart.js leaves ctx null when the canvas gave no drawing context: nothing to redraw.
+      if (this.chart.ctx === null) return;
       this.chart.update();
       return;
     }

@@ -5,6 +5,8 @@ import type {
   MemberReadiness,
   MemberReadinessAnswer,
   ReadinessResponse,
+  ReadinessSnapshotsRequest,
+  ReadinessSnapshotsResponse,
   ReadinessSummaryResponse,
   SkillsMatrixResponse,
 } from '@him/contracts';
@@ -93,6 +95,23 @@ export class ReadinessApi {
         );
       }),
     );
+  }
+
+  /**
+   * The figures recorded on each day from `from` through `to` (the rules of that day) and the
+   * changes of role requirements and coverage targets in the window.
+   */
+  getReadinessSnapshots(
+    request: ReadinessSnapshotsRequest,
+  ): Observable<ReadinessSnapshotsResponse> {
+    return this.http.get<ReadinessSnapshotsResponse>(apiUrl('readiness/snapshots'), {
+      params: queryParams({
+        from: request.from,
+        to: request.to,
+        teamId: request.teamId,
+        teams: request.teams,
+      }),
+    });
   }
 
   /** Members x skills on `asOf` with the R2 level and the level each role requires. */

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { CeGroup, IsoDate } from '@him/contracts';
+import type { CeActivity, CeGroup, IsoDate } from '@him/contracts';
 import { StatusChip } from '../status/status-chip';
+import { CePaceChart } from './ce-pace-chart';
 import { ceGroupView } from './ce-group-view';
 
 /**
@@ -12,7 +13,7 @@ import { ceGroupView } from './ce-group-view';
  */
 @Component({
   selector: 'him-ce-group-card',
-  imports: [MatCardModule, MatProgressBarModule, StatusChip],
+  imports: [MatCardModule, MatProgressBarModule, StatusChip, CePaceChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let card = view();
@@ -41,6 +42,15 @@ import { ceGroupView } from './ce-group-view';
           {{ card.remainingText }}
         </p>
         <p class="ce-card__meaning">{{ card.status.meaning }}</p>
+        @if (activities(); as loaded) {
+          <him-ce-pace-chart
+            class="ce-card__chart"
+            [group]="group()"
+            [activities]="loaded"
+            [asOf]="asOf()"
+            [title]="card.title"
+          />
+        }
         <dl class="ce-card__facts">
           <div>
             <dt>Cycle:</dt>
@@ -114,6 +124,9 @@ import { ceGroupView } from './ce-group-view';
       background: var(--mat-sys-on-surface);
       border-radius: 2px;
     }
+    .ce-card__chart {
+      margin: 0 0 8px;
+    }
     .ce-card__meaning {
       margin: 0 0 8px;
       font: var(--mat-sys-body-medium);
@@ -156,6 +169,8 @@ export class CeGroupCard {
   readonly group = input.required<CeGroup>();
   /** the day the status is for (the pace and days left depend on it) */
   readonly asOf = input.required<IsoDate>();
+  /** the member's CE activities, for the chart of hours by date (none drawn until loaded) */
+  readonly activities = input<readonly CeActivity[] | null>(null);
 
   protected readonly view = computed(() => ceGroupView(this.group(), this.asOf()));
 }

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { CeGroup, IsoDate } from '@him/contracts';
+import type { CeActivity, CeGroup, IsoDate } from '@him/contracts';
 import { CeGroupCard } from './ce-group-card';
 
 /** A member's CE groups as cards (R11 to R15), or why none is due. */
@@ -16,7 +16,7 @@ import { CeGroupCard } from './ce-group-card';
       }
       <ul class="card-grid">
         @for (group of groups(); track group.issuingBody + group.cycleEnd) {
-          <li><him-ce-group-card [group]="group" [asOf]="asOf()" /></li>
+          <li><him-ce-group-card [group]="group" [asOf]="asOf()" [activities]="activities()" /></li>
         }
       </ul>
     }
@@ -29,4 +29,6 @@ export class CeProgress {
   /** when no CE is due */
   readonly emptyText = input.required<string>();
   readonly intro = input<string | null>(null);
+  /** the member's CE activities: each group then charts its hours by date */
+  readonly activities = input<readonly CeActivity[] | null>(null);
 }
