@@ -1,10 +1,21 @@
+import type { Response } from 'supertest';
 import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
-import { createTestApp, type TestApp } from './test-app';
+import {
+  ahimaCeRule,
+  countOf,
+  createCredentialType,
+  createSkill,
+  deleteEvent,
+  openCatalogTest,
+  tableCounts,
+} from './support/catalog';
+import type { TestApp } from './test-app';
 
 /**
  * What the five catalog APIs (skills, credential types, CE rules, roles, teams) share, one table
  * row per API: who may read and write, conflicts, paging; and, for roles and teams, the
- * requirements they hold. What only one API does stays in its own file (`skills.int-spec.ts` ...).
+ * requirements they hold; and one record of each from creation to deletion. What only one API
+ * does stays in its own file (`skills.int-spec.ts` ...).
  */
 
 let t: TestApp;
@@ -13,9 +24,7 @@ let other: DepartmentFixture;
 /** ids in `dept` (icd, ccs, cpc) and in `other` (foreignSkill, foreignType) */
 const ids = { icd: '', ccs: '', cpc: '', foreignSkill: '', foreignType: '' };
 
-const count = async (table: string) =>
-  Number((await t.dataSource.query(`SELECT count(*) FROM ${table}`))[0].count);
-const rowCounts = (tables: string[]) => Promise.all([...tables, 'audit_event'].map(count));
+const rowCounts = (tables: string[]) => tableCounts(t, [...tables, 'audit_event']);
 const post = (path: string, body: object, token = dept.tokens.admin) =>
   t.http().post(path).set(bearer(token)).send(body);
 const patch = (path: string, body: object, token = dept.tokens.admin) =>
@@ -151,25 +160,12 @@ const CATALOG_APIS: CatalogApi[] = [
 ];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  dept = await createDepartment(t, 'a');
-  other = await createDepartment(t, 'b');
-  const skill = async (d: DepartmentFixture, name: string) =>
-    (await post('/api/v1/skills', { name, category: 'technical' }, d.tokens.admin).expect(201)).body
-      .id as string;
-  const type = async (d: DepartmentFixture, code: string) =>
-    (
-      await post(
-        '/api/v1/credential-types',
-        { code, name: code, issuingBody: 'AHIMA', baseCeus: 20, evidencesSkills: [] },
-        d.tokens.admin,
-      ).expect(201)
-    ).body.id as string;
-  ids.icd = await skill(dept, 'ICD-10-CM coding');
-  ids.ccs = await type(dept, 'CCS');
-  ids.cpc = await type(dept, 'CPC');
-  ids.foreignSkill = await skill(other, 'ICD-10-CM coding');
-  ids.foreignType = await type(other, 'CCS');
+  ({ t, dept, other } = await openCatalogTest());
+  ids.icd = await createSkill(t, dept, 'ICD-10-CM coding');
+  ids.ccs = await createCredentialType(t, dept, 'CCS');
+  ids.cpc = await createCredentialType(t, dept, 'CPC');
+  ids.foreignSkill = await createSkill(t, other, 'ICD-10-CM coding');
+  ids.foreignType = await createCredentialType(t, other, 'CCS');
 });
 afterAll(() => t.close());
 
@@ -236,6 +232,494 @@ describe.each(CATALOG_APIS)('$label API', (api) => {
     expect(two.body.items).toHaveLength(2);
     expect(two.body.total).toBe(one.body.total);
     await t.http().get(`${api.path}?limit=501`).set(bearer(dept.tokens.admin)).expect(400);
+  });
+});
+
+// ---------- one record from creation to deletion, each API in a department of its own ----------
+
+type Body = Response['body'];
+
+interface Lifecycle {
+  d: DepartmentFixture;
+  /** what `setup` made for the record to refer to */
+  refs: Record<string, string>;
+  id: string;
+  created: Body;
+  /** the answers of the PATCHes, in order */
+  updated: Body[];
+}
+
+type Step = 'get' | 'update' | 'delete' | 'gone';
+
+interface CatalogLifecycle {
+  label: string;
+  path: string;
+  auditEntity: string;
+  setup?: (d: DepartmentFixture) => Promise<Record<string, string>>;
+  create: (c: Omit<Lifecycle, 'id' | 'created' | 'updated'>) => object;
+  /** the path segment of the record at each step (default: its id) */
+  at?: (step: Step, c: Lifecycle, update?: number) => string;
+  checkCreated: (c: Lifecycle) => void | Promise<void>;
+  /** the list, read by a staff member */
+  checkList: (list: Body, c: Lifecycle) => void;
+  updates: {
+    body: (c: Lifecycle) => object;
+    check: (body: Body, c: Lifecycle) => void | Promise<void>;
+  }[];
+  /** who reads the audit trail, and what its events (newest first) hold */
+  auditReader: 'admin' | 'manager';
+  checkAudit: (items: Body[], c: Lifecycle) => void;
+  beforeDelete?: (c: Lifecycle) => Promise<void>;
+  deleteNote?: string;
+  checkDeleted: (c: Lifecycle) => Promise<void>;
+}
+
+const CATALOG_LIFECYCLES: CatalogLifecycle[] = [
+  {
+    label: 'skills',
+    path: '/api/v1/skills',
+    auditEntity: 'skill',
+    create: () => ({ name: 'CPT coding', category: 'technical', description: 'Procedure codes' }),
+    checkCreated: ({ created }) => {
+      expect(created).toMatchObject({ name: 'CPT coding', category: 'technical', version: 1 });
+    },
+    checkList: (list, { id }) => {
+      expect(list.total).toBe(1);
+      expect(list.items[0].id).toBe(id);
+    },
+    updates: [
+      {
+        body: () => ({ name: 'CPT procedure coding', version: 1, note: 'clearer name' }),
+        check: (body) => expect(body.version).toBe(2),
+      },
+    ],
+    auditReader: 'manager',
+    checkAudit: (items, { d }) => {
+      expect(items[0]).toMatchObject({
+        userEmail: d.emails.admin,
+        before: { name: 'CPT coding' },
+        after: { name: 'CPT procedure coding' },
+        note: 'clearer name',
+      });
+    },
+    checkDeleted: async ({ id }) => {
+      expect(await countOf(t, `SELECT count(*) FROM audit_event WHERE entity_id = $1`, [id])).toBe(
+        3,
+      );
+    },
+  },
+  {
+    label: 'credential types',
+    path: '/api/v1/credential-types',
+    auditEntity: 'credential-type',
+    setup: async (d) => ({
+      icd: await createSkill(t, d, 'ICD-10-CM coding'),
+      cpt: await createSkill(t, d, 'CPT coding'),
+    }),
+    create: ({ refs }) => ({
+      code: ' CCS-P ',
+      name: 'Certified Coding Specialist',
+      issuingBody: 'AHIMA',
+      baseCeus: 20,
+      evidencesSkills: [
+        { skillId: refs['icd'], level: 3 },
+        { skillId: refs['cpt'], level: 2 },
+      ],
+    }),
+    checkCreated: ({ created, refs }) => {
+      expect(created).toEqual({
+        id: expect.any(String),
+        code: 'CCS-P',
+        name: 'Certified Coding Specialist',
+        issuingBody: 'AHIMA',
+        baseCeus: 20,
+        evidencesSkills: expect.arrayContaining([
+          { skillId: refs['icd'], level: 3 },
+          { skillId: refs['cpt'], level: 2 },
+        ]),
+        supersedes: [],
+        version: 1,
+      });
+      expect(created.evidencesSkills).toHaveLength(2);
+    },
+    checkList: (list, { created }) => expect(list).toEqual({ items: [created], total: 1 }),
+    updates: [
+      {
+        body: ({ refs }) => ({
+          version: 1,
+          baseCeus: 30.5,
+          evidencesSkills: [{ skillId: refs['cpt'], level: 4 }],
+          note: 'AHIMA 2026 update',
+        }),
+        check: async (body, { id, refs }) => {
+          expect(body).toMatchObject({
+            code: 'CCS-P',
+            baseCeus: 30.5,
+            evidencesSkills: [{ skillId: refs['cpt'], level: 4 }],
+            version: 2,
+          });
+          expect(
+            await countOf(
+              t,
+              `SELECT count(*) FROM credential_type_skill WHERE credential_type_id = $1`,
+              [id],
+            ),
+          ).toBe(1);
+        },
+      },
+      {
+        // a PATCH without evidencesSkills keeps them
+        body: () => ({ version: 2, name: 'CCS-P' }),
+        check: (body, { refs }) =>
+          expect(body.evidencesSkills).toEqual([{ skillId: refs['cpt'], level: 4 }]),
+      },
+    ],
+    auditReader: 'admin',
+    checkAudit: (items, { d, refs, created }) => {
+      expect(items[1]).toMatchObject({
+        userEmail: d.emails.admin,
+        before: { baseCeus: 20, version: 1 },
+        after: {
+          baseCeus: 30.5,
+          evidencesSkills: [{ skillId: refs['cpt'], level: 4 }],
+          version: 2,
+        },
+        note: 'AHIMA 2026 update',
+      });
+      expect(items[2].after).toEqual(created);
+    },
+    deleteNote: 'retired',
+    checkDeleted: async ({ id }) => {
+      expect(
+        await countOf(
+          t,
+          `SELECT count(*) FROM credential_type_skill WHERE credential_type_id = $1`,
+          [id],
+        ),
+      ).toBe(0);
+      expect(await deleteEvent(t, id)).toMatchObject({
+        before: { code: 'CCS-P', version: 3 },
+        note: 'retired',
+      });
+    },
+  },
+  {
+    label: 'CE rules',
+    path: '/api/v1/ce-rules',
+    auditEntity: 'ce-rule',
+    create: () => ahimaCeRule(),
+    // read and written by its issuing body, in any letter case
+    at: (step, _c, update) =>
+      ({ get: 'ahima', update: ['Ahima', 'AHIMA'][update ?? 0], delete: 'ahima', gone: 'AHIMA' })[
+        step
+      ],
+    checkCreated: async ({ created, d }) => {
+      // no afterLapse given: credentials.md's states for the body (AHIMA: inactive 180 days)
+      expect(created).toEqual({
+        ...ahimaCeRule(),
+        afterLapse: [{ state: 'inactive', days: 180 }],
+        id: expect.any(String),
+        version: 1,
+      });
+      expect(
+        await t.dataSource.query(`SELECT id FROM ce_rule WHERE department_id = $1`, [
+          d.departmentId,
+        ]),
+      ).toEqual([{ id: created.id }]);
+    },
+    checkList: (list, { created }) => expect(list).toEqual({ items: [created], total: 1 }),
+    updates: [
+      {
+        body: () => ({
+          version: 1,
+          cap: null,
+          minimums: [{ categories: ['hiim-domain', 'coding'], hours: 12.5 }],
+          note: 'no cap this cycle',
+        }),
+        check: (body, { created }) =>
+          expect(body).toEqual({
+            ...created,
+            cap: null,
+            minimums: [{ categories: ['hiim-domain', 'coding'], hours: 12.5 }],
+            version: 2,
+          }),
+      },
+      {
+        // a PATCH without cap keeps it
+        body: () => ({ version: 2, cycleMonths: 36 }),
+        check: (body, { updated }) =>
+          expect(body).toEqual({ ...updated[0], cycleMonths: 36, version: 3 }),
+      },
+    ],
+    auditReader: 'admin',
+    checkAudit: (items, { d, created, updated }) => {
+      expect(items[1]).toMatchObject({
+        before: created,
+        after: updated[0],
+        note: 'no cap this cycle',
+        userEmail: d.emails.admin,
+      });
+    },
+    // deleting is allowed even while a credential type names the body: it then owes no CE
+    beforeDelete: async ({ d }) => {
+      await post(
+        '/api/v1/credential-types',
+        { code: 'RHIA', name: 'RHIA', issuingBody: 'AHIMA', baseCeus: 30, evidencesSkills: [] },
+        d.tokens.admin,
+      ).expect(201);
+    },
+    deleteNote: 'body retired',
+    checkDeleted: async ({ id, updated }) => {
+      expect(await deleteEvent(t, id)).toEqual({ before: updated[1], note: 'body retired' });
+    },
+  },
+  {
+    label: 'roles',
+    path: '/api/v1/roles',
+    auditEntity: 'role',
+    setup: async (d) => ({
+      icd: await createSkill(t, d, 'ICD-10-CM coding'),
+      ccs: await createCredentialType(t, d, 'CCS'),
+      cpc: await createCredentialType(t, d, 'CPC'),
+    }),
+    create: ({ refs }) => ({
+      name: ' Medical Coder (Inpatient) ',
+      description: 'Codes inpatient stays',
+      requirements: [
+        { kind: 'skill', skillId: refs['icd'], minLevel: 3 },
+        { kind: 'credential', anyOf: [refs['ccs'], refs['cpc']] },
+      ],
+    }),
+    checkCreated: async ({ created, id, refs }) => {
+      expect(created).toEqual({
+        id: expect.any(String),
+        name: 'Medical Coder (Inpatient)',
+        description: 'Codes inpatient stays',
+        requirements: [
+          { kind: 'skill', skillId: refs['icd'], minLevel: 3 },
+          { kind: 'credential', anyOf: [refs['ccs'], refs['cpc']] },
+        ],
+        version: 1,
+      });
+      const rows = await t.dataSource.query(
+        `SELECT position, kind, skill_id, min_level, min_holders, team_id FROM requirement WHERE role_id = $1 ORDER BY position`,
+        [id],
+      );
+      expect(rows).toEqual([
+        {
+          position: 0,
+          kind: 'skill',
+          skill_id: refs['icd'],
+          min_level: 3,
+          min_holders: null,
+          team_id: null,
+        },
+        {
+          position: 1,
+          kind: 'credential',
+          skill_id: null,
+          min_level: null,
+          min_holders: null,
+          team_id: null,
+        },
+      ]);
+    },
+    checkList: (list, { id, created }) => {
+      expect(list.total).toBe(2); // the fixture's role and this one
+      expect(list.items.find((r: { id: string }) => r.id === id)).toEqual(created);
+    },
+    updates: [
+      {
+        // requirements are replaced wholesale, in the order given
+        body: ({ refs }) => ({
+          version: 1,
+          description: null,
+          requirements: reorderedRequirements(refs),
+          note: 'CPC only',
+        }),
+        check: async (body, { id, refs, created }) => {
+          expect(body).toEqual({
+            ...created,
+            description: null,
+            requirements: reorderedRequirements(refs),
+            version: 2,
+          });
+          expect(
+            await countOf(t, `SELECT count(*) FROM requirement WHERE role_id = $1`, [id]),
+          ).toBe(2);
+          expect(
+            await countOf(
+              t,
+              `SELECT count(*) FROM requirement_credential_type x JOIN requirement r ON r.id = x.requirement_id WHERE r.role_id = $1`,
+              [id],
+            ),
+          ).toBe(1);
+        },
+      },
+      {
+        // without requirements, a PATCH keeps them
+        body: () => ({ version: 2, name: 'Inpatient Coder' }),
+        check: (body, { refs }) => expect(body.requirements).toEqual(reorderedRequirements(refs)),
+      },
+    ],
+    auditReader: 'admin',
+    checkAudit: (items, { d, created, updated }) => {
+      expect(items[1]).toMatchObject({
+        before: created,
+        after: updated[0],
+        note: 'CPC only',
+        userEmail: d.emails.admin,
+      });
+    },
+    deleteNote: 'merged',
+    checkDeleted: async ({ id, updated }) => {
+      expect(await countOf(t, `SELECT count(*) FROM requirement WHERE role_id = $1`, [id])).toBe(0);
+      expect(await deleteEvent(t, id)).toEqual({ before: updated[1], note: 'merged' });
+    },
+  },
+  {
+    label: 'teams',
+    path: '/api/v1/teams',
+    auditEntity: 'team',
+    setup: async (d) => ({
+      icd: await createSkill(t, d, 'ICD-10-CM coding'),
+      ccs: await createCredentialType(t, d, 'CCS'),
+      cpc: await createCredentialType(t, d, 'CPC'),
+    }),
+    create: ({ d, refs }) => ({
+      name: 'Inpatient Coding',
+      managerStaffIds: [d.managerStaffId, d.otherStaffId],
+      coverageTargets: coverageTargets(refs),
+    }),
+    checkCreated: async ({ created, id, d, refs }) => {
+      expect(created).toEqual({
+        id: expect.any(String),
+        name: 'Inpatient Coding',
+        // managers are given by name: Maria Manager, Olga Other
+        managerStaffIds: [d.managerStaffId, d.otherStaffId],
+        coverageTargets: coverageTargets(refs),
+        version: 1,
+      });
+      const rows = await t.dataSource.query(
+        `SELECT position, min_holders, role_id FROM requirement WHERE team_id = $1 ORDER BY position`,
+        [id],
+      );
+      expect(rows).toEqual([
+        { position: 0, min_holders: 2, role_id: null },
+        { position: 1, min_holders: 3, role_id: null },
+        { position: 2, min_holders: 1, role_id: null },
+      ]);
+    },
+    checkList: (list, { id, created }) => {
+      expect(list.total).toBe(2);
+      expect(list.items.find((x: { id: string }) => x.id === id)).toEqual(created);
+    },
+    updates: [
+      {
+        body: ({ d, refs }) => ({
+          version: 1,
+          managerStaffIds: [d.otherStaffId],
+          coverageTargets: [coverageTargets(refs)[1]],
+          note: 'new lead',
+        }),
+        check: async (body, { id, d, refs, created }) => {
+          expect(body).toEqual({
+            ...created,
+            managerStaffIds: [d.otherStaffId],
+            coverageTargets: [coverageTargets(refs)[1]],
+            version: 2,
+          });
+          expect(
+            await countOf(t, `SELECT count(*) FROM requirement WHERE team_id = $1`, [id]),
+          ).toBe(1);
+          expect(
+            await countOf(t, `SELECT count(*) FROM team_manager WHERE team_id = $1`, [id]),
+          ).toBe(1);
+        },
+      },
+      {
+        // fields left out are kept
+        body: () => ({ version: 2, name: 'IP Coding' }),
+        check: (body, { updated }) =>
+          expect(body).toEqual({ ...updated[0], name: 'IP Coding', version: 3 }),
+      },
+    ],
+    auditReader: 'admin',
+    checkAudit: (items, { created, updated }) => {
+      expect(items[1]).toMatchObject({ before: created, after: updated[0], note: 'new lead' });
+    },
+    checkDeleted: async ({ id }) => {
+      expect(await countOf(t, `SELECT count(*) FROM requirement WHERE team_id = $1`, [id])).toBe(0);
+      expect(await countOf(t, `SELECT count(*) FROM team_manager WHERE team_id = $1`, [id])).toBe(
+        0,
+      );
+      expect(
+        await countOf(
+          t,
+          `SELECT count(*) FROM audit_event WHERE entity_id = $1 AND action = 'delete'`,
+          [id],
+        ),
+      ).toBe(1);
+    },
+  },
+];
+
+function reorderedRequirements(refs: Record<string, string>) {
+  return [
+    { kind: 'credential', anyOf: [refs['cpc']] },
+    { kind: 'skill', skillId: refs['icd'], minLevel: 4 },
+  ];
+}
+
+function coverageTargets(refs: Record<string, string>) {
+  return [
+    { requirement: { kind: 'credential', anyOf: [refs['ccs'], refs['cpc']] }, minHolders: 2 },
+    { requirement: { kind: 'skill', skillId: refs['icd'], minLevel: 2 }, minHolders: 3 },
+    { requirement: { kind: 'skill', skillId: refs['icd'], minLevel: 4 }, minHolders: 1 },
+  ];
+}
+
+describe.each(CATALOG_LIFECYCLES)('$label API, one record', (api) => {
+  it('creates, lists, reads, updates and deletes it, auditing each change', async () => {
+    const d = await createDepartment(t, `lifecycle-${api.auditEntity}`);
+    const refs = (await api.setup?.(d)) ?? {};
+    const created = (await post(api.path, api.create({ d, refs }), d.tokens.admin).expect(201))
+      .body;
+    const c: Lifecycle = { d, refs, id: created.id, created, updated: [] };
+    const at = (step: Step, update?: number) =>
+      `${api.path}/${api.at ? api.at(step, c, update) : c.id}`;
+    await api.checkCreated(c);
+
+    const list = await t.http().get(api.path).set(bearer(d.tokens.staff)).expect(200);
+    api.checkList(list.body, c);
+    await t.http().get(at('get')).set(bearer(d.tokens.manager)).expect(200, created);
+
+    for (const [i, update] of api.updates.entries()) {
+      const res = await patch(at('update', i), update.body(c), d.tokens.admin).expect(200);
+      await update.check(res.body, c);
+      c.updated.push(res.body);
+    }
+
+    const audit = await t
+      .http()
+      .get(`/api/v1/audit?entity=${api.auditEntity}&entityId=${c.id}`)
+      .set(bearer(d.tokens[api.auditReader]))
+      .expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      ...api.updates.map(() => 'update'),
+      'create',
+    ]);
+    api.checkAudit(audit.body.items, c);
+
+    await api.beforeDelete?.(c);
+    const note = api.deleteNote ? `?note=${encodeURIComponent(api.deleteNote)}` : '';
+    await t
+      .http()
+      .delete(`${at('delete')}${note}`)
+      .set(bearer(d.tokens.admin))
+      .expect(204);
+    await t.http().get(at('gone')).set(bearer(d.tokens.admin)).expect(404);
+    await api.checkDeleted(c);
   });
 });
 

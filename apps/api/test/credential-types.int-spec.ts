@@ -1,7 +1,11 @@
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
-import { createTestApp, type TestApp } from './test-app';
+import { bearer, type DepartmentFixture } from './fixtures';
+import { countOf, createSkill, openCatalogTest, tableCounts } from './support/catalog';
+import type { TestApp } from './test-app';
 
-/** Access, conflicts and paging, shared by the catalog APIs, are in catalog.int-spec.ts. */
+/**
+ * Access, conflicts, paging and a type's creation to deletion, shared by the catalog APIs, are in
+ * catalog.int-spec.ts.
+ */
 describe('credential types API', () => {
   let t: TestApp;
   let dept: DepartmentFixture;
@@ -10,23 +14,8 @@ describe('credential types API', () => {
   let cpt: string;
   let foreignSkill: string;
 
-  const count = async (sql: string, params: unknown[] = []) =>
-    Number((await t.dataSource.query(sql, params))[0].count);
   const rowCounts = () =>
-    Promise.all([
-      count(`SELECT count(*) FROM credential_type`),
-      count(`SELECT count(*) FROM credential_type_skill`),
-      count(`SELECT count(*) FROM audit_event`),
-    ]);
-  const skill = async (d: DepartmentFixture, name: string) =>
-    (
-      await t
-        .http()
-        .post('/api/v1/skills')
-        .set(bearer(d.tokens.admin))
-        .send({ name, category: 'technical' })
-        .expect(201)
-    ).body.id as string;
+    tableCounts(t, ['credential_type', 'credential_type_skill', 'audit_event']);
   const ccs = (overrides: Record<string, unknown> = {}) => ({
     code: 'CCS',
     name: 'Certified Coding Specialist',
@@ -40,113 +29,12 @@ describe('credential types API', () => {
   });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    dept = await createDepartment(t, 'a');
-    other = await createDepartment(t, 'b');
-    icd = await skill(dept, 'ICD-10-CM coding');
-    cpt = await skill(dept, 'CPT coding');
-    foreignSkill = await skill(other, 'ICD-10-CM coding');
+    ({ t, dept, other } = await openCatalogTest());
+    icd = await createSkill(t, dept, 'ICD-10-CM coding');
+    cpt = await createSkill(t, dept, 'CPT coding');
+    foreignSkill = await createSkill(t, other, 'ICD-10-CM coding');
   });
   afterAll(() => t.close());
-
-  it('creates, lists, reads, updates and deletes a credential type, auditing each change', async () => {
-    const created = await t
-      .http()
-      .post('/api/v1/credential-types')
-      .set(bearer(dept.tokens.admin))
-      .send(ccs({ code: ' CCS-P ' }))
-      .expect(201);
-    const id = created.body.id;
-    expect(created.body).toEqual({
-      id: expect.any(String),
-      code: 'CCS-P',
-      name: 'Certified Coding Specialist',
-      issuingBody: 'AHIMA',
-      baseCeus: 20,
-      evidencesSkills: expect.arrayContaining([
-        { skillId: icd, level: 3 },
-        { skillId: cpt, level: 2 },
-      ]),
-      supersedes: [],
-      version: 1,
-    });
-    expect(created.body.evidencesSkills).toHaveLength(2);
-
-    const list = await t
-      .http()
-      .get('/api/v1/credential-types')
-      .set(bearer(dept.tokens.staff))
-      .expect(200);
-    expect(list.body).toEqual({ items: [created.body], total: 1 });
-    await t
-      .http()
-      .get(`/api/v1/credential-types/${id}`)
-      .set(bearer(dept.tokens.manager))
-      .expect(200, created.body);
-
-    const updated = await t
-      .http()
-      .patch(`/api/v1/credential-types/${id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({
-        version: 1,
-        baseCeus: 30.5,
-        evidencesSkills: [{ skillId: cpt, level: 4 }],
-        note: 'AHIMA 2026 update',
-      })
-      .expect(200);
-    expect(updated.body).toMatchObject({
-      code: 'CCS-P',
-      baseCeus: 30.5,
-      evidencesSkills: [{ skillId: cpt, level: 4 }],
-      version: 2,
-    });
-    expect(
-      await count(`SELECT count(*) FROM credential_type_skill WHERE credential_type_id = $1`, [id]),
-    ).toBe(1);
-
-    // a PATCH without evidencesSkills keeps them
-    const renamed = await t
-      .http()
-      .patch(`/api/v1/credential-types/${id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 2, name: 'CCS-P' })
-      .expect(200);
-    expect(renamed.body.evidencesSkills).toEqual([{ skillId: cpt, level: 4 }]);
-
-    const audit = await t
-      .http()
-      .get(`/api/v1/audit?entity=credential-type&entityId=${id}`)
-      .set(bearer(dept.tokens.admin))
-      .expect(200);
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
-      'update',
-      'update',
-      'create',
-    ]);
-    expect(audit.body.items[1]).toMatchObject({
-      userEmail: dept.emails.admin,
-      before: { baseCeus: 20, version: 1 },
-      after: { baseCeus: 30.5, evidencesSkills: [{ skillId: cpt, level: 4 }], version: 2 },
-      note: 'AHIMA 2026 update',
-    });
-    expect(audit.body.items[2].after).toEqual(created.body);
-
-    await t
-      .http()
-      .delete(`/api/v1/credential-types/${id}?note=retired`)
-      .set(bearer(dept.tokens.admin))
-      .expect(204);
-    await t.http().get(`/api/v1/credential-types/${id}`).set(bearer(dept.tokens.admin)).expect(404);
-    expect(
-      await count(`SELECT count(*) FROM credential_type_skill WHERE credential_type_id = $1`, [id]),
-    ).toBe(0);
-    const [deleted] = await t.dataSource.query(
-      `SELECT before, note FROM audit_event WHERE entity_id = $1 AND action = 'delete'`,
-      [id],
-    );
-    expect(deleted).toMatchObject({ before: { code: 'CCS-P', version: 3 }, note: 'retired' });
-  });
 
   it('rejects bad input with 400 naming the field and writes nothing', async () => {
     const before = await rowCounts();
@@ -325,7 +213,7 @@ describe('credential types API', () => {
     ).toMatch(/1 coverage target/);
 
     expect(
-      await count(`SELECT count(*) FROM credential_type WHERE id = ANY($1::uuid[])`, [
+      await countOf(t, `SELECT count(*) FROM credential_type WHERE id = ANY($1::uuid[])`, [
         [held, required, targeted],
       ]),
     ).toBe(3);

@@ -18,7 +18,7 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
-import { IsOptionalNotNull } from '../common/dto-fields';
+import { IsAuditNote, IsOptionalNotNull, IsReadVersion } from '../common/dto-fields';
 import { HasAtMostTwoDecimals } from '../common/validation';
 
 const MAX_HOURS = 9999.99;
@@ -191,14 +191,9 @@ export class UpdateCeRuleDto
   extends PartialType(CreateCeRuleDto, { skipNullProperties: false })
   implements UpdateCeRuleRequest
 {
-  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
+  @IsReadVersion()
   version!: number;
 
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }

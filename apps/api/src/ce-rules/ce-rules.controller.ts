@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { CeRule, Page } from '@him/contracts';
-import { HasPermission } from '../auth/has-permission.decorator';
-import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
+import { CatalogRoute } from '../common/catalog.routes';
 import { DeleteQuery } from '../common/delete-query';
 import { PageQuery } from '../common/pagination';
 import { CreateCeRuleDto, UpdateCeRuleDto } from './ce-rule.dto';
@@ -21,15 +20,13 @@ const ISSUING_BODY_PARAM = {
 export class CeRulesController {
   constructor(private readonly rules: CeRulesService) {}
 
-  @Get()
-  @HasPermission(PERMISSIONS.catalogRead)
+  @CatalogRoute.list()
   list(@CurrentUser() user: RequestUser, @Query() page: PageQuery): Promise<Page<CeRule>> {
     return this.rules.list(user, page);
   }
 
-  @Get(':issuingBody')
+  @CatalogRoute.get(':issuingBody')
   @ApiParam(ISSUING_BODY_PARAM)
-  @HasPermission(PERMISSIONS.catalogRead)
   get(
     @CurrentUser() user: RequestUser,
     @Param('issuingBody') issuingBody: string,
@@ -37,15 +34,13 @@ export class CeRulesController {
     return this.rules.get(user, issuingBody);
   }
 
-  @Post()
-  @HasPermission(PERMISSIONS.catalogWrite)
+  @CatalogRoute.create()
   create(@CurrentUser() user: RequestUser, @Body() dto: CreateCeRuleDto): Promise<CeRule> {
     return this.rules.create(user, dto);
   }
 
-  @Patch(':issuingBody')
+  @CatalogRoute.update(':issuingBody')
   @ApiParam(ISSUING_BODY_PARAM)
-  @HasPermission(PERMISSIONS.catalogWrite)
   update(
     @CurrentUser() user: RequestUser,
     @Param('issuingBody') issuingBody: string,
@@ -54,10 +49,8 @@ export class CeRulesController {
     return this.rules.update(user, issuingBody, dto);
   }
 
-  @Delete(':issuingBody')
+  @CatalogRoute.remove(':issuingBody')
   @ApiParam(ISSUING_BODY_PARAM)
-  @HttpCode(204)
-  @HasPermission(PERMISSIONS.catalogWrite)
   remove(
     @CurrentUser() user: RequestUser,
     @Param('issuingBody') issuingBody: string,

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { AfterLapseStep, CeMinimum, CeRule, Page } from '@him/contracts';
+import type { AfterLapseStep, CeMinimum, CeRule } from '@him/contracts';
 import { DEFAULT_AFTER_LAPSE } from '@him/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
-import { AuditService } from '../audit/audit.service';
-import { assertVersion, notFound } from '../common/errors';
-import type { PageQuery } from '../common/pagination';
+import { CatalogService, type CatalogSpec } from '../common/catalog.service';
+import { notFound } from '../common/errors';
 import { CeRuleEntity } from './ce-rule.entity';
 import type {
   AfterLapseStepDto,
@@ -51,95 +49,66 @@ function defaultAfterLapse(issuingBody: string): AfterLapseStep[] {
 
 /** CE rules are addressed by issuing body (one rule per body, letter case ignored). */
 @Injectable()
-export class CeRulesService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+export class CeRulesService extends CatalogService<
+  CeRuleEntity,
+  CeRule,
+  CreateCeRuleDto,
+  UpdateCeRuleDto
+> {
+  protected readonly spec: CatalogSpec<CeRuleEntity> = {
+    entity: CeRuleEntity,
+    auditEntity: 'ce-rule',
+    what: 'CE rule',
+    order: { issuingBody: 'ASC', id: 'ASC' },
+  };
 
-  async list(user: RequestUser, page: PageQuery): Promise<Page<CeRule>> {
-    const [rows, total] = await this.dataSource.getRepository(CeRuleEntity).findAndCount({
-      where: { departmentId: user.departmentId },
-      order: { issuingBody: 'ASC', id: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
-    });
-    return { items: rows.map(toCeRule), total };
+  protected toRecords(_em: EntityManager, rows: CeRuleEntity[]): CeRule[] {
+    return rows.map(toCeRule);
   }
 
-  async get(user: RequestUser, issuingBody: string): Promise<CeRule> {
-    return toCeRule(await this.find(this.dataSource.manager, user, issuingBody));
+  protected insert(
+    em: EntityManager,
+    user: RequestUser,
+    dto: CreateCeRuleDto,
+  ): Promise<CeRuleEntity> {
+    return em.save(
+      em.create(CeRuleEntity, {
+        departmentId: user.departmentId,
+        issuingBody: dto.issuingBody.trim(),
+        cycleMonths: dto.cycleMonths,
+        extraPerAdditional: dto.extraPerAdditional,
+        cap: dto.cap ?? null,
+        minimums: toMinimums(dto.minimums),
+        afterLapse:
+          dto.afterLapse !== undefined
+            ? toAfterLapse(dto.afterLapse)
+            : defaultAfterLapse(dto.issuingBody),
+        version: 1,
+      }),
+    );
   }
 
-  create(user: RequestUser, dto: CreateCeRuleDto): Promise<CeRule> {
-    return this.dataSource.transaction(async (em) => {
-      const saved = await em.save(
-        em.create(CeRuleEntity, {
-          departmentId: user.departmentId,
-          issuingBody: dto.issuingBody.trim(),
-          cycleMonths: dto.cycleMonths,
-          extraPerAdditional: dto.extraPerAdditional,
-          cap: dto.cap ?? null,
-          minimums: toMinimums(dto.minimums),
-          afterLapse:
-            dto.afterLapse !== undefined
-              ? toAfterLapse(dto.afterLapse)
-              : defaultAfterLapse(dto.issuingBody),
-          version: 1,
-        }),
-      );
-      const rule = toCeRule(saved);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'create',
-        entity: 'ce-rule',
-        entityId: saved.id,
-        after: rule,
-      });
-      return rule;
-    });
+  protected change(
+    em: EntityManager,
+    _user: RequestUser,
+    rule: CeRuleEntity,
+    dto: UpdateCeRuleDto,
+  ): Promise<CeRuleEntity> {
+    if (dto.issuingBody !== undefined) rule.issuingBody = dto.issuingBody.trim();
+    if (dto.cycleMonths !== undefined) rule.cycleMonths = dto.cycleMonths;
+    if (dto.extraPerAdditional !== undefined) rule.extraPerAdditional = dto.extraPerAdditional;
+    if (dto.cap !== undefined) rule.cap = dto.cap;
+    if (dto.minimums !== undefined) rule.minimums = toMinimums(dto.minimums);
+    if (dto.afterLapse !== undefined) rule.afterLapse = toAfterLapse(dto.afterLapse);
+    return this.nextVersion(em, rule);
   }
 
-  update(user: RequestUser, issuingBody: string, dto: UpdateCeRuleDto): Promise<CeRule> {
-    return this.dataSource.transaction(async (em) => {
-      const entity = await this.find(em, user, issuingBody, true);
-      assertVersion('CE rule', entity.version, dto.version);
-      const before = toCeRule(entity);
-      if (dto.issuingBody !== undefined) entity.issuingBody = dto.issuingBody.trim();
-      if (dto.cycleMonths !== undefined) entity.cycleMonths = dto.cycleMonths;
-      if (dto.extraPerAdditional !== undefined) entity.extraPerAdditional = dto.extraPerAdditional;
-      if (dto.cap !== undefined) entity.cap = dto.cap;
-      if (dto.minimums !== undefined) entity.minimums = toMinimums(dto.minimums);
-      if (dto.afterLapse !== undefined) entity.afterLapse = toAfterLapse(dto.afterLapse);
-      entity.version += 1;
-      const after = toCeRule(await em.save(entity));
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'ce-rule',
-        entityId: entity.id,
-        before,
-        after,
-        note: dto.note,
-      });
-      return after;
-    });
+  /** A rule may go even while credential types name its body: their credentials then owe no CE (R11). */
+  protected async inUse(): Promise<string | undefined> {
+    return undefined;
   }
 
-  /** Allowed even while credential types name the body: its credentials then owe no CE (R11). */
-  remove(user: RequestUser, issuingBody: string, note?: string): Promise<void> {
-    return this.dataSource.transaction(async (em) => {
-      const entity = await this.find(em, user, issuingBody, true);
-      await em.delete(CeRuleEntity, { id: entity.id });
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'delete',
-        entity: 'ce-rule',
-        entityId: entity.id,
-        before: toCeRule(entity),
-        note,
-      });
-    });
-  }
-
-  private async find(
+  protected override async find(
     em: EntityManager,
     user: RequestUser,
     issuingBody: string,

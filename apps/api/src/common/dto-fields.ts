@@ -1,4 +1,15 @@
-import { Matches, ValidateIf, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 
 /**
  * The field may be left out, but not sent as null: for PATCH bodies over non-nullable
@@ -11,4 +22,23 @@ export function IsOptionalNotNull(options?: ValidationOptions): PropertyDecorato
 /** Some text besides spaces (the database refuses blank names and titles too; this names the field). */
 export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
   return Matches(/\S/, { message: ({ property }) => `${property} must not be blank`, ...options });
+}
+
+/** A PATCH's `version`: the one the client read; a stale one answers 409 (optimistic concurrency). */
+export function IsReadVersion(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ description: 'the version you read; a stale one answers 409' }),
+    IsInt(),
+    Min(1),
+  );
+}
+
+/** A change's `note`: why, kept in the audit trail. */
+export function IsAuditNote(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ description: 'why (kept in the audit trail)' }),
+    IsOptional(),
+    IsString(),
+    MaxLength(2000),
+  );
 }

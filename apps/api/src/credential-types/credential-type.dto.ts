@@ -7,7 +7,6 @@ import {
   IsArray,
   IsInt,
   IsNumber,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -16,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsOptionalNotNull } from '../common/dto-fields';
+import { IsAuditNote, IsOptionalNotNull, IsReadVersion } from '../common/dto-fields';
 import { HasAtMostTwoDecimals } from '../common/validation';
 
 export class SkillLevelDto {
@@ -112,14 +111,9 @@ export class UpdateCredentialTypeDto
   })
   implements UpdateCredentialTypeRequest
 {
-  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
+  @IsReadVersion()
   version!: number;
 
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }

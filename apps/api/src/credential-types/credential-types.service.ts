@@ -1,12 +1,8 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { CredentialType, Page } from '@him/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import type { CredentialType } from '@him/contracts';
+import type { EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
-import { AuditService } from '../audit/audit.service';
-import { assertVersion } from '../common/errors';
-import { findInDepartment } from '../common/find-in-department';
-import type { PageQuery } from '../common/pagination';
+import { CatalogService, type CatalogSpec } from '../common/catalog.service';
 import {
   CredentialTypeEntity,
   CredentialTypeSkillEntity,
@@ -35,117 +31,91 @@ export function toCredentialType(e: CredentialTypeEntity): CredentialType {
 }
 
 @Injectable()
-export class CredentialTypesService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+export class CredentialTypesService extends CatalogService<
+  CredentialTypeEntity,
+  CredentialType,
+  CreateCredentialTypeDto,
+  UpdateCredentialTypeDto
+> {
+  protected readonly spec: CatalogSpec<CredentialTypeEntity> = {
+    entity: CredentialTypeEntity,
+    auditEntity: 'credential-type',
+    what: 'credential type',
+    order: { code: 'ASC', id: 'ASC' },
+  };
 
-  async list(user: RequestUser, page: PageQuery): Promise<Page<CredentialType>> {
-    const [rows, total] = await this.dataSource.getRepository(CredentialTypeEntity).findAndCount({
-      where: { departmentId: user.departmentId },
-      order: { code: 'ASC', id: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
-    });
-    return { items: rows.map(toCredentialType), total };
+  protected toRecords(_em: EntityManager, rows: CredentialTypeEntity[]): CredentialType[] {
+    return rows.map(toCredentialType);
   }
 
-  async get(user: RequestUser, id: string): Promise<CredentialType> {
-    return toCredentialType(await this.find(this.dataSource.manager, user, id));
+  /** The new type, read back with its evidenced skills and supersessions. */
+  protected async insert(
+    em: EntityManager,
+    user: RequestUser,
+    dto: CreateCredentialTypeDto,
+  ): Promise<CredentialTypeEntity> {
+    await this.assertSkills(em, user, dto.evidencesSkills);
+    const saved = await em.save(
+      em.create(CredentialTypeEntity, {
+        departmentId: user.departmentId,
+        code: dto.code.trim(),
+        name: dto.name.trim(),
+        issuingBody: dto.issuingBody.trim(),
+        baseCeus: dto.baseCeus,
+        version: 1,
+      }),
+    );
+    await this.replaceSkills(em, saved.id, dto.evidencesSkills);
+    if (dto.supersedes !== undefined && dto.supersedes.length > 0) {
+      await this.assertSupersedes(em, user, saved.id, dto.supersedes);
+      await this.replaceSupersedes(em, saved.id, dto.supersedes);
+    }
+    return this.find(em, user, saved.id);
   }
 
-  create(user: RequestUser, dto: CreateCredentialTypeDto): Promise<CredentialType> {
-    return this.dataSource.transaction(async (em) => {
-      await this.assertSkills(em, user, dto.evidencesSkills);
-      const saved = await em.save(
-        em.create(CredentialTypeEntity, {
-          departmentId: user.departmentId,
-          code: dto.code.trim(),
-          name: dto.name.trim(),
-          issuingBody: dto.issuingBody.trim(),
-          baseCeus: dto.baseCeus,
-          version: 1,
-        }),
-      );
-      await this.replaceSkills(em, saved.id, dto.evidencesSkills);
-      if (dto.supersedes !== undefined && dto.supersedes.length > 0) {
-        await this.assertSupersedes(em, user, saved.id, dto.supersedes);
-        await this.replaceSupersedes(em, saved.id, dto.supersedes);
-      }
-      const type = toCredentialType(await this.find(em, user, saved.id));
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'create',
-        entity: 'credential-type',
-        entityId: type.id,
-        after: type,
-      });
-      return type;
-    });
+  /** The row's columns in one UPDATE, its children replaced; read back with them. */
+  protected async change(
+    em: EntityManager,
+    user: RequestUser,
+    type: CredentialTypeEntity,
+    dto: UpdateCredentialTypeDto,
+  ): Promise<CredentialTypeEntity> {
+    const id = type.id;
+    if (dto.evidencesSkills !== undefined) await this.assertSkills(em, user, dto.evidencesSkills);
+    const changes: Partial<CredentialTypeEntity> = { version: type.version + 1 };
+    if (dto.code !== undefined) changes.code = dto.code.trim();
+    if (dto.name !== undefined) changes.name = dto.name.trim();
+    if (dto.issuingBody !== undefined) changes.issuingBody = dto.issuingBody.trim();
+    if (dto.baseCeus !== undefined) changes.baseCeus = dto.baseCeus;
+    await em.update(CredentialTypeEntity, { id }, changes);
+    if (dto.evidencesSkills !== undefined) await this.replaceSkills(em, id, dto.evidencesSkills);
+    if (dto.supersedes !== undefined) {
+      await this.assertSupersedes(em, user, id, dto.supersedes);
+      await this.replaceSupersedes(em, id, dto.supersedes);
+    }
+    return this.find(em, user, id);
   }
 
-  update(user: RequestUser, id: string, dto: UpdateCredentialTypeDto): Promise<CredentialType> {
-    return this.dataSource.transaction(async (em) => {
-      const entity = await this.find(em, user, id, true);
-      assertVersion('credential type', entity.version, dto.version);
-      if (dto.evidencesSkills !== undefined) await this.assertSkills(em, user, dto.evidencesSkills);
-      const before = toCredentialType(entity);
-      const changes: Partial<CredentialTypeEntity> = { version: entity.version + 1 };
-      if (dto.code !== undefined) changes.code = dto.code.trim();
-      if (dto.name !== undefined) changes.name = dto.name.trim();
-      if (dto.issuingBody !== undefined) changes.issuingBody = dto.issuingBody.trim();
-      if (dto.baseCeus !== undefined) changes.baseCeus = dto.baseCeus;
-      await em.update(CredentialTypeEntity, { id }, changes);
-      if (dto.evidencesSkills !== undefined) await this.replaceSkills(em, id, dto.evidencesSkills);
-      if (dto.supersedes !== undefined) {
-        await this.assertSupersedes(em, user, id, dto.supersedes);
-        await this.replaceSupersedes(em, id, dto.supersedes);
-      }
-      const after = toCredentialType(await this.find(em, user, id));
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'credential-type',
-        entityId: id,
-        before,
-        after,
-        note: dto.note,
-      });
-      return after;
-    });
-  }
-
-  remove(user: RequestUser, id: string, note?: string): Promise<void> {
-    return this.dataSource.transaction(async (em) => {
-      const entity = await this.find(em, user, id, true);
-      const [uses]: { credentials: number; requirements: number; targets: number }[] =
-        await em.query(
-          `SELECT (SELECT count(*) FROM credential WHERE credential_type_id = $1)::int AS credentials,
-                (SELECT count(*) FROM requirement_credential_type x JOIN requirement r ON r.id = x.requirement_id
-                  WHERE x.credential_type_id = $1 AND r.role_id IS NOT NULL)::int AS requirements,
-                (SELECT count(*) FROM requirement_credential_type x JOIN requirement r ON r.id = x.requirement_id
-                  WHERE x.credential_type_id = $1 AND r.team_id IS NOT NULL)::int AS targets`,
-          [id],
-        );
-      const inUse = [
-        plural(uses.credentials, 'credential'),
-        plural(uses.requirements, 'role requirement'),
-        plural(uses.targets, 'coverage target'),
-      ].filter((s): s is string => s !== null);
-      if (inUse.length > 0) {
-        throw new ConflictException(
-          `the credential type is in use by ${inUse.join(', ')} (revoked credentials included)`,
-        );
-      }
-      // Its evidenced skills go with it (ON DELETE CASCADE).
-      await em.delete(CredentialTypeEntity, { id });
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'delete',
-        entity: 'credential-type',
-        entityId: id,
-        before: toCredentialType(entity),
-        note,
-      });
-    });
+  protected async inUse(
+    em: EntityManager,
+    type: CredentialTypeEntity,
+  ): Promise<string | undefined> {
+    const [uses]: { credentials: number; requirements: number; targets: number }[] = await em.query(
+      `SELECT (SELECT count(*) FROM credential WHERE credential_type_id = $1)::int AS credentials,
+              (SELECT count(*) FROM requirement_credential_type x JOIN requirement r ON r.id = x.requirement_id
+                WHERE x.credential_type_id = $1 AND r.role_id IS NOT NULL)::int AS requirements,
+              (SELECT count(*) FROM requirement_credential_type x JOIN requirement r ON r.id = x.requirement_id
+                WHERE x.credential_type_id = $1 AND r.team_id IS NOT NULL)::int AS targets`,
+      [type.id],
+    );
+    const inUse = [
+      plural(uses.credentials, 'credential'),
+      plural(uses.requirements, 'role requirement'),
+      plural(uses.targets, 'coverage target'),
+    ].filter((s): s is string => s !== null);
+    return inUse.length > 0
+      ? `the credential type is in use by ${inUse.join(', ')} (revoked credentials included)`
+      : undefined;
   }
 
   /** Every evidenced skill must be a skill of the caller's department (400 naming the path). */
@@ -258,20 +228,13 @@ export class CredentialTypesService {
    * The type with its evidenced skills. Locking reads the row alone: PostgreSQL refuses
    * FOR UPDATE on the outer join that loads the skills.
    */
-  private async find(
+  protected override async find(
     em: EntityManager,
     user: RequestUser,
     id: string,
     lock = false,
   ): Promise<CredentialTypeEntity> {
-    const entity = await findInDepartment(
-      em,
-      CredentialTypeEntity,
-      user.departmentId,
-      id,
-      'credential type',
-      lock,
-    );
+    const entity = await super.find(em, user, id, lock);
     if (lock) {
       entity.evidencesSkills = await em.find(CredentialTypeSkillEntity, {
         where: { credentialTypeId: id },

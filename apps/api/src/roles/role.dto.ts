@@ -1,6 +1,7 @@
 import type { CreateRoleRequest, UpdateRoleRequest } from '@him/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsAuditNote, IsReadVersion } from '../common/dto-fields';
 import { IsRequirementList, type RequirementDto } from './requirements';
 
 export class CreateRoleDto implements CreateRoleRequest {
@@ -25,14 +26,9 @@ export class UpdateRoleDto
   extends PartialType(CreateRoleDto, { skipNullProperties: false })
   implements UpdateRoleRequest
 {
-  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
+  @IsReadVersion()
   version!: number;
 
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }

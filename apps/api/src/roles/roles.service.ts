@@ -1,12 +1,8 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, Role } from '@him/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import type { Role } from '@him/contracts';
+import type { EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
-import { AuditService } from '../audit/audit.service';
-import { assertVersion } from '../common/errors';
-import { findInDepartment } from '../common/find-in-department';
-import type { PageQuery } from '../common/pagination';
+import { CatalogService, type CatalogSpec } from '../common/catalog.service';
 import { RoleEntity } from './role.entity';
 import type { CreateRoleDto, UpdateRoleDto } from './role.dto';
 import {
@@ -28,113 +24,64 @@ export function toRole(e: RoleEntity, requirements: RequirementRow[]): Role {
 }
 
 @Injectable()
-export class RolesService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+export class RolesService extends CatalogService<RoleEntity, Role, CreateRoleDto, UpdateRoleDto> {
+  protected readonly spec: CatalogSpec<RoleEntity> = {
+    entity: RoleEntity,
+    auditEntity: 'role',
+    what: 'role',
+    order: { name: 'ASC', id: 'ASC' },
+  };
 
-  async list(user: RequestUser, page: PageQuery): Promise<Page<Role>> {
-    const [rows, total] = await this.dataSource.getRepository(RoleEntity).findAndCount({
-      where: { departmentId: user.departmentId },
-      order: { name: 'ASC', id: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
-    });
+  protected async toRecords(em: EntityManager, rows: RoleEntity[]): Promise<Role[]> {
     const requirements = await loadRequirements(
-      this.dataSource.manager,
+      em,
       'role_id',
       rows.map((r) => r.id),
     );
-    return { items: rows.map((r) => toRole(r, requirements.get(r.id) ?? [])), total };
+    return rows.map((r) => toRole(r, requirements.get(r.id) ?? []));
   }
 
-  async get(user: RequestUser, id: string): Promise<Role> {
-    return this.read(this.dataSource.manager, await this.find(this.dataSource.manager, user, id));
+  protected async insert(
+    em: EntityManager,
+    user: RequestUser,
+    dto: CreateRoleDto,
+  ): Promise<RoleEntity> {
+    await this.assertRequirements(em, user, dto.requirements);
+    const saved = await em.save(
+      em.create(RoleEntity, {
+        departmentId: user.departmentId,
+        name: dto.name.trim(),
+        description: dto.description ?? null,
+        version: 1,
+      }),
+    );
+    await this.replaceRequirements(em, user, saved, dto.requirements);
+    return saved;
   }
 
-  create(user: RequestUser, dto: CreateRoleDto): Promise<Role> {
-    return this.dataSource.transaction(async (em) => {
-      await this.assertRequirements(em, user, dto.requirements);
-      const saved = await em.save(
-        em.create(RoleEntity, {
-          departmentId: user.departmentId,
-          name: dto.name.trim(),
-          description: dto.description ?? null,
-          version: 1,
-        }),
-      );
-      await replaceRequirements(
-        em,
-        user.departmentId,
-        { roleId: saved.id },
-        dto.requirements.map((requirement) => ({ requirement })),
-      );
-      const role = await this.read(em, saved);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'create',
-        entity: 'role',
-        entityId: role.id,
-        after: role,
-      });
-      return role;
-    });
+  protected async change(
+    em: EntityManager,
+    user: RequestUser,
+    role: RoleEntity,
+    dto: UpdateRoleDto,
+  ): Promise<RoleEntity> {
+    if (dto.requirements !== undefined) await this.assertRequirements(em, user, dto.requirements);
+    if (dto.name !== undefined) role.name = dto.name.trim();
+    if (dto.description !== undefined) role.description = dto.description;
+    await this.nextVersion(em, role);
+    if (dto.requirements !== undefined)
+      await this.replaceRequirements(em, user, role, dto.requirements);
+    return role;
   }
 
-  update(user: RequestUser, id: string, dto: UpdateRoleDto): Promise<Role> {
-    return this.dataSource.transaction(async (em) => {
-      const entity = await this.find(em, user, id, true);
-      assertVersion('role', entity.version, dto.version);
-      if (dto.requirements !== undefined) await this.assertRequirements(em, user, dto.requirements);
-      const before = await this.read(em, entity);
-      if (dto.name !== undefined) entity.name = dto.name.trim();
-      if (dto.description !== undefined) entity.description = dto.description;
-      entity.version += 1;
-      await em.save(entity);
-      if (dto.requirements !== undefined) {
-        await replaceRequirements(
-          em,
-          user.departmentId,
-          { roleId: id },
-          dto.requirements.map((requirement) => ({ requirement })),
-        );
-      }
-      const after = await this.read(em, entity);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'role',
-        entityId: id,
-        before,
-        after,
-        note: dto.note,
-      });
-      return after;
-    });
-  }
-
-  remove(user: RequestUser, id: string, note?: string): Promise<void> {
-    return this.dataSource.transaction(async (em) => {
-      const entity = await this.find(em, user, id, true);
-      const [{ holders }] = await em.query(
-        `SELECT count(*)::int AS holders FROM staff WHERE role_id = $1`,
-        [id],
-      );
-      if (holders > 0) {
-        throw new ConflictException(
-          `the role is held by ${holders} staff member${holders === 1 ? '' : 's'} (terminated ones included); move them to another role first`,
-        );
-      }
-      const before = await this.read(em, entity);
-      // The role's requirement rows go with it (ON DELETE CASCADE).
-      await em.delete(RoleEntity, { id });
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'delete',
-        entity: 'role',
-        entityId: id,
-        before,
-        note,
-      });
-    });
+  protected async inUse(em: EntityManager, role: RoleEntity): Promise<string | undefined> {
+    const [{ holders }] = await em.query(
+      `SELECT count(*)::int AS holders FROM staff WHERE role_id = $1`,
+      [role.id],
+    );
+    return holders > 0
+      ? `the role is held by ${holders} staff member${holders === 1 ? '' : 's'} (terminated ones included); move them to another role first`
+      : undefined;
   }
 
   private async assertRequirements(
@@ -150,17 +97,17 @@ export class RolesService {
     if (problems.length > 0) throw new BadRequestException(problems);
   }
 
-  private async read(em: EntityManager, entity: RoleEntity): Promise<Role> {
-    const requirements = await loadRequirements(em, 'role_id', [entity.id]);
-    return toRole(entity, requirements.get(entity.id) ?? []);
-  }
-
-  private find(
+  private replaceRequirements(
     em: EntityManager,
     user: RequestUser,
-    id: string,
-    lock = false,
-  ): Promise<RoleEntity> {
-    return findInDepartment(em, RoleEntity, user.departmentId, id, 'role', lock);
+    role: RoleEntity,
+    requirements: RequirementDto[],
+  ): Promise<void> {
+    return replaceRequirements(
+      em,
+      user.departmentId,
+      { roleId: role.id },
+      requirements.map((requirement) => ({ requirement })),
+    );
   }
 }

@@ -6,7 +6,7 @@ import {
   type UpdateSkillRequest,
 } from '@him/contracts';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsNotBlank, IsOptionalNotNull } from '../common/dto-fields';
+import { IsAuditNote, IsNotBlank, IsOptionalNotNull, IsReadVersion } from '../common/dto-fields';
 
 export class CreateSkillDto implements CreateSkillRequest {
   @ApiProperty({ example: 'ICD-10-CM diagnosis coding' })
@@ -75,14 +75,9 @@ export class UpdateSkillDto implements UpdateSkillRequest {
   @Max(600)
   reassessMonths?: number | null;
 
-  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
+  @IsReadVersion()
   version!: number;
 
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }

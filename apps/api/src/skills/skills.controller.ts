@@ -1,12 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page, Skill } from '@him/contracts';
-import { HasPermission } from '../auth/has-permission.decorator';
-import { PERMISSIONS } from '../auth/permissions';
 import { CurrentUser, type RequestUser } from '../auth/request-user';
+import { CatalogId, CatalogRoute } from '../common/catalog.routes';
 import { DeleteQuery } from '../common/delete-query';
 import { PageQuery } from '../common/pagination';
-import { uuidParam } from '../common/uuid.pipe';
 import { CreateSkillDto, UpdateSkillDto } from './skill.dto';
 import { SkillsService } from './skills.service';
 
@@ -16,40 +14,34 @@ import { SkillsService } from './skills.service';
 export class SkillsController {
   constructor(private readonly skills: SkillsService) {}
 
-  @Get()
-  @HasPermission(PERMISSIONS.catalogRead)
+  @CatalogRoute.list()
   list(@CurrentUser() user: RequestUser, @Query() page: PageQuery): Promise<Page<Skill>> {
     return this.skills.list(user, page);
   }
 
-  @Get(':id')
-  @HasPermission(PERMISSIONS.catalogRead)
-  get(@CurrentUser() user: RequestUser, @Param('id', uuidParam()) id: string): Promise<Skill> {
+  @CatalogRoute.get()
+  get(@CurrentUser() user: RequestUser, @CatalogId() id: string): Promise<Skill> {
     return this.skills.get(user, id);
   }
 
-  @Post()
-  @HasPermission(PERMISSIONS.catalogWrite)
+  @CatalogRoute.create()
   create(@CurrentUser() user: RequestUser, @Body() dto: CreateSkillDto): Promise<Skill> {
     return this.skills.create(user, dto);
   }
 
-  @Patch(':id')
-  @HasPermission(PERMISSIONS.catalogWrite)
+  @CatalogRoute.update()
   update(
     @CurrentUser() user: RequestUser,
-    @Param('id', uuidParam()) id: string,
+    @CatalogId() id: string,
     @Body() dto: UpdateSkillDto,
   ): Promise<Skill> {
     return this.skills.update(user, id, dto);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @HasPermission(PERMISSIONS.catalogWrite)
+  @CatalogRoute.remove()
   remove(
     @CurrentUser() user: RequestUser,
-    @Param('id', uuidParam()) id: string,
+    @CatalogId() id: string,
     @Query() query: DeleteQuery,
   ): Promise<void> {
     return this.skills.remove(user, id, query.note);

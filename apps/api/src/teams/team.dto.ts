@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsAuditNote, IsReadVersion } from '../common/dto-fields';
 import { IsRequirement, MAX_REQUIREMENTS, type RequirementDto } from '../roles/requirements';
 
 export class CoverageTargetDto {
@@ -62,14 +63,9 @@ export class UpdateTeamDto
   extends PartialType(CreateTeamDto, { skipNullProperties: false })
   implements UpdateTeamRequest
 {
-  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
+  @IsReadVersion()
   version!: number;
 
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }

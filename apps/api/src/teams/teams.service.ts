@@ -1,12 +1,8 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, Team } from '@him/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import type { Team } from '@him/contracts';
+import type { EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
-import { AuditService } from '../audit/audit.service';
-import { assertVersion } from '../common/errors';
-import { findInDepartment } from '../common/find-in-department';
-import type { PageQuery } from '../common/pagination';
+import { CatalogService, type CatalogSpec } from '../common/catalog.service';
 import {
   loadRequirements,
   replaceRequirements,
@@ -30,99 +26,57 @@ export function toTeam(e: TeamEntity, managerStaffIds: string[], targets: Requir
 }
 
 @Injectable()
-export class TeamsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+export class TeamsService extends CatalogService<TeamEntity, Team, CreateTeamDto, UpdateTeamDto> {
+  protected readonly spec: CatalogSpec<TeamEntity> = {
+    entity: TeamEntity,
+    auditEntity: 'team',
+    what: 'team',
+    order: { name: 'ASC', id: 'ASC' },
+  };
 
-  async list(user: RequestUser, page: PageQuery): Promise<Page<Team>> {
-    const [rows, total] = await this.dataSource.getRepository(TeamEntity).findAndCount({
-      where: { departmentId: user.departmentId },
-      order: { name: 'ASC', id: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
-    });
-    return { items: await this.readMany(this.dataSource.manager, rows), total };
+  protected async insert(
+    em: EntityManager,
+    user: RequestUser,
+    dto: CreateTeamDto,
+  ): Promise<TeamEntity> {
+    const managerStaffIds = dto.managerStaffIds ?? [];
+    await this.assertReferences(em, user, managerStaffIds, dto.coverageTargets);
+    const saved = await em.save(
+      em.create(TeamEntity, {
+        departmentId: user.departmentId,
+        name: dto.name.trim(),
+        version: 1,
+      }),
+    );
+    await this.replaceManagers(em, saved.id, managerStaffIds);
+    await replaceRequirements(em, user.departmentId, { teamId: saved.id }, dto.coverageTargets);
+    return saved;
   }
 
-  async get(user: RequestUser, id: string): Promise<Team> {
-    return this.read(this.dataSource.manager, await this.find(this.dataSource.manager, user, id));
+  protected async change(
+    em: EntityManager,
+    user: RequestUser,
+    team: TeamEntity,
+    dto: UpdateTeamDto,
+  ): Promise<TeamEntity> {
+    await this.assertReferences(em, user, dto.managerStaffIds, dto.coverageTargets);
+    if (dto.name !== undefined) team.name = dto.name.trim();
+    await this.nextVersion(em, team);
+    if (dto.managerStaffIds !== undefined)
+      await this.replaceManagers(em, team.id, dto.managerStaffIds);
+    if (dto.coverageTargets !== undefined)
+      await replaceRequirements(em, user.departmentId, { teamId: team.id }, dto.coverageTargets);
+    return team;
   }
 
-  create(user: RequestUser, dto: CreateTeamDto): Promise<Team> {
-    return this.dataSource.transaction(async (em) => {
-      const managerStaffIds = dto.managerStaffIds ?? [];
-      await this.assertReferences(em, user, managerStaffIds, dto.coverageTargets);
-      const saved = await em.save(
-        em.create(TeamEntity, {
-          departmentId: user.departmentId,
-          name: dto.name.trim(),
-          version: 1,
-        }),
-      );
-      await this.replaceManagers(em, saved.id, managerStaffIds);
-      await replaceRequirements(em, user.departmentId, { teamId: saved.id }, dto.coverageTargets);
-      const team = await this.read(em, saved);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'create',
-        entity: 'team',
-        entityId: team.id,
-        after: team,
-      });
-      return team;
-    });
-  }
-
-  update(user: RequestUser, id: string, dto: UpdateTeamDto): Promise<Team> {
-    return this.dataSource.transaction(async (em) => {
-      const entity = await this.find(em, user, id, true);
-      assertVersion('team', entity.version, dto.version);
-      await this.assertReferences(em, user, dto.managerStaffIds, dto.coverageTargets);
-      const before = await this.read(em, entity);
-      if (dto.name !== undefined) entity.name = dto.name.trim();
-      entity.version += 1;
-      await em.save(entity);
-      if (dto.managerStaffIds !== undefined)
-        await this.replaceManagers(em, id, dto.managerStaffIds);
-      if (dto.coverageTargets !== undefined)
-        await replaceRequirements(em, user.departmentId, { teamId: id }, dto.coverageTargets);
-      const after = await this.read(em, entity);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'team',
-        entityId: id,
-        before,
-        after,
-        note: dto.note,
-      });
-      return after;
-    });
-  }
-
-  remove(user: RequestUser, id: string, note?: string): Promise<void> {
-    return this.dataSource.transaction(async (em) => {
-      const entity = await this.find(em, user, id, true);
-      const [{ members }] = await em.query(
-        `SELECT count(*)::int AS members FROM staff WHERE team_id = $1`,
-        [id],
-      );
-      if (members > 0) {
-        throw new ConflictException(
-          `the team has ${members} staff member${members === 1 ? '' : 's'} (terminated ones included); move them to another team first`,
-        );
-      }
-      const before = await this.read(em, entity);
-      // Its managers and coverage targets go with it (ON DELETE CASCADE).
-      await em.delete(TeamEntity, { id });
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'delete',
-        entity: 'team',
-        entityId: id,
-        before,
-        note,
-      });
-    });
+  protected async inUse(em: EntityManager, team: TeamEntity): Promise<string | undefined> {
+    const [{ members }] = await em.query(
+      `SELECT count(*)::int AS members FROM staff WHERE team_id = $1`,
+      [team.id],
+    );
+    return members > 0
+      ? `the team has ${members} staff member${members === 1 ? '' : 's'} (terminated ones included); move them to another team first`
+      : undefined;
   }
 
   /** Managers must be staff of the department, targets refer to its catalog: 400 naming the path otherwise. */
@@ -172,12 +126,8 @@ export class TeamsService {
       );
   }
 
-  private async read(em: EntityManager, entity: TeamEntity): Promise<Team> {
-    return (await this.readMany(em, [entity]))[0];
-  }
-
   /** Teams with their managers and targets: two queries, whatever the number of teams. */
-  private async readMany(em: EntityManager, teams: TeamEntity[]): Promise<Team[]> {
+  protected async toRecords(em: EntityManager, teams: TeamEntity[]): Promise<Team[]> {
     const ids = teams.map((t) => t.id);
     if (ids.length === 0) return [];
     // The schema keeps no order among managers; they are given by name.
@@ -194,14 +144,5 @@ export class TeamsService {
         targets.get(t.id) ?? [],
       ),
     );
-  }
-
-  private find(
-    em: EntityManager,
-    user: RequestUser,
-    id: string,
-    lock = false,
-  ): Promise<TeamEntity> {
-    return findInDepartment(em, TeamEntity, user.departmentId, id, 'team', lock);
   }
 }
