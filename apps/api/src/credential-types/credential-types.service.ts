@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CredentialType, Page } from '@him/contracts';
+import { countText } from '@him/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
@@ -285,6 +286,5 @@ export class CredentialTypesService {
 }
 
 function plural(count: number, noun: string): string | null {
-  if (count === 0) return null;
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return count === 0 ? null : countText(count, noun);
 }

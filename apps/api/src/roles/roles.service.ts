@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, Role } from '@him/contracts';
+import { countText } from '@him/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
@@ -121,7 +122,7 @@ export class RolesService {
       );
       if (holders > 0) {
         throw new ConflictException(
-          `the role is held by ${holders} staff member${holders === 1 ? '' : 's'} (terminated ones included); move them to another role first`,
+          `the role is held by ${countText(holders, 'staff member')} (terminated ones included); move them to another role first`,
         );
       }
       const before = await this.read(em, entity);

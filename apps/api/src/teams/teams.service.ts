@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, Team } from '@him/contracts';
+import { countText } from '@him/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { AuditService } from '../audit/audit.service';
@@ -109,7 +110,7 @@ export class TeamsService {
       );
       if (members > 0) {
         throw new ConflictException(
-          `the team has ${members} staff member${members === 1 ? '' : 's'} (terminated ones included); move them to another team first`,
+          `the team has ${countText(members, 'staff member')} (terminated ones included); move them to another team first`,
         );
       }
       const before = await this.read(em, entity);
