@@ -1,4 +1,5 @@
 import type {
+  LoginRequest,
   PasswordResetCompleteRequest,
   PasswordResetRequest,
   SingleSignOnCompleteRequest,
@@ -6,7 +7,7 @@ import type {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'director@riverside-demo.org' })
   @IsString()
   @IsEmail()

@@ -1,5 +1,6 @@
 import { ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { countText } from '@him/domain';
 import {
   InjectThrottlerOptions,
   InjectThrottlerStorage,
@@ -107,7 +108,7 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
       {
         error: 'Too Many Requests',
         message: [
-          `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an admin to set a new password.`,
+          `Too many failed sign-ins. Try again in ${countText(minutes, 'minute')}, or ask an admin to set a new password.`,
         ],
       },
       HttpStatus.TOO_MANY_REQUESTS,

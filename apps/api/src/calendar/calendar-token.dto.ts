@@ -1,9 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CALENDAR_TOKEN_SCOPES, type CalendarTokenScope } from '@him/contracts';
+import {
+  CALENDAR_TOKEN_SCOPES,
+  type CalendarTokenScope,
+  type CreateCalendarTokenRequest,
+} from '@him/contracts';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsNotBlank } from '../common/dto-fields';
 
-export class CreateCalendarTokenDto {
+export class CreateCalendarTokenDto implements CreateCalendarTokenRequest {
   @ApiPropertyOptional({
     example: 'Work phone',
     description: 'a name to recognise the feed by in the list',

@@ -1,4 +1,9 @@
-import type { CreateCeRuleRequest, UpdateCeRuleRequest } from '@him/contracts';
+import type {
+  AfterLapseStep,
+  CeMinimum,
+  CreateCeRuleRequest,
+  UpdateCeRuleRequest,
+} from '@him/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -65,7 +70,7 @@ function HoursOrShare(field: 'hours' | 'share') {
     });
 }
 
-export class CeMinimumDto {
+export class CeMinimumDto implements CeMinimum {
   @ApiProperty({
     type: [String],
     example: ['hiim-domain'],
@@ -104,7 +109,7 @@ export class CeMinimumDto {
 }
 
 /** R18: one state after an expiry (AHIMA: inactive, 180 days). */
-export class AfterLapseStepDto {
+export class AfterLapseStepDto implements AfterLapseStep {
   @ApiProperty({ example: 'inactive', description: "the body's word for the state" })
   @IsString()
   @Matches(/^[a-z][a-z -]*$/, {

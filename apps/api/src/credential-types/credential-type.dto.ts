@@ -1,4 +1,8 @@
-import type { CreateCredentialTypeRequest, UpdateCredentialTypeRequest } from '@him/contracts';
+import type {
+  CreateCredentialTypeRequest,
+  SkillLevel,
+  UpdateCredentialTypeRequest,
+} from '@him/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -18,7 +22,7 @@ import {
 import { IsAuditNote, IsOptionalNotNull, IsReadVersion } from '../common/dto-fields';
 import { HasAtMostTwoDecimals } from '../common/validation';
 
-export class SkillLevelDto {
+export class SkillLevelDto implements SkillLevel {
   @ApiProperty({ format: 'uuid', description: 'a skill of the department' })
   @IsUUID()
   skillId!: string;

@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { CredentialType } from '@him/contracts';
+import { countText } from '@him/domain';
 import type { EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { CatalogService, type CatalogSpec } from '../common/catalog.service';
@@ -248,6 +249,5 @@ export class CredentialTypesService extends CatalogService<
 }
 
 function plural(count: number, noun: string): string | null {
-  if (count === 0) return null;
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return count === 0 ? null : countText(count, noun);
 }

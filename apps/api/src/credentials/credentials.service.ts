@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AfterLapseState, Credential, Page, TeamManagerContact } from '@him/contracts';
+import { credentialAddersInWords } from '@him/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
@@ -172,7 +173,7 @@ export class CredentialsService {
       if (!this.access.canReportOwnCredential(user, member.id, department.staffMayAddCredentials)) {
         const managers = await teamManagerContacts(em, user.departmentId, member.id);
         throw new ForbiddenException(
-          `your department's managers add credentials: ${askWhom(managers.map((m) => m.name))}`,
+          `your department's managers add credentials: ask ${credentialAddersInWords(managers.map((m) => m.name))} to add it`,
         );
       }
       return this.insert(
@@ -376,14 +377,4 @@ async function teamManagerContacts(
     [staffId, departmentId],
   );
   return rows.map((row) => ({ staffId: row.id, name: row.name, email: row.email }));
-}
-
-/** "ask Denise Carter (your team's manager) to add it", or an admin when the team has none. */
-function askWhom(names: string[]): string {
-  if (names.length === 0) return "ask your department's admin to add it";
-  const list =
-    names.length === 1
-      ? names[0]
-      : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-  return `ask ${list} (your team's ${names.length === 1 ? 'manager' : 'managers'}) to add it`;
 }

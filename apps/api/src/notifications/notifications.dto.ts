@@ -4,6 +4,8 @@ import {
   REMINDER_KINDS,
   WEBHOOK_EVENT_KINDS,
   type CreateWebhookRequest,
+  type NotificationPreferences,
+  type UpdateReminderSettingsRequest,
   type UpdateWebhookRequest,
   type NoticeChannel,
   type ReminderKind,
@@ -113,7 +115,7 @@ class TypeLeadDaysDto {
 }
 
 /** Every section is optional; what is sent replaces that section. */
-export class UpdateReminderSettingsDto {
+export class UpdateReminderSettingsDto implements UpdateReminderSettingsRequest {
   @ApiPropertyOptional({ type: ExpiringDto })
   @IsOptionalNotNull()
   @ValidateNested()
@@ -218,7 +220,7 @@ export class NoticeLogQueryDto extends PageQuery {
   channel?: NoticeChannel;
 }
 
-export class UpdatePreferencesDto {
+export class UpdatePreferencesDto implements NotificationPreferences {
   @ApiProperty({
     enum: REMINDER_KINDS,
     isArray: true,

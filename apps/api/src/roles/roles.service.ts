@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { Role } from '@him/contracts';
+import { countText } from '@him/domain';
 import type { EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { CatalogService, type CatalogSpec } from '../common/catalog.service';
@@ -80,7 +81,7 @@ export class RolesService extends CatalogService<RoleEntity, Role, CreateRoleDto
       [role.id],
     );
     return holders > 0
-      ? `the role is held by ${holders} staff member${holders === 1 ? '' : 's'} (terminated ones included); move them to another role first`
+      ? `the role is held by ${countText(holders, 'staff member')} (terminated ones included); move them to another role first`
       : undefined;
   }
 

@@ -1,4 +1,4 @@
-import type { CreateTeamRequest, UpdateTeamRequest } from '@him/contracts';
+import type { CoverageTarget, CreateTeamRequest, UpdateTeamRequest } from '@him/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -18,7 +18,7 @@ import {
 import { IsAuditNote, IsReadVersion } from '../common/dto-fields';
 import { IsRequirement, MAX_REQUIREMENTS, type RequirementDto } from '../roles/requirements';
 
-export class CoverageTargetDto {
+export class CoverageTargetDto implements CoverageTarget {
   /** What at least `minHolders` active members of the team must meet at all times (R7). */
   @IsRequirement()
   requirement!: RequirementDto;

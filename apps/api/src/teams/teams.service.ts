@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { Team } from '@him/contracts';
+import { countText } from '@him/domain';
 import type { EntityManager } from 'typeorm';
 import type { RequestUser } from '../auth/request-user';
 import { CatalogService, type CatalogSpec } from '../common/catalog.service';
@@ -75,7 +76,7 @@ export class TeamsService extends CatalogService<TeamEntity, Team, CreateTeamDto
       [team.id],
     );
     return members > 0
-      ? `the team has ${members} staff member${members === 1 ? '' : 's'} (terminated ones included); move them to another team first`
+      ? `the team has ${countText(members, 'staff member')} (terminated ones included); move them to another team first`
       : undefined;
   }
 

@@ -8,7 +8,9 @@ import {
   ceMinimumInWords,
   ceMinimumStatusInWords,
   ceStatusInWords,
+  countText,
   coverageTargetInWords,
+  credentialAddersInWords,
   credentialStatusInWords,
   credentialStatusLabel,
   daysText,
@@ -17,6 +19,7 @@ import {
   humanizeSlug,
   levelInWords,
   levelName,
+  namesWithOr,
   percentInWords,
   requirementInWords,
   requirementLabel,
@@ -59,6 +62,9 @@ describe('wording: numbers', () => {
     expect(daysText(-1)).toBe('-1 day');
     expect(daysText(12)).toBe('12 days');
     expect(daysText(0)).toBe('0 days');
+    expect(countText(1, 'month')).toBe('1 month');
+    expect(countText(6, 'month')).toBe('6 months');
+    expect(countText(0, 'staff member')).toBe('0 staff members');
   });
 
   it('wording R8 rounds a figure only for display, and says n/a without a denominator', () => {
@@ -211,6 +217,19 @@ describe('wording: credentials and staff', () => {
     expect(staffStatusLabel('leave')).toBe('On leave');
     expect(staffStatusLabel('active')).toBe('Active');
     expect(staffStatusLabel('terminated')).toBe('No longer employed');
+  });
+
+  it('wording names whom a member asks to add a credential', () => {
+    expect(namesWithOr([])).toBe('');
+    expect(namesWithOr(['Denise Carter'])).toBe('Denise Carter');
+    expect(namesWithOr(['Denise Carter', 'Ana Ruiz', 'Lee Park'])).toBe(
+      'Denise Carter, Ana Ruiz or Lee Park',
+    );
+    expect(credentialAddersInWords([])).toBe("your department's admin");
+    expect(credentialAddersInWords(['Denise Carter'])).toBe("Denise Carter (your team's manager)");
+    expect(credentialAddersInWords(['Denise Carter', 'Ana Ruiz'])).toBe(
+      "Denise Carter or Ana Ruiz (your team's managers)",
+    );
   });
 });
 

@@ -38,9 +38,14 @@ export function hoursText(hours: number): string {
   return `${formatHours(hours)} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
+/** A count and its noun, which takes an s in the plural: "1 month", "3 months", "0 staff members". */
+export function countText(count: number, noun: string): string {
+  return `${count} ${Math.abs(count) === 1 ? noun : `${noun}s`}`;
+}
+
 /** "1 day", "12 days". */
 export function daysText(days: number): string {
-  return `${days} ${Math.abs(days) === 1 ? 'day' : 'days'}`;
+  return countText(days, 'day');
 }
 
 /** A fraction as a percentage to one decimal: 0.625 as "62.5%", null as "n/a" (R8). */
@@ -63,6 +68,23 @@ export function wholePercent(fraction: number | null): string {
 }
 
 // ---------- words ----------
+
+/** "Denise Carter", "Denise Carter or Ana Ruiz", "A, B or C"; "" for none. */
+export function namesWithOr(names: readonly string[]): string {
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+/**
+ * Whom a member asks to add a credential where managers add them: "Denise Carter (your team's
+ * manager)", "A or B (your team's managers)", the department's admin when the team has none.
+ */
+export function credentialAddersInWords(managerNames: readonly string[]): string {
+  if (managerNames.length === 0) return "your department's admin";
+  const managers = managerNames.length === 1 ? 'manager' : 'managers';
+  return `${namesWithOr(managerNames)} (your team's ${managers})`;
+}
 
 /** "at risk" as a label: "At risk". */
 export function sentenceCase(text: string): string {
@@ -260,17 +282,16 @@ export function afterLapseInWords(state: AfterLapseState | null | undefined): st
 export function afterLapseStepsInWords(steps: readonly AfterLapseStep[] | undefined): string {
   const valid = (steps ?? []).filter((step) => step.days >= 1);
   if (valid.length === 0) return 'none';
-  return `${valid.map((step) => `${step.state} ${step.days} day${step.days === 1 ? '' : 's'}`).join(', then ')}, then revoked`;
+  return `${valid.map((step) => `${step.state} ${daysText(step.days)}`).join(', then ')}, then revoked`;
 }
 
 /** R2: "HIPAA privacy due by 2027-01-12 (in 15 days)", "overdue since 2026-11-30". */
 export function reassessmentDueInWords(due: ReassessmentDue): string {
   if (due.overdue) {
-    const days = -due.daysLeft;
-    return `overdue: stopped counting on ${due.lapsesOn} (${days} day${days === 1 ? '' : 's'} ago)`;
+    return `overdue: stopped counting on ${due.lapsesOn} (${daysText(-due.daysLeft)} ago)`;
   }
   if (due.daysLeft === 0) return `due today (${due.dueBy})`;
-  return `due by ${due.dueBy} (in ${due.daysLeft} day${due.daysLeft === 1 ? '' : 's'})`;
+  return `due by ${due.dueBy} (in ${daysText(due.daysLeft)})`;
 }
 
 /** Who an account is, as a report names them: a person by name and title, never by e-mail. */

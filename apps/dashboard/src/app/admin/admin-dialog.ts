@@ -1,12 +1,22 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { FormGroupDirective } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Directive,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
+import { FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import type { Observable } from 'rxjs';
-import type { CatalogResource } from '../core/api/admin-api';
+import { AdminApi, type CatalogResource } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { changedFields, type FieldSameness } from '../core/forms/changed-fields';
-import { SaveState } from './admin-support';
+import { fieldError, SaveState } from './admin-support';
 import { FormAlert } from './form-alert';
 
 /**
@@ -94,4 +104,26 @@ export class AdminDialog {
   protected reloadStaleRecord(): void {
     this.dialogRef.close({ reload: true });
   }
+}
+
+/** What the templates of the admin dialogs use: reactive forms, Material fields and buttons, the frame. */
+export const ADMIN_DIALOG_IMPORTS = [
+  ReactiveFormsModule,
+  MatButtonModule,
+  MatFormFieldModule,
+  MatInputModule,
+  MatSelectModule,
+  AdminDialog,
+] as const;
+
+/**
+ * What every admin add/edit dialog starts from: the data it was opened with (`D`), the admin
+ * API, the sentence under a field (`err`) and its frame, whose `saveRecord()` sends the form.
+ */
+@Directive()
+export abstract class AdminRecordDialog<D> {
+  protected readonly data = inject<D>(MAT_DIALOG_DATA);
+  protected readonly adminApi = inject(AdminApi);
+  protected readonly err = fieldError;
+  protected readonly frame = viewChild.required(AdminDialog);
 }

@@ -1,18 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
-import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
-import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import type { AfterLapseStep, CeMinimum, CeRule, CreateCeRuleRequest } from '@him/contracts';
 import { ceCategoryLabel } from '@him/domain';
-import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { sameData } from '../core/forms/changed-fields';
-import { fieldError } from './admin-support';
-import { AdminDialog } from './admin-dialog';
+import { ADMIN_DIALOG_IMPORTS, AdminRecordDialog } from './admin-dialog';
 
 export interface CeRuleDialogData {
   /** absent: add a rule */
@@ -75,14 +69,7 @@ function afterLapseForm(step?: AfterLapseStep): AfterLapseForm {
 /** Adds or edits the CE rule of an issuing body (R12, R14). */
 @Component({
   selector: 'him-ce-rule-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatRadioModule,
-    AdminDialog,
-  ],
+  imports: [ADMIN_DIALOG_IMPORTS, MatRadioModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="saveRule()" novalidate>
@@ -271,13 +258,8 @@ function afterLapseForm(step?: AfterLapseStep): AfterLapseForm {
   `,
   styleUrl: './admin-dialog.scss',
 })
-export class CeRuleDialog {
-  private readonly data = inject<CeRuleDialogData>(MAT_DIALOG_DATA);
-  private readonly adminApi = inject(AdminApi);
-
+export class CeRuleDialog extends AdminRecordDialog<CeRuleDialogData> {
   protected readonly rule = this.data.rule;
-  protected readonly err = fieldError;
-  private readonly frame = viewChild.required(AdminDialog);
   protected readonly categoryLabel = ceCategoryLabel;
   private readonly matchers = new WeakMap<MinimumForm, ErrorStateMatcher>();
   private readonly drafts = new WeakMap<MinimumForm, FormControl<string>>();

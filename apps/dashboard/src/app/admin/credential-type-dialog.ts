@@ -1,10 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
-import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
+import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
+import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
 import {
   type CreateCredentialTypeRequest,
   type CredentialType,
@@ -12,11 +7,9 @@ import {
   type Skill,
 } from '@him/contracts';
 import { levelInWords } from '@him/domain';
-import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { sameMembers } from '../core/forms/changed-fields';
-import { fieldError } from './admin-support';
-import { AdminDialog } from './admin-dialog';
+import { ADMIN_DIALOG_IMPORTS, AdminRecordDialog } from './admin-dialog';
 
 export interface CredentialTypeDialogData {
   skills: Skill[];
@@ -38,14 +31,7 @@ function skillLevelForm(skillId = '', level = 3): SkillLevelForm {
 /** Adds or edits a credential type and the skills it evidences (at which level). */
 @Component({
   selector: 'him-credential-type-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    AdminDialog,
-  ],
+  imports: [ADMIN_DIALOG_IMPORTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="saveType()" novalidate>
@@ -150,15 +136,10 @@ function skillLevelForm(skillId = '', level = 3): SkillLevelForm {
   `,
   styleUrl: './admin-dialog.scss',
 })
-export class CredentialTypeDialog {
-  private readonly data = inject<CredentialTypeDialogData>(MAT_DIALOG_DATA);
-  private readonly adminApi = inject(AdminApi);
-
+export class CredentialTypeDialog extends AdminRecordDialog<CredentialTypeDialogData> {
   protected readonly type = this.data.credentialType;
-  protected readonly err = fieldError;
   protected readonly levelName = levelInWords;
   protected readonly levels = PROFICIENCY_LABELS.map((_label, level) => level);
-  private readonly frame = viewChild.required(AdminDialog);
   protected readonly sortedSkills = computed(() =>
     [...this.data.skills].sort((a, b) => a.name.localeCompare(b.name)),
   );

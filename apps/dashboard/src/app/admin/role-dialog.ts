@@ -1,13 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
-import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
 import type { CreateRoleRequest, CredentialType, Role, Skill } from '@him/contracts';
-import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { AdminDialog } from './admin-dialog';
-import { fieldError } from './admin-support';
+import { ADMIN_DIALOG_IMPORTS, AdminRecordDialog } from './admin-dialog';
 import {
   RequirementEditor,
   type RequirementForm,
@@ -26,13 +21,7 @@ export interface RoleDialogData {
 /** Adds or edits a job role and what it requires. */
 @Component({
   selector: 'him-role-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatFormFieldModule,
-    MatInputModule,
-    AdminDialog,
-    RequirementEditor,
-  ],
+  imports: [ADMIN_DIALOG_IMPORTS, RequirementEditor],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="saveRole()" novalidate>
@@ -64,13 +53,8 @@ export interface RoleDialogData {
   `,
   styleUrl: './admin-dialog.scss',
 })
-export class RoleDialog {
-  protected readonly data = inject<RoleDialogData>(MAT_DIALOG_DATA);
-  private readonly adminApi = inject(AdminApi);
-
+export class RoleDialog extends AdminRecordDialog<RoleDialogData> {
   protected readonly role = this.data.role;
-  protected readonly err = fieldError;
-  private readonly frame = viewChild.required(AdminDialog);
   protected readonly requirements = new FormArray<RequirementForm>(
     (this.role?.requirements ?? []).map((requirement) => requirementForm(requirement)),
   );

@@ -1,9 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
 import {
   type CreateSkillRequest,
   SKILL_CATEGORIES,
@@ -11,10 +7,8 @@ import {
   type SkillCategory,
 } from '@him/contracts';
 import { humanizeSlug } from '@him/domain';
-import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
-import { AdminDialog } from './admin-dialog';
-import { fieldError } from './admin-support';
+import { ADMIN_DIALOG_IMPORTS, AdminRecordDialog } from './admin-dialog';
 
 export interface SkillDialogData {
   /** absent: add a skill */
@@ -31,7 +25,7 @@ const FIELDS: Record<string, FormField> = {
 /** Adds a skill or edits one (only the changed fields, with the version read). */
 @Component({
   selector: 'him-skill-dialog',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, AdminDialog],
+  imports: [ADMIN_DIALOG_IMPORTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="saveSkill()" novalidate>
@@ -95,15 +89,10 @@ const FIELDS: Record<string, FormField> = {
   `,
   styleUrl: './admin-dialog.scss',
 })
-export class SkillDialog {
-  private readonly data = inject<SkillDialogData>(MAT_DIALOG_DATA);
-  private readonly adminApi = inject(AdminApi);
-
+export class SkillDialog extends AdminRecordDialog<SkillDialogData> {
   protected readonly skill = this.data.skill;
   protected readonly categories = SKILL_CATEGORIES;
   protected readonly label = humanizeSlug;
-  protected readonly err = fieldError;
-  private readonly frame = viewChild.required(AdminDialog);
   protected readonly form = new FormGroup({
     name: new FormControl(this.skill?.name ?? '', {
       nonNullable: true,

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import type { Skill } from '@him/contracts';
-import { humanizeSlug } from '@him/domain';
+import { countText, humanizeSlug } from '@him/domain';
 import { AdminApi } from '../core/api/admin-api';
 import { createLoader } from '../core/api/loader';
 import { type AdminColumn, AdminList, injectAdminActions } from './admin-list';
@@ -45,9 +45,7 @@ export class SkillsPage {
       key: 'reassessMonths',
       header: 'Reassess every',
       text: (skill) =>
-        skill.reassessMonths
-          ? `${skill.reassessMonths} month${skill.reassessMonths === 1 ? '' : 's'}`
-          : "Department's setting",
+        skill.reassessMonths ? countText(skill.reassessMonths, 'month') : "Department's setting",
     },
   ];
   protected readonly name = (skill: Skill) => skill.name;

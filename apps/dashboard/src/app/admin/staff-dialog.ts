@@ -1,10 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
 import {
   type CreateStaffRequest,
   type Role,
@@ -14,11 +9,9 @@ import {
   type Team,
 } from '@him/contracts';
 import { humanizeSlug } from '@him/domain';
-import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { calendarDate } from '../shared/form-validators';
-import { fieldError } from './admin-support';
-import { AdminDialog } from './admin-dialog';
+import { ADMIN_DIALOG_IMPORTS, AdminRecordDialog } from './admin-dialog';
 
 export interface StaffDialogData {
   teams: Team[];
@@ -40,14 +33,7 @@ const FIELDS: Record<string, FormField> = {
 /** Adds a staff member or edits one (only the changed fields, with the version read). */
 @Component({
   selector: 'him-staff-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    AdminDialog,
-  ],
+  imports: [ADMIN_DIALOG_IMPORTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="saveMember()" novalidate>
@@ -121,15 +107,10 @@ const FIELDS: Record<string, FormField> = {
   `,
   styleUrl: './admin-dialog.scss',
 })
-export class StaffDialog {
-  protected readonly data = inject<StaffDialogData>(MAT_DIALOG_DATA);
-  private readonly adminApi = inject(AdminApi);
-
+export class StaffDialog extends AdminRecordDialog<StaffDialogData> {
   protected readonly member = this.data.member;
   protected readonly statuses = STAFF_STATUSES;
   protected readonly label = humanizeSlug;
-  protected readonly err = fieldError;
-  private readonly frame = viewChild.required(AdminDialog);
   protected readonly form = new FormGroup({
     name: new FormControl(this.member?.name ?? '', {
       nonNullable: true,

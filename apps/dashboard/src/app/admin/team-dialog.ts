@@ -1,10 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
-import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
+import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
+import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
 import type {
   CoverageTarget,
   CreateTeamRequest,
@@ -13,11 +8,9 @@ import type {
   Staff,
   Team,
 } from '@him/contracts';
-import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { sameMembers } from '../core/forms/changed-fields';
-import { AdminDialog } from './admin-dialog';
-import { fieldError } from './admin-support';
+import { ADMIN_DIALOG_IMPORTS, AdminRecordDialog } from './admin-dialog';
 import {
   type RequirementForm,
   RequirementFields,
@@ -51,15 +44,7 @@ function targetForm(target?: CoverageTarget): TargetForm {
 /** Adds or edits a team: its managers and coverage targets. */
 @Component({
   selector: 'him-team-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    AdminDialog,
-    RequirementFields,
-  ],
+  imports: [ADMIN_DIALOG_IMPORTS, RequirementFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="saveTeam()" novalidate>
@@ -129,13 +114,8 @@ function targetForm(target?: CoverageTarget): TargetForm {
   `,
   styleUrl: './admin-dialog.scss',
 })
-export class TeamDialog {
-  protected readonly data = inject<TeamDialogData>(MAT_DIALOG_DATA);
-  private readonly adminApi = inject(AdminApi);
-
+export class TeamDialog extends AdminRecordDialog<TeamDialogData> {
   protected readonly team = this.data.team;
-  protected readonly err = fieldError;
-  private readonly frame = viewChild.required(AdminDialog);
   protected readonly sortedStaff = computed(() =>
     [...this.data.staff].sort((a, b) => a.name.localeCompare(b.name)),
   );

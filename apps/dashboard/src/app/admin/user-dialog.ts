@@ -1,18 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
+import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { type Staff, type User, USER_ROLES, type UserRole } from '@him/contracts';
-import { AdminApi } from '../core/api/admin-api';
 import type { FormField } from '../core/api/form-errors';
 import { changedFields } from '../core/forms/changed-fields';
 import { ROLE_LABELS } from '../core/auth/roles';
-import { fieldError } from './admin-support';
-import { AdminDialog } from './admin-dialog';
+import { ADMIN_DIALOG_IMPORTS, AdminRecordDialog } from './admin-dialog';
 
 export interface UserDialogData {
   staff: Staff[];
@@ -33,15 +26,7 @@ const FIELDS: Record<string, FormField> = {
 /** Adds a sign-in account, or changes one's role, staff link, active flag or password. */
 @Component({
   selector: 'him-user-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    AdminDialog,
-  ],
+  imports: [ADMIN_DIALOG_IMPORTS, MatCheckboxModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="saveUser()" novalidate>
@@ -113,15 +98,10 @@ const FIELDS: Record<string, FormField> = {
   `,
   styleUrl: './admin-dialog.scss',
 })
-export class UserDialog {
-  private readonly data = inject<UserDialogData>(MAT_DIALOG_DATA);
-  private readonly adminApi = inject(AdminApi);
-
+export class UserDialog extends AdminRecordDialog<UserDialogData> {
   protected readonly user = this.data.user;
   protected readonly roles = USER_ROLES;
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly err = fieldError;
-  private readonly frame = viewChild.required(AdminDialog);
   protected readonly passwordMessages = {
     required: 'Enter a password.',
     minlength: `At least ${MIN_PASSWORD_LENGTH} characters.`,

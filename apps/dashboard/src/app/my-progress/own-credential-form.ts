@@ -24,6 +24,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Credential, CredentialType, IsoDate, TeamManagerContact } from '@him/contracts';
+import { credentialAddersInWords } from '@him/domain';
 import { CredentialsApi } from '../core/api/credentials-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
 import { calendarDate, notAfterDate } from '../shared/form-validators';
@@ -36,13 +37,6 @@ const FIELDS: Record<string, FormField> = {
 };
 
 let nextId = 0;
-
-/** "Denise Carter", "Denise Carter or Ana Ruiz", "A, B or C". */
-export function namesWithOr(names: string[]): string {
-  return names.length <= 1
-    ? (names[0] ?? '')
-    : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-}
 
 /**
  * A member adds a credential they newly earned to their own record: type, number, issued and
@@ -198,12 +192,7 @@ export class OwnCredentialForm {
   protected readonly askWhom = computed(() => {
     const managers = this.managers();
     const names = (managers ?? []).map((manager) => manager.name);
-    const whom =
-      managers === null
-        ? 'your manager'
-        : names.length === 0
-          ? "your department's admin"
-          : `${namesWithOr(names)} (your team's ${names.length === 1 ? 'manager' : 'managers'})`;
+    const whom = managers === null ? 'your manager' : credentialAddersInWords(names);
     return `In your department, managers add credentials. When you earn a new one, ask ${whom} to add it, with a copy of the certificate.`;
   });
 

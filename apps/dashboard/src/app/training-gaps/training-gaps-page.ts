@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { GapPerson, IsoDate, TrainingGap } from '@him/contracts';
-import { isIsoDate, requirementLabel } from '@him/domain';
+import { countText, isIsoDate, requirementLabel } from '@him/domain';
 import { forkJoin, map } from 'rxjs';
 import { createLoader } from '../core/api/loader';
 import { httpErrorMessage } from '../core/api/http-error-message';
@@ -32,7 +32,7 @@ export function gapWhy(gap: TrainingGap): string {
   if (gap.kind === 'coverage') {
     return `Coverage target: ${gap.needed} more holder${gap.needed === 1 ? '' : 's'} needed`;
   }
-  return `Required by the role: ${gap.needed} member${gap.needed === 1 ? '' : 's'} miss${gap.needed === 1 ? 'es' : ''} it`;
+  return `Required by the role: ${countText(gap.needed, 'member')} miss${gap.needed === 1 ? 'es' : ''} it`;
 }
 
 /**
