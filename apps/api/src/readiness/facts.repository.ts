@@ -176,7 +176,8 @@ export class FactsRepository {
     return { ceRules, activities };
   }
 
-  private async staff(scope: MemberScope): Promise<StaffFacts[]> {
+  /** The members in scope (every status: R1 is the rules' to apply). */
+  async staff(scope: MemberScope): Promise<StaffFacts[]> {
     const params: unknown[] = [scope.departmentId];
     const filter = memberFilter(scope, 's.id', params);
     if (filter === null) return [];
@@ -187,16 +188,21 @@ export class FactsRepository {
     );
   }
 
+  /** The department's teams by name, without their coverage targets. */
+  async teamNames(departmentId: string): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, name FROM team WHERE department_id = $1 ORDER BY lower(name)`,
+      [departmentId],
+    );
+  }
+
   /** Roles with their requirements and teams with their coverage targets. */
   private async rolesAndTeams(
     departmentId: string,
   ): Promise<{ roles: RoleFacts[]; teams: TeamFacts[] }> {
     const [roleRows, teamRows, requirementRows] = await Promise.all([
       this.dataSource.query(`SELECT id FROM job_role WHERE department_id = $1`, [departmentId]),
-      this.dataSource.query(
-        `SELECT id, name FROM team WHERE department_id = $1 ORDER BY lower(name)`,
-        [departmentId],
-      ),
+      this.teamNames(departmentId),
       this.dataSource.query(
         `SELECT r.role_id, r.team_id, r.kind, r.skill_id, r.min_level, r.min_holders, r.verified_only,
                 array_agg(rct.credential_type_id ORDER BY rct.credential_type_id)

@@ -316,6 +316,14 @@ export interface ReportAssessmentFacts extends AssessmentFacts {
 
 const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
+/** The order of a report's members: by name as a reader sorts it, then by id. */
+export function inReportOrder(
+  a: Pick<StaffFacts, 'id' | 'name'>,
+  b: Pick<StaffFacts, 'id' | 'name'>,
+): number {
+  return nameCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
@@ -365,11 +373,7 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
     credentialsByStaff,
     evidenceOf,
   );
-  const members = [...input.members]
-    .filter((m) => m.status !== 'terminated')
-    .sort(
-      (a, b) => nameCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+  const members = [...input.members].filter((m) => m.status !== 'terminated').sort(inReportOrder);
 
   const credentialsByStatus: Record<CredentialStatus, number> = {
     current: 0,
