@@ -575,7 +575,7 @@ async function benchReports(server, token, db, departmentId) {
         `${server.base}/api/v1/reports/compliance?asOf=${AS_OF}&format=${format}`,
         {
           headers: { authorization: `Bearer ${token}` },
-          signal: AbortSignal.timeout(whole * 4),
+          signal: AbortSignal.timeout(whole * 10),
         },
       );
       const reader = res.body.getReader();

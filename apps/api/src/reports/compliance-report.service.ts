@@ -19,6 +19,7 @@ import {
 } from './compliance-report';
 import { REPORT_DATE_RANGE, type ComplianceReportQuery } from './compliance-report.dto';
 import { ReportFactsRepository, type CredentialVerificationRow } from './report-facts.repository';
+import { ReportReadSource } from './report-read-source';
 import { isoTimestampIn, slug } from './report-text';
 
 /** Whom the report covers, in the words of its header. */
@@ -59,6 +60,7 @@ export class ComplianceReportService {
     private readonly reportFacts: ReportFactsRepository,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly readSource: ReportReadSource,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -68,6 +70,7 @@ export class ComplianceReportService {
     now = new Date(),
   ): Promise<ComplianceReport> {
     const { department, asOf, today, role, scope } = await this.request(user, query, now);
+    const { facts: factsOf, reportFacts } = await this.readSource.forDepartment(department.id);
     const [
       facts,
       skills,
@@ -78,14 +81,14 @@ export class ComplianceReportService {
       assessments,
       generatedBy,
     ] = await Promise.all([
-      this.facts.complianceFacts(scope, asOf),
-      this.facts.skills(department.id),
-      this.reportFacts.roleNames(department.id),
-      this.reportFacts.credentialTypeNames(department.id),
-      this.reportFacts.employeeIds(scope),
-      this.reportFacts.verifications(scope),
-      this.reportFacts.assessments(scope, asOf),
-      this.reportFacts.person(user.id),
+      factsOf.complianceFacts(scope, asOf),
+      factsOf.skills(department.id),
+      reportFacts.roleNames(department.id),
+      reportFacts.credentialTypeNames(department.id),
+      reportFacts.employeeIds(scope),
+      reportFacts.verifications(scope),
+      reportFacts.assessments(scope, asOf),
+      reportFacts.person(user.id),
     ]);
     const { settings, staff, teams, credentialTypes, credentials } = facts;
     const resolved = resolveScope(scope, role, facts);
@@ -195,13 +198,14 @@ export class ComplianceReportService {
     now = new Date(),
   ): Promise<ComplianceReportStream> {
     const { department, asOf, today, role, scope } = await this.request(user, query, now);
+    const { facts: factsOf, reportFacts } = await this.readSource.forDepartment(department.id);
     const [staff, teams, skills, roleNames, credentialTypeNames, generatedBy] = await Promise.all([
-      this.facts.staff(scope),
-      this.facts.teamNames(department.id),
-      this.facts.skills(department.id),
-      this.reportFacts.roleNames(department.id),
-      this.reportFacts.credentialTypeNames(department.id),
-      this.reportFacts.person(user.id),
+      factsOf.staff(scope),
+      factsOf.teamNames(department.id),
+      factsOf.skills(department.id),
+      reportFacts.roleNames(department.id),
+      reportFacts.credentialTypeNames(department.id),
+      reportFacts.person(user.id),
     ]);
     const resolved = resolveScope(scope, role, { staff, teams });
     const header = headerOf(department, resolved, asOf, today, generatedBy, user, now);
@@ -215,10 +219,10 @@ export class ComplianceReportService {
         staffIds: batch.map((member) => member.id),
       };
       const [facts, employeeIds, verifications, assessments] = await Promise.all([
-        this.facts.complianceFacts(batchScope, asOf),
-        this.reportFacts.employeeIds(batchScope),
-        this.reportFacts.verifications(batchScope),
-        this.reportFacts.assessments(batchScope, asOf),
+        factsOf.complianceFacts(batchScope, asOf),
+        reportFacts.employeeIds(batchScope),
+        reportFacts.verifications(batchScope),
+        reportFacts.assessments(batchScope, asOf),
       ]);
       const readiness = computeReadiness(facts, asOf, { forecastDays: NO_FORECAST });
       return buildComplianceReport({
