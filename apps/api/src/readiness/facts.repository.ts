@@ -36,6 +36,12 @@ export type ExpiryFacts = Pick<
 /** What the compliance report needs: the readiness facts and the CE facts, loaded together. */
 export type ComplianceFacts = DepartmentFacts & CeFacts;
 
+/** The department's part of ComplianceFacts: the same for every member. */
+export type ComplianceCatalog = Pick<
+  ComplianceFacts,
+  'settings' | 'credentialTypes' | 'roles' | 'teams' | 'skills' | 'ceRules'
+>;
+
 /**
  * ` AND <column> ...` restricting rows to the scope's members (its parameter appended to
  * `params`); null for a scope of nobody, whose rows are not loaded at all.
@@ -136,6 +142,36 @@ export class FactsRepository {
     return { ...expiry, ...readiness, ...ce };
   }
 
+  /** What complianceFacts reads of the department rather than of its members. */
+  async complianceCatalog(departmentId: string): Promise<ComplianceCatalog> {
+    const [department, credentialTypes, { roles, teams }, skills, ceRules] = await Promise.all([
+      this.department(departmentId),
+      this.credentialTypes(departmentId),
+      this.rolesAndTeams(departmentId),
+      this.skillPeriods(departmentId),
+      this.ceRules(departmentId),
+    ]);
+    return { settings: department.settings, credentialTypes, roles, teams, skills, ceRules };
+  }
+
+  /**
+   * complianceFacts over a catalog loaded once (complianceCatalog): only the members' records
+   * are read, as a report reads them batch after batch.
+   */
+  async complianceFactsWith(
+    catalog: ComplianceCatalog,
+    scope: MemberScope,
+    asOf: IsoDate,
+  ): Promise<ComplianceFacts> {
+    const [assessments, staff, credentials, activities] = await Promise.all([
+      this.latestAssessments(scope, asOf),
+      this.staff(scope),
+      this.credentials(scope),
+      this.ceActivities(scope, asOf),
+    ]);
+    return { ...catalog, staff, credentials, assessments, activities };
+  }
+
   async skills(
     departmentId: string,
   ): Promise<{ id: string; name: string; category: SkillCategory }[]> {
@@ -189,7 +225,7 @@ export class FactsRepository {
   }
 
   /** The department's teams by name, without their coverage targets. */
-  async teamNames(departmentId: string): Promise<{ id: string; name: string }[]> {
+  private async teamNames(departmentId: string): Promise<{ id: string; name: string }[]> {
     return this.dataSource.query(
       `SELECT id, name FROM team WHERE department_id = $1 ORDER BY lower(name)`,
       [departmentId],

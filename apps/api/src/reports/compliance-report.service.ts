@@ -199,18 +199,20 @@ export class ComplianceReportService {
   ): Promise<ComplianceReportStream> {
     const { department, asOf, today, role, scope } = await this.request(user, query, now);
     const { facts: factsOf, reportFacts } = await this.readSource.forDepartment(department.id);
-    const [staff, teams, skills, roleNames, credentialTypeNames, generatedBy] = await Promise.all([
-      factsOf.staff(scope),
-      factsOf.teamNames(department.id),
-      factsOf.skills(department.id),
-      reportFacts.roleNames(department.id),
-      reportFacts.credentialTypeNames(department.id),
-      reportFacts.person(user.id),
-    ]);
+    const [staff, catalog, skills, roleNames, credentialTypeNames, generatedBy] = await Promise.all(
+      [
+        factsOf.staff(scope),
+        factsOf.complianceCatalog(department.id),
+        factsOf.skills(department.id),
+        reportFacts.roleNames(department.id),
+        reportFacts.credentialTypeNames(department.id),
+        reportFacts.person(user.id),
+      ],
+    );
+    const { teams } = catalog;
     const resolved = resolveScope(scope, role, { staff, teams });
     const header = headerOf(department, resolved, asOf, today, generatedBy, user, now);
     const members = staff.filter(inScopeOf(resolved)).sort(inReportOrder);
-    const teamNames = new Map(teams.map((team) => [team.id, team.name]));
 
     const load = async (batch: readonly StaffFacts[]): Promise<ReportMember[]> => {
       const batchScope: MemberScope = {
@@ -219,7 +221,7 @@ export class ComplianceReportService {
         staffIds: batch.map((member) => member.id),
       };
       const [facts, employeeIds, verifications, assessments] = await Promise.all([
-        factsOf.complianceFacts(batchScope, asOf),
+        factsOf.complianceFactsWith(catalog, batchScope, asOf),
         reportFacts.employeeIds(batchScope),
         reportFacts.verifications(batchScope),
         reportFacts.assessments(batchScope, asOf),
@@ -237,7 +239,7 @@ export class ComplianceReportService {
         names: namesOf({
           skills,
           credentialTypes: facts.credentialTypes,
-          teams: [...teamNames].map(([id, name]) => ({ id, name })),
+          teams,
           roleNames,
           staffNames: new Map(batch.map((member) => [member.id, member.name])),
           employeeIds,
@@ -253,9 +255,10 @@ export class ComplianceReportService {
     };
 
     const batches = memberBatches(members);
+    // the first batch loads while the export is audited and the headers are sent
+    let next = batches.length > 0 ? load(batches[0]) : Promise.resolve([]);
+    next.catch(() => undefined);
     async function* reportMembers(): AsyncGenerator<ReportMember[]> {
-      if (batches.length === 0) return;
-      let next = load(batches[0]);
       for (let i = 0; i < batches.length; i++) {
         const current = await next;
         if (i + 1 < batches.length) {
