@@ -190,7 +190,8 @@ export class ComplianceReportService {
    * buildComplianceReport, as `build` does for the whole scope (a member's readiness, credentials
    * and CE status are their own records'). The next batch loads while the current one is
    * written; a consumer that stops (a client that hung up) stops the loading. No summary or
-   * coverage: those are figures over the whole scope, which the CSV does not carry.
+   * coverage (figures over the whole scope) and no member detail (the evidence, requirements
+   * and assessments of the XLSX, the PDF and member files): the CSV carries neither.
    */
   async stream(
     user: RequestUser,
@@ -220,11 +221,10 @@ export class ComplianceReportService {
         departmentId: department.id,
         staffIds: batch.map((member) => member.id),
       };
-      const [facts, employeeIds, verifications, assessments] = await Promise.all([
+      const [facts, employeeIds, verifications] = await Promise.all([
         factsOf.complianceFactsWith(catalog, batchScope, asOf),
         reportFacts.employeeIds(batchScope),
         reportFacts.verifications(batchScope),
-        reportFacts.assessments(batchScope, asOf),
       ]);
       const readiness = computeReadiness(facts, asOf, { forecastDays: NO_FORECAST });
       return buildComplianceReport({
@@ -246,7 +246,9 @@ export class ComplianceReportService {
           credentialTypeNames,
           verifications,
         }),
-        assessments,
+        // the CSV shows no assessment or evidence detail: neither is loaded nor built
+        assessments: [],
+        memberDetail: false,
         skills: facts.skills,
         roles: facts.roles,
         credentialTypeFacts: facts.credentialTypes,

@@ -306,6 +306,12 @@ export interface ComplianceReportInput {
   /** the roles' requirements (R6) */
   roles: readonly RoleFacts[];
   credentialTypeFacts: readonly CredentialTypeFacts[];
+  /**
+   * false: the members without what only the XLSX, the PDF and a member file show (the evidence
+   * behind each skill requirement, each requirement with what meets it, every assessment), as
+   * the CSV needs them; default true
+   */
+  memberDetail?: boolean;
 }
 
 /** An assessment as the rules see it, with what only a report shows. */
@@ -363,6 +369,7 @@ function toCeGroup(group: CeGroup, asOf: IsoDate, today: IsoDate): ReportCeGroup
 export function buildComplianceReport(input: ComplianceReportInput): ComplianceReport {
   const { header, settings, names } = input;
   const asOf = header.asOf;
+  const detail = input.memberDetail !== false;
   const readinessByStaff = new Map(input.memberReadiness.map((r) => [r.staffId, r]));
   const credentialsByStaff = byKey(input.credentials, (c) => c.staffId);
   const ceByStaff = byKey(input.ceGroups, (g) => g.staffId);
@@ -488,9 +495,9 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
         : null,
       credentials,
       ceGroups,
-      skillEvidence: readiness ? evidenceOf(member) : [],
-      requirements: requirementsOf(member, readiness ?? null),
-      assessments: assessmentsOf(member),
+      skillEvidence: detail && readiness ? evidenceOf(member) : [],
+      requirements: detail ? requirementsOf(member, readiness ?? null) : [],
+      assessments: detail ? assessmentsOf(member) : [],
     };
   });
 
