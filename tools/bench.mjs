@@ -12,6 +12,9 @@
 // load run (default 5). BENCH_SKIP=dashboard,reports,import skips those blocks. `--only readiness`
 // (or BENCH_ONLY=readiness) measures only the cold department readiness beside its baseline, the
 // quick check while working on it (the ratio to the baseline of the same run is what to compare).
+// `--only reports`: only the compliance report in CSV, XLSX and PDF (first byte, whole, server
+// memory growth) beside a plain-pg baseline reading the same rows. BENCH_REUSE_DB=him_bench_one_N
+// (with --only) runs on a database an earlier BENCH_KEEP_DB=1 run kept, without generating it.
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -39,10 +42,21 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const onlyFlag = process.argv.indexOf('--only');
 const ONLY = onlyFlag >= 0 ? process.argv[onlyFlag + 1] : process.env.BENCH_ONLY;
-if (ONLY !== undefined && ONLY !== 'readiness') {
-  console.error(`--only: unknown block ${ONLY} (readiness)`);
+if (ONLY !== undefined && ONLY !== 'readiness' && ONLY !== 'reports') {
+  console.error(`--only: unknown block ${ONLY} (readiness, reports)`);
   process.exit(2);
 }
+/** A database kept by an earlier run (BENCH_KEEP_DB) to run the department block on again. */
+const REUSE_DB = process.env.BENCH_REUSE_DB;
+if (REUSE_DB !== undefined && !/^him_bench_one_\d+$/.test(REUSE_DB)) {
+  console.error(`BENCH_REUSE_DB: ${REUSE_DB} is not a database of this bench (him_bench_one_<n>)`);
+  process.exit(2);
+}
+if (REUSE_DB !== undefined && ONLY === undefined) {
+  console.error('BENCH_REUSE_DB goes with --only readiness or --only reports');
+  process.exit(2);
+}
+const BENCH_PASSWORD = 'bench-password-123';
 const AS_OF = '2026-11-24';
 process.env.NX_DAEMON = 'false';
 process.env.NX_NO_CLOUD = 'true';
@@ -122,6 +136,41 @@ async function startDatabaseServer() {
 }
 
 const databases = [];
+function databaseUrl(serverUrl, name) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** What generateHealthSystem answered for a database it made earlier (BENCH_REUSE_DB). */
+async function reusedSystem(db) {
+  const count = async (table) =>
+    (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+  const admin = await db.query(
+    `SELECT u.email, u.department_id FROM app_user u WHERE u.role = 'admin' ORDER BY u.email LIMIT 1`,
+  );
+  const manager = await db.query(
+    `SELECT u.email, u.staff_id, s.team_id FROM app_user u JOIN staff s ON s.id = u.staff_id
+      WHERE u.role = 'manager' ORDER BY u.email LIMIT 1`,
+  );
+  const teams = await db.query(
+    `SELECT t.id, count(s.id)::int AS size FROM team t LEFT JOIN staff s ON s.team_id = t.id GROUP BY t.id`,
+  );
+  return {
+    accounts: {
+      admins: admin.rows.map((r) => ({ email: r.email, departmentId: r.department_id })),
+      manager: manager.rows.map((r) => ({
+        email: r.email,
+        staffId: r.staff_id,
+        teamId: r.team_id,
+      }))[0],
+      password: BENCH_PASSWORD,
+    },
+    departments: [{ teams: teams.rows }],
+    counts: { staff: await count('staff'), credentials: await count('credential') },
+  };
+}
+
 async function createDatabase(serverUrl, label) {
   const name = `him_bench_${label}_${process.pid}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -283,22 +332,32 @@ function loadNote(r) {
 // The department of BENCH_STAFF: readiness cold, warm, under load; reports; import
 // ============================================================================
 async function benchDepartment(serverUrl) {
-  const dbUrl = await createDatabase(serverUrl, 'one');
+  const dbUrl = REUSE_DB
+    ? databaseUrl(serverUrl, REUSE_DB)
+    : await createDatabase(serverUrl, 'one');
   const server = await startServer(dbUrl);
   const db = new pg.Pool({ connectionString: dbUrl, max: 8 });
   try {
-    const system = await generateHealthSystem({
-      databaseUrl: dbUrl,
-      staff: STAFF,
-      departments: 1,
-      password: 'bench-password-123',
-    });
+    const system = REUSE_DB
+      ? await reusedSystem(db)
+      : await generateHealthSystem({
+          databaseUrl: dbUrl,
+          staff: STAFF,
+          departments: 1,
+          password: BENCH_PASSWORD,
+        });
     const { accounts } = system;
     const department = system.departments[0];
     const departmentId = (await db.query(`SELECT id FROM department LIMIT 1`)).rows[0].id;
     console.log(`\n== ${STAFF} staff in one department ==`);
-    console.log(`generated: ${JSON.stringify(system.counts)} in ${system.seconds.toFixed(1)} s`);
+    if (REUSE_DB) console.log(`reused database ${REUSE_DB}: ${JSON.stringify(system.counts)}`);
+    else
+      console.log(`generated: ${JSON.stringify(system.counts)} in ${system.seconds.toFixed(1)} s`);
     const token = await login(server.base, accounts.admins[0].email, accounts.password);
+    if (ONLY === 'reports') {
+      await benchReports(server, token, db, departmentId);
+      return;
+    }
     const team = department.teams.find((t) => t.id === accounts.manager.teamId);
     const full = `/readiness?asOf=${AS_OF}`;
 
@@ -437,7 +496,7 @@ async function benchDepartment(serverUrl) {
       });
     }
 
-    if (!SKIP.has('reports')) await benchReports(server, token);
+    if (!SKIP.has('reports')) await benchReports(server, token, db, departmentId);
     if (!SKIP.has('import')) await benchImport(server.base, token, department);
   } finally {
     await db.end();
@@ -455,8 +514,51 @@ function rssMb(pid) {
   }
 }
 
-async function benchReports(server, token) {
+/**
+ * What the compliance report reads, by plain pg queries, for its first 100 members (the first
+ * rows) and for all of them: the members, their credentials with who verified them, their
+ * assessments with the assessor and their CE activities, as of AS_OF. Rows are read, not kept.
+ */
+async function baselineReport(pool, departmentId) {
+  const rows = (staffIds) => {
+    const filter = staffIds ? ' AND x.staff_id = ANY($2::uuid[])' : '';
+    const params = staffIds ? [departmentId, staffIds] : [departmentId];
+    return Promise.all([
+      pool.query(
+        `SELECT x.*, v.name AS verifier FROM credential x
+           LEFT JOIN app_user u ON u.id = x.verified_by_user_id LEFT JOIN staff v ON v.id = u.staff_id
+          WHERE x.department_id = $1${filter}`,
+        params,
+      ),
+      pool.query(
+        `SELECT x.*, v.name AS assessor FROM assessment x
+           LEFT JOIN app_user u ON u.id = x.assessed_by_user_id LEFT JOIN staff v ON v.id = u.staff_id
+          WHERE x.department_id = $1 AND x.assessed_on <= '${AS_OF}'${filter}`,
+        params,
+      ),
+      pool.query(
+        `SELECT x.* FROM ce_activity x WHERE x.department_id = $1 AND x.completed_on <= '${AS_OF}'${filter}`,
+        params,
+      ),
+    ]);
+  };
+  const start = now();
+  const staff = await pool.query(
+    `SELECT id, name, employee_id, team_id, role_id, status FROM staff
+      WHERE department_id = $1 AND status <> 'terminated' ORDER BY name, id`,
+    [departmentId],
+  );
+  await rows(staff.rows.slice(0, 100).map((r) => r.id));
+  const first = now() - start;
+  await rows(null);
+  return { firstMs: first, wholeMs: now() - start };
+}
+
+async function benchReports(server, token, db, departmentId) {
   console.log(`\n== compliance report, ${STAFF} staff ==`);
+  const baseline = await baselineReport(db, departmentId);
+  line("plain-pg baseline, the first 100 members' rows", baseline.firstMs, 'ms', undefined);
+  line("plain-pg baseline, every member's rows", baseline.wholeMs, 'ms', undefined);
   for (const [format, whole] of [
     ['csv', 3000],
     ['xlsx', 10000],
@@ -473,7 +575,7 @@ async function benchReports(server, token) {
         `${server.base}/api/v1/reports/compliance?asOf=${AS_OF}&format=${format}`,
         {
           headers: { authorization: `Bearer ${token}` },
-          signal: AbortSignal.timeout(whole * 4),
+          signal: AbortSignal.timeout(whole * 10),
         },
       );
       const reader = res.body.getReader();
@@ -491,7 +593,12 @@ async function benchReports(server, token) {
     }
     clearInterval(sampler);
     const total = now() - start;
-    if (format === 'csv') line('compliance CSV, first byte', firstByte, 'ms', 1000);
+    line(
+      `compliance ${format.toUpperCase()}, first byte`,
+      firstByte,
+      'ms',
+      format === 'csv' ? 1000 : undefined,
+    );
     line(
       `compliance ${format.toUpperCase()}, whole (${(size / 1e6).toFixed(1)} MB)`,
       total,

@@ -36,6 +36,12 @@ export type ExpiryFacts = Pick<
 /** What the compliance report needs: the readiness facts and the CE facts, loaded together. */
 export type ComplianceFacts = DepartmentFacts & CeFacts;
 
+/** The department's part of ComplianceFacts: the same for every member. */
+export type ComplianceCatalog = Pick<
+  ComplianceFacts,
+  'settings' | 'credentialTypes' | 'roles' | 'teams' | 'skills' | 'ceRules'
+>;
+
 /**
  * ` AND <column> ...` restricting rows to the scope's members (its parameter appended to
  * `params`); null for a scope of nobody, whose rows are not loaded at all.
@@ -136,6 +142,36 @@ export class FactsRepository {
     return { ...expiry, ...readiness, ...ce };
   }
 
+  /** What complianceFacts reads of the department rather than of its members. */
+  async complianceCatalog(departmentId: string): Promise<ComplianceCatalog> {
+    const [department, credentialTypes, { roles, teams }, skills, ceRules] = await Promise.all([
+      this.department(departmentId),
+      this.credentialTypes(departmentId),
+      this.rolesAndTeams(departmentId),
+      this.skillPeriods(departmentId),
+      this.ceRules(departmentId),
+    ]);
+    return { settings: department.settings, credentialTypes, roles, teams, skills, ceRules };
+  }
+
+  /**
+   * complianceFacts over a catalog loaded once (complianceCatalog): only the members' records
+   * are read, as a report reads them batch after batch.
+   */
+  async complianceFactsWith(
+    catalog: ComplianceCatalog,
+    scope: MemberScope,
+    asOf: IsoDate,
+  ): Promise<ComplianceFacts> {
+    const [assessments, staff, credentials, activities] = await Promise.all([
+      this.latestAssessments(scope, asOf),
+      this.staff(scope),
+      this.credentials(scope),
+      this.ceActivities(scope, asOf),
+    ]);
+    return { ...catalog, staff, credentials, assessments, activities };
+  }
+
   async skills(
     departmentId: string,
   ): Promise<{ id: string; name: string; category: SkillCategory }[]> {
@@ -176,7 +212,8 @@ export class FactsRepository {
     return { ceRules, activities };
   }
 
-  private async staff(scope: MemberScope): Promise<StaffFacts[]> {
+  /** The members in scope (every status: R1 is the rules' to apply). */
+  async staff(scope: MemberScope): Promise<StaffFacts[]> {
     const params: unknown[] = [scope.departmentId];
     const filter = memberFilter(scope, 's.id', params);
     if (filter === null) return [];
@@ -187,16 +224,21 @@ export class FactsRepository {
     );
   }
 
+  /** The department's teams by name, without their coverage targets. */
+  private async teamNames(departmentId: string): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, name FROM team WHERE department_id = $1 ORDER BY lower(name)`,
+      [departmentId],
+    );
+  }
+
   /** Roles with their requirements and teams with their coverage targets. */
   private async rolesAndTeams(
     departmentId: string,
   ): Promise<{ roles: RoleFacts[]; teams: TeamFacts[] }> {
     const [roleRows, teamRows, requirementRows] = await Promise.all([
       this.dataSource.query(`SELECT id FROM job_role WHERE department_id = $1`, [departmentId]),
-      this.dataSource.query(
-        `SELECT id, name FROM team WHERE department_id = $1 ORDER BY lower(name)`,
-        [departmentId],
-      ),
+      this.teamNames(departmentId),
       this.dataSource.query(
         `SELECT r.role_id, r.team_id, r.kind, r.skill_id, r.min_level, r.min_holders, r.verified_only,
                 array_agg(rct.credential_type_id ORDER BY rct.credential_type_id)

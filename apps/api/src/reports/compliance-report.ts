@@ -306,6 +306,12 @@ export interface ComplianceReportInput {
   /** the roles' requirements (R6) */
   roles: readonly RoleFacts[];
   credentialTypeFacts: readonly CredentialTypeFacts[];
+  /**
+   * false: the members without what only the XLSX, the PDF and a member file show (the evidence
+   * behind each skill requirement, each requirement with what meets it, every assessment), as
+   * the CSV needs them; default true
+   */
+  memberDetail?: boolean;
 }
 
 /** An assessment as the rules see it, with what only a report shows. */
@@ -315,6 +321,14 @@ export interface ReportAssessmentFacts extends AssessmentFacts {
 }
 
 const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** The order of a report's members: by name as a reader sorts it, then by id. */
+export function inReportOrder(
+  a: Pick<StaffFacts, 'id' | 'name'>,
+  b: Pick<StaffFacts, 'id' | 'name'>,
+): number {
+  return nameCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
 
 function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -355,6 +369,7 @@ function toCeGroup(group: CeGroup, asOf: IsoDate, today: IsoDate): ReportCeGroup
 export function buildComplianceReport(input: ComplianceReportInput): ComplianceReport {
   const { header, settings, names } = input;
   const asOf = header.asOf;
+  const detail = input.memberDetail !== false;
   const readinessByStaff = new Map(input.memberReadiness.map((r) => [r.staffId, r]));
   const credentialsByStaff = byKey(input.credentials, (c) => c.staffId);
   const ceByStaff = byKey(input.ceGroups, (g) => g.staffId);
@@ -365,11 +380,7 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
     credentialsByStaff,
     evidenceOf,
   );
-  const members = [...input.members]
-    .filter((m) => m.status !== 'terminated')
-    .sort(
-      (a, b) => nameCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+  const members = [...input.members].filter((m) => m.status !== 'terminated').sort(inReportOrder);
 
   const credentialsByStatus: Record<CredentialStatus, number> = {
     current: 0,
@@ -484,9 +495,9 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
         : null,
       credentials,
       ceGroups,
-      skillEvidence: readiness ? evidenceOf(member) : [],
-      requirements: requirementsOf(member, readiness ?? null),
-      assessments: assessmentsOf(member),
+      skillEvidence: detail && readiness ? evidenceOf(member) : [],
+      requirements: detail ? requirementsOf(member, readiness ?? null) : [],
+      assessments: detail ? assessmentsOf(member) : [],
     };
   });
 

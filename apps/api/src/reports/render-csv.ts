@@ -1,12 +1,7 @@
 import { Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import type {
-  ComplianceReport,
-  ReportCredential,
-  ReportHeader,
-  ReportMember,
-} from './compliance-report';
+import type { ReportCredential, ReportHeader, ReportMember } from './compliance-report';
 import { CSV_OPTIONS } from '../common/csv';
 
 type CsvValue = string | number | null;
@@ -92,14 +87,19 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 ];
 
 /** The CSV's records, produced member by member as the stream asks for them. */
-export function* csvRecords(report: ComplianceReport): Generator<CsvValue[]> {
-  for (const member of report.members) {
-    if (member.credentials.length === 0) {
-      yield CSV_COLUMNS.map((column) => column.value(member, null, report.header));
-      continue;
-    }
-    for (const credential of member.credentials) {
-      yield CSV_COLUMNS.map((column) => column.value(member, credential, report.header));
+export async function* csvRecords(
+  header: ReportHeader,
+  batches: AsyncIterable<readonly ReportMember[]> | Iterable<readonly ReportMember[]>,
+): AsyncGenerator<CsvValue[]> {
+  for await (const members of batches) {
+    for (const member of members) {
+      if (member.credentials.length === 0) {
+        yield CSV_COLUMNS.map((column) => column.value(member, null, header));
+        continue;
+      }
+      for (const credential of member.credentials) {
+        yield CSV_COLUMNS.map((column) => column.value(member, credential, header));
+      }
     }
   }
 }
@@ -108,12 +108,17 @@ export function* csvRecords(report: ComplianceReport): Generator<CsvValue[]> {
  * Streams the CSV into `out` as every CSV of the product is written (CSV_OPTIONS: a byte order
  * mark, every field quoted, every text neutralised against formula injection, CRLF line ends).
  * `Readable.from` pulls the next record only when csv-stringify and the response can take it,
- * so a 10,000-member report never sits in memory as text; pipeline tears everything down if the
- * client goes away.
+ * and the next batch of members only when the last one is written, so a 10,000-member report
+ * never sits in memory, as text or as members; pipeline tears everything down (and stops the
+ * loading) if the client goes away.
  */
-export async function renderCsv(report: ComplianceReport, out: Writable): Promise<void> {
+export async function renderCsv(
+  header: ReportHeader,
+  batches: AsyncIterable<readonly ReportMember[]> | Iterable<readonly ReportMember[]>,
+  out: Writable,
+): Promise<void> {
   await pipeline(
-    Readable.from(csvRecords(report)),
+    Readable.from(csvRecords(header, batches)),
     stringify({
       ...CSV_OPTIONS,
       header: true,

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { ReportFormat, ReportPaperSize } from '@him/contracts';
 import type { ComplianceReport } from './compliance-report';
+import type { ComplianceReportStream } from './compliance-report.service';
 import { renderCsv } from './render-csv';
 import { renderPdf } from './render-pdf';
 import { renderXlsx } from './render-xlsx';
@@ -15,17 +16,21 @@ export const REPORT_FILE_TYPES: Record<ReportFormat, { contentType: string; exte
   pdf: { contentType: 'application/pdf', extension: 'pdf' },
 };
 
-/** Writes the report in one format into `out` (the response), ending it. */
+/**
+ * Writes the report in one format into `out` (the response), ending it: the CSV from a stream of
+ * member batches, the XLSX and PDF from the whole report.
+ */
 export async function renderReport(
-  format: ReportFormat,
-  report: ComplianceReport,
+  report:
+    | { format: 'csv'; stream: ComplianceReportStream }
+    | { format: 'xlsx' | 'pdf'; report: ComplianceReport },
   out: Writable,
   paper: ReportPaperSize,
 ): Promise<void> {
   try {
-    if (format === 'csv') await renderCsv(report, out);
-    else if (format === 'xlsx') await renderXlsx(report, out);
-    else await renderPdf(report, out, paper);
+    if (report.format === 'csv') await renderCsv(report.stream.header, report.stream.batches, out);
+    else if (report.format === 'xlsx') await renderXlsx(report.report, out);
+    else await renderPdf(report.report, out, paper);
   } catch (error) {
     // a client that hangs up mid-download is not a server error
     if (

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnalysisModule } from '../readiness/analysis.module';
 import { ComplianceReportService } from './compliance-report.service';
 import { ReportFactsRepository } from './report-facts.repository';
+import { ReportReadSource } from './report-read-source';
 import { ReportsController } from './reports.controller';
 import { MemberFileService } from './member-file.service';
 import { MemberFilesController } from './member-files.controller';
@@ -13,6 +14,6 @@ import { MemberFilesController } from './member-files.controller';
 @Module({
   imports: [AnalysisModule],
   controllers: [ReportsController, MemberFilesController],
-  providers: [ReportFactsRepository, ComplianceReportService, MemberFileService],
+  providers: [ReportFactsRepository, ReportReadSource, ComplianceReportService, MemberFileService],
 })
 export class ReportsModule {}
