@@ -9,7 +9,7 @@
 // connections, `/api/health` probed from another process meanwhile. The dashboard: initial JS in
 // kB gzip and the first overview render on the demo data in headless Chromium.
 // BENCH_KEEP_DB=1 keeps the databases (prints `kept database NAME`). BENCH_SECONDS: seconds per
-// load run (default 5). BENCH_SKIP=dashboard,reports,import skips those blocks. `--only readiness`
+// load run (default 5). BENCH_SKIP=dashboard,reports,import,installation skips those blocks. `--only readiness`
 // (or BENCH_ONLY=readiness) measures only the cold department readiness beside its baseline, the
 // quick check while working on it (the ratio to the baseline of the same run is what to compare).
 import { spawn, spawnSync } from 'node:child_process';
@@ -703,7 +703,7 @@ async function main() {
   try {
     await benchDepartment(server.url);
     if (ONLY === undefined) {
-      await benchInstallation(server.url);
+      if (!SKIP.has('installation')) await benchInstallation(server.url);
       if (!SKIP.has('dashboard')) await benchDashboard(server.url);
     }
   } finally {

@@ -1,11 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type {
-  Expiration,
-  MemberReadinessAnswer,
-  ReassessmentDue,
-  SurveyWindowResponse,
-} from '@him/contracts';
 import type { Request, Response } from 'express';
 import { uuidParam } from '../common/uuid.pipe';
 import { HasPermission } from '../auth/has-permission.decorator';
@@ -23,7 +17,7 @@ import {
 import { AnalysisService, type RawJson } from './analysis.service';
 
 /** Aborted when the client goes away before its answer is sent (its computation stops). */
-function clientGone(res: Response): AbortSignal {
+export function clientGone(res: Response): AbortSignal {
   const controller = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) controller.abort();
@@ -40,7 +34,7 @@ function bytes(view: Uint8Array): Buffer {
  * Sends an answer the cache already holds as JSON. Its ETag is the data version with the
  * caller and the request's query, so a client asking again before anything changed gets 304 without a body.
  */
-async function sendRaw(
+export async function sendRaw(
   req: Request,
   res: Response,
   raw: RawJson,
@@ -85,12 +79,15 @@ export class AnalysisController {
   @ApiOperation({
     summary: "One member's readiness (R6): requirements met and missing; staff see only their own",
   })
-  memberReadiness(
+  async memberReadiness(
     @CurrentUser() user: RequestUser,
     @Param('staffId', uuidParam()) staffId: string,
     @Query() query: MemberReadinessQuery,
-  ): Promise<MemberReadinessAnswer> {
-    return this.analysis.memberReadiness(user, staffId, query);
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const answer = await this.analysis.memberReadiness(user, staffId, query, clientGone(res));
+    await sendRaw(req, res, answer, user);
   }
 
   @Get('skills-matrix')
@@ -119,11 +116,13 @@ export class AnalysisController {
 
   @Get('expirations')
   @ApiOperation({ summary: 'Credentials that expire within the window, soonest first (R10)' })
-  expirations(
+  async expirations(
     @CurrentUser() user: RequestUser,
     @Query() query: ExpirationsQuery,
-  ): Promise<Expiration[]> {
-    return this.analysis.expirations(user, query);
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendRaw(req, res, await this.analysis.expirations(user, query, clientGone(res)), user);
   }
 
   @Get('readiness/window')
@@ -132,11 +131,13 @@ export class AnalysisController {
     summary:
       'Unannounced survey window: the lowest readiness figures between from and to, the teams whose coverage fails and what lapses (R17)',
   })
-  surveyWindow(
+  async surveyWindow(
     @CurrentUser() user: RequestUser,
     @Query() query: SurveyWindowQuery,
-  ): Promise<SurveyWindowResponse> {
-    return this.analysis.surveyWindow(user, query);
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendRaw(req, res, await this.analysis.surveyWindow(user, query, clientGone(res)), user);
   }
 
   @Get('reassessments-due')
@@ -144,10 +145,13 @@ export class AnalysisController {
     summary:
       'Competence assessments whose counting period ends within the window, or has ended (R2)',
   })
-  reassessmentsDue(
+  async reassessmentsDue(
     @CurrentUser() user: RequestUser,
     @Query() query: ReassessmentsDueQuery,
-  ): Promise<ReassessmentDue[]> {
-    return this.analysis.reassessmentsDue(user, query);
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const answer = await this.analysis.reassessmentsDue(user, query, clientGone(res));
+    await sendRaw(req, res, answer, user);
   }
 }
