@@ -30,6 +30,77 @@ function bytes(view: Uint8Array): Buffer {
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 
+/** Bodies up to this size are sent at once; larger ones in slices of it, paced (sendPaced). */
+const SLICE_BYTES = 64 * 1024;
+
+/** Bytes handed to sockets per turn of the event loop, all large answers together. */
+const BYTES_PER_TURN = 512 * 1024;
+
+const slicesWaiting: (() => void)[] = [];
+let pacing = false;
+
+function grantTurn(): void {
+  for (let budget = BYTES_PER_TURN; budget > 0 && slicesWaiting.length > 0; budget -= SLICE_BYTES) {
+    (slicesWaiting.shift() as () => void)();
+  }
+  if (slicesWaiting.length > 0) setImmediate(grantTurn);
+  else pacing = false;
+}
+
+/** Resolves in a later turn of the event loop, when this slice's share of the budget comes. */
+function sliceTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    slicesWaiting.push(resolve);
+    if (!pacing) {
+      pacing = true;
+      setImmediate(grantTurn);
+    }
+  });
+}
+
+/**
+ * Writes a large body in slices, at most BYTES_PER_TURN for all responses together per turn of
+ * the event loop: when a fresh department answer is ready for 50 waiting clients at once, their
+ * 50 bodies do not go to the sockets in one go while /api/health waits behind them.
+ */
+async function sendPaced(req: Request, res: Response, body: Buffer): Promise<void> {
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  res.setHeader('Content-Length', String(body.byteLength));
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  for (let at = 0; at < body.byteLength; at += SLICE_BYTES) {
+    await sliceTurn();
+    if (res.destroyed) return;
+    if (!res.write(body.subarray(at, at + SLICE_BYTES))) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+      if (res.destroyed) return;
+    }
+  }
+  res.end();
+}
+
+/** Sends bytes: at once when small, paced when large. */
+function sendBytes(req: Request, res: Response, body: Buffer): Promise<void> | void {
+  if (body.byteLength <= SLICE_BYTES) {
+    res.send(body);
+    return;
+  }
+  return sendPaced(req, res, body);
+}
+
 /**
  * Sends an answer the cache already holds as JSON. Its ETag is the data version with the
  * caller and the request's query, so a client asking again before anything changed gets 304 without a body.
@@ -47,10 +118,10 @@ export async function sendRaw(
   if (raw.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
     const gzip = typeof raw.gzip === 'function' ? await raw.gzip() : raw.gzip;
     res.setHeader('Content-Encoding', 'gzip');
-    res.send(bytes(gzip));
+    await sendBytes(req, res, bytes(gzip));
     return;
   }
-  res.send(typeof raw.json === 'string' ? raw.json : bytes(raw.json));
+  await sendBytes(req, res, typeof raw.json === 'string' ? Buffer.from(raw.json) : bytes(raw.json));
 }
 
 @ApiTags('analysis')
