@@ -318,7 +318,7 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     RULES_WORKERS: int(raw, 'RULES_WORKERS', Math.min(2, availableParallelism()), 0, 64),
     RULES_QUEUE: int(raw, 'RULES_QUEUE', 64, 0, 10000),
     RULES_WORKER_CONNECTIONS: int(raw, 'RULES_WORKER_CONNECTIONS', 3, 1, 20),
-    RULES_WORKER_NICE: int(raw, 'RULES_WORKER_NICE', 5, 0, 19),
+    RULES_WORKER_NICE: int(raw, 'RULES_WORKER_NICE', 0, 0, 19),
     ANALYSIS_CACHE_ENTRIES: int(raw, 'ANALYSIS_CACHE_ENTRIES', 200, 0, 100000),
     OIDC: oidcSettings(raw, publicBase),
   };
