@@ -44,6 +44,8 @@ if (ONLY !== undefined && ONLY !== 'readiness') {
   process.exit(2);
 }
 const AS_OF = '2026-11-24';
+// BENCH_SERVER: another build of the server to measure (default the one `nx build` makes)
+const SERVER = process.env.BENCH_SERVER ?? 'dist/apps/api/main.js';
 process.env.NX_DAEMON = 'false';
 process.env.NX_NO_CLOUD = 'true';
 
@@ -137,7 +139,7 @@ async function createDatabase(serverUrl, label) {
 /** The built server on its own port over `databaseUrl`; applies the migrations as it starts. */
 async function startServer(databaseUrl, env = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
+  const child = spawn(process.execPath, [SERVER], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
