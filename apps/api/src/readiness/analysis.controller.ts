@@ -36,6 +36,9 @@ const SLICE_BYTES = 64 * 1024;
 /** Bytes handed to sockets per turn of the event loop, all large answers together. */
 const BYTES_PER_TURN = 512 * 1024;
 
+/** Bytes one response may have waiting for its socket before its next slice waits for it. */
+const QUEUED_BYTES = 4 * SLICE_BYTES;
+
 const slicesWaiting: (() => void)[] = [];
 let pacing = false;
 
@@ -76,7 +79,10 @@ async function sendPaced(req: Request, res: Response, body: Buffer): Promise<voi
   for (let at = 0; at < body.byteLength; at += SLICE_BYTES) {
     await sliceTurn();
     if (res.destroyed) return;
-    if (!res.write(body.subarray(at, at + SLICE_BYTES))) {
+    res.write(body.subarray(at, at + SLICE_BYTES));
+    // the socket takes what it can now and the rest as the client reads; wait only when a
+    // slow client has let a few slices pile up
+    if (res.writableLength > QUEUED_BYTES) {
       await new Promise<void>((resolve) => {
         const done = () => {
           res.off('drain', done);
