@@ -9,7 +9,7 @@
 // connections, `/api/health` probed from another process meanwhile. The dashboard: initial JS in
 // kB gzip and the first overview render on the demo data in headless Chromium.
 // BENCH_KEEP_DB=1 keeps the databases (prints `kept database NAME`). BENCH_SECONDS: seconds per
-// load run (default 5). BENCH_SKIP=dashboard,reports,import skips those blocks. `--only readiness`
+// load run (default 5). BENCH_SKIP=dashboard,reports,import,installation skips those blocks. `--only readiness`
 // (or BENCH_ONLY=readiness) measures only the cold department readiness beside its baseline, the
 // quick check while working on it (the ratio to the baseline of the same run is what to compare).
 // `--only reports`: only the compliance report in CSV, XLSX and PDF (first byte, whole, server
@@ -58,6 +58,8 @@ if (REUSE_DB !== undefined && ONLY === undefined) {
 }
 const BENCH_PASSWORD = 'bench-password-123';
 const AS_OF = '2026-11-24';
+// BENCH_SERVER: another build of the server to measure (default the one `nx build` makes)
+const SERVER = process.env.BENCH_SERVER ?? 'dist/apps/api/main.js';
 process.env.NX_DAEMON = 'false';
 process.env.NX_NO_CLOUD = 'true';
 
@@ -186,7 +188,7 @@ async function createDatabase(serverUrl, label) {
 /** The built server on its own port over `databaseUrl`; applies the migrations as it starts. */
 async function startServer(databaseUrl, env = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
+  const child = spawn(process.execPath, [SERVER], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -810,7 +812,7 @@ async function main() {
   try {
     await benchDepartment(server.url);
     if (ONLY === undefined) {
-      await benchInstallation(server.url);
+      if (!SKIP.has('installation')) await benchInstallation(server.url);
       if (!SKIP.has('dashboard')) await benchDashboard(server.url);
     }
   } finally {

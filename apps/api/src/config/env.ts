@@ -70,6 +70,11 @@ export interface Env {
   RULES_QUEUE: number;
   /** Database connections of each worker thread (the facts load in parallel queries). */
   RULES_WORKER_CONNECTIONS: number;
+  /**
+   * Nice value of the worker threads (Linux: per thread): above 0 they give way to the event
+   * loop when the CPU is short, so /api/health answers while a department is computed.
+   */
+  RULES_WORKER_NICE: number;
   /** Analysis answers kept in memory per process (keyed by department data version). */
   ANALYSIS_CACHE_ENTRIES: number;
   /** Single sign-on through an OpenID Connect provider; null when OIDC_ISSUER is not set. */
@@ -316,6 +321,7 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     RULES_WORKERS: int(raw, 'RULES_WORKERS', Math.min(2, availableParallelism()), 0, 64),
     RULES_QUEUE: int(raw, 'RULES_QUEUE', 64, 0, 10000),
     RULES_WORKER_CONNECTIONS: int(raw, 'RULES_WORKER_CONNECTIONS', 3, 1, 20),
+    RULES_WORKER_NICE: int(raw, 'RULES_WORKER_NICE', 0, 0, 19),
     ANALYSIS_CACHE_ENTRIES: int(raw, 'ANALYSIS_CACHE_ENTRIES', 200, 0, 100000),
     OIDC: oidcSettings(raw, publicBase),
   };

@@ -37,7 +37,16 @@ function scopeKey(scope: MemberScope): string {
 
 /** The cache key of a task: everything it depends on but the data version. */
 export function taskKey(task: RulesTask): string {
-  const extra = task.kind === 'readiness' ? task.extraDates.join(',') : '';
+  const extra =
+    task.kind === 'readiness'
+      ? task.extraDates.join(',')
+      : task.kind === 'survey-window'
+        ? `${task.from},${task.to}`
+        : task.kind === 'reassessments-due' || task.kind === 'expirations'
+          ? String(task.withinDays ?? '')
+          : task.kind === 'member-readiness'
+            ? task.staffId
+            : '';
   return [
     task.scope.departmentId,
     scopeKey(task.scope),
@@ -49,8 +58,9 @@ export function taskKey(task: RulesTask): string {
 }
 
 /**
- * Compute once, serve many: readiness, the skills matrix and CE status for one department, scope
- * and day are the same for every caller until the department's data changes, and every write
+ * Compute once, serve many: every analysis (readiness, survey window, skills matrix, CE status,
+ * deadlines, expirations, reassessments due, one member's readiness) for one department, scope
+ * and day is the same for every caller until the department's data changes, and every write
  * bumps the department data version in its own transaction (migration 1797200000000). Each
  * request reads that version (one primary-key lookup, with the time zone it needs anyway) and is
  * served the answer computed at that version or later; an older one is never served, so any
@@ -63,8 +73,16 @@ export function taskKey(task: RulesTask): string {
  */
 @Injectable()
 export class AnalysisCache {
-  private readonly entries = new Map<string, Entry>();
+  /** department-wide and team answers, least recently used first */
+  private readonly wide = new Map<string, Entry>();
+  /**
+   * one-member answers (a staff member's own figures, one member's readiness), kept apart so
+   * that many members looking at their own never push a department's answer out
+   */
+  private readonly members = new Map<string, Entry>();
   private readonly capacity: number;
+  private served = 0;
+  private computed = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -85,28 +103,43 @@ export class AnalysisCache {
     return { timeZone: rows[0].time_zone, version: Number(rows[0].version ?? 0) };
   }
 
+  /**
+   * Answers served since the start, and how many of them were computed (the others came from
+   * the cache or shared a computation already running).
+   */
+  counts(): { served: number; computed: number } {
+    return { served: this.served, computed: this.computed };
+  }
+
   /** The task's answer at `task.version` or later, computed at most once per version. */
   async answer(task: RulesTask, signal: AbortSignal): Promise<RulesResult> {
     const key = taskKey(task);
-    let entry = this.entries.get(key);
+    const entries = task.scope.kind === 'staff' ? this.members : this.wide;
+    this.served++;
+    let entry = entries.get(key);
     if (entry && entry.version >= task.version) {
       // least recently used last
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+      entries.delete(key);
+      entries.set(key, entry);
     } else {
       // an older computation still running goes on for those waiting for it (their answer as of
       // the version they read); it is stopped only when all of them have gone
-      entry = this.start(key, task);
+      entry = this.start(entries, key, task);
     }
     if (entry.settled) return entry.result;
-    return this.wait(key, entry, signal);
+    return this.wait(entries, key, entry, signal);
   }
 
-  private start(key: string, task: RulesTask): Entry {
+  private start(entries: Map<string, Entry>, key: string, task: RulesTask): Entry {
     const abort = new AbortController();
+    this.computed++;
     const entry: Entry = {
       version: task.version,
-      result: this.pool.run(task, abort.signal),
+      // one member's readiness is a few small queries: here, not behind a department's queue
+      result:
+        task.kind === 'member-readiness'
+          ? this.pool.runHere(task)
+          : this.pool.run(task, abort.signal),
       waiting: 0,
       settled: false,
       abort,
@@ -117,26 +150,31 @@ export class AnalysisCache {
       },
       () => {
         entry.settled = true;
-        if (this.entries.get(key) === entry) this.entries.delete(key);
+        if (entries.get(key) === entry) entries.delete(key);
       },
     );
-    this.entries.set(key, entry);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
+    entries.set(key, entry);
+    while (entries.size > this.capacity) {
+      const oldest = entries.keys().next().value as string;
       if (oldest === key) break;
-      this.entries.delete(oldest);
+      entries.delete(oldest);
     }
-    if (this.capacity === 0) this.entries.delete(key);
+    if (this.capacity === 0) entries.delete(key);
     return entry;
   }
 
-  private async wait(key: string, entry: Entry, signal: AbortSignal): Promise<RulesResult> {
+  private async wait(
+    entries: Map<string, Entry>,
+    key: string,
+    entry: Entry,
+    signal: AbortSignal,
+  ): Promise<RulesResult> {
     entry.waiting++;
     const gone = () => {
       entry.waiting--;
       if (entry.waiting === 0 && !entry.settled) {
         entry.abort.abort();
-        if (this.entries.get(key) === entry) this.entries.delete(key);
+        if (entries.get(key) === entry) entries.delete(key);
       }
     };
     if (signal.aborted) gone();

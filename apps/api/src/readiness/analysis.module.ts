@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnalysisCache } from './analysis-cache';
 import { AnalysisController } from './analysis.controller';
 import { AnalysisService } from './analysis.service';
-import { DeadlinesController, DeadlinesService } from './deadlines';
+import { DeadlinesController } from './deadlines';
 import { FactsRepository } from './facts.repository';
 import { RulesPool } from './rules-pool';
 import { ReadinessSnapshots, ReadinessSnapshotsController } from './snapshots';
@@ -21,7 +21,6 @@ import { TrainingGapsController, TrainingGapsService } from './training-gaps';
     AnalysisCache,
     AnalysisService,
     TrainingGapsService,
-    DeadlinesService,
     ReadinessSnapshots,
   ],
   exports: [FactsRepository, AnalysisService, AnalysisCache, ReadinessSnapshots],

@@ -1,22 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import type {
-  Expiration,
-  IsoDate,
-  MemberReadinessAnswer,
-  ReadinessComparison,
-  ReadinessTeamComparison,
-  ReassessmentDue,
-  SurveyWindowResponse,
-} from '@him/contracts';
-import {
-  addMonthsClamped,
-  computeReadiness,
-  computeSurveyWindow,
-  daysBetween,
-  expiringCredentials,
-  isIsoDate,
-  reassessmentsDue,
-} from '@him/domain';
+import type { IsoDate, ReadinessComparison, ReadinessTeamComparison } from '@him/contracts';
+import { addMonthsClamped, daysBetween, isIsoDate } from '@him/domain';
 import { AccessPolicy, type Caller, type MemberScope } from '../auth/access-policy';
 import type { RequestUser } from '../auth/request-user';
 import { MAX_FORECAST_DAYS, todayIn } from '@him/domain';
@@ -30,7 +14,6 @@ import type {
   SurveyWindowQuery,
 } from './analysis.dto';
 import { AnalysisCache } from './analysis-cache';
-import { FactsRepository } from './facts.repository';
 import {
   memberJson,
   readinessGzip,
@@ -57,7 +40,6 @@ export interface RawJson {
 @Injectable()
 export class AnalysisService {
   constructor(
-    private readonly facts: FactsRepository,
     private readonly access: AccessPolicy,
     private readonly cache: AnalysisCache,
   ) {}
@@ -152,23 +134,23 @@ export class AnalysisService {
     return { figures: result.figures, teams: result.teams };
   }
 
-  /** R6 for one member: what a staff member sees of their own readiness, and others of those they may see. */
+  /**
+   * R6 for one member: what a staff member sees of their own readiness, and others of those they
+   * may see. Cached per data version like the rest, but computed in the process: one member's
+   * facts take a few small queries, less than a worker thread's round trip and never worth
+   * queueing behind a department's computation.
+   */
   async memberReadiness(
     user: RequestUser,
     staffId: string,
     query: MemberReadinessQuery,
-  ): Promise<MemberReadinessAnswer> {
-    const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone, new Date());
+    signal: AbortSignal,
+  ): Promise<RawJson> {
+    const { timeZone, version } = await this.cache.departmentState(user.departmentId);
+    const asOf = query.asOf ?? todayIn(timeZone, new Date());
     // 404 for a member the caller may not see; staff see only themselves.
     const scope = await this.access.memberScope(user, { staffId });
-    const facts = await this.facts.departmentFacts(scope, asOf);
-    const readiness = computeReadiness(facts, asOf, { forecastDays: [] });
-    return {
-      asOf,
-      staffId,
-      readiness: readiness.members.find((member) => member.staffId === staffId) ?? null,
-    };
+    return this.answer({ kind: 'member-readiness', scope, asOf, staffId, version }, signal);
   }
 
   async skillsMatrix(
@@ -184,15 +166,24 @@ export class AnalysisService {
     return this.cached('ce-status', user, query, query, signal);
   }
 
-  async expirations(user: RequestUser, query: ExpirationsQuery): Promise<Expiration[]> {
-    const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone, new Date());
+  async expirations(
+    user: RequestUser,
+    query: ExpirationsQuery,
+    signal: AbortSignal,
+  ): Promise<RawJson> {
+    const { timeZone, version } = await this.cache.departmentState(user.departmentId);
+    const asOf = query.asOf ?? todayIn(timeZone, new Date());
     const scope = await this.access.memberScope(user, query);
-    return expiringCredentials(
-      await this.facts.expiryFacts(scope),
-      asOf,
-      query.withinDays ?? department.settings.expiryWarningDays,
-      { teamId: query.teamId },
+    return this.answer(
+      {
+        kind: 'expirations',
+        scope,
+        asOf,
+        teamId: query.teamId,
+        withinDays: query.withinDays,
+        version,
+      },
+      signal,
     );
   }
 
@@ -201,9 +192,13 @@ export class AnalysisService {
    * /readiness. The window opens on or after asOf and lasts at most three years (a survey comes
    * 18 to 36 months after the last one).
    */
-  async surveyWindow(user: RequestUser, query: SurveyWindowQuery): Promise<SurveyWindowResponse> {
-    const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone, new Date());
+  async surveyWindow(
+    user: RequestUser,
+    query: SurveyWindowQuery,
+    signal: AbortSignal,
+  ): Promise<RawJson> {
+    const { timeZone, version } = await this.cache.departmentState(user.departmentId);
+    const asOf = query.asOf ?? todayIn(timeZone, new Date());
     const problems: string[] = [];
     if (query.from < asOf) problems.push(`from must be on or after asOf (${asOf})`);
     if (query.to < query.from) problems.push('to must be on or after from');
@@ -211,8 +206,18 @@ export class AnalysisService {
       problems.push('to must be at most three years after from');
     if (problems.length > 0) throw new BadRequestException(problems);
     const scope = await this.access.memberScope(user, query);
-    const facts = await this.facts.departmentFacts(scope, asOf);
-    return computeSurveyWindow(facts, asOf, query.from, query.to, { teamId: query.teamId });
+    return this.answer(
+      {
+        kind: 'survey-window',
+        scope,
+        asOf,
+        teamId: query.teamId,
+        from: query.from,
+        to: query.to,
+        version,
+      },
+      signal,
+    );
   }
 
   /**
@@ -222,16 +227,44 @@ export class AnalysisService {
   async reassessmentsDue(
     user: RequestUser,
     query: ReassessmentsDueQuery,
-  ): Promise<ReassessmentDue[]> {
-    const department = await this.facts.department(user.departmentId);
-    const asOf = query.asOf ?? todayIn(department.timeZone, new Date());
+    signal: AbortSignal,
+  ): Promise<RawJson> {
+    const { timeZone, version } = await this.cache.departmentState(user.departmentId);
+    const asOf = query.asOf ?? todayIn(timeZone, new Date());
     const scope = await this.access.memberScope(user, query);
-    return reassessmentsDue(
-      await this.facts.departmentFacts(scope, asOf),
-      asOf,
-      query.withinDays ?? department.settings.expiryWarningDays,
-      { teamId: query.teamId },
+    return this.answer(
+      {
+        kind: 'reassessments-due',
+        scope,
+        asOf,
+        teamId: query.teamId,
+        withinDays: query.withinDays,
+        version,
+      },
+      signal,
     );
+  }
+
+  /**
+   * What falls due in the next twelve months (credential expiries, CE cycle ends with hours
+   * missing) for the deadlines chart. One team when asked (AccessPolicy checks it); otherwise a
+   * manager's own teams and an admin's whole department.
+   */
+  async deadlines(user: RequestUser, query: AnalysisQuery, signal: AbortSignal): Promise<RawJson> {
+    const { timeZone, version } = await this.cache.departmentState(user.departmentId);
+    const asOf = query.asOf ?? todayIn(timeZone, new Date());
+    const scope = await this.access.memberScope(
+      user,
+      query.teamId ? { teamId: query.teamId } : 'managed-teams',
+    );
+    return this.answer({ kind: 'deadlines', scope, asOf, teamId: query.teamId, version }, signal);
+  }
+
+  /** The cached answer of a task, as the bytes to send. */
+  private async answer(task: RulesTask, signal: AbortSignal): Promise<RawJson> {
+    const result = await this.cache.answer(task, signal);
+    const gzip = result.kind === 'json' ? result.gzip : readinessGzip(result.json);
+    return { json: result.json, gzip, version: task.version };
   }
 
   private async cached(
@@ -244,10 +277,7 @@ export class AnalysisService {
     const { timeZone, version } = await this.cache.departmentState(user.departmentId);
     const asOf = query.asOf ?? todayIn(timeZone, new Date());
     const scope: MemberScope = await this.access.memberScope(user, scopeRequest);
-    const task: RulesTask = { kind, scope, asOf, teamId: query.teamId, version };
-    const result = await this.cache.answer(task, signal);
-    const gzip = result.kind === 'json' ? result.gzip : readinessGzip(result.json);
-    return { json: result.json, gzip, version };
+    return this.answer({ kind, scope, asOf, teamId: query.teamId, version }, signal);
   }
 }
 
@@ -259,7 +289,7 @@ function summaryWith(
   result: ReadinessResult,
   others: ReadinessResult[],
   query: ReadinessQuery,
-): string {
+): Buffer {
   const comparisons: ReadinessComparison[] = others.map((other) => other.figures);
   const comparisonTeams: ReadinessTeamComparison[] = others.map((other) => ({
     asOf: other.figures.asOf,
@@ -276,7 +306,13 @@ function summaryWith(
     const items = wanted.slice(offset, offset + limit).map((i) => memberJson(result, i));
     tail += `,"memberPage":{"items":[${items.join(',')}],"total":${wanted.length},"limit":${limit},"offset":${offset}}`;
   }
-  return `${result.summaryJson.slice(0, -SUMMARY_COMPARISONS_TAIL.length)}${tail}}`;
+  const { summaryBytes } = result;
+  const head = Buffer.from(
+    summaryBytes.buffer,
+    summaryBytes.byteOffset,
+    summaryBytes.byteLength - Buffer.byteLength(SUMMARY_COMPARISONS_TAIL),
+  );
+  return Buffer.concat([head, Buffer.from(`${tail}}`)]);
 }
 
 /** R17: a survey comes 18 to 36 months after the last one; a longer window is refused. */

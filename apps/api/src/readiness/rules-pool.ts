@@ -47,6 +47,7 @@ export class RulesPool implements OnModuleDestroy {
       databaseUrl: (dataSource.options as { url: string }).url,
       readUrl: env.DATABASE_READ_URL,
       connections: env.RULES_WORKER_CONNECTIONS,
+      nice: env.RULES_WORKER_NICE,
     };
     this.pool = new Piscina({
       filename: workerFile(),
@@ -83,6 +84,11 @@ export class RulesPool implements OnModuleDestroy {
     } finally {
       this.inFlight--;
     }
+  }
+
+  /** A small task run in the process, as RULES_WORKERS=0 runs them all. */
+  runHere(task: RulesTask): Promise<RulesResult> {
+    return runRulesTask(this.facts, task);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -8,7 +8,15 @@ import type {
   ReadinessSummaryResponse,
   TeamFigures,
 } from '@him/contracts';
-import { computeCeStatus, computeReadiness, computeSkillsMatrix } from '@him/domain';
+import {
+  computeCeStatus,
+  computeReadiness,
+  computeSkillsMatrix,
+  computeSurveyWindow,
+  expiringCredentials,
+  reassessmentsDue,
+  upcomingDeadlines,
+} from '@him/domain';
 import type { MemberScope } from '../auth/access-policy';
 import type { FactsRepository } from './facts.repository';
 
@@ -16,23 +24,24 @@ import type { FactsRepository } from './facts.repository';
  * One heavy computation of the analysis endpoints, as plain data: it crosses to a worker thread
  * (rules.worker.ts) or runs in the process (RULES_WORKERS=0) through the same `runRulesTask`.
  */
-export type RulesTask =
-  | {
-      kind: 'readiness';
-      scope: MemberScope;
-      asOf: IsoDate;
-      teamId?: string;
-      extraDates: IsoDate[];
-      /** the data version read before loading, so a replica behind it is not used */
-      version: number;
-    }
-  | {
-      kind: 'skills-matrix' | 'ce-status';
-      scope: MemberScope;
-      asOf: IsoDate;
-      teamId?: string;
-      version: number;
-    };
+export type RulesTask = TaskCommon &
+  (
+    | { kind: 'readiness'; extraDates: IsoDate[] }
+    | { kind: 'skills-matrix' | 'ce-status' | 'deadlines' }
+    | { kind: 'survey-window'; from: IsoDate; to: IsoDate }
+    /** withinDays: the department's expiry warning window when not given */
+    | { kind: 'reassessments-due' | 'expirations'; withinDays?: number }
+    /** one member's readiness (small: run in the process, RulesPool.runHere) */
+    | { kind: 'member-readiness'; staffId: string }
+  );
+
+interface TaskCommon {
+  scope: MemberScope;
+  asOf: IsoDate;
+  teamId?: string;
+  /** the data version read before loading, so a replica behind it is not used */
+  version: number;
+}
 
 /** A readiness answer ready to serve in any form without serializing 10,000 rows again. */
 export interface ReadinessResult {
@@ -40,10 +49,10 @@ export interface ReadinessResult {
   /** the full form as JSON bytes, for integrations (gzipped when first asked: readinessGzip) */
   json: Uint8Array;
   /**
-   * The summary form without other days or a member page, as JSON ending in
-   * SUMMARY_COMPARISONS_TAIL (so a request adding them replaces the tail), and as bytes.
+   * The summary form without other days or a member page, as JSON bytes ending in
+   * SUMMARY_COMPARISONS_TAIL (so a request adding them replaces the tail). Bytes only: they
+   * cross from the worker thread by transfer, where a string would be copied on the event loop.
    */
-  summaryJson: string;
   summaryBytes: Uint8Array;
   /** the figures, for another request's `compare=` */
   figures: ReadinessComparison;
@@ -74,8 +83,11 @@ export const SUMMARY_COMPARISONS_TAIL = ',"comparisons":[],"comparisonTeams":[]}
 export interface JsonResult {
   kind: 'json';
   json: Uint8Array;
-  /** the JSON gzipped (most clients accept it: a 5 MB answer leaves as a few hundred kB) */
-  gzip: Uint8Array;
+  /**
+   * the JSON gzipped (most clients accept it: a 5 MB answer leaves as a few hundred kB); none
+   * for a small answer, which compression would hardly shorten
+   */
+  gzip?: Uint8Array;
 }
 
 /** Fast compression: the answer is sent many times, compressed once, off the event loop. */
@@ -118,7 +130,21 @@ function jsonBytes(value: unknown): Uint8Array {
 export type RulesResult = ReadinessResult | JsonResult;
 
 /** What runRulesTask reads from: the facts repository, or the worker's stand-in with the same queries. */
-export type FactsSource = Pick<FactsRepository, 'departmentFacts' | 'ceFacts' | 'skills'>;
+export type FactsSource = Pick<
+  FactsRepository,
+  'departmentFacts' | 'ceFacts' | 'expiryFacts' | 'skills'
+>;
+
+/** Bytes below which an answer is sent as it is: gzip would hardly shorten it. */
+const GZIP_FROM_BYTES = 1024;
+
+/** An answer as JSON, gzipped too (on the thread computing it) unless small. */
+function jsonResult(value: unknown): JsonResult {
+  const json = jsonBytes(value);
+  return json.byteLength < GZIP_FROM_BYTES
+    ? { kind: 'json', json }
+    : { kind: 'json', json, gzip: gzipped(json) };
+}
 
 export async function runRulesTask(facts: FactsSource, task: RulesTask): Promise<RulesResult> {
   const options = { teamId: task.teamId };
@@ -143,14 +169,56 @@ export async function runRulesTask(facts: FactsSource, task: RulesTask): Promise
         facts.departmentFacts(task.scope, task.asOf),
         facts.skills(task.scope.departmentId),
       ]);
-      const json = jsonBytes(computeSkillsMatrix(departmentFacts, task.asOf, skills, options));
-      return { kind: 'json', json, gzip: gzipped(json) };
+      return jsonResult(computeSkillsMatrix(departmentFacts, task.asOf, skills, options));
     }
-    case 'ce-status': {
-      const json = jsonBytes(
+    case 'ce-status':
+      return jsonResult(
         computeCeStatus(await facts.ceFacts(task.scope, task.asOf), task.asOf, options),
       );
-      return { kind: 'json', json, gzip: gzipped(json) };
+    case 'deadlines':
+      return jsonResult(
+        upcomingDeadlines(await facts.ceFacts(task.scope, task.asOf), task.asOf, options),
+      );
+    case 'survey-window':
+      return jsonResult(
+        computeSurveyWindow(
+          await facts.departmentFacts(task.scope, task.asOf),
+          task.asOf,
+          task.from,
+          task.to,
+          options,
+        ),
+      );
+    case 'reassessments-due': {
+      const departmentFacts = await facts.departmentFacts(task.scope, task.asOf);
+      return jsonResult(
+        reassessmentsDue(
+          departmentFacts,
+          task.asOf,
+          task.withinDays ?? departmentFacts.settings.expiryWarningDays,
+          options,
+        ),
+      );
+    }
+    case 'expirations': {
+      const expiryFacts = await facts.expiryFacts(task.scope);
+      return jsonResult(
+        expiringCredentials(
+          expiryFacts,
+          task.asOf,
+          task.withinDays ?? expiryFacts.settings.expiryWarningDays,
+          options,
+        ),
+      );
+    }
+    case 'member-readiness': {
+      const departmentFacts = await facts.departmentFacts(task.scope, task.asOf);
+      const readiness = computeReadiness(departmentFacts, task.asOf, { forecastDays: [] });
+      return jsonResult({
+        asOf: task.asOf,
+        staffId: task.staffId,
+        readiness: readiness.members.find((member) => member.staffId === task.staffId) ?? null,
+      });
     }
   }
 }
@@ -223,7 +291,6 @@ export async function readinessResult(readiness: ReadinessResponse): Promise<Rea
   return {
     kind: 'readiness',
     json,
-    summaryJson,
     summaryBytes,
     figures: {
       asOf: rest.asOf,
