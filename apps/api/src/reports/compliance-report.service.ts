@@ -11,11 +11,16 @@ import { projectionNotice, todayIn } from '@him/domain';
 import { FactsRepository, type DepartmentInfo } from '../readiness/facts.repository';
 import {
   buildComplianceReport,
+  byKey,
   inReportOrder,
+  reportCoverage,
+  reportSummary,
   type ComplianceReport,
   type ComplianceReportInput,
+  type ReportCoverage,
   type ReportHeader,
   type ReportMember,
+  type ReportSummary,
 } from './compliance-report';
 import { REPORT_DATE_RANGE, type ComplianceReportQuery } from './compliance-report.dto';
 import { ReportFactsRepository, type CredentialVerificationRow } from './report-facts.repository';
@@ -46,6 +51,17 @@ export interface ComplianceReportStream {
 }
 
 /**
+ * The report for the XLSX and the PDF (ComplianceReportService.streamWhole): the figures over the
+ * whole scope, and its members in report order, joined batch by batch each time they are walked.
+ */
+export interface WholeReportStream {
+  header: ReportHeader;
+  summary: ReportSummary;
+  coverage: ReportCoverage | null;
+  members: () => AsyncIterable<ReportMember[]>;
+}
+
+/**
  * Builds the compliance report (DOMAIN.md, Reports): loads the facts once with
  * FactsRepository, runs the rules of `@him/domain` on them and joins the results to names.
  * Whom it covers is AccessPolicy.memberScope's answer, as for the analysis endpoints: staff get
@@ -69,6 +85,62 @@ export class ComplianceReportService {
     query: ComplianceReportQuery,
     now = new Date(),
   ): Promise<ComplianceReport> {
+    return buildComplianceReport(await this.wholeInput(user, query, now));
+  }
+
+  /**
+   * The report as the XLSX and the PDF draw it, without holding it whole: the facts of the whole
+   * scope are loaded and the rules run once, as for `build`, for the summary and the coverage;
+   * the members are joined to names and words BATCH at a time, each time `members` is walked
+   * (a renderer that draws them in several sections walks them once per section). Members carry
+   * the evidence behind each skill requirement, not the member-file detail.
+   */
+  async streamWhole(
+    user: RequestUser,
+    query: ComplianceReportQuery,
+    now = new Date(),
+  ): Promise<WholeReportStream> {
+    const input = await this.wholeInput(user, query, now);
+    const members = input.members
+      .filter((member) => member.status !== 'terminated')
+      .sort(inReportOrder);
+    const credentials = byKey(input.credentials, (c) => c.staffId);
+    const ceGroups = byKey(input.ceGroups, (g) => g.staffId);
+    const readiness = byKey(input.memberReadiness, (r) => r.staffId);
+    const assessments = byKey(input.assessments, (a) => a.staffId);
+    const batches = memberBatches(members, BATCH, BATCH);
+    async function* walk(): AsyncGenerator<ReportMember[]> {
+      for (const batch of batches) {
+        const of = <T>(byStaff: Map<string, T[]>): T[] =>
+          batch.flatMap((member) => byStaff.get(member.id) ?? []);
+        yield buildComplianceReport({
+          ...input,
+          members: batch,
+          credentials: of(credentials),
+          ceGroups: of(ceGroups),
+          memberReadiness: of(readiness),
+          assessments: of(assessments),
+          coverage: null,
+          memberDetail: 'evidence',
+        }).members;
+        // joining thousands of members is synchronous work: let other requests in between
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    return {
+      header: input.header,
+      summary: reportSummary(input),
+      coverage: reportCoverage(input),
+      members: walk,
+    };
+  }
+
+  /** What `build` joins: the whole scope's facts and the rules' results over them. */
+  private async wholeInput(
+    user: RequestUser,
+    query: ComplianceReportQuery,
+    now: Date,
+  ): Promise<ComplianceReportInput> {
     const { department, asOf, today, role, scope } = await this.request(user, query, now);
     const { facts: factsOf, reportFacts } = await this.readSource.forDepartment(department.id);
     const [
@@ -156,7 +228,7 @@ export class ComplianceReportService {
       };
     }
 
-    return buildComplianceReport({
+    return {
       header: headerOf(department, resolved, asOf, today, generatedBy, user, now),
       settings,
       members,
@@ -180,7 +252,7 @@ export class ComplianceReportService {
       roles: facts.roles,
       credentialTypeFacts: credentialTypes,
       afterLapse: new Map(facts.ceRules.map((rule) => [rule.issuingBody, rule.afterLapse])),
-    });
+    };
   }
 
   /**

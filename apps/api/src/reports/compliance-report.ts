@@ -309,9 +309,10 @@ export interface ComplianceReportInput {
   /**
    * false: the members without what only the XLSX, the PDF and a member file show (the evidence
    * behind each skill requirement, each requirement with what meets it, every assessment), as
-   * the CSV needs them; default true
+   * the CSV needs them; 'evidence': the evidence behind each skill requirement only (what the
+   * XLSX and the PDF show); default true
    */
-  memberDetail?: boolean;
+  memberDetail?: boolean | 'evidence';
 }
 
 /** An assessment as the rules see it, with what only a report shows. */
@@ -330,7 +331,8 @@ export function inReportOrder(
   return nameCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+/** The items grouped by a key, in their order. */
+export function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
@@ -370,6 +372,7 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
   const { header, settings, names } = input;
   const asOf = header.asOf;
   const detail = input.memberDetail !== false;
+  const records = input.memberDetail === undefined || input.memberDetail === true;
   const readinessByStaff = new Map(input.memberReadiness.map((r) => [r.staffId, r]));
   const credentialsByStaff = byKey(input.credentials, (c) => c.staffId);
   const ceByStaff = byKey(input.ceGroups, (g) => g.staffId);
@@ -382,37 +385,14 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
   );
   const members = [...input.members].filter((m) => m.status !== 'terminated').sort(inReportOrder);
 
-  const credentialsByStatus: Record<CredentialStatus, number> = {
-    current: 0,
-    expiring: 0,
-    expired: 0,
-    'not-yet-valid': 0,
-    revoked: 0,
-  };
-  const ceGroupsByStatus: Record<CeGroupStatus, number> = {
-    met: 0,
-    'on-track': 0,
-    behind: 0,
-    'at-risk': 0,
-  };
-  let credentialCount = 0;
-  let unverified = 0;
-  let ceGroupCount = 0;
-  let activeStaff = 0;
-  let onLeave = 0;
-
   const reportMembers = members.map((member): ReportMember => {
     const status = member.status as ReportMember['status'];
-    if (status === 'active') activeStaff++;
-    else onLeave++;
 
     const ceGroups: ReportCeGroup[] = [];
     const ceGroupOfCredential = new Map<string, ReportCeGroup>();
     for (const group of ceByStaff.get(member.id) ?? []) {
       const reportGroup = toCeGroup(group, asOf, header.today);
       ceGroups.push(reportGroup);
-      ceGroupsByStatus[group.status]++;
-      ceGroupCount++;
       for (const id of group.credentialIds) ceGroupOfCredential.set(id, reportGroup);
     }
 
@@ -426,9 +406,6 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
             ? daysBetween(asOf, credential.expiresOn)
             : null;
         const verification = names.verifications.get(credential.id);
-        credentialsByStatus[credentialStatus]++;
-        credentialCount++;
-        if (!credential.verified) unverified++;
         return {
           credentialId: credential.id,
           code: type?.code ?? 'unknown',
@@ -496,11 +473,85 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
       credentials,
       ceGroups,
       skillEvidence: detail && readiness ? evidenceOf(member) : [],
-      requirements: detail ? requirementsOf(member, readiness ?? null) : [],
-      assessments: detail ? assessmentsOf(member) : [],
+      requirements: records ? requirementsOf(member, readiness ?? null) : [],
+      assessments: records ? assessmentsOf(member) : [],
     };
   });
 
+  return {
+    header,
+    summary: reportSummary(input),
+    members: reportMembers,
+    coverage: reportCoverage(input),
+  };
+}
+
+/**
+ * The report's summary: the R8 figures it is given and the counts over its non-terminated
+ * members (active and on leave, their credentials by status on the date and unverified, their
+ * CE groups by status), as buildComplianceReport lists them.
+ */
+export function reportSummary(
+  input: Pick<
+    ComplianceReportInput,
+    'header' | 'settings' | 'members' | 'credentials' | 'ceGroups' | 'figures'
+  >,
+): ReportSummary {
+  const credentialsByStatus: Record<CredentialStatus, number> = {
+    current: 0,
+    expiring: 0,
+    expired: 0,
+    'not-yet-valid': 0,
+    revoked: 0,
+  };
+  const ceGroupsByStatus: Record<CeGroupStatus, number> = {
+    met: 0,
+    'on-track': 0,
+    behind: 0,
+    'at-risk': 0,
+  };
+  let credentials = 0;
+  let unverified = 0;
+  let ceGroups = 0;
+  let activeStaff = 0;
+  let onLeave = 0;
+  const listed = new Set<string>();
+  for (const member of input.members) {
+    if (member.status === 'terminated') continue;
+    listed.add(member.id);
+    if (member.status === 'active') activeStaff++;
+    else onLeave++;
+  }
+  for (const credential of input.credentials) {
+    if (!listed.has(credential.staffId)) continue;
+    credentialsByStatus[credentialStatusOn(credential, input.header.asOf, input.settings)]++;
+    credentials++;
+    if (!credential.verified) unverified++;
+  }
+  for (const group of input.ceGroups) {
+    if (!listed.has(group.staffId)) continue;
+    ceGroupsByStatus[group.status]++;
+    ceGroups++;
+  }
+  return {
+    staffReadyPct: input.figures.staffReadyPct,
+    requirementsMetPct: input.figures.requirementsMetPct,
+    targetsMet: input.figures.targetsMet,
+    activeStaff,
+    onLeave,
+    credentials,
+    credentialsByStatus,
+    unverified,
+    ceGroups,
+    ceGroupsByStatus,
+  };
+}
+
+/** R7 of the teams in scope in words; null for a one-member report. */
+export function reportCoverage(
+  input: Pick<ComplianceReportInput, 'coverage' | 'names'>,
+): ReportCoverage | null {
+  const { names } = input;
   const teamName = (teamId: string) => names.teamNames.get(teamId) ?? '';
   const coverage: ReportCoverage | null = input.coverage && {
     teams: input.coverage.teams.map((team) => ({
@@ -528,23 +579,7 @@ export function buildComplianceReport(input: ComplianceReportInput): ComplianceR
     })),
   };
 
-  return {
-    header,
-    summary: {
-      staffReadyPct: input.figures.staffReadyPct,
-      requirementsMetPct: input.figures.requirementsMetPct,
-      targetsMet: input.figures.targetsMet,
-      activeStaff,
-      onLeave,
-      credentials: credentialCount,
-      credentialsByStatus,
-      unverified,
-      ceGroups: ceGroupCount,
-      ceGroupsByStatus,
-    },
-    members: reportMembers,
-    coverage,
-  };
+  return coverage;
 }
 
 /** A self-assessment recorded without an account is the member's own. */

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type {
-  ComplianceReport,
+  ReportHeader,
   ReportCeGroup,
   ReportCredential,
   ReportMember,
@@ -12,6 +12,7 @@ import type {
 } from './compliance-report';
 import { afterExpiry } from './render-csv';
 import { isoDateToUtcDate } from './report-text';
+import type { WholeReportStream } from './compliance-report.service';
 import { untilDrained, whenClosedEarly } from './stream-pace';
 
 type Cell = string | number | Date | null;
@@ -23,7 +24,7 @@ interface SheetColumn<T> {
   numFmt?: string;
   /** a cell's own number format, for a column that mixes kinds of values */
   cellFormat?: (row: T) => string | undefined;
-  /** fixed width in characters; otherwise sized to the longest value (8 to 60) */
+  /** width in characters; otherwise the header's (8 to 60): fixed, the rows stream after it */
   width?: number;
 }
 
@@ -38,75 +39,66 @@ const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 /** A status as words ("not yet valid", "at risk"); one word per status, so filters group them. */
 const statusWord = (status: string): string => status.replace(/-/g, ' ');
 
-function cellWidth(value: Cell, numFmt?: string): number {
-  if (value === null) return 0;
-  if (value instanceof Date) return 10;
-  if (typeof value === 'number') return numFmt === PERCENT ? 7 : String(value).length;
-  return value.length;
-}
-
 /**
- * Writes one sheet: a bold, frozen header row with an auto-filter over the table, columns sized
- * to their content, then the rows, pausing every few hundred rows so the zip stream can drain
- * into the response (exceljs's streaming writer, so a large report is not built in memory).
+ * One sheet being written: a bold, frozen header row with an auto-filter over the table, fixed
+ * column widths (the rows are not all known when the columns are written), then rows committed
+ * as they come, pausing every few hundred rows so the zip stream can drain into the response
+ * (exceljs's streaming writer).
  */
-async function writeSheet<T>(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  out: Writable,
-  printed: Partial<ExcelJS.HeaderFooter>,
-  name: string,
-  columns: readonly SheetColumn<T>[],
-  rows: () => Iterable<T>,
-): Promise<void> {
-  const widths = columns.map((column) => column.width ?? column.header.length);
-  let count = 0;
-  for (const row of rows()) {
-    count++;
-    columns.forEach((column, i) => {
-      if (column.width === undefined)
-        widths[i] = Math.max(
-          widths[i],
-          cellWidth(column.value(row), column.cellFormat?.(row) ?? column.numFmt),
-        );
+class SheetWriter<T> {
+  private readonly sheet: ExcelJS.Worksheet;
+  private count = 0;
+
+  constructor(
+    workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+    private readonly out: Writable,
+    printed: Partial<ExcelJS.HeaderFooter>,
+    name: string,
+    private readonly columns: readonly SheetColumn<T>[],
+  ) {
+    this.sheet = workbook.addWorksheet(name, {
+      headerFooter: printed,
+      views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     });
+    this.sheet.columns = columns.map((column, i) => ({
+      key: String(i),
+      width: column.width ?? Math.min(60, Math.max(8, column.header.length + 2)),
+      ...(column.numFmt ? { style: { numFmt: column.numFmt } } : {}),
+    }));
+    const header = this.sheet.addRow(columns.map((column) => column.header));
+    header.font = { bold: true };
+    header.eachCell((cell) => {
+      cell.numFmt = 'General';
+    });
+    header.commit();
   }
 
-  const sheet = workbook.addWorksheet(name, {
-    headerFooter: printed,
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-  });
-  sheet.columns = columns.map((column, i) => ({
-    key: String(i),
-    width: Math.min(60, Math.max(8, widths[i] + 2)),
-    ...(column.numFmt ? { style: { numFmt: column.numFmt } } : {}),
-  }));
-  const header = sheet.addRow(columns.map((column) => column.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.numFmt = 'General';
-  });
-  header.commit();
-
-  let written = 0;
-  for (const row of rows()) {
-    const added = sheet.addRow(columns.map((column) => column.value(row)));
-    columns.forEach((column, i) => {
-      const format = column.cellFormat?.(row);
-      if (format) added.getCell(i + 1).numFmt = format;
-    });
-    added.commit();
-    if (++written % ROWS_BETWEEN_PAUSES === 0) await untilDrained(out);
+  async add(rows: Iterable<T>): Promise<void> {
+    for (const row of rows) {
+      const added = this.sheet.addRow(this.columns.map((column) => column.value(row)));
+      this.columns.forEach((column, i) => {
+        const format = column.cellFormat?.(row);
+        if (format) added.getCell(i + 1).numFmt = format;
+      });
+      added.commit();
+      if (++this.count % ROWS_BETWEEN_PAUSES === 0) await untilDrained(this.out);
+    }
   }
-  sheet.autoFilter = {
-    from: { row: 1, column: 1 },
-    to: { row: Math.max(1, count + 1), column: columns.length },
-  };
-  sheet.commit();
-  await untilDrained(out);
+
+  async commit(): Promise<void> {
+    this.sheet.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: Math.max(1, this.count + 1), column: this.columns.length },
+    };
+    this.sheet.commit();
+    await untilDrained(this.out);
+  }
 }
 
 /** The Summary sheet: the header facts and the figures, one per row, each with its own format. */
-function summaryRows(report: ComplianceReport): [string, Cell, string?][] {
+function summaryRows(
+  report: Pick<WholeReportStream, 'header' | 'summary'>,
+): [string, Cell, string?][] {
   const { header, summary } = report;
   const byStatus = summary.credentialsByStatus;
   const ce = summary.ceGroupsByStatus;
@@ -141,63 +133,77 @@ function summaryRows(report: ComplianceReport): [string, Cell, string?][] {
 }
 
 const STAFF_COLUMNS: SheetColumn<ReportMember>[] = [
-  { header: 'Member', value: (m) => m.name },
-  { header: 'Employee ID', value: (m) => m.employeeId },
-  { header: 'Team', value: (m) => m.teamName },
-  { header: 'Role', value: (m) => m.roleName },
-  { header: 'Status', value: (m) => m.statusText },
+  { header: 'Member', value: (m) => m.name, width: 28 },
+  { header: 'Employee ID', value: (m) => m.employeeId, width: 14 },
+  { header: 'Team', value: (m) => m.teamName, width: 24 },
+  { header: 'Role', value: (m) => m.roleName, width: 28 },
+  { header: 'Status', value: (m) => m.statusText, width: 10 },
   { header: 'Ready', value: (m) => (m.readiness ? yesNo(m.readiness.ready) : null) },
   { header: 'Requirements met', value: (m) => m.readiness?.met ?? null },
   { header: 'Requirements total', value: (m) => m.readiness?.total ?? null },
-  { header: 'Missing requirements', value: (m) => m.readiness?.missing.join('; ') || null },
+  {
+    header: 'Missing requirements',
+    value: (m) => m.readiness?.missing.join('; ') || null,
+    width: 60,
+  },
   { header: 'Credentials', value: (m) => m.credentials.length },
 ];
 
 type CredentialRow = { member: ReportMember; credential: ReportCredential };
 const CREDENTIAL_COLUMNS: SheetColumn<CredentialRow>[] = [
-  { header: 'Member', value: (r) => r.member.name },
-  { header: 'Employee ID', value: (r) => r.member.employeeId },
-  { header: 'Team', value: (r) => r.member.teamName },
+  { header: 'Member', value: (r) => r.member.name, width: 28 },
+  { header: 'Employee ID', value: (r) => r.member.employeeId, width: 14 },
+  { header: 'Team', value: (r) => r.member.teamName, width: 24 },
   { header: 'Code', value: (r) => r.credential.code },
-  { header: 'Credential', value: (r) => r.credential.name },
-  { header: 'Issuing body', value: (r) => r.credential.issuingBody },
-  { header: 'Number', value: (r) => r.credential.number },
-  { header: 'Status', value: (r) => statusWord(r.credential.status) },
-  { header: 'After expiry', value: (r) => afterExpiry(r.credential) },
+  { header: 'Credential', value: (r) => r.credential.name, width: 40 },
+  { header: 'Issuing body', value: (r) => r.credential.issuingBody, width: 16 },
+  { header: 'Number', value: (r) => r.credential.number, width: 14 },
+  { header: 'Status', value: (r) => statusWord(r.credential.status), width: 14 },
+  { header: 'After expiry', value: (r) => afterExpiry(r.credential), width: 40 },
   { header: 'Days to expiry', value: (r) => r.credential.daysToExpiry },
   { header: 'Verified', value: (r) => yesNo(r.credential.verified) },
   { header: 'Counts toward readiness', value: (r) => yesNo(r.credential.countsTowardReadiness) },
-  { header: 'Verification method', value: (r) => r.credential.verification?.methodText ?? null },
+  {
+    header: 'Verification method',
+    value: (r) => r.credential.verification?.methodText ?? null,
+    width: 30,
+  },
   {
     header: 'Verified on',
     value: (r) => date(r.credential.verification?.verifiedOn),
     numFmt: DATE,
+    width: 12,
   },
-  { header: 'Verified by', value: (r) => r.credential.verification?.verifiedBy ?? null },
-  { header: 'Verification source', value: (r) => r.credential.verification?.reference ?? null },
-  { header: 'Issued on', value: (r) => date(r.credential.issuedOn), numFmt: DATE },
-  { header: 'Expires on', value: (r) => date(r.credential.expiresOn), numFmt: DATE },
-  { header: 'Revoked on', value: (r) => date(r.credential.revokedOn), numFmt: DATE },
+  { header: 'Verified by', value: (r) => r.credential.verification?.verifiedBy ?? null, width: 30 },
+  {
+    header: 'Verification source',
+    value: (r) => r.credential.verification?.reference ?? null,
+    width: 40,
+  },
+  { header: 'Issued on', value: (r) => date(r.credential.issuedOn), numFmt: DATE, width: 12 },
+  { header: 'Expires on', value: (r) => date(r.credential.expiresOn), numFmt: DATE, width: 12 },
+  { header: 'Revoked on', value: (r) => date(r.credential.revokedOn), numFmt: DATE, width: 12 },
 ];
 
 type CeRow = { member: ReportMember; group: ReportCeGroup };
 const CE_COLUMNS: SheetColumn<CeRow>[] = [
-  { header: 'Member', value: (r) => r.member.name },
-  { header: 'Employee ID', value: (r) => r.member.employeeId },
-  { header: 'Team', value: (r) => r.member.teamName },
-  { header: 'Issuing body', value: (r) => r.group.issuingBody },
-  { header: 'Credentials', value: (r) => r.group.credentialCodes.join(', ') },
-  { header: 'Cycle start', value: (r) => date(r.group.cycleStart), numFmt: DATE },
-  { header: 'Cycle end', value: (r) => date(r.group.cycleEnd), numFmt: DATE },
+  { header: 'Member', value: (r) => r.member.name, width: 28 },
+  { header: 'Employee ID', value: (r) => r.member.employeeId, width: 14 },
+  { header: 'Team', value: (r) => r.member.teamName, width: 24 },
+  { header: 'Issuing body', value: (r) => r.group.issuingBody, width: 16 },
+  { header: 'Credentials', value: (r) => r.group.credentialCodes.join(', '), width: 20 },
+  { header: 'Cycle start', value: (r) => date(r.group.cycleStart), numFmt: DATE, width: 12 },
+  { header: 'Cycle end', value: (r) => date(r.group.cycleEnd), numFmt: DATE, width: 12 },
   { header: 'Required', value: (r) => r.group.required, numFmt: HOURS },
   { header: 'Earned', value: (r) => r.group.earned, numFmt: HOURS },
   { header: 'Pending', value: (r) => r.group.pending, numFmt: HOURS },
   { header: 'Remaining', value: (r) => r.group.remaining, numFmt: HOURS },
   { header: 'Hours expected by as-of date (pace)', value: (r) => r.group.pace, numFmt: HOURS },
-  { header: 'Status', value: (r) => statusWord(r.group.status) },
+  { header: 'Status', value: (r) => statusWord(r.group.status), width: 12 },
   {
     header: 'Minimums',
     value: (r) => r.group.minimums.map((m) => m.text).join('; ') || null,
+    width: 60,
   },
 ];
 
@@ -205,14 +211,20 @@ type CoverageRow =
   | { kind: 'target'; target: ReportTarget }
   | { kind: 'single point'; spof: ReportSinglePoint };
 const COVERAGE_COLUMNS: SheetColumn<CoverageRow>[] = [
-  { header: 'Team', value: (r) => (r.kind === 'target' ? r.target.teamName : r.spof.teamName) },
+  {
+    header: 'Team',
+    value: (r) => (r.kind === 'target' ? r.target.teamName : r.spof.teamName),
+    width: 24,
+  },
   {
     header: 'Kind',
     value: (r) => (r.kind === 'target' ? 'coverage target' : 'single point of failure'),
+    width: 24,
   },
   {
     header: 'Requirement',
     value: (r) => (r.kind === 'target' ? r.target.requirement : r.spof.requirement),
+    width: 40,
   },
   { header: 'Min holders', value: (r) => (r.kind === 'target' ? r.target.minHolders : null) },
   { header: 'Holders', value: (r) => (r.kind === 'target' ? r.target.holders : 1) },
@@ -225,25 +237,35 @@ const COVERAGE_COLUMNS: SheetColumn<CoverageRow>[] = [
           ? 'met'
           : `gap of ${r.target.gap}`
         : 'only one active member meets it',
+    width: 32,
   },
-  { header: 'Sole holder', value: (r) => (r.kind === 'single point' ? r.spof.staffName : null) },
+  {
+    header: 'Sole holder',
+    value: (r) => (r.kind === 'single point' ? r.spof.staffName : null),
+    width: 28,
+  },
 ];
 
 type EvidenceRow = { member: ReportMember; evidence: ReportSkillEvidence };
 const COMPETENCE_COLUMNS: SheetColumn<EvidenceRow>[] = [
-  { header: 'Member', value: (r) => r.member.name },
-  { header: 'Employee ID', value: (r) => r.member.employeeId },
-  { header: 'Team', value: (r) => r.member.teamName },
-  { header: 'Skill requirement met', value: (r) => r.evidence.requirement },
-  { header: 'Level on date', value: (r) => r.evidence.levelText },
-  { header: 'Basis', value: (r) => r.evidence.basis },
-  { header: 'Assessed on', value: (r) => date(r.evidence.assessedOn), numFmt: DATE },
-  { header: 'Assessor', value: (r) => r.evidence.assessedBy },
-  { header: 'Counts through', value: (r) => date(r.evidence.countsThrough), numFmt: DATE },
+  { header: 'Member', value: (r) => r.member.name, width: 28 },
+  { header: 'Employee ID', value: (r) => r.member.employeeId, width: 14 },
+  { header: 'Team', value: (r) => r.member.teamName, width: 24 },
+  { header: 'Skill requirement met', value: (r) => r.evidence.requirement, width: 40 },
+  { header: 'Level on date', value: (r) => r.evidence.levelText, width: 18 },
+  { header: 'Basis', value: (r) => r.evidence.basis, width: 22 },
+  { header: 'Assessed on', value: (r) => date(r.evidence.assessedOn), numFmt: DATE, width: 12 },
+  { header: 'Assessor', value: (r) => r.evidence.assessedBy, width: 30 },
+  {
+    header: 'Counts through',
+    value: (r) => date(r.evidence.countsThrough),
+    numFmt: DATE,
+    width: 12,
+  },
 ];
 
 const TEAM_COLUMNS: SheetColumn<ReportTeam>[] = [
-  { header: 'Team', value: (t) => t.name },
+  { header: 'Team', value: (t) => t.name, width: 28 },
   { header: 'Active staff', value: (t) => t.activeStaff },
   { header: 'Staff ready', value: (t) => t.staffReadyPct, numFmt: PERCENT },
   { header: 'Requirements met', value: (t) => t.requirementsMetPct, numFmt: PERCENT },
@@ -258,8 +280,7 @@ const printable = (text: string) => text.replace(/&/g, '&&');
  * What every printed page of every sheet says: the department, the scope and date, and for a
  * report as of a future day that it is a projection; "Page n of m" below.
  */
-function printedHeader(report: ComplianceReport): Partial<ExcelJS.HeaderFooter> {
-  const { header } = report;
+function printedHeader(header: ReportHeader): Partial<ExcelJS.HeaderFooter> {
   const right = header.projection ? `&B${printable(header.projection)}` : '';
   return {
     oddHeader: `&L${printable(header.departmentName)}&C${printable(`Compliance report, ${header.scope.label}, as of ${header.asOf}`)}&R${right}`,
@@ -268,10 +289,13 @@ function printedHeader(report: ComplianceReport): Partial<ExcelJS.HeaderFooter> 
 }
 
 /**
- * The XLSX: a sheet per section (Summary, Staff, Credentials, CE, Coverage gaps, Teams). Dates are
- * real Excel dates (yyyy-mm-dd), percentages numbers in % format, the same facts as the CSV.
+ * The XLSX: a sheet per section (Summary, Staff, Credentials, CE, Coverage gaps, Teams, Competence).
+ * Dates are real Excel dates (yyyy-mm-dd), percentages numbers in % format, the same facts as the
+ * CSV. The members are walked once, batch by batch, each batch's rows committed to the Staff,
+ * Credentials, CE and Competence sheets at once; the zip takes one sheet after the other, so the
+ * later sheets wait as compressed-to-be XML, not as report objects.
  */
-export async function renderXlsx(report: ComplianceReport, out: Writable): Promise<void> {
+export async function renderXlsx(report: WholeReportStream, out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -282,53 +306,48 @@ export async function renderXlsx(report: ComplianceReport, out: Writable): Promi
   workbook.subject = `${report.header.departmentName}, ${report.header.scope.label}`;
   workbook.created = new Date(report.header.generatedAt);
   const closed = whenClosedEarly(out);
-  const printed = printedHeader(report);
+  const printed = printedHeader(report.header);
 
   const write = async () => {
-    await writeSheet<[string, Cell, string?]>(
-      workbook,
-      out,
-      printed,
-      'Summary',
-      [
-        { header: 'Figure', value: (r) => r[0] },
-        { header: 'Value', value: (r) => r[1], cellFormat: (r) => r[2] },
-      ],
-      () => summaryRows(report),
-    );
-    await writeSheet(workbook, out, printed, 'Staff', STAFF_COLUMNS, () => report.members);
-    await writeSheet(workbook, out, printed, 'Credentials', CREDENTIAL_COLUMNS, function* () {
-      for (const member of report.members)
-        for (const credential of member.credentials) yield { member, credential };
-    });
-    await writeSheet(workbook, out, printed, 'CE', CE_COLUMNS, function* () {
-      for (const member of report.members)
-        for (const group of member.ceGroups) yield { member, group };
-    });
-    await writeSheet(
-      workbook,
-      out,
-      printed,
-      'Coverage gaps',
-      COVERAGE_COLUMNS,
-      function* (): Iterable<CoverageRow> {
+    const sheet = <T>(name: string, columns: readonly SheetColumn<T>[]) =>
+      new SheetWriter(workbook, out, printed, name, columns);
+    const summary = sheet<[string, Cell, string?]>('Summary', [
+      { header: 'Figure', value: (r) => r[0], width: 36 },
+      { header: 'Value', value: (r) => r[1], cellFormat: (r) => r[2], width: 40 },
+    ]);
+    await summary.add(summaryRows(report));
+    await summary.commit();
+    const staff = sheet('Staff', STAFF_COLUMNS);
+    const credentials = sheet('Credentials', CREDENTIAL_COLUMNS);
+    const ce = sheet('CE', CE_COLUMNS);
+    const coverage = sheet('Coverage gaps', COVERAGE_COLUMNS);
+    await coverage.add(
+      (function* (): Iterable<CoverageRow> {
         for (const target of report.coverage?.targets ?? []) yield { kind: 'target', target };
         for (const spof of report.coverage?.singlePointsOfFailure ?? [])
           yield { kind: 'single point', spof };
-      },
+      })(),
     );
-    await writeSheet(
-      workbook,
-      out,
-      printed,
-      'Teams',
-      TEAM_COLUMNS,
-      () => report.coverage?.teams ?? [],
-    );
-    await writeSheet(workbook, out, printed, 'Competence', COMPETENCE_COLUMNS, function* () {
-      for (const member of report.members)
-        for (const evidence of member.skillEvidence) yield { member, evidence };
-    });
+    await coverage.commit();
+    const teams = sheet('Teams', TEAM_COLUMNS);
+    await teams.add(report.coverage?.teams ?? []);
+    await teams.commit();
+    const competence = sheet('Competence', COMPETENCE_COLUMNS);
+    for await (const members of report.members()) {
+      await staff.add(members);
+      await credentials.add(
+        members.flatMap((member) =>
+          member.credentials.map((credential) => ({ member, credential })),
+        ),
+      );
+      await ce.add(
+        members.flatMap((member) => member.ceGroups.map((group) => ({ member, group }))),
+      );
+      await competence.add(
+        members.flatMap((member) => member.skillEvidence.map((evidence) => ({ member, evidence }))),
+      );
+    }
+    for (const done of [staff, credentials, ce, competence]) await done.commit();
     await workbook.commit();
   };
   const writing = write();

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { ReportFormat, ReportPaperSize } from '@him/contracts';
 import type { ComplianceReport } from './compliance-report';
-import type { ComplianceReportStream } from './compliance-report.service';
+import type { ComplianceReportStream, WholeReportStream } from './compliance-report.service';
 import { renderCsv } from './render-csv';
 import { renderPdf } from './render-pdf';
 import { renderXlsx } from './render-xlsx';
@@ -18,18 +18,20 @@ export const REPORT_FILE_TYPES: Record<ReportFormat, { contentType: string; exte
 
 /**
  * Writes the report in one format into `out` (the response), ending it: the CSV from a stream of
- * member batches, the XLSX and PDF from the whole report.
+ * member batches, the XLSX from the whole scope's figures and its members batch by batch, the PDF
+ * from the whole report.
  */
 export async function renderReport(
   report:
     | { format: 'csv'; stream: ComplianceReportStream }
-    | { format: 'xlsx' | 'pdf'; report: ComplianceReport },
+    | { format: 'xlsx'; stream: WholeReportStream }
+    | { format: 'pdf'; report: ComplianceReport },
   out: Writable,
   paper: ReportPaperSize,
 ): Promise<void> {
   try {
     if (report.format === 'csv') await renderCsv(report.stream.header, report.stream.batches, out);
-    else if (report.format === 'xlsx') await renderXlsx(report.report, out);
+    else if (report.format === 'xlsx') await renderXlsx(report.stream, out);
     else await renderPdf(report.report, out, paper);
   } catch (error) {
     // a client that hangs up mid-download is not a server error

@@ -66,12 +66,15 @@ export class ReportsController {
     @Res() res: Response,
   ): Promise<void> {
     const format = query.format ?? 'csv';
-    // the CSV streams member by member from the first batch; XLSX and PDF are built whole
+    // the CSV streams member by member from the first batch, the XLSX its members batch by
+    // batch after the whole scope's figures; the PDF is built whole
     const made =
       format === 'csv'
         ? { format, stream: await this.reports.stream(user, query) }
-        : { format, report: await this.reports.build(user, query) };
-    const header = made.format === 'csv' ? made.stream.header : made.report.header;
+        : format === 'xlsx'
+          ? { format, stream: await this.reports.streamWhole(user, query) }
+          : { format, report: await this.reports.build(user, query) };
+    const header = made.format === 'pdf' ? made.report.header : made.stream.header;
     await this.reports.recordExport(user, header, format);
 
     const type = REPORT_FILE_TYPES[format];
