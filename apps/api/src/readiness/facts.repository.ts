@@ -117,13 +117,29 @@ export class FactsRepository {
 
   /** R1 to R10 as of asOf: the expiry facts with roles, teams and the latest assessments. */
   async departmentFacts(scope: MemberScope, asOf: IsoDate): Promise<DepartmentFacts> {
-    // the slowest query (the latest assessments) is sent first: a small pool (a worker thread's
-    // few connections) then runs the others beside it instead of before it
-    const [readiness, expiry] = await Promise.all([
-      this.readinessParts(scope, asOf),
-      this.expiryFacts(scope),
-    ]);
-    return { ...expiry, ...readiness };
+    // the largest queries are sent first, slowest first (the latest assessments, then the
+    // credentials and the members), each on a connection of its own in a worker thread's small
+    // pool; the department's small catalog queries follow on whichever connection frees first
+    const [assessments, credentials, staff, department, credentialTypes, roleParts, skills] =
+      await Promise.all([
+        this.latestAssessments(scope, asOf),
+        this.credentials(scope),
+        this.staff(scope),
+        this.department(scope.departmentId),
+        this.credentialTypes(scope.departmentId),
+        this.rolesAndTeams(scope.departmentId),
+        this.skillPeriods(scope.departmentId),
+      ]);
+    return {
+      settings: department.settings,
+      staff,
+      credentialTypes,
+      credentials,
+      roles: roleParts.roles,
+      teams: roleParts.teams,
+      assessments,
+      skills,
+    };
   }
 
   /** R11 to R15 as of asOf: the expiry facts with the CE rules and the activities that can count. */
@@ -311,14 +327,18 @@ export class FactsRepository {
     if (filter === null) return [];
     // recordedAt written as an ISO timestamp by PostgreSQL (as Date#toISOString would, to the
     // millisecond): no Date per row parsed and formatted again for 100,000 assessments
+    // (formatted after DISTINCT ON: the sort carries narrower rows and only the latest are formatted)
     return this.dataSource.query(
-      `SELECT DISTINCT ON (a.staff_id, a.skill_id)
-              a.staff_id AS "staffId", a.skill_id AS "skillId", a.level, a.assessed_on AS "assessedOn",
-              a.source,
-              to_char(a.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
-         FROM assessment a
-        WHERE a.department_id = $1 AND a.assessed_on <= $2${filter}
-        ORDER BY a.staff_id, a.skill_id, a.assessed_on DESC, (a.source = 'manager') DESC, a.recorded_at DESC`,
+      `SELECT l.staff_id AS "staffId", l.skill_id AS "skillId", l.level, l.assessed_on AS "assessedOn",
+              l.source,
+              to_char(l.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
+         FROM (SELECT DISTINCT ON (a.staff_id, a.skill_id)
+                      a.staff_id, a.skill_id, a.level, a.assessed_on, a.source, a.recorded_at
+                 FROM assessment a
+                WHERE a.department_id = $1 AND a.assessed_on <= $2${filter}
+                ORDER BY a.staff_id, a.skill_id, a.assessed_on DESC, (a.source = 'manager') DESC,
+                         a.recorded_at DESC) l
+        ORDER BY l.staff_id, l.skill_id`,
       params,
     );
   }

@@ -225,32 +225,37 @@ export async function runRulesTask(facts: FactsSource, task: RulesTask): Promise
 
 export async function readinessResult(readiness: ReadinessResponse): Promise<ReadinessResult> {
   const { members, onLeave, ...rest } = readiness;
-  // Each part serialized once, shared by both forms: the member rows, and every other field
-  // (targets and forecast are most of the bytes) as `"key":value`.
+  // Each part serialized and encoded once, shared by both forms: the member rows, and every
+  // other field (targets and forecast are most of the bytes) as `"key":value`; each form is then
+  // its parts' bytes put together, never a second string of megabytes encoded again.
   const rowJson = members.map((member: MemberReadiness) => JSON.stringify(member));
-  const field = new Map<string, string>();
+  const field = new Map<string, Buffer>();
   for (const [key, value] of Object.entries(readiness)) {
     if (key !== 'members' && value !== undefined) {
-      field.set(key, `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+      field.set(key, Buffer.from(`${JSON.stringify(key)}:${JSON.stringify(value)}`));
     }
   }
   const keys = Object.keys(readiness).filter((key) => key === 'members' || field.has(key));
   const at = keys.indexOf('members');
-  const head = `{${keys
-    .slice(0, at)
-    .map((key) => `${field.get(key)},`)
-    .join('')}"members":[`;
-  const tail = `]${keys
-    .slice(at + 1)
-    .map((key) => `,${field.get(key)}`)
-    .join('')}}`;
-  const json = Buffer.from(`${head}${rowJson.join(',')}${tail}`);
+  const comma = Buffer.from(',');
+  const parts: Buffer[] = [Buffer.from('{')];
+  for (const key of keys.slice(0, at)) parts.push(field.get(key) as Buffer, comma);
+  parts.push(Buffer.from('"members":['));
+  let offset = 0;
+  for (const part of parts) offset += part.byteLength;
+  const joined = rowJson.join(',');
+  const rows = Buffer.from(joined);
+  // all ASCII (most names): a row's bytes are its characters, nothing to measure per row
+  const ascii = rows.byteLength === joined.length;
+  parts.push(rows, Buffer.from(']'));
+  for (const key of keys.slice(at + 1)) parts.push(comma, field.get(key) as Buffer);
+  parts.push(Buffer.from('}'));
+  const json = Buffer.concat(parts);
   const memberSpans = new Uint32Array(2 * rowJson.length);
   const memberReady = new Uint8Array(rowJson.length);
-  let offset = Buffer.byteLength(head);
   rowJson.forEach((row, i) => {
     memberSpans[2 * i] = offset;
-    offset += Buffer.byteLength(row);
+    offset += ascii ? row.length : Buffer.byteLength(row);
     memberSpans[2 * i + 1] = offset;
     offset += 1; // the comma
     memberReady[i] = members[i].ready ? 1 : 0;
@@ -284,10 +289,16 @@ export async function readinessResult(readiness: ReadinessResponse): Promise<Rea
     onLeaveStaff: onLeave.length,
     people,
   };
-  const extraJson = JSON.stringify(extra).slice(1, -1);
-  const restFields = Object.keys(rest).flatMap((key) => field.get(key) ?? []);
-  const summaryJson = `{${[...restFields, extraJson, field.get('onLeave') ?? '"onLeave":[]'].join(',')}${SUMMARY_COMPARISONS_TAIL}`;
-  const summaryBytes = Buffer.from(summaryJson);
+  const extraJson = Buffer.from(JSON.stringify(extra).slice(1, -1));
+  const summaryFields = [
+    ...Object.keys(rest).flatMap((key) => field.get(key) ?? []),
+    extraJson,
+    field.get('onLeave') ?? Buffer.from('"onLeave":[]'),
+  ];
+  const summaryParts: Buffer[] = [Buffer.from('{')];
+  summaryFields.forEach((part, i) => summaryParts.push(...(i === 0 ? [] : [comma]), part));
+  summaryParts.push(Buffer.from(SUMMARY_COMPARISONS_TAIL));
+  const summaryBytes = Buffer.concat(summaryParts);
   return {
     kind: 'readiness',
     json,

@@ -123,26 +123,51 @@ export function computeReadiness(
 
   // R7 single points of failure: every coverage target of the team and every requirement of
   // the role of an active member of the team, once each, met by exactly one active member.
+  // A role's requirements are shared by its members, so each requirement's key is made once;
+  // a requirement that is also a target of the team has its holders on asOf already.
+  const keys = new Map<Requirement, string>();
+  const keyOf = (requirement: Requirement) => {
+    let key = keys.get(requirement);
+    if (key === undefined) {
+      key = requirementKey(requirement);
+      keys.set(requirement, key);
+    }
+    return key;
+  };
+  const targetHolders = new Map<string, Map<string, Set<number>>>();
+  today.targets.forEach((target, t) => {
+    let byKey = targetHolders.get(target.teamId);
+    if (byKey === undefined) targetHolders.set(target.teamId, (byKey = new Map()));
+    const key = keyOf(target.requirement);
+    if (!byKey.has(key)) byKey.set(key, today.holderIndexes[t]);
+  });
   const singlePointsOfFailure: SinglePointOfFailure[] = [];
   for (const team of teams) {
     const teamMembers = activeByTeam.get(team.id) ?? [];
+    const held = targetHolders.get(team.id);
     const requirements = new Map<string, Requirement>();
     const consider = (requirement: Requirement) => {
-      const key = requirementKey(requirement);
+      const key = keyOf(requirement);
       if (!requirements.has(key)) requirements.set(key, requirement);
     };
     team.coverageTargets.forEach((target) => consider(target.requirement));
     new Set(teamMembers.map((i) => requirementsOf[i])).forEach((requirementsOfRole) =>
       requirementsOfRole.forEach(consider),
     );
-    for (const requirement of requirements.values()) {
+    for (const [key, requirement] of requirements) {
       let holder = -1;
       let holders = 0;
-      for (const i of teamMembers) {
-        if (!requirementMet(requirement, today.evidence[i])) continue;
-        holders++;
-        holder = i;
-        if (holders > 1) break;
+      const known = held?.get(key);
+      if (known !== undefined) {
+        holders = known.size;
+        if (holders === 1) holder = known.values().next().value as number;
+      } else {
+        for (const i of teamMembers) {
+          if (!requirementMet(requirement, today.evidence[i])) continue;
+          holders++;
+          holder = i;
+          if (holders > 1) break;
+        }
       }
       if (holders === 1) {
         singlePointsOfFailure.push({ teamId: team.id, requirement, staffId: active[holder].id });
@@ -253,7 +278,16 @@ function lapsedBy(
 ): LapsedCredential[] {
   const lapsed: LapsedCredential[] = [];
   for (const credential of currentOnAsOf) {
-    if (isCredentialCurrent(credential, date, settings, asOf)) continue;
+    // after asOf a credential current on asOf (issued, and verified when that is required) is
+    // current on `date` unless it has expired or been revoked by then
+    if (
+      date >= asOf
+        ? (credential.expiresOn === null || date <= credential.expiresOn) &&
+          (credential.revokedOn === null || credential.revokedOn > date)
+        : isCredentialCurrent(credential, date, settings, asOf)
+    ) {
+      continue;
+    }
     lapsed.push({
       staffId: credential.staffId,
       credentialId: credential.id,
