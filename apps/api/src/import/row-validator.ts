@@ -3,11 +3,16 @@ import {
   validateSync,
   ValidationTypes,
   type ValidationArguments,
+  type MetadataStorage,
   type ValidationError,
-  type ValidationMetadata,
   type ValidatorConstraintInterface,
   type ValidatorOptions,
 } from 'class-validator';
+
+/** A class as class-validator keys its rules (any constructor). */
+type Target = abstract new (...args: never[]) => unknown;
+
+type ValidationMetadata = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];
 
 /** The options the API's ValidationPipe validates a body with (common/validation.ts). */
 const OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true };
@@ -36,9 +41,9 @@ interface ClassChecks {
  * of 10,000 rows took. `null`: the class has a rule this check does not follow (`each`, a promise
  * rule) or none at all; such objects always go through `validateSync` itself.
  */
-const compiled = new Map<Function, Map<string | undefined, ClassChecks | null>>();
+const compiled = new Map<Target, Map<string | undefined, ClassChecks | null>>();
 
-function checksOf(target: Function, targetSchema: string | undefined): ClassChecks | null {
+function checksOf(target: Target, targetSchema: string | undefined): ClassChecks | null {
   let bySchema = compiled.get(target);
   if (!bySchema) compiled.set(target, (bySchema = new Map()));
   if (bySchema.has(targetSchema)) return bySchema.get(targetSchema) ?? null;
@@ -47,7 +52,7 @@ function checksOf(target: Function, targetSchema: string | undefined): ClassChec
   return checks;
 }
 
-function compile(target: Function, targetSchema: string | undefined): ClassChecks | null {
+function compile(target: Target, targetSchema: string | undefined): ClassChecks | null {
   const storage = getMetadataStorage();
   // the same lookup ValidationExecutor.execute makes with OPTIONS (no groups, always: false)
   const metadatas = storage.getTargetValidationMetadatas(
@@ -109,7 +114,7 @@ function compile(target: Function, targetSchema: string | undefined): ClassCheck
  * the messages, so a failing object is always described by class-validator itself).
  */
 function passes(object: object, targetSchema: string | undefined): boolean {
-  const checks = checksOf(object.constructor, targetSchema);
+  const checks = checksOf(object.constructor as Target, targetSchema);
   if (!checks) return false;
   const record = object as Record<string, unknown>;
   // whitelist + forbidNonWhitelisted: a property without any rule is an error
@@ -118,7 +123,8 @@ function passes(object: object, targetSchema: string | undefined): boolean {
     const value = record[property.name];
     if (value instanceof Promise) return false;
     let canValidate = true;
-    for (const condition of property.conditions) canValidate = condition(object, value) && canValidate;
+    for (const condition of property.conditions)
+      canValidate = condition(object, value) && canValidate;
     if (!canValidate) continue;
     for (const { metadata, validator } of property.constraints) {
       const args: ValidationArguments = {
