@@ -38,8 +38,8 @@ interface ClassChecks {
 /**
  * The class-validator rules of a DTO class, read once: `validateSync` looks them up again for
  * every object (a scan of every class's rules in the app), which was most of the time an import
- * of 10,000 rows took. `null`: the class has a rule this check does not follow (`each`, a promise
- * rule) or none at all; such objects always go through `validateSync` itself.
+ * of 10,000 rows took. `null`: the class has a rule this check does not follow (a promise rule,
+ * `each` on a nested one) or none at all; such objects always go through `validateSync` itself.
  */
 const compiled = new Map<Target, Map<string | undefined, ClassChecks | null>>();
 
@@ -79,7 +79,6 @@ function compile(target: Target, targetSchema: string | undefined): ClassChecks 
         break;
       case ValidationTypes.IS_DEFINED:
       case ValidationTypes.CUSTOM_VALIDATION: {
-        if (metadata.each) return null;
         for (const constraint of storage.getTargetValidatorConstraints(metadata.constraintCls)) {
           // validateSync skips asynchronous constraints; so does this
           if (constraint.async) continue;
@@ -134,9 +133,10 @@ function passes(object: object, targetSchema: string | undefined): boolean {
         value,
         constraints: metadata.constraints,
       };
-      const valid: unknown = validator.validate(value, args);
-      // a promise: validateSync leaves it unchecked; let it decide
-      if (!valid || typeof (valid as { then?: unknown }).then === 'function') return false;
+      if (metadata.each && (Array.isArray(value) || value instanceof Set || value instanceof Map)) {
+        const items: unknown[] = value instanceof Map ? [...value.values()] : [...value];
+        for (const item of items) if (!isTrue(validator.validate(item, args))) return false;
+      } else if (!isTrue(validator.validate(value, args))) return false;
     }
     if (property.nested.length > 0 && value !== undefined) {
       if (Array.isArray(value) || value instanceof Set || value instanceof Map) return false;
@@ -145,6 +145,11 @@ function passes(object: object, targetSchema: string | undefined): boolean {
     }
   }
   return true;
+}
+
+/** A constraint's answer that is a pass for certain (a promise: validateSync leaves it unchecked). */
+function isTrue(valid: unknown): boolean {
+  return !!valid && typeof (valid as { then?: unknown }).then !== 'function';
 }
 
 /**
