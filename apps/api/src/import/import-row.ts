@@ -1,8 +1,9 @@
 import type { ImportRowError } from '@him/contracts';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import type { ValidationError } from 'class-validator';
 import type { FieldProblem } from '../common/field-problems';
 import { columnLetter, type ColumnMap } from './columns';
+import { validateRow } from './row-validator';
 import type { Cell, SheetRow } from './spreadsheet';
 
 const EMPTY: Cell = { text: '' };
@@ -133,7 +134,7 @@ export class ImportRow {
     const instance = plainToInstance(dto, plain);
     let errors: ValidationError[];
     try {
-      errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+      errors = validateRow(instance);
     } catch {
       // A validator that throws on text it cannot read is a problem of the row, not a 500.
       const key = Object.keys(plain)[0] ?? 'row';
