@@ -27,6 +27,7 @@ import { LoadStatus } from '../shared/load-status/load-status';
 import { type StatusBadge, StatusChip } from '../shared/status/status-chip';
 import { ICON_BLOCK, ICON_EVENT } from '../shared/status/status-icons';
 import { CalendarFeedsApi } from './calendar-feeds-api';
+import { FormAlert } from '../shared/form-alert/form-alert';
 
 const FIELDS: Record<string, FormField> = {
   label: { label: 'Name' },
@@ -55,6 +56,7 @@ interface FeedRow {
 @Component({
   selector: 'him-calendar-feeds',
   imports: [
+    FormAlert,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -120,13 +122,7 @@ interface FeedRow {
 
     <h3 class="subheading">New feed</h3>
     <form class="stacked-form" [formGroup]="form" (ngSubmit)="createFeed()" novalidate>
-      @if (generalErrors().length > 0) {
-        <div class="form-alert" role="alert">
-          @for (message of generalErrors(); track message) {
-            <p>{{ message }}</p>
-          }
-        </div>
-      }
+      <him-form-alert [messages]="generalErrors()" />
       <mat-form-field>
         <mat-label>Name (optional)</mat-label>
         <input matInput formControlName="label" maxlength="100" autocomplete="off" />
