@@ -16,7 +16,7 @@ import type { ForecastRow } from './readiness-view';
   imports: [ChartView, DataTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="forecast-assumption">
+    <p class="assumption forecast-assumption">
       Assumes nobody renews or earns a credential and nobody is assessed after {{ asOf() }}.
     </p>
     <him-chart
@@ -37,9 +37,8 @@ import type { ForecastRow } from './readiness-view';
   `,
   styleUrl: './overview-tables.scss',
   styles: `
-    .forecast-assumption {
-      margin: 0 0 16px;
-      color: var(--mat-sys-on-surface-variant);
+    .assumption.forecast-assumption {
+      margin-bottom: 16px;
     }
     .forecast-chart {
       margin-bottom: 24px;
