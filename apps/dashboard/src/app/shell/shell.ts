@@ -26,7 +26,6 @@ import { AuthService } from '../core/auth/auth.service';
 import { homePathFor, ROLE_LABELS, routeAllowsUser } from '../core/auth/roles';
 import { PRODUCT_NAME } from '../core/page-title-strategy';
 import { NotificationBell } from '../notifications/notification-bell';
-import { Icon } from '../shared/icon/icon';
 import { navEntryOf, navIconPath } from './nav-entry';
 
 interface NavLink {
@@ -41,7 +40,6 @@ const NARROW_SCREEN = '(max-width: 959.98px)';
 @Component({
   selector: 'him-shell',
   imports: [
-    Icon,
     MatToolbarModule,
     MatSidenavModule,
     MatButtonModule,

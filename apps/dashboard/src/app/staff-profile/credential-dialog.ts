@@ -213,11 +213,6 @@ type VerificationChoice = VerificationMethod | 'none';
     </form>
   `,
   styleUrl: '../shared/forms.scss',
-  styles: `
-    .stacked-form {
-      max-width: none;
-    }
-  `,
 })
 export class CredentialDialog {
   protected readonly data = inject<CredentialDialogData>(MAT_DIALOG_DATA);

@@ -62,11 +62,6 @@ const FIELDS: Record<string, FormField> = {
     </form>
   `,
   styleUrl: '../shared/forms.scss',
-  styles: `
-    .stacked-form {
-      max-width: none;
-    }
-  `,
 })
 export class RevokeDialog {
   protected readonly data = inject<RevokeDialogData>(MAT_DIALOG_DATA);
