@@ -27,6 +27,8 @@ import { LoadStatus } from '../shared/load-status/load-status';
 import { type StatusBadge, StatusChip } from '../shared/status/status-chip';
 import { ICON_BLOCK, ICON_EVENT } from '../shared/status/status-icons';
 import { CalendarFeedsApi } from './calendar-feeds-api';
+import { ConfirmedAction } from '../shared/confirm-inline/confirmed-action';
+import { FormAlert } from '../shared/form-alert/form-alert';
 
 const FIELDS: Record<string, FormField> = {
   label: { label: 'Name' },
@@ -55,6 +57,7 @@ interface FeedRow {
 @Component({
   selector: 'him-calendar-feeds',
   imports: [
+    FormAlert,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -120,13 +123,7 @@ interface FeedRow {
 
     <h3 class="subheading">New feed</h3>
     <form class="stacked-form" [formGroup]="form" (ngSubmit)="createFeed()" novalidate>
-      @if (generalErrors().length > 0) {
-        <div class="form-alert" role="alert">
-          @for (message of generalErrors(); track message) {
-            <p>{{ message }}</p>
-          }
-        </div>
-      }
+      <him-form-alert [messages]="generalErrors()" />
       <mat-form-field>
         <mat-label>Name (optional)</mat-label>
         <input matInput formControlName="label" maxlength="100" autocomplete="off" />
@@ -199,15 +196,15 @@ interface FeedRow {
                   "
                   confirmLabel="Revoke feed"
                   busyLabel="Revoking…"
-                  [confirming]="confirmingRevoke() === row.feed.id"
-                  [busy]="revoking()"
-                  (asked)="askToRevoke(row.feed)"
+                  [confirming]="revoke.confirming() === row.feed.id"
+                  [busy]="revoke.busy()"
+                  (asked)="revoke.ask(row.feed.id)"
                   (confirmed)="revokeFeed(row.feed)"
-                  (cancelled)="cancelRevoke()"
+                  (cancelled)="revoke.cancel()"
                 />
               }
-              @if (revokeError()?.id === row.feed.id) {
-                <p class="field-error" role="alert">{{ revokeError()?.message }}</p>
+              @if (revoke.error()?.id === row.feed.id) {
+                <p class="field-error" role="alert">{{ revoke.error()?.message }}</p>
               }
             </li>
           }
@@ -311,9 +308,7 @@ export class CalendarFeeds {
   protected readonly created = signal<CreatedCalendarToken | null>(null);
   protected readonly copied = signal(false);
   protected readonly copyFailed = signal(false);
-  protected readonly confirmingRevoke = signal<string | null>(null);
-  protected readonly revoking = signal(false);
-  protected readonly revokeError = signal<{ id: string; message: string } | null>(null);
+  protected readonly revoke = new ConfirmedAction();
 
   protected readonly rows = computed<FeedRow[] | null>(() => {
     const feeds = this.feeds.value();
@@ -388,21 +383,11 @@ export class CalendarFeeds {
     this.created.set(null);
   }
 
-  protected askToRevoke(feed: CalendarToken): void {
-    this.revokeError.set(null);
-    this.confirmingRevoke.set(feed.id);
-  }
-
-  protected cancelRevoke(): void {
-    this.confirmingRevoke.set(null);
-  }
-
   protected revokeFeed(feed: CalendarToken): void {
-    this.revoking.set(true);
-    this.api.revoke(feed.id).subscribe({
-      next: (revoked) => {
-        this.revoking.set(false);
-        this.confirmingRevoke.set(null);
+    this.revoke.run(
+      feed.id,
+      this.api.revoke(feed.id),
+      (revoked) => {
         this.feeds.replace(
           (this.feeds.value() ?? []).map((item) => (item.id === revoked.id ? revoked : item)),
         );
@@ -411,13 +396,9 @@ export class CalendarFeeds {
         }
         void this.liveAnnouncer.announce(`${feedName(feed)} revoked.`, 'polite');
       },
-      error: (error: unknown) => {
-        this.revoking.set(false);
-        this.confirmingRevoke.set(null);
-        this.revokeError.set({ id: feed.id, message: httpErrorMessage(error, 'the feed') });
-        this.feeds.load();
-      },
-    });
+      (error) => httpErrorMessage(error, 'the feed'),
+      () => this.feeds.load(),
+    );
   }
 
   private toRow(feed: CalendarToken): FeedRow {

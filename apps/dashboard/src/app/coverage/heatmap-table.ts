@@ -3,7 +3,7 @@ import type { SkillCategory } from '@him/contracts';
 import { ColumnsOutOfView } from '../shared/columns-out-of-view/columns-out-of-view';
 import { categoriesOf } from '../shared/grid-filter/grid-filter';
 import { GridFilters } from '../shared/grid-filter/grid-filters';
-import { ICON_WARNING } from '../shared/status/status-icons';
+import { GapMarker } from '../shared/gap-marker/gap-marker';
 import { filterHeatmap, type Heatmap } from './coverage-view';
 
 /**
@@ -14,7 +14,7 @@ import { filterHeatmap, type Heatmap } from './coverage-view';
  */
 @Component({
   selector: 'him-heatmap-table',
-  imports: [ColumnsOutOfView, GridFilters],
+  imports: [ColumnsOutOfView, GapMarker, GridFilters],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (heatmap().skills.length === 0) {
@@ -71,18 +71,7 @@ import { filterHeatmap, type Heatmap } from './coverage-view';
                         <span class="heat-muted">{{ cell.text }}</span>
                       } @else {
                         @if (cell.short > 0) {
-                          <span class="gap-marker" data-testid="gap-marker">
-                            <svg
-                              aria-hidden="true"
-                              focusable="false"
-                              viewBox="0 0 24 24"
-                              width="16"
-                              height="16"
-                            >
-                              <path fill="currentColor" [attr.d]="gapIcon" />
-                            </svg>
-                            Gap: {{ cell.short }} short
-                          </span>
+                          <him-gap-marker [short]="cell.short" />
                         }
                         <span class="heat-count" aria-hidden="true">{{ cell.count }}</span>
                         <span class="heat-text">{{ cell.text }}</span>
@@ -182,7 +171,6 @@ export class HeatmapTable {
   readonly regionLabel = input.required<string>();
   readonly emptyText = input('No rows to show.');
 
-  protected readonly gapIcon = ICON_WARNING;
   protected readonly category = signal<SkillCategory | null>(null);
   protected readonly onlyGaps = signal(false);
   protected readonly categories = computed(() => categoriesOf(this.heatmap().skills));

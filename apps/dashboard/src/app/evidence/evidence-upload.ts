@@ -23,6 +23,7 @@ import { createLoader } from '../core/api/loader';
 import { ConfirmInline } from '../shared/confirm-inline/confirm-inline';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { EvidenceApi, evidenceUrl } from './evidence-api';
+import { ConfirmedAction, type RowError } from '../shared/confirm-inline/confirmed-action';
 
 /** What the file picker offers; the server decides by the content, not the name. */
 export const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg';
@@ -85,11 +86,11 @@ let nextId = 0;
                     [question]="'Delete “' + file.originalName + '”? This cannot be undone.'"
                     confirmLabel="Delete file"
                     busyLabel="Deleting…"
-                    [confirming]="confirmingDelete() === file.id"
-                    [busy]="deleting()"
-                    (asked)="askToDelete(file)"
+                    [confirming]="deletion.confirming() === file.id"
+                    [busy]="deletion.busy()"
+                    (asked)="deletion.ask(file.id)"
                     (confirmed)="deleteFile(file)"
-                    (cancelled)="cancelDelete()"
+                    (cancelled)="deletion.cancel()"
                   />
                 }
                 @if (rowError()?.id === file.id) {
@@ -193,9 +194,9 @@ export class EvidenceUpload {
   protected readonly files = createLoader(() => this.api.list(this.target()), 'evidence files');
   protected readonly uploading = signal<UploadProgress | null>(null);
   protected readonly fileError = signal<string | null>(null);
-  protected readonly confirmingDelete = signal<string | null>(null);
-  protected readonly deleting = signal(false);
-  protected readonly rowError = signal<{ id: string; message: string } | null>(null);
+  protected readonly rowError = signal<RowError | null>(null);
+  /** deleting a file; its failure shows where a failed download's does */
+  protected readonly deletion = new ConfirmedAction(this.rowError);
 
   private readonly targetKey = computed(() => `${this.target().kind}:${this.target().id}`);
   private upload: Subscription | null = null;
@@ -207,7 +208,7 @@ export class EvidenceUpload {
         this.cancelUpload();
         this.fileError.set(null);
         this.rowError.set(null);
-        this.confirmingDelete.set(null);
+        this.deletion.cancel();
         this.files.load();
       });
     });
@@ -283,30 +284,16 @@ export class EvidenceUpload {
     });
   }
 
-  protected askToDelete(file: EvidenceFile): void {
-    this.rowError.set(null);
-    this.confirmingDelete.set(file.id);
-  }
-
-  protected cancelDelete(): void {
-    this.confirmingDelete.set(null);
-  }
-
   protected deleteFile(file: EvidenceFile): void {
-    this.deleting.set(true);
-    this.api.remove(file.id).subscribe({
-      next: () => {
-        this.deleting.set(false);
-        this.confirmingDelete.set(null);
+    this.deletion.run(
+      file.id,
+      this.api.remove(file.id),
+      () => {
         this.showFiles((this.files.value() ?? []).filter((item) => item.id !== file.id));
         void this.liveAnnouncer.announce(`${file.originalName} deleted.`, 'polite');
       },
-      error: (error: unknown) => {
-        this.deleting.set(false);
-        this.confirmingDelete.set(null);
-        this.rowError.set({ id: file.id, message: actionErrorMessage(error, 'delete the file') });
-      },
-    });
+      (error) => actionErrorMessage(error, 'delete the file'),
+    );
   }
 
   private showFiles(files: EvidenceFile[]): void {

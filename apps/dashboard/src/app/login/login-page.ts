@@ -13,16 +13,14 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { AuthConfiguration } from '@him/contracts';
 import { finalize } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
+import { LoginCard, LoginError } from './login-card';
 import { homePathFor } from '../core/auth/roles';
-import { PRODUCT_NAME } from '../core/page-title-strategy';
 
 export const WRONG_CREDENTIALS_MESSAGE = 'Email or password is incorrect.';
 
@@ -44,11 +42,11 @@ export const SSO_ERRORS: Record<string, string> = {
   selector: 'him-login-page',
   imports: [
     ReactiveFormsModule,
-    MatCardModule,
+    LoginCard,
+    LoginError,
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
-    MatProgressBarModule,
     RouterLink,
   ],
   templateUrl: './login-page.html',
@@ -64,7 +62,6 @@ export class LoginPage implements OnInit {
   private readonly passwordInput =
     viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
 
-  protected readonly productName = PRODUCT_NAME;
   protected readonly form = inject(FormBuilder).nonNullable.group({
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],

@@ -41,6 +41,7 @@ import { type RuleCategory, toCategorySlug } from '../shared/ce-activities/ce-ca
 import { ceHours, notAfterDate } from '../shared/form-validators';
 import { EvidenceApi } from '../evidence/evidence-api';
 import { formatBytes, uploadErrorMessage } from '../evidence/evidence-upload';
+import { FormAlert } from '../shared/form-alert/form-alert';
 
 /** What the certificate inputs offer: PDF and the image types the API recognises. */
 const CERTIFICATE_ACCEPT = 'application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg';
@@ -76,6 +77,7 @@ export interface CredentialChoice {
 @Component({
   selector: 'him-ce-activity-form',
   imports: [
+    FormAlert,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -92,13 +94,7 @@ export interface CredentialChoice {
           Editing “{{ activity.title }}”. It stays submitted for review.
         </p>
       }
-      @if (generalErrors().length > 0) {
-        <div class="form-alert" role="alert">
-          @for (message of generalErrors(); track message) {
-            <p>{{ message }}</p>
-          }
-        </div>
-      }
+      <him-form-alert [messages]="generalErrors()" />
 
       <mat-form-field>
         <mat-label>Title</mat-label>

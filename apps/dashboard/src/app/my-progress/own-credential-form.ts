@@ -28,6 +28,7 @@ import { credentialAddersInWords } from '@him/domain';
 import { CredentialsApi } from '../core/api/credentials-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
 import { calendarDate, notAfterDate } from '../shared/form-validators';
+import { FormAlert } from '../shared/form-alert/form-alert';
 
 const FIELDS: Record<string, FormField> = {
   credentialTypeId: { label: 'Credential type' },
@@ -46,6 +47,7 @@ let nextId = 0;
 @Component({
   selector: 'him-own-credential-form',
   imports: [
+    FormAlert,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -76,13 +78,7 @@ let nextId = 0;
         <p class="field-hint">
           It shows as unverified until your manager checks it with the issuing body.
         </p>
-        @if (generalErrors().length > 0) {
-          <div class="form-alert" role="alert">
-            @for (message of generalErrors(); track message) {
-              <p>{{ message }}</p>
-            }
-          </div>
-        }
+        <him-form-alert [messages]="generalErrors()" />
         <mat-form-field>
           <mat-label>Credential type</mat-label>
           <mat-select formControlName="credentialTypeId" required>

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { FigureChange } from './readiness-view';
+import { Icon } from '../shared/icon/icon';
 
 // Material Icons (Apache-2.0): arrow_upward, arrow_downward, arrow_right_alt.
 const ARROWS: Record<FigureChange['direction'], string> = {
@@ -11,12 +12,11 @@ const ARROWS: Record<FigureChange['direction'], string> = {
 /** A figure's change said in words with an arrow; the colour only repeats the direction. */
 @Component({
   selector: 'him-figure-change',
+  imports: [Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <span class="figure-change" [class]="'figure-change--' + change().direction">
-      <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16">
-        <path fill="currentColor" [attr.d]="arrow()" />
-      </svg>
+      <svg [himIcon]="arrow()" size="16"></svg>
       <span>{{ change().text }}</span>
     </span>
   `,

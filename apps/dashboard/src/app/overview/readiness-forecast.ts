@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { IsoDate } from '@him/contracts';
-import { ChartView, type ChartViewData, type ChartViewOptions } from '@him/ui';
-import { wholePercent } from '@him/domain';
+import { ChartView, type ChartViewData } from '@him/ui';
 import { DataTable, type TableColumn } from '../shared/data-table/data-table';
+import {
+  PERCENT_LINE_OPTIONS,
+  readinessColumns,
+  readinessDatasets,
+  toPercentPoint,
+} from './readiness-chart';
 import type { ForecastRow } from './readiness-view';
-
-// Two series told apart by colour, line style and point shape, so colour is never the only cue.
-// Both colours have at least 4.5:1 contrast on white.
-const STAFF_READY_COLOUR = '#005cbb';
-const REQUIREMENTS_MET_COLOUR = '#9a4600';
 
 /** R9: readiness on the as-of date and at each forecast horizon, as a chart and as a table. */
 @Component({
@@ -16,7 +16,7 @@ const REQUIREMENTS_MET_COLOUR = '#9a4600';
   imports: [ChartView, DataTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="forecast-assumption">
+    <p class="assumption forecast-assumption">
       Assumes nobody renews or earns a credential and nobody is assessed after {{ asOf() }}.
     </p>
     <him-chart
@@ -37,9 +37,8 @@ const REQUIREMENTS_MET_COLOUR = '#9a4600';
   `,
   styleUrl: './overview-tables.scss',
   styles: `
-    .forecast-assumption {
-      margin: 0 0 16px;
-      color: var(--mat-sys-on-surface-variant);
+    .assumption.forecast-assumption {
+      margin-bottom: 16px;
     }
     .forecast-chart {
       margin-bottom: 24px;
@@ -57,19 +56,7 @@ export class ReadinessForecast {
   protected readonly columns: TableColumn<ForecastRow>[] = [
     { key: 'when', header: 'When', text: (row) => row.when },
     { key: 'date', header: 'Date', text: (row) => row.date },
-    { key: 'staffReady', header: 'Staff ready', numeric: true, text: (row) => row.staffReady },
-    {
-      key: 'requirementsMet',
-      header: 'Requirements met',
-      numeric: true,
-      text: (row) => row.requirementsMet,
-    },
-    {
-      key: 'targetsMet',
-      header: 'Coverage targets met',
-      numeric: true,
-      text: (row) => row.targetsMet,
-    },
+    ...readinessColumns<ForecastRow>(),
     {
       key: 'lapsed',
       header: 'Credentials lapsed by then',
@@ -84,49 +71,15 @@ export class ReadinessForecast {
       labels: rows.map((row) =>
         row.days === 0 ? `${row.date} (as of)` : `${row.date} (+${row.days} d)`,
       ),
-      datasets: [
-        {
-          label: 'Staff ready',
-          data: rows.map((row) => toPercentPoint(row.staffReadyPct)),
-          borderColor: STAFF_READY_COLOUR,
-          backgroundColor: STAFF_READY_COLOUR,
-          pointStyle: 'circle',
-          pointRadius: 5,
-          borderWidth: 3,
-        },
-        {
-          label: 'Requirements met',
-          data: rows.map((row) => toPercentPoint(row.requirementsMetPct)),
-          borderColor: REQUIREMENTS_MET_COLOUR,
-          backgroundColor: REQUIREMENTS_MET_COLOUR,
-          borderDash: [8, 4],
-          pointStyle: 'triangle',
-          pointRadius: 6,
-          borderWidth: 3,
-        },
-      ],
+      datasets: readinessDatasets(
+        rows.map((row) => toPercentPoint(row.staffReadyPct)),
+        rows.map((row) => toPercentPoint(row.requirementsMetPct)),
+        [{ pointRadius: 5 }, { pointRadius: 6 }],
+      ),
     };
   });
 
-  protected readonly chartOptions: ChartViewOptions = {
-    scales: {
-      y: {
-        min: 0,
-        max: 100,
-        ticks: { callback: (value) => `${value}%` },
-        title: { display: true, text: 'Percent' },
-      },
-    },
-    plugins: {
-      legend: { position: 'bottom', labels: { usePointStyle: true } },
-      tooltip: {
-        callbacks: {
-          label: (context) =>
-            `${context.dataset.label}: ${wholePercent(context.parsed.y === null ? null : context.parsed.y / 100)}`,
-        },
-      },
-    },
-  };
+  protected readonly chartOptions = PERCENT_LINE_OPTIONS;
 
   protected readonly chartLabel = computed(
     () =>
@@ -150,8 +103,4 @@ export class ReadinessForecast {
     const rows = this.rows();
     return rows[rows.length - 1];
   }
-}
-
-function toPercentPoint(fraction: number | null): number | null {
-  return fraction === null ? null : Math.round(fraction * 1000) / 10;
 }

@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { IsoDate, ReadinessSnapshot } from '@him/contracts';
-import { wholePercent } from '@him/domain';
 import { ChartView, type ChartViewData, type ChartViewOptions } from '@him/ui';
 import { DataTable, type TableColumn } from '../shared/data-table/data-table';
+import {
+  PERCENT_LINE_OPTIONS,
+  readinessColumns,
+  readinessDatasets,
+  toPercentPoint,
+} from './readiness-chart';
 import { daysOf, type TrendRow, trendRows } from './readiness-trend-view';
 import { shortDate } from './readiness-view';
-
-// As the forecast: told apart by colour, line style and point shape; 4.5:1 on white.
-const STAFF_READY_COLOUR = '#005cbb';
-const REQUIREMENTS_MET_COLOUR = '#9a4600';
 
 /** The figures recorded each day of the window (not recomputed), as a line chart and a table. */
 @Component({
@@ -71,19 +72,7 @@ export class ReadinessTrend {
 
   protected readonly columns: TableColumn<TrendRow>[] = [
     { key: 'date', header: 'Date', text: (row) => row.date },
-    { key: 'staffReady', header: 'Staff ready', numeric: true, text: (row) => row.staffReady },
-    {
-      key: 'requirementsMet',
-      header: 'Requirements met',
-      numeric: true,
-      text: (row) => row.requirementsMet,
-    },
-    {
-      key: 'targetsMet',
-      header: 'Coverage targets met',
-      numeric: true,
-      text: (row) => row.targetsMet,
-    },
+    ...readinessColumns<TrendRow>(),
   ];
 
   protected readonly chartData = computed<ChartViewData>(() => {
@@ -96,50 +85,22 @@ export class ReadinessTrend {
       });
     return {
       labels: days.map((day) => shortDate(day, this.to())),
-      datasets: [
-        {
-          label: 'Staff ready',
-          data: series((row) => row.staffReadyPct),
-          borderColor: STAFF_READY_COLOUR,
-          backgroundColor: STAFF_READY_COLOUR,
-          pointStyle: 'circle',
-          pointRadius: 0,
-          pointHitRadius: 6,
-          borderWidth: 3,
-        },
-        {
-          label: 'Requirements met',
-          data: series((row) => row.requirementsMetPct),
-          borderColor: REQUIREMENTS_MET_COLOUR,
-          backgroundColor: REQUIREMENTS_MET_COLOUR,
-          borderDash: [8, 4],
-          pointStyle: 'triangle',
-          pointRadius: 0,
-          pointHitRadius: 6,
-          borderWidth: 3,
-        },
-      ],
+      datasets: readinessDatasets(
+        series((row) => row.staffReadyPct),
+        series((row) => row.requirementsMetPct),
+        [
+          { pointRadius: 0, pointHitRadius: 6 },
+          { pointRadius: 0, pointHitRadius: 6 },
+        ],
+      ),
     };
   });
 
   protected readonly chartOptions: ChartViewOptions = {
+    ...PERCENT_LINE_OPTIONS,
     scales: {
+      ...PERCENT_LINE_OPTIONS.scales,
       x: { ticks: { maxTicksLimit: 8, autoSkip: true } },
-      y: {
-        min: 0,
-        max: 100,
-        ticks: { callback: (value) => `${value}%` },
-        title: { display: true, text: 'Percent' },
-      },
-    },
-    plugins: {
-      legend: { position: 'bottom', labels: { usePointStyle: true } },
-      tooltip: {
-        callbacks: {
-          label: (context) =>
-            `${context.dataset.label}: ${wholePercent(context.parsed.y === null ? null : context.parsed.y / 100)}`,
-        },
-      },
     },
   };
 
@@ -160,8 +121,4 @@ export class ReadinessTrend {
       `Requirements met: ${first.requirementsMet} on ${first.date}, ${last.requirementsMet} on ${last.date}.`
     );
   });
-}
-
-function toPercentPoint(fraction: number | null): number | null {
-  return fraction === null ? null : Math.round(fraction * 1000) / 10;
 }

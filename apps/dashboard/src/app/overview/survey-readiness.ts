@@ -8,10 +8,10 @@ import type { LapsedRow, SurveyView } from './director-lists-view';
   imports: [DataTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="survey-assumption">
+    <p class="assumption">
       Assumes nobody renews or earns a credential and nobody is assessed after {{ asOf() }}.
     </p>
-    <dl class="survey-figures">
+    <dl class="figures">
       <div>
         <dt>Staff ready</dt>
         <dd>{{ survey().staffReady }}</dd>
@@ -42,24 +42,6 @@ import type { LapsedRow, SurveyView } from './director-lists-view';
   `,
   styleUrl: './overview-tables.scss',
   styles: `
-    .survey-assumption {
-      margin: 0 0 12px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .survey-figures {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 24px;
-      margin: 0 0 16px;
-      dt {
-        font: var(--mat-sys-title-small);
-        color: var(--mat-sys-on-surface-variant);
-      }
-      dd {
-        margin: 0;
-        font: var(--mat-sys-headline-small);
-      }
-    }
     .table-heading {
       margin: 0 0 8px;
       font: var(--mat-sys-title-medium);

@@ -90,11 +90,11 @@ interface FailingRow {
       <h3 class="window-heading" data-testid="survey-window-heading">
         Unannounced survey between {{ w.from }} and {{ w.to }}
       </h3>
-      <p class="window-assumption">
+      <p class="assumption">
         The lowest figures on any day of the window, assuming nobody renews or earns a credential
         and nobody is assessed after {{ w.asOf }}.
       </p>
-      <dl class="window-figures">
+      <dl class="figures">
         <div>
           <dt>Staff ready, at the lowest</dt>
           <dd>{{ percent(w.staffReadyPct.value) }}</dd>
@@ -149,23 +149,7 @@ interface FailingRow {
       margin: 8px 0 4px;
       font: var(--mat-sys-title-large);
     }
-    .window-assumption {
-      margin: 0 0 12px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .window-figures {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 24px;
-      margin: 0 0 16px;
-      dt {
-        font: var(--mat-sys-title-small);
-        color: var(--mat-sys-on-surface-variant);
-      }
-      dd {
-        margin: 0;
-        font: var(--mat-sys-headline-small);
-      }
+    .figures {
       dd.window-day {
         font: var(--mat-sys-body-medium);
       }

@@ -3,76 +3,66 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { finalize } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
-import { PRODUCT_NAME } from '../core/page-title-strategy';
+import { LoginCard, LoginError } from '../login/login-card';
 
 /** "Forgot password?": asks for a one-time link by e-mail; the answer is the same for every address. */
 @Component({
   selector: 'him-forgot-password-page',
   imports: [
     ReactiveFormsModule,
-    MatCardModule,
+    LoginCard,
+    LoginError,
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
     RouterLink,
   ],
   template: `
-    <main id="main-content" class="login-layout" tabindex="-1">
-      <mat-card class="login-card" appearance="outlined">
-        <mat-card-content>
-          <p class="product-name">{{ productName }}</p>
-          <h1 class="login-heading">Forgot password</h1>
-          @if (sentMessage(); as sent) {
-            <p class="login-intro" role="status">{{ sent }}</p>
-          } @else {
-            <p class="login-intro">
-              Enter the e-mail address of your account. We will send you a link to choose a new
-              password.
-            </p>
-            <div class="form-error" role="alert">
-              @if (errorMessage(); as message) {
-                <p>{{ message }}</p>
-              }
-            </div>
-            <form [formGroup]="form" (ngSubmit)="sendResetLink()" novalidate>
-              <mat-form-field class="full-width">
-                <mat-label>Email</mat-label>
-                <input
-                  matInput
-                  type="email"
-                  formControlName="email"
-                  autocomplete="username"
-                  inputmode="email"
-                  spellcheck="false"
-                  required
-                />
-                @if (form.controls.email.hasError('required')) {
-                  <mat-error>Enter your email address.</mat-error>
-                } @else if (form.controls.email.hasError('email')) {
-                  <mat-error>Enter an email address like name&#64;hospital.org.</mat-error>
-                }
-              </mat-form-field>
-              <button
-                mat-flat-button
-                type="submit"
-                class="submit-button"
-                [disabled]="submitting()"
-                disabledInteractive
-              >
-                {{ submitting() ? 'Sending…' : 'Send the link' }}
-              </button>
-            </form>
-          }
-          <p class="forgot"><a routerLink="/login">Back to sign in</a></p>
-        </mat-card-content>
-      </mat-card>
-    </main>
+    <him-login-card heading="Forgot password">
+      @if (sentMessage(); as sent) {
+        <p class="login-intro" role="status">{{ sent }}</p>
+      } @else {
+        <p class="login-intro">
+          Enter the e-mail address of your account. We will send you a link to choose a new
+          password.
+        </p>
+        <him-login-error [message]="errorMessage()" />
+        <form [formGroup]="form" (ngSubmit)="sendResetLink()" novalidate>
+          <mat-form-field class="full-width">
+            <mat-label>Email</mat-label>
+            <input
+              matInput
+              type="email"
+              formControlName="email"
+              autocomplete="username"
+              inputmode="email"
+              spellcheck="false"
+              required
+            />
+            @if (form.controls.email.hasError('required')) {
+              <mat-error>Enter your email address.</mat-error>
+            } @else if (form.controls.email.hasError('email')) {
+              <mat-error>Enter an email address like name&#64;hospital.org.</mat-error>
+            }
+          </mat-form-field>
+          <button
+            mat-flat-button
+            type="submit"
+            class="submit-button"
+            [disabled]="submitting()"
+            disabledInteractive
+          >
+            {{ submitting() ? 'Sending…' : 'Send the link' }}
+          </button>
+        </form>
+      }
+      <p class="forgot"><a routerLink="/login">Back to sign in</a></p>
+    </him-login-card>
   `,
   styleUrl: '../login/login-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -81,7 +71,6 @@ export class ForgotPasswordPage {
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly productName = PRODUCT_NAME;
   protected readonly form = inject(FormBuilder).nonNullable.group({
     email: ['', [Validators.required, Validators.email]],
   });

@@ -9,13 +9,12 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { finalize } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
-import { PRODUCT_NAME } from '../core/page-title-strategy';
+import { LoginCard, LoginError } from '../login/login-card';
 
 const MIN_LENGTH = 12;
 
@@ -29,87 +28,78 @@ function sameAsPassword(control: AbstractControl): ValidationErrors | null {
   selector: 'him-reset-password-page',
   imports: [
     ReactiveFormsModule,
-    MatCardModule,
+    LoginCard,
+    LoginError,
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
     RouterLink,
   ],
   template: `
-    <main id="main-content" class="login-layout" tabindex="-1">
-      <mat-card class="login-card" appearance="outlined">
-        <mat-card-content>
-          <p class="product-name">{{ productName }}</p>
-          <h1 class="login-heading">Choose a new password</h1>
-          @if (done()) {
-            <p class="login-intro" role="status">
-              Your password is set, and you are signed out everywhere else. Sign in with your new
-              password.
-            </p>
-            <p class="forgot"><a routerLink="/login">Sign in</a></p>
-          } @else if (!token) {
-            <p class="login-intro">
-              This link is incomplete. Open the link of the e-mail again, or ask for a new one.
-            </p>
-            <p class="forgot"><a routerLink="/forgot-password">Ask for a new link</a></p>
-          } @else {
-            <p class="login-intro">
-              At least {{ minLength }} characters. A passphrase of three or four unrelated words is
-              easy to remember and hard to guess.
-            </p>
-            <div class="form-error" role="alert">
-              @if (errorMessage(); as message) {
-                <p>{{ message }}</p>
-              }
-            </div>
-            <form [formGroup]="form" (ngSubmit)="setPassword()" novalidate>
-              <mat-form-field class="full-width">
-                <mat-label>New password</mat-label>
-                <input
-                  matInput
-                  type="password"
-                  formControlName="password"
-                  autocomplete="new-password"
-                  required
-                />
-                @if (form.controls.password.hasError('required')) {
-                  <mat-error>Enter a new password.</mat-error>
-                } @else if (form.controls.password.hasError('minlength')) {
-                  <mat-error>Use at least {{ minLength }} characters.</mat-error>
-                }
-              </mat-form-field>
-              <mat-form-field class="full-width">
-                <mat-label>New password again</mat-label>
-                <input
-                  matInput
-                  type="password"
-                  formControlName="confirmation"
-                  autocomplete="new-password"
-                  required
-                />
-                @if (form.controls.confirmation.hasError('required')) {
-                  <mat-error>Enter the new password again.</mat-error>
-                } @else if (form.controls.confirmation.hasError('different')) {
-                  <mat-error>The two passwords are not the same.</mat-error>
-                }
-              </mat-form-field>
-              <button
-                mat-flat-button
-                type="submit"
-                class="submit-button"
-                [disabled]="submitting()"
-                disabledInteractive
-              >
-                {{ submitting() ? 'Saving…' : 'Set the new password' }}
-              </button>
-            </form>
-            @if (linkUnusable()) {
-              <p class="forgot"><a routerLink="/forgot-password">Ask for a new link</a></p>
+    <him-login-card heading="Choose a new password">
+      @if (done()) {
+        <p class="login-intro" role="status">
+          Your password is set, and you are signed out everywhere else. Sign in with your new
+          password.
+        </p>
+        <p class="forgot"><a routerLink="/login">Sign in</a></p>
+      } @else if (!token) {
+        <p class="login-intro">
+          This link is incomplete. Open the link of the e-mail again, or ask for a new one.
+        </p>
+        <p class="forgot"><a routerLink="/forgot-password">Ask for a new link</a></p>
+      } @else {
+        <p class="login-intro">
+          At least {{ minLength }} characters. A passphrase of three or four unrelated words is easy
+          to remember and hard to guess.
+        </p>
+        <him-login-error [message]="errorMessage()" />
+        <form [formGroup]="form" (ngSubmit)="setPassword()" novalidate>
+          <mat-form-field class="full-width">
+            <mat-label>New password</mat-label>
+            <input
+              matInput
+              type="password"
+              formControlName="password"
+              autocomplete="new-password"
+              required
+            />
+            @if (form.controls.password.hasError('required')) {
+              <mat-error>Enter a new password.</mat-error>
+            } @else if (form.controls.password.hasError('minlength')) {
+              <mat-error>Use at least {{ minLength }} characters.</mat-error>
             }
-          }
-        </mat-card-content>
-      </mat-card>
-    </main>
+          </mat-form-field>
+          <mat-form-field class="full-width">
+            <mat-label>New password again</mat-label>
+            <input
+              matInput
+              type="password"
+              formControlName="confirmation"
+              autocomplete="new-password"
+              required
+            />
+            @if (form.controls.confirmation.hasError('required')) {
+              <mat-error>Enter the new password again.</mat-error>
+            } @else if (form.controls.confirmation.hasError('different')) {
+              <mat-error>The two passwords are not the same.</mat-error>
+            }
+          </mat-form-field>
+          <button
+            mat-flat-button
+            type="submit"
+            class="submit-button"
+            [disabled]="submitting()"
+            disabledInteractive
+          >
+            {{ submitting() ? 'Saving…' : 'Set the new password' }}
+          </button>
+        </form>
+        @if (linkUnusable()) {
+          <p class="forgot"><a routerLink="/forgot-password">Ask for a new link</a></p>
+        }
+      }
+    </him-login-card>
   `,
   styleUrl: '../login/login-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -118,7 +108,6 @@ export class ResetPasswordPage {
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly productName = PRODUCT_NAME;
   protected readonly minLength = MIN_LENGTH;
   protected readonly token = inject(ActivatedRoute).snapshot.queryParamMap.get('token');
   protected readonly form = inject(FormBuilder).nonNullable.group({

@@ -34,6 +34,7 @@ import { type FormField, serverFormErrors, showServerErrors } from '../core/api/
 import { changedFields } from '../core/forms/changed-fields';
 import { keepDraft } from '../core/forms/form-drafts';
 import { calendarDate, notAfterDate } from '../shared/form-validators';
+import { FormAlert } from '../shared/form-alert/form-alert';
 
 export interface CredentialDialogData {
   staffId: string;
@@ -68,6 +69,7 @@ type VerificationChoice = VerificationMethod | 'none';
 @Component({
   selector: 'him-credential-dialog',
   imports: [
+    FormAlert,
     ReactiveFormsModule,
     MatButtonModule,
     MatDialogModule,
@@ -80,18 +82,12 @@ type VerificationChoice = VerificationMethod | 'none';
     <h2 mat-dialog-title>{{ title }}</h2>
     <form [formGroup]="form" (ngSubmit)="saveCredential()" novalidate>
       <mat-dialog-content class="stacked-form">
-        @if (generalErrors().length > 0) {
-          <div class="form-alert" role="alert">
-            @for (message of generalErrors(); track message) {
-              <p>{{ message }}</p>
-            }
-            @if (staleVersion()) {
-              <button mat-stroked-button type="button" (click)="reloadStaleCredential()">
-                Reload credentials
-              </button>
-            }
-          </div>
-        }
+        <him-form-alert
+          [messages]="generalErrors()"
+          [staleVersion]="staleVersion()"
+          reloadLabel="Reload credentials"
+          (reload)="reloadStaleCredential()"
+        />
 
         <mat-form-field>
           <mat-label>Credential type</mat-label>
@@ -217,11 +213,6 @@ type VerificationChoice = VerificationMethod | 'none';
     </form>
   `,
   styleUrl: '../shared/forms.scss',
-  styles: `
-    .stacked-form {
-      max-width: none;
-    }
-  `,
 })
 export class CredentialDialog {
   protected readonly data = inject<CredentialDialogData>(MAT_DIALOG_DATA);

@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import type { Credential } from '@him/contracts';
 import { CredentialsApi } from '../core/api/credentials-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../core/api/form-errors';
+import { FormAlert } from '../shared/form-alert/form-alert';
 
 export interface RevokeDialogData {
   credential: Credential;
@@ -23,6 +24,7 @@ const FIELDS: Record<string, FormField> = {
 @Component({
   selector: 'him-revoke-dialog',
   imports: [
+    FormAlert,
     ReactiveFormsModule,
     MatButtonModule,
     MatDialogModule,
@@ -38,13 +40,7 @@ const FIELDS: Record<string, FormField> = {
           From today the credential no longer counts towards readiness or CE. It stays on record
           with the reason, and the change is kept in the audit trail.
         </p>
-        @if (generalErrors().length > 0) {
-          <div class="form-alert" role="alert">
-            @for (message of generalErrors(); track message) {
-              <p>{{ message }}</p>
-            }
-          </div>
-        }
+        <him-form-alert [messages]="generalErrors()" />
         <mat-form-field>
           <mat-label>Reason</mat-label>
           <textarea matInput formControlName="reason" rows="3" maxlength="2000" required></textarea>
@@ -66,11 +62,6 @@ const FIELDS: Record<string, FormField> = {
     </form>
   `,
   styleUrl: '../shared/forms.scss',
-  styles: `
-    .stacked-form {
-      max-width: none;
-    }
-  `,
 })
 export class RevokeDialog {
   protected readonly data = inject<RevokeDialogData>(MAT_DIALOG_DATA);

@@ -25,7 +25,7 @@ import { skillCategoryOf } from '../shared/grid-filter/grid-filter';
 import { GridFilters } from '../shared/grid-filter/grid-filters';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { StatusChip } from '../shared/status/status-chip';
-import { ICON_WARNING } from '../shared/status/status-icons';
+import { GapMarker } from '../shared/gap-marker/gap-marker';
 import { credentialsGridView, defaultTeamId, skillsGridView } from './matrix-view';
 
 /** One team at a glance for admins and managers: members x skills, members x credentials. */
@@ -37,6 +37,7 @@ import { credentialsGridView, defaultTeamId, skillsGridView } from './matrix-vie
     MatSelectModule,
     RouterLink,
     ColumnsOutOfView,
+    GapMarker,
     GridFilters,
     LoadStatus,
     StatusChip,
@@ -56,7 +57,6 @@ export class TeamMatrixPage {
   protected readonly levelLegend = PROFICIENCY_LABELS.map((name, level) => `${level} ${name}`).join(
     ', ',
   );
-  protected readonly belowIcon = ICON_WARNING;
   /** the team in the address (`?team=`), or null until one is chosen */
   protected readonly teamId = signal<string | null>(null);
   protected readonly onlyRequiredSkills = signal(true);

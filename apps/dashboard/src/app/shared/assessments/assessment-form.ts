@@ -31,6 +31,7 @@ import { AssessmentsApi } from '../../core/api/assessments-api';
 import { type FormField, serverFormErrors, showServerErrors } from '../../core/api/form-errors';
 import { keepDraft, type KeptDraft } from '../../core/forms/form-drafts';
 import { notAfterDate } from '../form-validators';
+import { FormAlert } from '../form-alert/form-alert';
 
 const FIELDS: Record<string, FormField> = {
   skillId: { label: 'Skill' },
@@ -52,6 +53,7 @@ const CATEGORY_LABELS: Record<string, string> = {
 @Component({
   selector: 'him-assessment-form',
   imports: [
+    FormAlert,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -62,13 +64,7 @@ const CATEGORY_LABELS: Record<string, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="stacked-form" [formGroup]="form" (ngSubmit)="recordAssessment()" novalidate>
-      @if (generalErrors().length > 0) {
-        <div class="form-alert" role="alert">
-          @for (message of generalErrors(); track message) {
-            <p>{{ message }}</p>
-          }
-        </div>
-      }
+      <him-form-alert [messages]="generalErrors()" />
       <mat-form-field>
         <mat-label>Skill</mat-label>
         <mat-select formControlName="skillId" required>

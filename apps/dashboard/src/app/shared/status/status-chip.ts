@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { Icon } from '../icon/icon';
 
 /**
  * How a status reads at a glance. Each tone is an M3 container/on-container pair (at least
@@ -17,12 +18,11 @@ export interface StatusBadge {
 /** A non-interactive status chip: icon, words and a tone, so colour is never the only cue. */
 @Component({
   selector: 'him-status-chip',
+  imports: [Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <span class="status-chip" [class]="'status-chip--' + badge().tone">
-      <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18">
-        <path fill="currentColor" [attr.d]="badge().icon" />
-      </svg>
+      <svg [himIcon]="badge().icon" size="18"></svg>
       <span class="status-chip__label">{{ badge().label }}</span>
     </span>
   `,
