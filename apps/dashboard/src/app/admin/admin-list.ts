@@ -22,6 +22,7 @@ import {
   injectNotify,
 } from './admin-support';
 import type { ConfirmDialogData } from './confirm-dialog';
+import { RowActions } from './row-actions';
 
 /** One column of an admin list: its header and what a row shows in it. */
 export type AdminColumn<T> = Pick<
@@ -136,7 +137,7 @@ export function adminListPage<T, D>(options: AdminListOptions<T, D>) {
  */
 @Component({
   selector: 'him-admin-list',
-  imports: [MatButtonModule, DataTable, LoadStatus],
+  imports: [MatButtonModule, DataTable, LoadStatus, RowActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let list = page();
@@ -168,27 +169,13 @@ export function adminListPage<T, D>(options: AdminListOptions<T, D>) {
       }
     }
     <ng-template #actions let-row>
-      <div class="row-actions">
-        <button
-          mat-stroked-button
-          type="button"
-          [disabled]="!list.ready()"
-          [attr.aria-label]="'Edit ' + list.rowName(row)"
-          (click)="list.edit(row)"
-        >
-          Edit
-        </button>
-        @if (list.deletable) {
-          <button
-            mat-stroked-button
-            type="button"
-            [attr.aria-label]="'Delete ' + list.rowName(row)"
-            (click)="list.remove(row)"
-          >
-            Delete
-          </button>
-        }
-      </div>
+      <him-row-actions
+        [name]="list.rowName(row)"
+        [ready]="list.ready()"
+        [deletable]="list.deletable"
+        (edit)="list.edit(row)"
+        (remove)="list.remove(row)"
+      />
     </ng-template>
   `,
   styleUrls: ['../shared/page.scss', './admin.scss'],
