@@ -17,6 +17,7 @@ import type {
   TeamFacts,
 } from '../src';
 import { addDays, DEFAULT_AFTER_LAPSE } from '../src';
+import { CE_RULES } from '../src/testing/fixtures';
 
 export interface DepartmentSize {
   staff: number;
@@ -190,34 +191,9 @@ export function generateDepartment(
     expiryWarningDays: 90,
     assessmentValidityMonths: 36,
   };
+  // the rule tests' AHIMA, AAPC and NCRA rules, and one for ACDIS
   const ceRules: CeRuleFacts[] = [
-    {
-      issuingBody: 'AHIMA',
-      cycleMonths: 24,
-      extraPerAdditional: 10,
-      cap: 50,
-      minimums: [
-        { categories: ['hiim-domain'], share: 0.8 },
-        { categories: ['ahima-provided'], share: 0.4 },
-      ],
-      afterLapse: DEFAULT_AFTER_LAPSE['AHIMA'],
-    },
-    {
-      issuingBody: 'AAPC',
-      cycleMonths: 24,
-      extraPerAdditional: 4,
-      cap: 52,
-      minimums: [],
-      afterLapse: DEFAULT_AFTER_LAPSE['AAPC'],
-    },
-    {
-      issuingBody: 'NCRA',
-      cycleMonths: 24,
-      extraPerAdditional: 0,
-      cap: null,
-      minimums: [{ categories: ['ctr-category-a'], hours: 4 }],
-      afterLapse: DEFAULT_AFTER_LAPSE['NCRA'],
-    },
+    ...CE_RULES,
     {
       issuingBody: 'ACDIS',
       cycleMonths: 24,

@@ -5,7 +5,6 @@ import {
   computed,
   inject,
   input,
-  output,
   signal,
   type TemplateRef,
   viewChild,
@@ -13,6 +12,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import type { Observable } from 'rxjs';
+import { createLoader, type Loader } from '../core/api/loader';
 import { DataTable, type TableColumn } from '../shared/data-table/data-table';
 import { LoadStatus } from '../shared/load-status/load-status';
 import {
@@ -22,6 +22,7 @@ import {
   injectNotify,
 } from './admin-support';
 import type { ConfirmDialogData } from './confirm-dialog';
+import { RowActions } from './row-actions';
 
 /** One column of an admin list: its header and what a row shows in it. */
 export type AdminColumn<T> = Pick<
@@ -29,102 +30,165 @@ export type AdminColumn<T> = Pick<
   'key' | 'header' | 'numeric' | 'text' | 'list' | 'detail'
 >;
 
+/** What an admin list page says about its records and how it loads, edits and deletes them. */
+export interface AdminListOptions<T, D> {
+  /** one record in words, whose plural takes an s: "role", "CE rule", "account" */
+  noun: string;
+  /** the heading, when it is not the plural: "Users" over the accounts */
+  heading?: string;
+  /** the table's caption for screen readers: "Job roles and their requirements" */
+  caption: string;
+  /** what an empty list says; by default "No roles yet. Add the first one." */
+  emptyText?: string;
+  /** the records; `remove` (by `key`, the id unless said) when they can be deleted */
+  records: { list(): Observable<T[]>; remove?(key: string): Observable<unknown> };
+  key?: (row: T) => string;
+  /** what the dialogs need beside the records: loaded with them, and Add and Edit wait for it */
+  needs?: readonly Loader<unknown>[];
+  /** the first column heads each row */
+  columns: () => AdminColumn<T>[];
+  /** what Edit and Delete name for a row: "Edit ICD-10-CM coding" */
+  rowName: (row: T) => string;
+  /** the record in a sentence ("role Coder saved."); by default the noun and the row's name */
+  recordName?: (row: T) => string;
+  /** the add/edit dialog, its width and its data for a row (none: add) */
+  dialog: { component: ComponentType<unknown>; width: string; data: (row?: T) => D };
+  /** why a delete may be refused, said before it: "A role that staff members hold …" */
+  deleteWarning?: string | ((row: T) => string);
+  /** the delete question, when it is not "Delete role Coder?" */
+  deleteQuestion?: (row: T) => string;
+}
+
+/** An admin list page's state and buttons, as `AdminList` shows them; see `adminListPage`. */
+export type AdminListPage<T> = ReturnType<typeof adminListPage<T, unknown>>;
+
+/**
+ * The state and buttons of an admin list page: the records and what the dialogs need, the
+ * wording made from the noun ("Add role", "Role Coder saved.", "Delete role Coder?"), the add
+ * and edit dialogs and the delete. Must be created in an injection context (a field initializer).
+ */
+export function adminListPage<T, D>(options: AdminListOptions<T, D>) {
+  const plural = `${options.noun}s`;
+  const label = plural.charAt(0).toUpperCase() + plural.slice(1);
+  const what = `the ${plural}`;
+  const actions = injectAdminActions();
+  const records = createLoader(() => options.records.list(), what);
+  const loaders = [records, ...(options.needs ?? [])];
+  const needs = options.needs ?? [];
+  const remove = options.records.remove?.bind(options.records);
+  const keyOf = options.key ?? ((row: T) => (row as { id: string }).id);
+  const recordName = options.recordName ?? ((row: T) => `${options.noun} ${options.rowName(row)}`);
+  const sentence = (row: T, ending: string) => {
+    const name = recordName(row);
+    return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${ending}.`;
+  };
+  const reload = () => loaders.forEach((loader) => loader.load());
+  const open = (row?: T) =>
+    actions.openDialog<D, T>(
+      options.dialog.component,
+      options.dialog.data(row),
+      options.dialog.width,
+      (saved) => sentence(saved, row ? 'saved' : 'added'),
+      () => records.load(),
+    );
+  reload();
+
+  return {
+    heading: options.heading ?? label,
+    what,
+    addLabel: `Add ${options.noun}`,
+    label,
+    caption: options.caption,
+    emptyText: options.emptyText ?? `No ${plural} yet. Add the first one.`,
+    items: records.value,
+    ready: computed(() => needs.every((loader) => loader.value() !== null)),
+    loading: computed(() => loaders.some((loader) => loader.loading())),
+    error: computed(() => loaders.map((loader) => loader.error()).find((error) => error) ?? null),
+    columns: computed(options.columns),
+    rowName: options.rowName,
+    deletable: remove !== undefined,
+    actionError: actions.actionError,
+    reload,
+    add: () => open(),
+    edit: (row: T) => open(row),
+    remove: (row: T) =>
+      remove &&
+      actions.remove(
+        {
+          title: options.deleteQuestion?.(row) ?? `Delete ${recordName(row)}?`,
+          message:
+            typeof options.deleteWarning === 'function'
+              ? options.deleteWarning(row)
+              : (options.deleteWarning ?? ''),
+          confirmLabel: `Delete ${options.noun}`,
+        },
+        () => remove(keyOf(row)),
+        `delete the ${options.noun}`,
+        sentence(row, 'deleted'),
+        () => records.load(),
+      ),
+  };
+}
+
 /**
  * An admin list page: its heading, the Add button, the reason the last delete failed, the
  * loading and error states, and a table whose first column heads each row and whose last
- * holds Edit (and Delete) for it. The page gives the columns and handles the buttons.
+ * holds Edit (and Delete) for it. `adminListPage()` makes what it shows.
  */
 @Component({
   selector: 'him-admin-list',
-  imports: [MatButtonModule, DataTable, LoadStatus],
+  imports: [MatButtonModule, DataTable, LoadStatus, RowActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2>{{ heading() }}</h2>
+    @let list = page();
+    <h2>{{ list.heading }}</h2>
     <div class="page-actions">
-      <button mat-flat-button type="button" [disabled]="!ready()" (click)="add.emit()">
-        {{ addLabel() }}
+      <button mat-flat-button type="button" [disabled]="!list.ready()" (click)="list.add()">
+        {{ list.addLabel }}
       </button>
     </div>
-    @if (actionError(); as message) {
+    @if (list.actionError(); as message) {
       <p class="action-error" role="alert">{{ message }}</p>
     }
     <him-load-status
-      [what]="what()"
-      [loading]="loading()"
-      [error]="error()"
-      (retry)="retry.emit()"
+      [what]="list.what"
+      [loading]="list.loading()"
+      [error]="list.error()"
+      (retry)="list.reload()"
     />
-    @if (items(); as rows) {
+    @if (list.items(); as rows) {
       @if (rows.length === 0) {
-        <p class="empty-panel">{{ emptyText() }}</p>
+        <p class="empty-panel">{{ list.emptyText }}</p>
       } @else {
         <him-data-table
           [rows]="rows"
           [columns]="tableColumns()"
-          [label]="label()"
-          [caption]="caption()"
+          [label]="list.label"
+          [caption]="list.caption"
         />
       }
     }
     <ng-template #actions let-row>
-      <div class="row-actions">
-        <button
-          mat-stroked-button
-          type="button"
-          [disabled]="!ready()"
-          [attr.aria-label]="'Edit ' + rowName()(row)"
-          (click)="edit.emit(row)"
-        >
-          Edit
-        </button>
-        @if (deletable()) {
-          <button
-            mat-stroked-button
-            type="button"
-            [attr.aria-label]="'Delete ' + rowName()(row)"
-            (click)="remove.emit(row)"
-          >
-            Delete
-          </button>
-        }
-      </div>
+      <him-row-actions
+        [name]="list.rowName(row)"
+        [ready]="list.ready()"
+        [deletable]="list.deletable"
+        (edit)="list.edit(row)"
+        (remove)="list.remove(row)"
+      />
     </ng-template>
   `,
   styleUrls: ['../shared/page.scss', './admin.scss'],
 })
 export class AdminList<T> {
-  readonly heading = input.required<string>();
-  /** what is listed, for the loading and error states: "the roles" */
-  readonly what = input.required<string>();
-  readonly addLabel = input.required<string>();
-  /** false while what the dialogs need is still loading: Add and Edit wait for it */
-  readonly ready = input(true);
-  readonly loading = input.required<boolean>();
-  readonly error = input<string | null>(null);
-  /** the rows, null until loaded */
-  readonly items = input.required<readonly T[] | null>();
-  readonly emptyText = input.required<string>();
-  /** the table's accessible name: "Roles" */
-  readonly label = input.required<string>();
-  /** the table's caption for screen readers: "Job roles and their requirements" */
-  readonly caption = input.required<string>();
-  /** the first column heads each row */
-  readonly columns = input.required<readonly AdminColumn<T>[]>();
-  /** what Edit and Delete name for a row: "Edit ICD-10-CM coding" */
-  readonly rowName = input.required<(row: T) => string>();
-  readonly deletable = input(true);
-  /** why the last action failed (a record in use cannot be deleted) */
-  readonly actionError = input<string | null>(null);
-
-  readonly add = output<void>();
-  readonly edit = output<T>();
-  readonly remove = output<T>();
-  readonly retry = output<void>();
+  readonly page = input.required<AdminListPage<T>>();
 
   private readonly actionsCell = viewChild.required<TemplateRef<{ $implicit: T }>>('actions');
   /** the page's columns ("None" in an empty list), then Edit and Delete */
   protected readonly tableColumns = computed((): TableColumn<T>[] => [
-    ...this.columns().map((column) => ({ empty: 'None', ...column })),
+    ...this.page()
+      .columns()
+      .map((column) => ({ empty: 'None', ...column })),
     { key: 'actions', header: 'Actions', template: this.actionsCell() },
   ]);
 }

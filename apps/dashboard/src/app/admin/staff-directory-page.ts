@@ -28,6 +28,7 @@ import type { StatusBadge } from '../shared/status/status-chip';
 import { DataTable, memberLink, type TableColumn } from '../shared/data-table/data-table';
 import { LoadStatus } from '../shared/load-status/load-status';
 import { injectAdminActions } from './admin-list';
+import { RowActions } from './row-actions';
 import { StaffDialog, type StaffDialogData } from './staff-dialog';
 
 /** Readiness filter choices: every member, or only the active members ready or not (R6). */
@@ -48,6 +49,7 @@ type ReadinessChoice = '' | 'not-ready' | 'ready';
     DataTable,
     LoadStatus,
     StatusChip,
+    RowActions,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -134,25 +136,13 @@ type ReadinessChoice = '' | 'not-ready' | 'ready';
       }
     }
     <ng-template #actions let-member>
-      <button
-        mat-stroked-button
-        type="button"
-        [disabled]="!catalogReady()"
-        [attr.aria-label]="'Edit ' + member.name"
-        (click)="openMember(member)"
-      >
-        Edit
-      </button>
-      @if (canDelete) {
-        <button
-          mat-button
-          type="button"
-          [attr.aria-label]="'Delete ' + member.name"
-          (click)="deleteMember(member)"
-        >
-          Delete
-        </button>
-      }
+      <him-row-actions
+        [name]="member.name"
+        [ready]="catalogReady()"
+        [deletable]="canDelete"
+        (edit)="openMember(member)"
+        (remove)="deleteMember(member)"
+      />
     </ng-template>
     <ng-template #readinessCell let-member>
       <him-status-chip [badge]="readinessBadge(member)" />
