@@ -123,7 +123,12 @@ export function CatalogController<T, C, U>(
   }
   // A type parameter has no class at run time: the bodies' classes are said here, as the compiler
   // says a parameter's class, so that validation and the OpenAPI document know them.
-  Reflect.defineMetadata('design:paramtypes', [Object, spec.createDto], Catalog.prototype, 'create');
+  Reflect.defineMetadata(
+    'design:paramtypes',
+    [Object, spec.createDto],
+    Catalog.prototype,
+    'create',
+  );
   Reflect.defineMetadata(
     'design:paramtypes',
     [Object, String, spec.updateDto],
