@@ -81,16 +81,12 @@ export class AssessmentsService {
         }),
       );
       // recorded_at is the database's clock (R2 orders same-day assessments by it); read it back.
-      const assessment = toAssessment(
-        await em.findOneOrFail(AssessmentEntity, { where: { id: saved.id } }),
+      return this.audit.created(
+        em,
+        user,
+        'assessment',
+        toAssessment(await em.findOneOrFail(AssessmentEntity, { where: { id: saved.id } })),
       );
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'create',
-        entity: 'assessment',
-        entityId: assessment.id,
-        after: assessment,
-      });
-      return assessment;
     });
   }
 }

@@ -38,6 +38,55 @@ export class AuditService {
     });
   }
 
+  /**
+   * Records that the caller created `record` in their department (the record as the API gives
+   * it, under its own id), and gives it back.
+   */
+  async created<T extends { id: string }>(
+    em: EntityManager,
+    user: RequestUser,
+    entity: string,
+    record: T,
+    note?: string,
+  ): Promise<T> {
+    await this.record(em, user, user.departmentId, {
+      action: 'create',
+      entity,
+      entityId: record.id,
+      after: record,
+      note,
+    });
+    return record;
+  }
+
+  /** Records that the caller changed the record `entityId` of their department, and gives `after` back. */
+  async updated<T>(
+    em: EntityManager,
+    user: RequestUser,
+    entity: string,
+    entityId: string,
+    change: { before: unknown; after: T; note?: string | null },
+  ): Promise<T> {
+    await this.record(em, user, user.departmentId, {
+      action: 'update',
+      entity,
+      entityId,
+      ...change,
+    });
+    return change.after;
+  }
+
+  /** Records that the caller deleted the record `entityId` of their department (`before`: what it was). */
+  async deleted(
+    em: EntityManager,
+    user: RequestUser,
+    entity: string,
+    entityId: string,
+    gone: { before: unknown; note?: string | null },
+  ): Promise<void> {
+    await this.record(em, user, user.departmentId, { action: 'delete', entity, entityId, ...gone });
+  }
+
   async list(user: RequestUser, query: AuditQuery): Promise<Page<AuditEvent>> {
     const qb = this.dataSource
       .getRepository(AuditEventEntity)

@@ -90,13 +90,7 @@ export class CalendarTokensService {
           revokedByUserId: null,
         }),
       );
-      const token = toCalendarToken(saved);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'create',
-        entity: 'calendar_token',
-        entityId: token.id,
-        after: token,
-      });
+      const token = await this.audit.created(em, user, 'calendar_token', toCalendarToken(saved));
       return { ...token, token: secret, feedUrl: feedPath(secret) };
     });
   }

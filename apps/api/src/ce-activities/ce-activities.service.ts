@@ -152,14 +152,12 @@ export class CeActivitiesService {
         }),
       );
       await this.linkCredentials(em, saved.id, dto.credentialIds ?? []);
-      const activity = toCeActivity(saved, dto.credentialIds ?? []);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'create',
-        entity: 'ce_activity',
-        entityId: activity.id,
-        after: activity,
-      });
-      return activity;
+      return this.audit.created(
+        em,
+        user,
+        'ce_activity',
+        toCeActivity(saved, dto.credentialIds ?? []),
+      );
     });
   }
 
@@ -196,15 +194,7 @@ export class CeActivitiesService {
         dto.credentialIds ?? before.credentialIds,
         before.hasEvidence,
       );
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'ce_activity',
-        entityId: id,
-        before,
-        after,
-        note: dto.note,
-      });
-      return after;
+      return this.audit.updated(em, user, 'ce_activity', id, { before, after, note: dto.note });
     });
   }
 
@@ -216,13 +206,7 @@ export class CeActivitiesService {
       const before = await this.toDto(em, entity);
       await em.delete(CeActivityCredentialEntity, { ceActivityId: id });
       await em.delete(CeActivityEntity, { id });
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'delete',
-        entity: 'ce_activity',
-        entityId: id,
-        before,
-        note,
-      });
+      await this.audit.deleted(em, user, 'ce_activity', id, { before, note });
     });
   }
 

@@ -14,7 +14,6 @@ import {
   IsArray,
   IsDefined,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -24,10 +23,9 @@ import {
   Matches,
   Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
-import { IsNotBlank, IsOptionalNotNull } from '../common/dto-fields';
+import { IsAuditNote, IsNotBlank, IsOptionalNotNull, IsReadVersion } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination';
 import { HasAtMostTwoDecimals, IsCalendarDate } from '../common/validation';
 
@@ -168,15 +166,10 @@ export class UpdateCeActivityDto implements UpdateCeActivityRequest {
   @IsUUID('all', { each: true })
   credentialIds?: string[];
 
-  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
+  @IsReadVersion()
   version!: number;
 
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }
 
@@ -196,17 +189,12 @@ export class ReviewCeActivityDto implements ReviewCeActivityRequest {
   @MaxLength(2000)
   note?: string;
 
-  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
+  @IsReadVersion()
   version!: number;
 }
 
 export class DeleteCeActivityQuery {
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }
 

@@ -119,15 +119,11 @@ export abstract class CatalogService<E extends CatalogRow, T, C, U extends Catal
       assertVersion(this.spec.what, row.version, dto.version);
       const before = await this.read(em, row);
       const after = await this.read(em, await this.change(em, user, row, dto));
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: this.spec.auditEntity,
-        entityId: row.id,
+      return this.audit.updated(em, user, this.spec.auditEntity, row.id, {
         before,
         after,
         note: dto.note,
       });
-      return after;
     });
   }
 
@@ -139,13 +135,7 @@ export abstract class CatalogService<E extends CatalogRow, T, C, U extends Catal
       const before = await this.read(em, row);
       // What the row holds (requirements, managers, evidenced skills) goes with it (ON DELETE CASCADE).
       await em.delete(this.spec.entity, { id: row.id } as FindOptionsWhere<E>);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'delete',
-        entity: this.spec.auditEntity,
-        entityId: row.id,
-        before,
-        note,
-      });
+      await this.audit.deleted(em, user, this.spec.auditEntity, row.id, { before, note });
     });
   }
 }

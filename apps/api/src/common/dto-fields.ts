@@ -24,9 +24,17 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
   return Matches(/\S/, { message: ({ property }) => `${property} must not be blank`, ...options });
 }
 
+/**
+ * The decorators as if written one above the other over the field: the lowest applies first, so
+ * that class-validator reports a field's failures in the order of the written form.
+ */
+function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return applyDecorators(...decorators.reverse());
+}
+
 /** A PATCH's `version`: the one the client read; a stale one answers 409 (optimistic concurrency). */
 export function IsReadVersion(): PropertyDecorator {
-  return applyDecorators(
+  return stacked(
     ApiProperty({ description: 'the version you read; a stale one answers 409' }),
     IsInt(),
     Min(1),
@@ -35,7 +43,7 @@ export function IsReadVersion(): PropertyDecorator {
 
 /** A change's `note`: why, kept in the audit trail. */
 export function IsAuditNote(): PropertyDecorator {
-  return applyDecorators(
+  return stacked(
     ApiPropertyOptional({ description: 'why (kept in the audit trail)' }),
     IsOptional(),
     IsString(),

@@ -10,7 +10,6 @@ import {
 import { Type } from 'class-transformer';
 import {
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -18,10 +17,9 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { IsOptionalNotNull } from '../common/dto-fields';
+import { IsAuditNote, IsOptionalNotNull, IsReadVersion } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination';
 import { IsCalendarDate } from '../common/validation';
 
@@ -134,15 +132,10 @@ export class UpdateCredentialDto implements UpdateCredentialRequest {
   @Type(() => VerificationDto)
   verification?: VerificationDto | null;
 
-  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
+  @IsReadVersion()
   version!: number;
 
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }
 

@@ -234,13 +234,7 @@ export class CredentialsService {
     });
     setVerification(entity, dto.verification ?? null, user);
     const credential = toCredential(await em.save(entity));
-    await this.audit.record(em, user, user.departmentId, {
-      action: 'create',
-      entity: 'credential',
-      entityId: credential.id,
-      after: credential,
-      ...(note ? { note } : {}),
-    });
+    await this.audit.created(em, user, 'credential', credential, note || undefined);
     return this.withAfterLapse(em, user, credential);
   }
 
@@ -269,14 +263,7 @@ export class CredentialsService {
       if (dto.verification !== undefined) setVerification(entity, dto.verification, user);
       entity.version += 1;
       const after = toCredential(await em.save(entity), hasEvidence);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'credential',
-        entityId: id,
-        before,
-        after,
-        note: dto.note,
-      });
+      await this.audit.updated(em, user, 'credential', id, { before, after, note: dto.note });
       return this.withAfterLapse(em, user, after);
     });
   }

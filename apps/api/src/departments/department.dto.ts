@@ -1,5 +1,5 @@
 import type { UpdateDepartmentRequest } from '@him/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,6 +18,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { isValidTimeZone } from '@him/domain';
+import { IsReadVersion, IsAuditNote } from '../common/dto-fields';
 
 /** Optional, but not nullable: `null` is validated (and refused) like any other value. */
 const IfGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
@@ -140,14 +141,9 @@ export class UpdateDepartmentDto implements UpdateDepartmentRequest {
   @IsBoolean()
   staffMayAddCredentials?: boolean;
 
-  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
+  @IsReadVersion()
   version!: number;
 
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }

@@ -72,15 +72,11 @@ export class DepartmentsService {
       await this.assertSignIn(em, entity);
       entity.version += 1;
       const after = toDepartment(await em.save(entity));
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'department',
-        entityId: entity.id,
+      return this.audit.updated(em, user, 'department', entity.id, {
         before,
         after,
         note: dto.note,
       });
-      return after;
     });
   }
 

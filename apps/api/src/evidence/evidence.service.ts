@@ -138,10 +138,7 @@ export class EvidenceService {
         );
       }
       await this.files.delete(em, id);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'delete',
-        entity: 'evidence_file',
-        entityId: id,
+      await this.audit.deleted(em, user, 'evidence_file', id, {
         before: auditImage(this.toEvidenceFile(user, row)),
       });
     });

@@ -29,7 +29,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsOptionalNotNull } from '../common/dto-fields';
+import { IsAuditNote, IsOptionalNotNull } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination';
 import { IsCalendarDate } from '../common/validation';
 
@@ -182,10 +182,7 @@ export class UpdateReminderSettingsDto implements UpdateReminderSettingsRequest 
   @Min(0)
   version!: number;
 
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }
 

@@ -94,10 +94,7 @@ export class NotificationsService {
       assertVersion('e-mail choices', before.version, dto.version);
       const emailOptOut = [...new Set(dto.emailOptOut)].sort();
       await this.repo.savePreferences(em, user.id, emailOptOut);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'notification_preference',
-        entityId: user.id,
+      await this.audit.updated(em, user, 'notification_preference', user.id, {
         before: { emailOptOut: before.emailOptOut },
         after: { emailOptOut },
       });
@@ -159,10 +156,7 @@ export class NotificationsService {
         version: before.version + 1,
       };
       await this.repo.saveSettings(em, user.departmentId, after);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'reminder_settings',
-        entityId: user.departmentId,
+      await this.audit.updated(em, user, 'reminder_settings', user.departmentId, {
         before,
         after,
         note: dto.note,
@@ -184,12 +178,7 @@ export class NotificationsService {
     return this.dataSource.transaction(async (em) => {
       const removed = await this.repo.deleteFailing(em, user.departmentId, id);
       if (!removed) throw notFound('failing address');
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'delete',
-        entity: 'failing_address',
-        entityId: id,
-        before: removed,
-      });
+      await this.audit.deleted(em, user, 'failing_address', id, { before: removed });
       return {
         ...removed,
         firstFailedAt: new Date(removed.firstFailedAt).toISOString(),
@@ -245,14 +234,10 @@ export class NotificationsService {
       };
       await this.repo.updateWebhook(em, next);
       const after = { ...publicWebhook(next), version: row.version + 1 };
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'webhook_endpoint',
-        entityId: id,
+      return this.audit.updated(em, user, 'webhook_endpoint', id, {
         before: publicWebhook(row),
         after,
       });
-      return after;
     });
   }
 
@@ -261,12 +246,7 @@ export class NotificationsService {
       const row = await this.repo.webhook(em, user.departmentId, id, true);
       if (!row) throw notFound('webhook');
       await this.repo.deleteWebhook(em, id);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'delete',
-        entity: 'webhook_endpoint',
-        entityId: id,
-        before: publicWebhook(row),
-      });
+      await this.audit.deleted(em, user, 'webhook_endpoint', id, { before: publicWebhook(row) });
       return publicWebhook(row);
     });
   }

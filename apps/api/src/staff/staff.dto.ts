@@ -8,15 +8,13 @@ import {
 import {
   IsEmail,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
 } from 'class-validator';
-import { IsNotBlank, IsOptionalNotNull } from '../common/dto-fields';
+import { IsAuditNote, IsNotBlank, IsOptionalNotNull, IsReadVersion } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination';
 import { IsCalendarDate } from '../common/validation';
 
@@ -108,15 +106,10 @@ export class UpdateStaffDto implements UpdateStaffRequest {
   @IsCalendarDate()
   hireDate?: string;
 
-  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
+  @IsReadVersion()
   version!: number;
 
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }
 

@@ -93,14 +93,7 @@ export class StaffService {
           version: 1,
         }),
       );
-      const staff = toStaff(saved);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'create',
-        entity: 'staff',
-        entityId: staff.id,
-        after: staff,
-      });
-      return staff;
+      return this.audit.created(em, user, 'staff', toStaff(saved));
     });
   }
 
@@ -119,15 +112,7 @@ export class StaffService {
       if (dto.hireDate !== undefined) entity.hireDate = dto.hireDate;
       entity.version += 1;
       const after = toStaff(await em.save(entity));
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'staff',
-        entityId: id,
-        before,
-        after,
-        note: dto.note,
-      });
-      return after;
+      return this.audit.updated(em, user, 'staff', id, { before, after, note: dto.note });
     });
   }
 
@@ -146,13 +131,7 @@ export class StaffService {
         );
       }
       await em.delete(StaffEntity, { id });
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'delete',
-        entity: 'staff',
-        entityId: id,
-        before: toStaff(entity),
-        note,
-      });
+      await this.audit.deleted(em, user, 'staff', id, { before: toStaff(entity), note });
     });
   }
 

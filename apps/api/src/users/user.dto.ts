@@ -10,12 +10,10 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import {
@@ -23,6 +21,7 @@ import {
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
 } from '../auth/password-policy';
+import { IsReadVersion, IsAuditNote } from '../common/dto-fields';
 
 /** Optional, but not nullable: `null` is validated (and refused) like any other value. */
 const IfGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
@@ -100,14 +99,9 @@ export class UpdateUserDto implements UpdateUserRequest {
   @IsAcceptablePassword()
   password?: string;
 
-  @ApiProperty({ description: 'the version you read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
+  @IsReadVersion()
   version!: number;
 
-  @ApiPropertyOptional({ description: 'why (kept in the audit trail)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsAuditNote()
   note?: string;
 }

@@ -65,14 +65,7 @@ export class UsersService {
           version: 1,
         }),
       );
-      const created = toUser(saved);
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'create',
-        entity: 'user',
-        entityId: created.id,
-        after: created,
-      });
-      return created;
+      return this.audit.created(em, user, 'user', toUser(saved));
     });
   }
 
@@ -121,10 +114,7 @@ export class UsersService {
         await this.sessions.revokeAllOf(em, id, 'password-changed', callerSessionId);
       }
       const after = toUser(await this.find(em, user, id));
-      await this.audit.record(em, user, user.departmentId, {
-        action: 'update',
-        entity: 'user',
-        entityId: id,
+      await this.audit.updated(em, user, 'user', id, {
         before,
         // The password itself is never recorded, only that it was changed.
         after: passwordHash === undefined ? after : { ...after, passwordChanged: true },
