@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
 import {
   apiGet,
   apiLogin,
-  type CeCardHours,
   ceCardHours,
   ceLogEntry,
   CODER,
@@ -11,11 +9,14 @@ import {
   expectNoAxeViolations,
   logCeActivity,
   login,
-  MANAGER,
   mainHeading,
+  MANAGER,
   openPage,
   screenshot,
+  settleAndCheck,
   staffByEmail,
+  type CeCardHours,
+  useBrowser,
   waitForCeCardHours,
   waitUntil,
 } from './support/helpers';
@@ -61,19 +62,12 @@ async function openMyProgressCard(page: Page): Promise<void> {
 }
 
 describe('continuing education: logging and review', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   /** The coder's AHIMA hours once the activity is logged, awaiting review. */
   let hoursWhilePending: CeCardHours | undefined;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('the manager opens the review queue from the navigation and sees submitted activities', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     try {
       await login(page, MANAGER.email, MANAGER.password);
       await openReviewQueue(page);
@@ -81,16 +75,14 @@ describe('continuing education: logging and review', () => {
         .getByRole('button', { name: /^Approve .+ by / })
         .first()
         .waitFor();
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'review queue');
-      await screenshot(page, 'review-queue-manager');
+      await settleAndCheck(page, 'review queue', 'review-queue-manager');
     } finally {
       await context.close();
     }
   });
 
   it('a staff member has no review queue: typing /review shows the no-access page', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     try {
       await login(page, CODER.email, CODER.password);
       const nav = page.getByRole('navigation', { name: 'Main' });
@@ -105,7 +97,7 @@ describe('continuing education: logging and review', () => {
   });
 
   it('the coder logs a CE activity for their CCS on My progress: its hours show as pending', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     try {
       await openMyProgressCard(page);
       const before = await ceCardHours(page, CE_CARD);
@@ -124,9 +116,7 @@ describe('continuing education: logging and review', () => {
       await waitUntil('the API has the activity as submitted', async () => {
         return (await coderActivity())?.status === 'submitted';
       });
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'My progress after logging CE');
-      await screenshot(page, 'my-progress-ce-logged');
+      await settleAndCheck(page, 'My progress after logging CE', 'my-progress-ce-logged');
     } finally {
       await context.close();
     }
@@ -134,7 +124,7 @@ describe('continuing education: logging and review', () => {
 
   it('the manager approves it in the review queue, and the hours move from pending to earned', async () => {
     if (!hoursWhilePending) throw new Error('the activity was not logged (see the test before)');
-    const manager = await openPage(browser);
+    const manager = await openPage(browser());
     try {
       const page = manager.page;
       await login(page, MANAGER.email, MANAGER.password);
@@ -157,7 +147,7 @@ describe('continuing education: logging and review', () => {
       await manager.context.close();
     }
 
-    const coder = await openPage(browser);
+    const coder = await openPage(browser());
     try {
       await openMyProgressCard(coder.page);
       const entry = ceLogEntry(coder.page, CE_TITLE);

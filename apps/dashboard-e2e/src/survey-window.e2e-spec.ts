@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import {
   apiGet,
   apiLogin,
+  asUser,
   baseUrl,
   DIRECTOR,
   expectNoAxeViolations,
@@ -10,6 +9,7 @@ import {
   openPage,
   screenshot,
   screenshotOf,
+  useBrowser,
   waitUntil,
 } from './support/helpers';
 
@@ -23,18 +23,10 @@ interface CeRuleBody {
  * that fails in it and what lapses inside it) and an admin edit of the states after an expiry.
  */
 describe('survey window and after-lapse states (survey-window)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('the director reads the survey window, changes it and sees what lapses inside it', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       const section = page.getByRole('region', { name: 'Unannounced survey window' });
       const heading = section.getByTestId('survey-window-heading');
       await heading.waitFor();
@@ -73,13 +65,11 @@ describe('survey window and after-lapse states (survey-window)', () => {
       await screenshotOf(section, 'overview-survey-window');
       const body = await page.locator('main').innerText();
       expect(body).not.toMatch(/\bR1[0-8]\b|\bR[2-9]\b/);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the admin changes how long an expired AHIMA credential stays inactive', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const token = await apiLogin(DIRECTOR);
     try {
       await login(page, DIRECTOR.email, DIRECTOR.password);
