@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import {
   apiGet,
   apiLogin,
+  asUser,
   ceCardHours,
   ceLogEntry,
   CODER,
@@ -19,6 +20,7 @@ import {
   useBrowser,
   waitForCeCardHours,
   waitUntil,
+  withPage,
 } from './support/helpers';
 
 /** Unique per run, so the activity can be found in lists that already hold the demo's. */
@@ -67,38 +69,29 @@ describe('continuing education: logging and review', () => {
   let hoursWhilePending: CeCardHours | undefined;
 
   it('the manager opens the review queue from the navigation and sees submitted activities', async () => {
-    const { context, page } = await openPage(browser());
-    try {
-      await login(page, MANAGER.email, MANAGER.password);
+    await asUser(browser(), MANAGER, async (page) => {
       await openReviewQueue(page);
       await queueTable(page)
         .getByRole('button', { name: /^Approve .+ by / })
         .first()
         .waitFor();
       await settleAndCheck(page, 'review queue', 'review-queue-manager');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('a staff member has no review queue: typing /review shows the no-access page', async () => {
-    const { context, page } = await openPage(browser());
-    try {
-      await login(page, CODER.email, CODER.password);
+    await asUser(browser(), CODER, async (page) => {
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link').first().waitFor();
       await expect(nav.getByRole('link', { name: /review/i }).count()).resolves.toBe(0);
       await page.goto('/review');
       await expect(mainHeading(page).innerText()).resolves.toMatch(/don.t have access/i);
       await expect(page.getByRole('button', { name: /approve/i }).count()).resolves.toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the coder logs a CE activity for their CCS on My progress: its hours show as pending', async () => {
-    const { context, page } = await openPage(browser());
-    try {
+    await withPage(browser(), async (page) => {
       await openMyProgressCard(page);
       const before = await ceCardHours(page, CE_CARD);
 
@@ -117,9 +110,7 @@ describe('continuing education: logging and review', () => {
         return (await coderActivity())?.status === 'submitted';
       });
       await settleAndCheck(page, 'My progress after logging CE', 'my-progress-ce-logged');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the manager approves it in the review queue, and the hours move from pending to earned', async () => {

@@ -8,7 +8,6 @@ import {
   expectNoAxeViolations,
   login,
   mainHeading,
-  openPage,
   screenshot,
   useBrowser,
   waitUntil,
@@ -101,10 +100,8 @@ describe('notifications', () => {
   });
 
   it('the admin registers a webhook endpoint, sees its secret once, pauses it and removes it', async () => {
-    const { context, page } = await openPage(browser());
     const url = 'https://hooks.riverside-demo.org/him-readiness';
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.goto('/admin/reminders');
       const form = page.getByRole('form', { name: 'Register a webhook endpoint' });
       await form.waitFor();
@@ -158,8 +155,6 @@ describe('notifications', () => {
       await page.getByRole('button', { name: `Remove ${url}` }).click();
       await page.getByText('No endpoint is registered.').waitFor();
       await expect(apiGet<unknown[]>(token, 'webhooks')).resolves.toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

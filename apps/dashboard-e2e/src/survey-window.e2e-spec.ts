@@ -5,8 +5,6 @@ import {
   baseUrl,
   DIRECTOR,
   expectNoAxeViolations,
-  login,
-  openPage,
   screenshot,
   screenshotOf,
   useBrowser,
@@ -69,10 +67,8 @@ describe('survey window and after-lapse states (survey-window)', () => {
   });
 
   it('the admin changes how long an expired AHIMA credential stays inactive', async () => {
-    const { context, page } = await openPage(browser());
     const token = await apiLogin(DIRECTOR);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.goto('/admin/ce-rules');
       const row = page.getByRole('row', { name: /AHIMA/ });
       await row.getByText('inactive 180 days, then revoked').waitFor();
@@ -138,8 +134,6 @@ describe('survey window and after-lapse states (survey-window)', () => {
         body: JSON.stringify({ version: hipaa.version, reassessMonths: 12 }),
       });
       expect(reset.status).toBe(200);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
