@@ -5,7 +5,7 @@ import type {
   TrainingGapsResponse,
 } from '@him/contracts';
 import { parse } from 'csv-parse/sync';
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { bearer, caller, createDepartment, type DepartmentFixture } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
 /**
@@ -102,8 +102,7 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
   afterAll(() => t.close());
 
   const readiness = async (query: string): Promise<ReadinessResponse> =>
-    (await t.http().get(`/api/v1/readiness?${query}`).set(bearer(d.tokens.manager)).expect(200))
-      .body;
+    (await caller(t, d.tokens.manager).get(`/api/v1/readiness?${query}`).expect(200)).body;
 
   it('R4 R6 R8 counts a credential on its expiry day; R1 leaves the member on leave out', async () => {
     const r = await readiness('asOf=2026-12-31');
@@ -176,10 +175,8 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
   });
 
   it('R10 lists a credential expiring on the last day of the window and not one day later', async () => {
-    const inside = await t
-      .http()
+    const inside = await caller(t, d.tokens.admin)
       .get('/api/v1/expirations?asOf=2026-10-02&withinDays=90')
-      .set(bearer(d.tokens.admin))
       .expect(200);
     expect(inside.body).toEqual([
       expect.objectContaining({
@@ -190,19 +187,15 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
         credentialTypeCode: 'CCS',
       }),
     ]);
-    const outside = await t
-      .http()
+    const outside = await caller(t, d.tokens.admin)
       .get('/api/v1/expirations?asOf=2026-10-01&withinDays=90')
-      .set(bearer(d.tokens.admin))
       .expect(200);
     expect(outside.body).toEqual([]);
   });
 
   it('R11 to R15 compute CE groups: earned, pending beside it, minimums, pace and status', async () => {
-    const res = await t
-      .http()
+    const res = await caller(t, d.tokens.manager)
       .get(`/api/v1/ce-status?asOf=2026-06-30`)
-      .set(bearer(d.tokens.manager))
       .expect(200);
     const groups: CeGroup[] = res.body;
     const ahima = groups.find((g) => g.staffId === d.managerStaffId && g.issuingBody === 'AHIMA');
@@ -228,19 +221,15 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
       status: 'behind',
     });
 
-    const late = await t
-      .http()
+    const late = await caller(t, d.tokens.manager)
       .get(`/api/v1/ce-status?asOf=2026-10-15&staffId=${d.managerStaffId}`)
-      .set(bearer(d.tokens.manager))
       .expect(200);
     expect(late.body.map((g: CeGroup) => g.status)).toEqual(['at-risk']);
   });
 
   it('R2 the skills matrix shows the manager assessment over the self-assessment and the credential level', async () => {
-    const res = await t
-      .http()
+    const res = await caller(t, d.tokens.manager)
       .get('/api/v1/skills-matrix?asOf=2026-06-30')
-      .set(bearer(d.tokens.manager))
       .expect(200);
     const cell = (staffId: string) =>
       res.body.rows.find((r: { staffId: string }) => r.staffId === staffId).cells[0];
@@ -259,56 +248,38 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
   });
 
   it('keeps staff to their own figures and validates the query', async () => {
-    await t.http().get('/api/v1/readiness').set(bearer(d.tokens.staff)).expect(403);
-    const own = await t
-      .http()
+    await caller(t, d.tokens.staff).get('/api/v1/readiness').expect(403);
+    const own = await caller(t, d.tokens.staff)
       .get('/api/v1/ce-status?asOf=2026-06-30')
-      .set(bearer(d.tokens.staff))
       .expect(200);
     expect(own.body.map((g: CeGroup) => g.staffId)).toEqual([d.staffStaffId]);
-    await t
-      .http()
+    await caller(t, d.tokens.staff)
       .get(`/api/v1/ce-status?staffId=${d.managerStaffId}`)
-      .set(bearer(d.tokens.staff))
       .expect(404);
-    const exp = await t
-      .http()
+    const exp = await caller(t, d.tokens.staff)
       .get('/api/v1/expirations?asOf=2026-10-02&withinDays=365')
-      .set(bearer(d.tokens.staff))
       .expect(200);
     expect(exp.body.map((e: { staffId: string }) => e.staffId)).toEqual([d.staffStaffId]);
-    const matrix = await t
-      .http()
-      .get('/api/v1/skills-matrix')
-      .set(bearer(d.tokens.staff))
-      .expect(200);
+    const matrix = await caller(t, d.tokens.staff).get('/api/v1/skills-matrix').expect(200);
     expect(matrix.body.rows.map((r: { staffId: string }) => r.staffId)).toEqual([d.staffStaffId]);
 
-    const bad = await t
-      .http()
+    const bad = await caller(t, d.tokens.manager)
       .get('/api/v1/readiness?asOf=2026-02-30&teamId=x')
-      .set(bearer(d.tokens.manager))
       .expect(400);
     expect(bad.body.message.join(' ')).toMatch(/asOf/);
     expect(bad.body.message.join(' ')).toMatch(/teamId/);
-    await t.http().get('/api/v1/readiness?unknown=1').set(bearer(d.tokens.manager)).expect(400);
-    await t
-      .http()
+    await caller(t, d.tokens.manager).get('/api/v1/readiness?unknown=1').expect(400);
+    await caller(t, d.tokens.manager)
       .get('/api/v1/readiness?teamId=00000000-0000-4000-8000-000000000000')
-      .set(bearer(d.tokens.manager))
       .expect(404);
-    await t
-      .http()
+    await caller(t, d.tokens.manager)
       .get('/api/v1/readiness?asOf=2026-06-30&surveyDate=2026-01-01')
-      .set(bearer(d.tokens.manager))
       .expect(400);
   });
 
   it('lists who to train on what: the coverage gap, the requirements missed and the nearest holders, also as a CSV', async () => {
-    const res = await t
-      .http()
+    const res = await caller(t, d.tokens.manager)
       .get(`/api/v1/readiness/gaps?asOf=2027-01-01`)
-      .set(bearer(d.tokens.manager))
       .expect(200);
     const gaps = res.body as TrainingGapsResponse;
     expect(gaps.asOf).toBe('2027-01-01');
@@ -392,20 +363,16 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
       'training-gaps',
     );
 
-    await t.http().get('/api/v1/readiness/gaps').set(bearer(d.tokens.staff)).expect(403);
-    const bad = await t
-      .http()
+    await caller(t, d.tokens.staff).get('/api/v1/readiness/gaps').expect(403);
+    const bad = await caller(t, d.tokens.manager)
       .get('/api/v1/readiness/gaps?format=pdf')
-      .set(bearer(d.tokens.manager))
       .expect(400);
     expect(JSON.stringify(bad.body)).toContain('format');
   });
 
   it('lists what falls due in the next twelve months: expiries and CE cycle ends with hours missing', async () => {
-    const res = await t
-      .http()
+    const res = await caller(t, d.tokens.manager)
       .get('/api/v1/deadlines?asOf=2026-06-30')
-      .set(bearer(d.tokens.manager))
       .expect(200);
     const body = res.body as DeadlinesResponse;
     expect(body.until).toBe('2027-06-30');
@@ -427,11 +394,9 @@ describe('analysis endpoints (R1 to R15 through the API)', () => {
       ['2027-06-30', B, 'ce-cycle-end', 'CPC', 36, null],
       ['2027-06-30', B, 'credential-expiry', 'CPC', null, false],
     ]);
-    await t.http().get('/api/v1/deadlines').set(bearer(d.tokens.staff)).expect(403);
-    const bad = await t
-      .http()
+    await caller(t, d.tokens.staff).get('/api/v1/deadlines').expect(403);
+    const bad = await caller(t, d.tokens.manager)
       .get('/api/v1/deadlines?asOf=2026-02-30')
-      .set(bearer(d.tokens.manager))
       .expect(400);
     expect(JSON.stringify(bad.body)).toContain('asOf');
   });

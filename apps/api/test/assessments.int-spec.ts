@@ -1,5 +1,5 @@
 import { todayIn } from '@him/domain';
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture } from './fixtures';
 import { auditOf, countRows, daysFromToday, insertSkill } from './member-records';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -33,11 +33,8 @@ describe('assessments API', () => {
   });
 
   it('lets a staff member record a self-assessment of their own record, audited', async () => {
-    const res = await t
-      .http()
-      .post(path(dept.staffStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body({ note: 'after the ICD course' }))
+    const res = await caller(t, dept.tokens.staff)
+      .post(path(dept.staffStaffId), body({ note: 'after the ICD course' }))
       .expect(201);
     expect(res.body).toEqual({
       id: expect.any(String),
@@ -64,36 +61,22 @@ describe('assessments API', () => {
 
   it("keeps staff to their own record and to source 'self'", async () => {
     const before = await countRows(t, 'assessment');
-    const asManager = await t
-      .http()
-      .post(path(dept.staffStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body({ source: 'manager' }))
+    const asManager = await caller(t, dept.tokens.staff)
+      .post(path(dept.staffStaffId), body({ source: 'manager' }))
       .expect(403);
     expect(asManager.body.message[0]).toMatch(/^source/);
-    await t
-      .http()
-      .post(path(dept.otherStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body())
+    await caller(t, dept.tokens.staff).post(path(dept.otherStaffId), body()).expect(404);
+    await caller(t, dept.tokens.staff)
+      .post(path(dept.managerStaffId), body({ source: 'manager' }))
       .expect(404);
-    await t
-      .http()
-      .post(path(dept.managerStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body({ source: 'manager' }))
-      .expect(404);
-    await t.http().get(path(dept.otherStaffId)).set(bearer(dept.tokens.staff)).expect(404);
-    await t.http().get(path(dept.staffStaffId)).set(bearer(dept.tokens.staff)).expect(200);
+    await caller(t, dept.tokens.staff).get(path(dept.otherStaffId)).expect(404);
+    await caller(t, dept.tokens.staff).get(path(dept.staffStaffId)).expect(200);
     expect(await countRows(t, 'assessment')).toBe(before);
   });
 
   it("lets managers and admins record 'manager' assessments, and 'self' only of their own record", async () => {
-    const byManager = await t
-      .http()
-      .post(path(dept.otherStaffId))
-      .set(bearer(dept.tokens.manager))
-      .send(body({ source: 'manager', level: 3 }))
+    const byManager = await caller(t, dept.tokens.manager)
+      .post(path(dept.otherStaffId), body({ source: 'manager', level: 3 }))
       .expect(201);
     expect(byManager.body).toMatchObject({
       source: 'manager',
@@ -101,34 +84,22 @@ describe('assessments API', () => {
       assessedByUserId: userIds.manager,
       staffId: dept.otherStaffId,
     });
-    const byAdmin = await t
-      .http()
-      .post(path(dept.otherStaffId))
-      .set(bearer(dept.tokens.admin))
-      .send(body({ source: 'manager', level: 4 }))
+    const byAdmin = await caller(t, dept.tokens.admin)
+      .post(path(dept.otherStaffId), body({ source: 'manager', level: 4 }))
       .expect(201);
     expect(byAdmin.body.assessedByUserId).toBe(userIds.admin);
-    const managerOwn = await t
-      .http()
-      .post(path(dept.managerStaffId))
-      .set(bearer(dept.tokens.manager))
-      .send(body({ source: 'self' }))
+    const managerOwn = await caller(t, dept.tokens.manager)
+      .post(path(dept.managerStaffId), body({ source: 'self' }))
       .expect(201);
     expect(managerOwn.body.source).toBe('self');
 
     const before = await countRows(t, 'assessment');
-    const selfForOther = await t
-      .http()
-      .post(path(dept.otherStaffId))
-      .set(bearer(dept.tokens.manager))
-      .send(body({ source: 'self' }))
+    const selfForOther = await caller(t, dept.tokens.manager)
+      .post(path(dept.otherStaffId), body({ source: 'self' }))
       .expect(403);
     expect(selfForOther.body.message[0]).toMatch(/^source/);
-    await t
-      .http()
-      .post(path(dept.otherStaffId))
-      .set(bearer(dept.tokens.admin))
-      .send(body({ source: 'self' }))
+    await caller(t, dept.tokens.admin)
+      .post(path(dept.otherStaffId), body({ source: 'self' }))
       .expect(403);
     expect(await countRows(t, 'assessment')).toBe(before);
   });
@@ -138,23 +109,18 @@ describe('assessments API', () => {
     const skill = await insertSkill(t, d.departmentId);
     const post = async (assessedOn: string, level: number) =>
       (
-        await t
-          .http()
-          .post(path(d.otherStaffId))
-          .set(bearer(d.tokens.manager))
-          .send({ skillId: skill, level, assessedOn, source: 'manager' })
+        await caller(t, d.tokens.manager)
+          .post(path(d.otherStaffId), { skillId: skill, level, assessedOn, source: 'manager' })
           .expect(201)
       ).body;
     const a = await post('2025-01-10', 1);
     const b = await post('2025-06-01', 2);
     const c = await post('2025-01-10', 3);
-    const list = await t.http().get(path(d.otherStaffId)).set(bearer(d.tokens.admin)).expect(200);
+    const list = await caller(t, d.tokens.admin).get(path(d.otherStaffId)).expect(200);
     expect(list.body.total).toBe(3);
     expect(list.body.items.map((x: { id: string }) => x.id)).toEqual([b.id, c.id, a.id]);
-    const page = await t
-      .http()
+    const page = await caller(t, d.tokens.manager)
       .get(`${path(d.otherStaffId)}?limit=1&offset=1`)
-      .set(bearer(d.tokens.manager))
       .expect(200);
     expect(page.body).toEqual({ items: [expect.objectContaining({ id: c.id })], total: 3 });
   });
@@ -163,7 +129,7 @@ describe('assessments API', () => {
     const before = await countRows(t, 'assessment');
     const auditBefore = await countRows(t, 'audit_event');
     const send = (b: Record<string, unknown>) =>
-      t.http().post(path(dept.otherStaffId)).set(bearer(dept.tokens.manager)).send(b).expect(400);
+      caller(t, dept.tokens.manager).post(path(dept.otherStaffId), b).expect(400);
 
     const shape = await send({
       skillId: 'nope',
@@ -205,11 +171,12 @@ describe('assessments API', () => {
         timeZone,
       ]);
       const skill = await insertSkill(t, d.departmentId);
-      return t
-        .http()
-        .post(path(d.staffStaffId))
-        .set(bearer(d.tokens.staff))
-        .send({ skillId: skill, level: 1, assessedOn: kiritimatiToday, source: 'self' });
+      return caller(t, d.tokens.staff).post(path(d.staffStaffId), {
+        skillId: skill,
+        level: 1,
+        assessedOn: kiritimatiToday,
+        source: 'self',
+      });
     };
     expect((await inZone('Pacific/Kiritimati')).status).toBe(201);
     const early = await inZone('Pacific/Pago_Pago');
@@ -218,32 +185,21 @@ describe('assessments API', () => {
   });
 
   it('answers 401 without a token, 404 across departments, and offers no way to change or delete an assessment', async () => {
-    const created = await t
-      .http()
-      .post(path(dept.otherStaffId))
-      .set(bearer(dept.tokens.manager))
-      .send(body({ source: 'manager' }))
+    const created = await caller(t, dept.tokens.manager)
+      .post(path(dept.otherStaffId), body({ source: 'manager' }))
       .expect(201);
     await t.http().get(path(dept.otherStaffId)).expect(401);
     await t.http().post(path(dept.otherStaffId)).send(body()).expect(401);
-    await t.http().get(path(dept.otherStaffId)).set(bearer(other.tokens.admin)).expect(404);
-    await t
-      .http()
-      .post(path(dept.otherStaffId))
-      .set(bearer(other.tokens.manager))
-      .send(body({ source: 'manager' }))
+    await caller(t, other.tokens.admin).get(path(dept.otherStaffId)).expect(404);
+    await caller(t, other.tokens.manager)
+      .post(path(dept.otherStaffId), body({ source: 'manager' }))
       .expect(404);
-    await t.http().get(path('not-a-uuid')).set(bearer(dept.tokens.admin)).expect(400);
-    await t
-      .http()
-      .patch(`${path(dept.otherStaffId)}/${created.body.id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ level: 1 })
+    await caller(t, dept.tokens.admin).get(path('not-a-uuid')).expect(400);
+    await caller(t, dept.tokens.admin)
+      .patch(`${path(dept.otherStaffId)}/${created.body.id}`, { level: 1 })
       .expect(404);
-    await t
-      .http()
+    await caller(t, dept.tokens.admin)
       .delete(`${path(dept.otherStaffId)}/${created.body.id}`)
-      .set(bearer(dept.tokens.admin))
       .expect(404);
   });
 });

@@ -1,5 +1,5 @@
 import { ensureAdmin } from '../src/bootstrap/bootstrap-admin';
-import { PASSWORD, bearer, createDepartment } from './fixtures';
+import { caller, createDepartment, PASSWORD } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
 describe('auth', () => {
@@ -28,7 +28,7 @@ describe('auth', () => {
       staffId: dept.staffStaffId,
       departmentId: dept.departmentId,
     });
-    const me = await t.http().get('/api/v1/auth/me').set(bearer(res.body.accessToken)).expect(200);
+    const me = await caller(t, res.body.accessToken).get('/api/v1/auth/me').expect(200);
     expect(me.body.id).toBe(res.body.user.id);
   });
 
@@ -49,11 +49,11 @@ describe('auth', () => {
 
   it('refuses a deactivated account at once, even with a token issued before', async () => {
     const dept = await createDepartment(t);
-    await t.http().get('/api/v1/auth/me').set(bearer(dept.tokens.staff)).expect(200);
+    await caller(t, dept.tokens.staff).get('/api/v1/auth/me').expect(200);
     await t.dataSource.query(`UPDATE app_user SET active = false WHERE email = $1`, [
       dept.emails.staff,
     ]);
-    await t.http().get('/api/v1/auth/me').set(bearer(dept.tokens.staff)).expect(401);
+    await caller(t, dept.tokens.staff).get('/api/v1/auth/me').expect(401);
     await t
       .http()
       .post('/api/v1/auth/login')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture } from './fixtures';
 import {
   addTeamWithManager,
   auditOf,
@@ -84,7 +84,7 @@ describe('calendar feeds', () => {
   };
 
   const createToken = (token: string, body: object) =>
-    t.http().post('/api/v1/calendar-tokens').set(bearer(token)).send(body);
+    caller(t, token).post('/api/v1/calendar-tokens', body);
   const fetchFeed = (feedUrl: string) => t.http().get(feedUrl).buffer(true).parse(textParser);
 
   beforeAll(async () => {
@@ -158,11 +158,7 @@ describe('calendar feeds', () => {
     expect(row.hash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(row.everything).not.toContain(token);
 
-    const list = await t
-      .http()
-      .get('/api/v1/calendar-tokens')
-      .set(bearer(dept.tokens.staff))
-      .expect(200);
+    const list = await caller(t, dept.tokens.staff).get('/api/v1/calendar-tokens').expect(200);
     expect(list.body.total).toBe(1);
     expect(list.body.items[0]).toEqual({
       id,
@@ -277,11 +273,7 @@ describe('calendar feeds', () => {
     const etag = first.headers['etag'];
     expect(etag).toMatch(/^W\/".+"$/);
     await t.http().get(body.feedUrl).set('If-None-Match', etag).expect(304);
-    const list = await t
-      .http()
-      .get('/api/v1/calendar-tokens')
-      .set(bearer(dept.tokens.staff))
-      .expect(200);
+    const list = await caller(t, dept.tokens.staff).get('/api/v1/calendar-tokens').expect(200);
     const listed = list.body.items.find((item: { id: string }) => item.id === body.id);
     expect(Date.parse(listed.lastUsedAt)).toBeGreaterThan(Date.now() - 60_000);
   });
@@ -348,36 +340,20 @@ describe('calendar feeds', () => {
     }).expect(201);
     await fetchFeed(body.feedUrl).expect(200);
     // Someone else's token: 404 for a manager and another department's admin.
-    await t
-      .http()
-      .delete(`/api/v1/calendar-tokens/${body.id}`)
-      .set(bearer(dept.tokens.manager))
-      .expect(404);
-    await t
-      .http()
-      .delete(`/api/v1/calendar-tokens/${body.id}`)
-      .set(bearer(other.tokens.admin))
-      .expect(404);
+    await caller(t, dept.tokens.manager).delete(`/api/v1/calendar-tokens/${body.id}`).expect(404);
+    await caller(t, other.tokens.admin).delete(`/api/v1/calendar-tokens/${body.id}`).expect(404);
 
-    const revoked = await t
-      .http()
+    const revoked = await caller(t, dept.tokens.staff)
       .delete(`/api/v1/calendar-tokens/${body.id}`)
-      .set(bearer(dept.tokens.staff))
       .expect(200);
     expect(revoked.body.revokedAt).toEqual(expect.any(String));
     await fetchFeed(body.feedUrl).expect(404);
-    await t
-      .http()
-      .delete(`/api/v1/calendar-tokens/${body.id}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(409);
+    await caller(t, dept.tokens.staff).delete(`/api/v1/calendar-tokens/${body.id}`).expect(409);
     expect((await auditOf(t, body.id)).map((e) => e.action)).toEqual(['create', 'revoke']);
 
     const second = await createToken(dept.tokens.staff, { scope: 'self' }).expect(201);
-    await t
-      .http()
+    await caller(t, dept.tokens.admin)
       .delete(`/api/v1/calendar-tokens/${second.body.id}`)
-      .set(bearer(dept.tokens.admin))
       .expect(200);
     await fetchFeed(second.body.feedUrl).expect(404);
   });

@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture } from './fixtures';
 import {
   ahimaCeRule,
   countOf,
@@ -26,9 +26,9 @@ const ids = { icd: '', ccs: '', cpc: '', foreignSkill: '', foreignType: '' };
 
 const rowCounts = (tables: string[]) => tableCounts(t, [...tables, 'audit_event']);
 const post = (path: string, body: object, token = dept.tokens.admin) =>
-  t.http().post(path).set(bearer(token)).send(body);
+  caller(t, token).post(path, body);
 const patch = (path: string, body: object, token = dept.tokens.admin) =>
-  t.http().patch(path).set(bearer(token)).send(body);
+  caller(t, token).patch(path, body);
 
 type Row = { id: string } & Record<string, unknown>;
 
@@ -177,25 +177,21 @@ describe.each(CATALOG_APIS)('$label API', (api) => {
     await t.http().get(api.path).set('Authorization', 'Bearer nonsense').expect(401);
     const mine = (await post(api.path, api.create(api.names.access)).expect(201)).body as Row;
     for (const role of ['manager', 'staff'] as const) {
-      await t.http().get(at(mine)).set(bearer(dept.tokens[role])).expect(200);
+      await caller(t, dept.tokens[role]).get(at(mine)).expect(200);
       await post(api.path, api.create('X'), dept.tokens[role]).expect(403);
       await patch(at(mine), { version: 1, ...api.changes[0] }, dept.tokens[role]).expect(403);
-      await t.http().delete(at(mine)).set(bearer(dept.tokens[role])).expect(403);
+      await caller(t, dept.tokens[role]).delete(at(mine)).expect(403);
     }
-    await t.http().get(at(mine)).set(bearer(other.tokens.admin)).expect(404);
-    await t.http().get(at(mine)).set(bearer(other.tokens.manager)).expect(404);
+    await caller(t, other.tokens.admin).get(at(mine)).expect(404);
+    await caller(t, other.tokens.manager).get(at(mine)).expect(404);
     await patch(at(mine), { version: 1, ...api.changes[0] }, other.tokens.admin).expect(404);
-    await t.http().delete(at(mine)).set(bearer(other.tokens.admin)).expect(404);
-    const theirs = await t.http().get(api.path).set(bearer(other.tokens.admin)).expect(200);
+    await caller(t, other.tokens.admin).delete(at(mine)).expect(404);
+    const theirs = await caller(t, other.tokens.admin).get(api.path).expect(200);
     expect(theirs.body.items.map((row: Row) => row.id)).not.toContain(mine.id);
-    await t.http().get(at(mine)).set(bearer(dept.tokens.admin)).expect(200, mine);
+    await caller(t, dept.tokens.admin).get(at(mine)).expect(200, mine);
 
     if (api.malformedKey)
-      await t
-        .http()
-        .get(`${api.path}/${api.malformedKey}`)
-        .set(bearer(dept.tokens.admin))
-        .expect(400);
+      await caller(t, dept.tokens.admin).get(`${api.path}/${api.malformedKey}`).expect(400);
     const nulled = await patch(at(mine), { version: 1, [api.nameField]: null }).expect(400);
     expect(nulled.body.message.join(' ')).toMatch(new RegExp(api.nameField));
   });
@@ -220,18 +216,14 @@ describe.each(CATALOG_APIS)('$label API', (api) => {
   });
 
   it('pages the list', async () => {
-    const one = await t.http().get(`${api.path}?limit=1&offset=1`).set(bearer(dept.tokens.admin));
+    const one = await caller(t, dept.tokens.admin).get(`${api.path}?limit=1&offset=1`);
     expect(one.status).toBe(200);
     expect(one.body.items).toHaveLength(1);
     expect(one.body.total).toBeGreaterThan(2);
-    const two = await t
-      .http()
-      .get(`${api.path}?limit=2&offset=1`)
-      .set(bearer(dept.tokens.admin))
-      .expect(200);
+    const two = await caller(t, dept.tokens.admin).get(`${api.path}?limit=2&offset=1`).expect(200);
     expect(two.body.items).toHaveLength(2);
     expect(two.body.total).toBe(one.body.total);
-    await t.http().get(`${api.path}?limit=501`).set(bearer(dept.tokens.admin)).expect(400);
+    await caller(t, dept.tokens.admin).get(`${api.path}?limit=501`).expect(400);
   });
 });
 
@@ -690,9 +682,9 @@ describe.each(CATALOG_LIFECYCLES)('$label API, one record', (api) => {
       `${api.path}/${api.at ? api.at(step, c, update) : c.id}`;
     await api.checkCreated(c);
 
-    const list = await t.http().get(api.path).set(bearer(d.tokens.staff)).expect(200);
+    const list = await caller(t, d.tokens.staff).get(api.path).expect(200);
     api.checkList(list.body, c);
-    await t.http().get(at('get')).set(bearer(d.tokens.manager)).expect(200, created);
+    await caller(t, d.tokens.manager).get(at('get')).expect(200, created);
 
     for (const [i, update] of api.updates.entries()) {
       const res = await patch(at('update', i), update.body(c), d.tokens.admin).expect(200);
@@ -700,10 +692,8 @@ describe.each(CATALOG_LIFECYCLES)('$label API, one record', (api) => {
       c.updated.push(res.body);
     }
 
-    const audit = await t
-      .http()
+    const audit = await caller(t, d.tokens[api.auditReader])
       .get(`/api/v1/audit?entity=${api.auditEntity}&entityId=${c.id}`)
-      .set(bearer(d.tokens[api.auditReader]))
       .expect(200);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
       ...api.updates.map(() => 'update'),
@@ -713,12 +703,10 @@ describe.each(CATALOG_LIFECYCLES)('$label API, one record', (api) => {
 
     await api.beforeDelete?.(c);
     const note = api.deleteNote ? `?note=${encodeURIComponent(api.deleteNote)}` : '';
-    await t
-      .http()
+    await caller(t, d.tokens.admin)
       .delete(`${at('delete')}${note}`)
-      .set(bearer(d.tokens.admin))
       .expect(204);
-    await t.http().get(at('gone')).set(bearer(d.tokens.admin)).expect(404);
+    await caller(t, d.tokens.admin).get(at('gone')).expect(404);
     await api.checkDeleted(c);
   });
 });
@@ -830,6 +818,6 @@ describe.each(REQUIREMENT_OWNERS)('the requirements of a $label', (owner) => {
     ]);
     await patch(path, { version: 1, [owner.field]: null }).expect(400);
     expect(await rowCounts(owner.tables)).toEqual(before);
-    await t.http().get(path).set(bearer(dept.tokens.admin)).expect(200, created.body);
+    await caller(t, dept.tokens.admin).get(path).expect(200, created.body);
   });
 });

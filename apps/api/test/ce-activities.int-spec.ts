@@ -1,4 +1,4 @@
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { bearer, caller, createDepartment, type DepartmentFixture } from './fixtures';
 import {
   addTeamWithManager,
   auditOf,
@@ -43,11 +43,12 @@ describe('CE activities API', () => {
     const cpc = await insertCredentialType(t, dept.departmentId, 'CPC', 'AAPC');
     const credential = async (staffId: string, type: string) =>
       (
-        await t
-          .http()
-          .post(`/api/v1/staff/${staffId}/credentials`)
-          .set(bearer(dept.tokens.manager))
-          .send({ credentialTypeId: type, issuedOn: '2024-07-01', expiresOn: '2026-06-30' })
+        await caller(t, dept.tokens.manager)
+          .post(`/api/v1/staff/${staffId}/credentials`, {
+            credentialTypeId: type,
+            issuedOn: '2024-07-01',
+            expiresOn: '2026-06-30',
+          })
           .expect(201)
       ).body.id as string;
     staffCredentials = [
@@ -71,10 +72,9 @@ describe('CE activities API', () => {
     token: string,
     overrides: Record<string, unknown> = {},
   ): Promise<Activity> =>
-    (await t.http().post(memberPath(staffId)).set(bearer(token)).send(body(overrides)).expect(201))
-      .body;
+    (await caller(t, token).post(memberPath(staffId), body(overrides)).expect(201)).body;
   const review = (id: string, token: string, b: Record<string, unknown>) =>
-    t.http().post(`/api/v1/ce-activities/${id}/review`).set(bearer(token)).send(b);
+    caller(t, token).post(`/api/v1/ce-activities/${id}/review`, b);
 
   it('lets a staff member log their own activity, always submitted, audited', async () => {
     const created = await log(dept.staffStaffId, dept.tokens.staff, {
@@ -112,29 +112,21 @@ describe('CE activities API', () => {
       [created.id],
     );
     expect(row.created_by_user_id).toBe(userIds.staff);
-    const read = await t
-      .http()
+    const read = await caller(t, dept.tokens.staff)
       .get(`/api/v1/ce-activities/${created.id}`)
-      .set(bearer(dept.tokens.staff))
       .expect(200);
     expect(read.body).toEqual(created);
   });
 
   it('never lets a member approve their own activity: not at once, not by review', async () => {
     const before = await countRows(t, 'ce_activity');
-    const staffTry = await t
-      .http()
-      .post(memberPath(dept.staffStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body({ status: 'approved' }))
+    const staffTry = await caller(t, dept.tokens.staff)
+      .post(memberPath(dept.staffStaffId), body({ status: 'approved' }))
       .expect(403);
     expect(staffTry.body.message[0]).toMatch(/^status/);
     // the manager is a member of the team she manages: her own entry still waits for review
-    await t
-      .http()
-      .post(memberPath(dept.managerStaffId))
-      .set(bearer(dept.tokens.manager))
-      .send(body({ status: 'approved' }))
+    await caller(t, dept.tokens.manager)
+      .post(memberPath(dept.managerStaffId), body({ status: 'approved' }))
       .expect(403);
     expect(await countRows(t, 'ce_activity')).toBe(before);
 
@@ -179,40 +171,23 @@ describe('CE activities API', () => {
   it('keeps a manager of another team out of reviewing: no approval at once, no review, no changes to what others logged', async () => {
     const entry = await log(dept.otherStaffId, roi.managerToken);
     expect(entry.status).toBe('submitted');
-    const atOnce = await t
-      .http()
-      .post(memberPath(dept.otherStaffId))
-      .set(bearer(roi.managerToken))
-      .send(body({ status: 'approved' }))
+    const atOnce = await caller(t, roi.managerToken)
+      .post(memberPath(dept.otherStaffId), body({ status: 'approved' }))
       .expect(403);
     expect(atOnce.body.message[0]).toMatch(/^status/);
 
     const staffEntry = await log(dept.staffStaffId, dept.tokens.staff);
-    await t
-      .http()
-      .get(`/api/v1/ce-activities/${staffEntry.id}`)
-      .set(bearer(roi.managerToken))
-      .expect(200);
+    await caller(t, roi.managerToken).get(`/api/v1/ce-activities/${staffEntry.id}`).expect(200);
     await review(staffEntry.id, roi.managerToken, { status: 'approved', version: 1 }).expect(403);
-    await t
-      .http()
-      .patch(`/api/v1/ce-activities/${staffEntry.id}`)
-      .set(bearer(roi.managerToken))
-      .send({ hours: 40, version: 1 })
+    await caller(t, roi.managerToken)
+      .patch(`/api/v1/ce-activities/${staffEntry.id}`, { hours: 40, version: 1 })
       .expect(403);
-    await t
-      .http()
-      .delete(`/api/v1/ce-activities/${staffEntry.id}`)
-      .set(bearer(roi.managerToken))
-      .expect(403);
+    await caller(t, roi.managerToken).delete(`/api/v1/ce-activities/${staffEntry.id}`).expect(403);
     expect(await auditOf(t, staffEntry.id)).toHaveLength(1);
 
     // what they logged themselves they may fix while it waits for review
-    await t
-      .http()
-      .patch(`/api/v1/ce-activities/${entry.id}`)
-      .set(bearer(roi.managerToken))
-      .send({ hours: 2, version: 1 })
+    await caller(t, roi.managerToken)
+      .patch(`/api/v1/ce-activities/${entry.id}`, { hours: 2, version: 1 })
       .expect(200);
     // and their own team is theirs to review
     const roiEntry = await log(roi.memberStaffId, roi.managerToken, { status: 'approved' });
@@ -281,11 +256,8 @@ describe('CE activities API', () => {
     const entry = await log(dept.staffStaffId, dept.tokens.staff, {
       credentialIds: [staffCredentials[0]],
     });
-    const patched = await t
-      .http()
-      .patch(`/api/v1/ce-activities/${entry.id}`)
-      .set(bearer(dept.tokens.staff))
-      .send({
+    const patched = await caller(t, dept.tokens.staff)
+      .patch(`/api/v1/ce-activities/${entry.id}`, {
         hours: 2.25,
         categories: ['coding'],
         credentialIds: [staffCredentials[1]],
@@ -308,40 +280,24 @@ describe('CE activities API', () => {
       note: 'typo in hours',
     });
     // staff may not change the status by PATCH
-    await t
-      .http()
-      .patch(`/api/v1/ce-activities/${entry.id}`)
-      .set(bearer(dept.tokens.staff))
-      .send({ status: 'approved', version: 2 })
+    await caller(t, dept.tokens.staff)
+      .patch(`/api/v1/ce-activities/${entry.id}`, { status: 'approved', version: 2 })
       .expect(400);
 
     await review(entry.id, dept.tokens.manager, { status: 'approved', version: 2 }).expect(200);
-    const locked = await t
-      .http()
-      .patch(`/api/v1/ce-activities/${entry.id}`)
-      .set(bearer(dept.tokens.staff))
-      .send({ hours: 20, version: 3 })
+    const locked = await caller(t, dept.tokens.staff)
+      .patch(`/api/v1/ce-activities/${entry.id}`, { hours: 20, version: 3 })
       .expect(409);
     expect(locked.body.message[0]).toMatch(/^status: the activity is approved/);
-    await t
-      .http()
-      .delete(`/api/v1/ce-activities/${entry.id}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(409);
+    await caller(t, dept.tokens.staff).delete(`/api/v1/ce-activities/${entry.id}`).expect(409);
 
     const mistake = await log(dept.staffStaffId, dept.tokens.staff, {
       credentialIds: staffCredentials,
     });
-    await t
-      .http()
+    await caller(t, dept.tokens.staff)
       .delete(`/api/v1/ce-activities/${mistake.id}?note=logged%20twice`)
-      .set(bearer(dept.tokens.staff))
       .expect(204);
-    await t
-      .http()
-      .get(`/api/v1/ce-activities/${mistake.id}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(404);
+    await caller(t, dept.tokens.staff).get(`/api/v1/ce-activities/${mistake.id}`).expect(404);
     expect(
       await t.dataSource.query(`SELECT * FROM ce_activity_credential WHERE ce_activity_id = $1`, [
         mistake.id,
@@ -365,11 +321,7 @@ describe('CE activities API', () => {
       .set(bearer(dept.tokens.staff))
       .attach('file', pdf, 'certificate.pdf')
       .expect(201);
-    await t
-      .http()
-      .delete(`/api/v1/ce-activities/${entry.id}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(204);
+    await caller(t, dept.tokens.staff).delete(`/api/v1/ce-activities/${entry.id}`).expect(204);
     expect(
       await t.dataSource.query(`SELECT id FROM evidence_file WHERE id = $1`, [file.body.id]),
     ).toEqual([]);
@@ -386,19 +338,14 @@ describe('CE activities API', () => {
       note: 'the certificate is for another course',
       version: 1,
     }).expect(200);
-    const edit = await t
-      .http()
-      .patch(`/api/v1/ce-activities/${rejected.id}`)
-      .set(bearer(dept.tokens.staff))
-      .send({ title: 'Another title', version: 2 })
+    const edit = await caller(t, dept.tokens.staff)
+      .patch(`/api/v1/ce-activities/${rejected.id}`, { title: 'Another title', version: 2 })
       .expect(409);
     expect(edit.body.message[0]).toBe(
       "status: the activity is rejected; only a reviewer of the member's team may change it now",
     );
-    const withdraw = await t
-      .http()
+    const withdraw = await caller(t, dept.tokens.staff)
       .delete(`/api/v1/ce-activities/${rejected.id}`)
-      .set(bearer(dept.tokens.staff))
       .expect(409);
     expect(withdraw.body.message[0]).toBe(
       "status: the activity is rejected; only a reviewer of the member's team may delete it now",
@@ -411,11 +358,12 @@ describe('CE activities API', () => {
       status: 'approved',
       credentialIds: [otherCredential],
     });
-    const edited = await t
-      .http()
-      .patch(`/api/v1/ce-activities/${entry.id}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ hours: 1, version: 1, note: 'certificate says 1 hour' })
+    const edited = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/ce-activities/${entry.id}`, {
+        hours: 1,
+        version: 1,
+        note: 'certificate says 1 hour',
+      })
       .expect(200);
     expect(edited.body).toMatchObject({
       status: 'approved',
@@ -430,11 +378,7 @@ describe('CE activities API', () => {
       after: { hours: 1, status: 'approved' },
     });
 
-    await t
-      .http()
-      .delete(`/api/v1/ce-activities/${entry.id}`)
-      .set(bearer(dept.tokens.manager))
-      .expect(204);
+    await caller(t, dept.tokens.manager).delete(`/api/v1/ce-activities/${entry.id}`).expect(204);
     expect(
       await t.dataSource.query(`SELECT id FROM ce_activity WHERE id = $1`, [entry.id]),
     ).toEqual([]);
@@ -460,7 +404,7 @@ describe('CE activities API', () => {
     const own = await log(d.managerStaffId, d.tokens.manager, { title: 'mine' });
     await log(d.otherStaffId, d.tokens.manager, { status: 'approved', title: 'already approved' });
     const queue = async (token: string, qs = '') =>
-      (await t.http().get(`/api/v1/ce-activities${qs}`).set(bearer(token)).expect(200)).body;
+      (await caller(t, token).get(`/api/v1/ce-activities${qs}`).expect(200)).body;
     const ids = (page: { items: { id: string }[] }) => page.items.map((x) => x.id);
 
     const managerQueue = await queue(d.tokens.manager);
@@ -489,12 +433,8 @@ describe('CE activities API', () => {
       (await queue(other.tokens.admin)).items.map((x: { staffId: string }) => x.staffId),
     ).not.toContain(d.staffStaffId);
 
-    await t.http().get('/api/v1/ce-activities').set(bearer(d.tokens.staff)).expect(403);
-    await t
-      .http()
-      .get('/api/v1/ce-activities?status=pending')
-      .set(bearer(d.tokens.admin))
-      .expect(400);
+    await caller(t, d.tokens.staff).get('/api/v1/ce-activities').expect(403);
+    await caller(t, d.tokens.admin).get('/api/v1/ce-activities?status=pending').expect(400);
   });
 
   it("lists a member's activities newest completedOn first, filtered by status", async () => {
@@ -505,26 +445,18 @@ describe('CE activities API', () => {
       completedOn: '2025-04-05',
       status: 'approved',
     });
-    const list = await t
-      .http()
-      .get(memberPath(d.staffStaffId))
-      .set(bearer(d.tokens.staff))
-      .expect(200);
+    const list = await caller(t, d.tokens.staff).get(memberPath(d.staffStaffId)).expect(200);
     expect(list.body.total).toBe(3);
     expect(list.body.items.map((x: Activity) => x.id)).toEqual([late.id, middle.id, early.id]);
-    const approved = await t
-      .http()
+    const approved = await caller(t, d.tokens.manager)
       .get(`${memberPath(d.staffStaffId)}?status=approved`)
-      .set(bearer(d.tokens.manager))
       .expect(200);
     expect(approved.body).toEqual({
       items: [expect.objectContaining({ id: middle.id })],
       total: 1,
     });
-    const page = await t
-      .http()
+    const page = await caller(t, d.tokens.admin)
       .get(`${memberPath(d.staffStaffId)}?limit=1&offset=2`)
-      .set(bearer(d.tokens.admin))
       .expect(200);
     expect(page.body.items.map((x: Activity) => x.id)).toEqual([early.id]);
   });
@@ -535,11 +467,8 @@ describe('CE activities API', () => {
       await countRows(t, 'ce_activity_credential'),
       await countRows(t, 'audit_event'),
     ];
-    const otherDept = await t
-      .http()
-      .post(`/api/v1/staff/${other.staffStaffId}/credentials`)
-      .set(bearer(other.tokens.manager))
-      .send({
+    const otherDept = await caller(t, other.tokens.manager)
+      .post(`/api/v1/staff/${other.staffStaffId}/credentials`, {
         credentialTypeId: await insertCredentialType(t, other.departmentId),
         issuedOn: '2024-01-01',
       })
@@ -549,7 +478,7 @@ describe('CE activities API', () => {
       b: Record<string, unknown>,
       staffId = dept.staffStaffId,
       token = dept.tokens.staff,
-    ) => t.http().post(memberPath(staffId)).set(bearer(token)).send(b).expect(400);
+    ) => caller(t, token).post(memberPath(staffId), b).expect(400);
     const messages = async (b: Record<string, unknown>) =>
       (await post(body(b))).body.message.join('\n');
 
@@ -597,12 +526,7 @@ describe('CE activities API', () => {
     const entry = await log(dept.staffStaffId, dept.tokens.staff);
     const afterCreate = await counts();
     const patch = (b: Record<string, unknown>) =>
-      t
-        .http()
-        .patch(`/api/v1/ce-activities/${entry.id}`)
-        .set(bearer(dept.tokens.staff))
-        .send(b)
-        .expect(400);
+      caller(t, dept.tokens.staff).patch(`/api/v1/ce-activities/${entry.id}`, b).expect(400);
     expect((await patch({ credentialIds: [otherCredential], version: 1 })).body.message).toEqual([
       'credentialIds.0 must be a credential of this staff member',
     ]);
@@ -625,47 +549,23 @@ describe('CE activities API', () => {
   it("answers 404 to staff reaching another member's activities and to another department", async () => {
     const others = await log(dept.otherStaffId, dept.tokens.manager);
     const url = `/api/v1/ce-activities/${others.id}`;
-    await t.http().get(url).set(bearer(dept.tokens.staff)).expect(404);
-    await t
-      .http()
-      .patch(url)
-      .set(bearer(dept.tokens.staff))
-      .send({ hours: 1, version: 1 })
-      .expect(404);
-    await t.http().delete(url).set(bearer(dept.tokens.staff)).expect(404);
-    await t.http().get(memberPath(dept.otherStaffId)).set(bearer(dept.tokens.staff)).expect(404);
-    await t
-      .http()
-      .post(memberPath(dept.otherStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body())
-      .expect(404);
+    await caller(t, dept.tokens.staff).get(url).expect(404);
+    await caller(t, dept.tokens.staff).patch(url, { hours: 1, version: 1 }).expect(404);
+    await caller(t, dept.tokens.staff).delete(url).expect(404);
+    await caller(t, dept.tokens.staff).get(memberPath(dept.otherStaffId)).expect(404);
+    await caller(t, dept.tokens.staff).post(memberPath(dept.otherStaffId), body()).expect(404);
 
-    await t.http().get(url).set(bearer(other.tokens.admin)).expect(404);
-    await t
-      .http()
-      .patch(url)
-      .set(bearer(other.tokens.admin))
-      .send({ hours: 1, version: 1 })
-      .expect(404);
-    await t.http().delete(url).set(bearer(other.tokens.manager)).expect(404);
+    await caller(t, other.tokens.admin).get(url).expect(404);
+    await caller(t, other.tokens.admin).patch(url, { hours: 1, version: 1 }).expect(404);
+    await caller(t, other.tokens.manager).delete(url).expect(404);
     await review(others.id, other.tokens.admin, { status: 'approved', version: 1 }).expect(404);
-    await t.http().get(memberPath(dept.otherStaffId)).set(bearer(other.tokens.manager)).expect(404);
-    await t
-      .http()
-      .post(memberPath(dept.otherStaffId))
-      .set(bearer(other.tokens.manager))
-      .send(body())
-      .expect(404);
+    await caller(t, other.tokens.manager).get(memberPath(dept.otherStaffId)).expect(404);
+    await caller(t, other.tokens.manager).post(memberPath(dept.otherStaffId), body()).expect(404);
     expect(await auditOf(t, others.id)).toHaveLength(1);
 
     await t.http().get(url).expect(401);
     await t.http().get(memberPath(dept.otherStaffId)).expect(401);
     await review(others.id, '', { status: 'approved', version: 1 }).expect(401);
-    await t
-      .http()
-      .get('/api/v1/ce-activities/not-a-uuid')
-      .set(bearer(dept.tokens.admin))
-      .expect(400);
+    await caller(t, dept.tokens.admin).get('/api/v1/ce-activities/not-a-uuid').expect(400);
   });
 });

@@ -1,4 +1,4 @@
-import { bearer, type DepartmentFixture } from './fixtures';
+import { caller, type DepartmentFixture } from './fixtures';
 import { ahimaCeRule, openCatalogTest, tableCounts } from './support/catalog';
 import type { TestApp } from './test-app';
 
@@ -12,7 +12,7 @@ describe('CE rules API', () => {
 
   const rowCounts = () => tableCounts(t, ['ce_rule', 'audit_event']);
   const post = (body: object, token = dept.tokens.admin) =>
-    t.http().post('/api/v1/ce-rules').set(bearer(token)).send(body);
+    caller(t, token).post('/api/v1/ce-rules', body);
 
   beforeAll(async () => {
     ({ t, dept } = await openCatalogTest());
@@ -70,24 +70,14 @@ describe('CE rules API', () => {
       }),
     ).expect(201);
     const afterCreate = await rowCounts();
-    await t
-      .http()
-      .patch('/api/v1/ce-rules/NCRA')
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 1, minimums: [{ categories: ['a'] }] })
+    await caller(t, dept.tokens.admin)
+      .patch('/api/v1/ce-rules/NCRA', { version: 1, minimums: [{ categories: ['a'] }] })
       .expect(400);
-    await t
-      .http()
-      .patch('/api/v1/ce-rules/NCRA')
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 1, cycleMonths: null })
+    await caller(t, dept.tokens.admin)
+      .patch('/api/v1/ce-rules/NCRA', { version: 1, cycleMonths: null })
       .expect(400);
     expect(await rowCounts()).toEqual(afterCreate);
-    const ncra = await t
-      .http()
-      .get('/api/v1/ce-rules/ncra')
-      .set(bearer(dept.tokens.admin))
-      .expect(200);
+    const ncra = await caller(t, dept.tokens.admin).get('/api/v1/ce-rules/ncra').expect(200);
     expect(ncra.body).toMatchObject({
       cap: null,
       cycleMonths: 24,

@@ -1,4 +1,4 @@
-import { bearer, type DepartmentFixture } from './fixtures';
+import { caller, type DepartmentFixture } from './fixtures';
 import { countOf, createSkill, openCatalogTest, tableCounts } from './support/catalog';
 import type { TestApp } from './test-app';
 
@@ -38,11 +38,8 @@ describe('credential types API', () => {
 
   it('rejects bad input with 400 naming the field and writes nothing', async () => {
     const before = await rowCounts();
-    const bad = await t
-      .http()
-      .post('/api/v1/credential-types')
-      .set(bearer(dept.tokens.admin))
-      .send({
+    const bad = await caller(t, dept.tokens.admin)
+      .post('/api/v1/credential-types', {
         code: '  ',
         name: 5,
         baseCeus: -1.234,
@@ -64,21 +61,19 @@ describe('credential types API', () => {
       expect(text).toContain(field);
     }
 
-    const foreign = await t
-      .http()
-      .post('/api/v1/credential-types')
-      .set(bearer(dept.tokens.admin))
-      .send(ccs({ evidencesSkills: [{ skillId: foreignSkill, level: 3 }] }))
+    const foreign = await caller(t, dept.tokens.admin)
+      .post(
+        '/api/v1/credential-types',
+        ccs({ evidencesSkills: [{ skillId: foreignSkill, level: 3 }] }),
+      )
       .expect(400);
     expect(foreign.body.message).toEqual([
       'evidencesSkills.0.skillId: no skill with this id in the department',
     ]);
 
-    const duplicate = await t
-      .http()
-      .post('/api/v1/credential-types')
-      .set(bearer(dept.tokens.admin))
-      .send(
+    const duplicate = await caller(t, dept.tokens.admin)
+      .post(
+        '/api/v1/credential-types',
         ccs({
           evidencesSkills: [
             { skillId: icd, level: 3 },
@@ -91,33 +86,21 @@ describe('credential types API', () => {
       /evidencesSkills must not name a skill twice/,
     );
 
-    await t
-      .http()
-      .post('/api/v1/credential-types')
-      .set(bearer(dept.tokens.admin))
-      .send(ccs({ evidencesSkills: [null] }))
+    await caller(t, dept.tokens.admin)
+      .post('/api/v1/credential-types', ccs({ evidencesSkills: [null] }))
       .expect(400);
-    await t
-      .http()
-      .post('/api/v1/credential-types')
-      .set(bearer(dept.tokens.admin))
-      .send(ccs({ baseCeus: 10000 }))
+    await caller(t, dept.tokens.admin)
+      .post('/api/v1/credential-types', ccs({ baseCeus: 10000 }))
       .expect(400);
     expect(await rowCounts()).toEqual(before);
 
     // a PATCH with bad references or a null for a required field writes nothing either
-    const ok = await t
-      .http()
-      .post('/api/v1/credential-types')
-      .set(bearer(dept.tokens.admin))
-      .send(ccs({ code: 'RHIT' }))
+    const ok = await caller(t, dept.tokens.admin)
+      .post('/api/v1/credential-types', ccs({ code: 'RHIT' }))
       .expect(201);
     const afterCreate = await rowCounts();
-    const patch = await t
-      .http()
-      .patch(`/api/v1/credential-types/${ok.body.id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({
+    const patch = await caller(t, dept.tokens.admin)
+      .patch(`/api/v1/credential-types/${ok.body.id}`, {
         version: 1,
         name: 'Renamed',
         evidencesSkills: [
@@ -129,36 +112,29 @@ describe('credential types API', () => {
     expect(patch.body.message).toEqual([
       'evidencesSkills.1.skillId: no skill with this id in the department',
     ]);
-    const nulls = await t
-      .http()
-      .patch(`/api/v1/credential-types/${ok.body.id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 1, name: null, evidencesSkills: null })
+    const nulls = await caller(t, dept.tokens.admin)
+      .patch(`/api/v1/credential-types/${ok.body.id}`, {
+        version: 1,
+        name: null,
+        evidencesSkills: null,
+      })
       .expect(400);
     expect(nulls.body.message.join('\n')).toMatch(/name/);
     expect(nulls.body.message.join('\n')).toMatch(/evidencesSkills/);
-    await t
-      .http()
-      .patch(`/api/v1/credential-types/${ok.body.id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ name: 'No version' })
+    await caller(t, dept.tokens.admin)
+      .patch(`/api/v1/credential-types/${ok.body.id}`, { name: 'No version' })
       .expect(400);
     expect(await rowCounts()).toEqual(afterCreate);
-    await t
-      .http()
+    await caller(t, dept.tokens.admin)
       .get(`/api/v1/credential-types/${ok.body.id}`)
-      .set(bearer(dept.tokens.admin))
       .expect(200, ok.body);
   });
 
   it('refuses to delete a credential type used by a credential, a role requirement or a coverage target', async () => {
     const create = async (code: string) =>
       (
-        await t
-          .http()
-          .post('/api/v1/credential-types')
-          .set(bearer(dept.tokens.admin))
-          .send(ccs({ code }))
+        await caller(t, dept.tokens.admin)
+          .post('/api/v1/credential-types', ccs({ code }))
           .expect(201)
       ).body.id as string;
     const held = await create('CPC');
@@ -166,36 +142,29 @@ describe('credential types API', () => {
       `INSERT INTO credential (department_id, staff_id, credential_type_id, issued_on, expires_on) VALUES ($1, $2, $3, '2025-01-01', '2026-12-31')`,
       [dept.departmentId, dept.staffStaffId, held],
     );
-    const res = await t
-      .http()
+    const res = await caller(t, dept.tokens.admin)
       .delete(`/api/v1/credential-types/${held}`)
-      .set(bearer(dept.tokens.admin))
       .expect(409);
     expect(res.body.message[0]).toMatch(/1 credential/);
 
     const required = await create('RHIA');
-    await t
-      .http()
-      .patch(`/api/v1/roles/${dept.roleId}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 1, requirements: [{ kind: 'credential', anyOf: [required] }] })
+    await caller(t, dept.tokens.admin)
+      .patch(`/api/v1/roles/${dept.roleId}`, {
+        version: 1,
+        requirements: [{ kind: 'credential', anyOf: [required] }],
+      })
       .expect(200);
     expect(
       (
-        await t
-          .http()
+        await caller(t, dept.tokens.admin)
           .delete(`/api/v1/credential-types/${required}`)
-          .set(bearer(dept.tokens.admin))
           .expect(409)
       ).body.message[0],
     ).toMatch(/1 role requirement/);
 
     const targeted = await create('CTR');
-    await t
-      .http()
-      .patch(`/api/v1/teams/${dept.teamId}`)
-      .set(bearer(dept.tokens.admin))
-      .send({
+    await caller(t, dept.tokens.admin)
+      .patch(`/api/v1/teams/${dept.teamId}`, {
         version: 1,
         coverageTargets: [
           { requirement: { kind: 'credential', anyOf: [targeted] }, minHolders: 1 },
@@ -204,10 +173,8 @@ describe('credential types API', () => {
       .expect(200);
     expect(
       (
-        await t
-          .http()
+        await caller(t, dept.tokens.admin)
           .delete(`/api/v1/credential-types/${targeted}`)
-          .set(bearer(dept.tokens.admin))
           .expect(409)
       ).body.message[0],
     ).toMatch(/1 coverage target/);
@@ -220,18 +187,12 @@ describe('credential types API', () => {
   });
 
   it('pages the list and documents the endpoints', async () => {
-    const page = await t
-      .http()
+    const page = await caller(t, dept.tokens.admin)
       .get('/api/v1/credential-types?limit=2&offset=1')
-      .set(bearer(dept.tokens.admin))
       .expect(200);
     expect(page.body.items).toHaveLength(2);
     expect(page.body.total).toBeGreaterThan(3);
-    await t
-      .http()
-      .get('/api/v1/credential-types?limit=501')
-      .set(bearer(dept.tokens.admin))
-      .expect(400);
+    await caller(t, dept.tokens.admin).get('/api/v1/credential-types?limit=501').expect(400);
     const docs = await t.http().get('/api/docs-json').expect(200);
     expect(Object.keys(docs.body.paths['/api/v1/credential-types/{id}'])).toEqual(
       expect.arrayContaining(['get', 'patch', 'delete']),

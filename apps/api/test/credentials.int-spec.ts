@@ -1,4 +1,4 @@
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture } from './fixtures';
 import { auditOf, countRows, daysFromToday, insertCredentialType } from './member-records';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -22,11 +22,12 @@ describe('credentials API', () => {
 
   const staffPath = (staffId: string) => `/api/v1/staff/${staffId}/credentials`;
   const create = (staffId: string, b: Record<string, unknown> = {}, token = dept.tokens.manager) =>
-    t
-      .http()
-      .post(staffPath(staffId))
-      .set(bearer(token))
-      .send({ credentialTypeId: ccs, issuedOn: '2024-07-01', expiresOn: '2026-06-30', ...b });
+    caller(t, token).post(staffPath(staffId), {
+      credentialTypeId: ccs,
+      issuedOn: '2024-07-01',
+      expiresOn: '2026-06-30',
+      ...b,
+    });
 
   it('records a credential with its verification, answering the contract shape, audited', async () => {
     const res = await create(dept.staffStaffId, {
@@ -67,17 +68,11 @@ describe('credentials API', () => {
       }),
     ]);
 
-    const own = await t
-      .http()
+    const own = await caller(t, dept.tokens.staff)
       .get(`/api/v1/credentials/${res.body.id}`)
-      .set(bearer(dept.tokens.staff))
       .expect(200);
     expect(own.body).toEqual(res.body);
-    const list = await t
-      .http()
-      .get(staffPath(dept.staffStaffId))
-      .set(bearer(dept.tokens.staff))
-      .expect(200);
+    const list = await caller(t, dept.tokens.staff).get(staffPath(dept.staffStaffId)).expect(200);
     expect(list.body.items.map((c: { id: string }) => c.id)).toContain(res.body.id);
   });
 
@@ -101,11 +96,8 @@ describe('credentials API', () => {
       verification: { method: 'certificate-copy', verifiedOn: '2024-07-02' },
     }).expect(201);
     const id = created.body.id;
-    const patched = await t
-      .http()
-      .patch(`/api/v1/credentials/${id}`)
-      .set(bearer(dept.tokens.admin))
-      .send({
+    const patched = await caller(t, dept.tokens.admin)
+      .patch(`/api/v1/credentials/${id}`, {
         expiresOn: null,
         verification: null,
         number: 'CCS-88',
@@ -129,11 +121,11 @@ describe('credentials API', () => {
       note: 'lifetime credential',
     });
 
-    const reverified = await t
-      .http()
-      .patch(`/api/v1/credentials/${id}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ verification: { method: 'primary-source', verifiedOn: '2025-01-05' }, version: 2 })
+    const reverified = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/credentials/${id}`, {
+        verification: { method: 'primary-source', verifiedOn: '2025-01-05' },
+        version: 2,
+      })
       .expect(200);
     expect(reverified.body.verification).toEqual({
       method: 'primary-source',
@@ -143,11 +135,8 @@ describe('credentials API', () => {
       reference: null,
     });
 
-    const stale = await t
-      .http()
-      .patch(`/api/v1/credentials/${id}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ number: 'X', version: 2 })
+    const stale = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/credentials/${id}`, { number: 'X', version: 2 })
       .expect(409);
     expect(stale.body.message[0]).toMatch(/^version/);
   });
@@ -169,11 +158,8 @@ describe('credentials API', () => {
     );
     expect(row.verification_reference).toBe(lookup);
 
-    const changed = await t
-      .http()
-      .patch(`/api/v1/credentials/${res.body.id}`)
-      .set(bearer(dept.tokens.manager))
-      .send({
+    const changed = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/credentials/${res.body.id}`, {
         verification: {
           method: 'primary-source',
           verifiedOn: '2024-07-16',
@@ -192,11 +178,8 @@ describe('credentials API', () => {
         }),
       }),
     );
-    const cleared = await t
-      .http()
-      .patch(`/api/v1/credentials/${res.body.id}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ verification: null, version: 2 })
+    const cleared = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/credentials/${res.body.id}`, { verification: null, version: 2 })
       .expect(200);
     expect(cleared.body.verification).toBeNull();
     const [after] = await t.dataSource.query(
@@ -219,12 +202,10 @@ describe('credentials API', () => {
   it('revokes with DELETE: keeps the row, answers it, audits the reason; a second revocation is 409', async () => {
     const created = await create(dept.staffStaffId).expect(201);
     const id = created.body.id;
-    const revoked = await t
-      .http()
+    const revoked = await caller(t, dept.tokens.manager)
       .delete(
         `/api/v1/credentials/${id}?reason=${encodeURIComponent('certificate found invalid')}&revokedOn=2025-03-10`,
       )
-      .set(bearer(dept.tokens.manager))
       .expect(200);
     expect(revoked.body).toMatchObject({
       id,
@@ -232,7 +213,7 @@ describe('credentials API', () => {
       revokedReason: 'certificate found invalid',
       version: 2,
     });
-    await t.http().get(`/api/v1/credentials/${id}`).set(bearer(dept.tokens.staff)).expect(200);
+    await caller(t, dept.tokens.staff).get(`/api/v1/credentials/${id}`).expect(200);
     const audit = await auditOf(t, id);
     expect(audit[1]).toMatchObject({
       action: 'revoke',
@@ -240,10 +221,8 @@ describe('credentials API', () => {
       after: { revokedOn: '2025-03-10', revokedReason: 'certificate found invalid' },
       note: 'certificate found invalid',
     });
-    const again = await t
-      .http()
+    const again = await caller(t, dept.tokens.admin)
       .delete(`/api/v1/credentials/${id}`)
-      .set(bearer(dept.tokens.admin))
       .expect(409);
     expect(again.body.message[0]).toMatch(/already revoked on 2025-03-10/);
 
@@ -252,10 +231,8 @@ describe('credentials API', () => {
       issuedOn: '2020-01-01',
       expiresOn: null,
     }).expect(201);
-    const now = await t
-      .http()
+    const now = await caller(t, dept.tokens.admin)
       .delete(`/api/v1/credentials/${other2.body.id}`)
-      .set(bearer(dept.tokens.admin))
       .expect(200);
     expect([daysFromToday(0), daysFromToday(-1)]).toContain(now.body.revokedOn);
     expect(now.body.revokedReason).toBeNull();
@@ -267,22 +244,16 @@ describe('credentials API', () => {
   it('refuses a revocation in the future or before issuedOn, and bad revocation input, changing nothing', async () => {
     const created = await create(dept.otherStaffId).expect(201);
     const url = `/api/v1/credentials/${created.body.id}`;
-    const future = await t
-      .http()
+    const future = await caller(t, dept.tokens.manager)
       .delete(`${url}?revokedOn=${daysFromToday(3)}`)
-      .set(bearer(dept.tokens.manager))
       .expect(400);
     expect(future.body.message[0]).toMatch(/^revokedOn must not be in the future/);
-    const early = await t
-      .http()
+    const early = await caller(t, dept.tokens.manager)
       .delete(`${url}?revokedOn=2024-06-30`)
-      .set(bearer(dept.tokens.manager))
       .expect(400);
     expect(early.body.message[0]).toMatch(/^revokedOn must be on or after issuedOn/);
-    const bad = await t
-      .http()
+    const bad = await caller(t, dept.tokens.manager)
       .delete(`${url}?revokedOn=2025-02-30&why=x`)
-      .set(bearer(dept.tokens.manager))
       .expect(400);
     expect(bad.body.message.join('\n')).toMatch(/revokedOn/);
     expect(bad.body.message.join('\n')).toMatch(/why/);
@@ -298,11 +269,8 @@ describe('credentials API', () => {
     const before = await countRows(t, 'credential');
     const auditBefore = await countRows(t, 'audit_event');
 
-    const shape = await t
-      .http()
-      .post(staffPath(dept.staffStaffId))
-      .set(bearer(dept.tokens.manager))
-      .send({
+    const shape = await caller(t, dept.tokens.manager)
+      .post(staffPath(dept.staffStaffId), {
         credentialTypeId: 'x',
         issuedOn: '2024-13-01',
         expiresOn: 'soon',
@@ -344,20 +312,18 @@ describe('credentials API', () => {
     );
 
     const existing = await create(dept.staffStaffId).expect(201);
-    const patchDates = await t
-      .http()
-      .patch(`/api/v1/credentials/${existing.body.id}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ issuedOn: '2026-07-01', version: 1 })
+    const patchDates = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/credentials/${existing.body.id}`, { issuedOn: '2026-07-01', version: 1 })
       .expect(400);
     expect(patchDates.body.message).toEqual([
       'expiresOn must be on or after issuedOn (2026-07-01)',
     ]);
-    const patchNull = await t
-      .http()
-      .patch(`/api/v1/credentials/${existing.body.id}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ issuedOn: null, staffId: dept.otherStaffId, version: 1 })
+    const patchNull = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/credentials/${existing.body.id}`, {
+        issuedOn: null,
+        staffId: dept.otherStaffId,
+        version: 1,
+      })
       .expect(400);
     expect(patchNull.body.message.join('\n')).toMatch(/issuedOn/);
     expect(patchNull.body.message.join('\n')).toMatch(/staffId/);
@@ -384,25 +350,14 @@ describe('credentials API', () => {
   it('lets staff read only their own credentials and write none; 401 without a token', async () => {
     const mine = await create(dept.staffStaffId).expect(201);
     const theirs = await create(dept.otherStaffId).expect(201);
-    await t
-      .http()
-      .get(`/api/v1/credentials/${theirs.body.id}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(404);
-    await t.http().get(staffPath(dept.otherStaffId)).set(bearer(dept.tokens.staff)).expect(404);
-    await t.http().get(staffPath(dept.otherStaffId)).set(bearer(dept.tokens.manager)).expect(200);
+    await caller(t, dept.tokens.staff).get(`/api/v1/credentials/${theirs.body.id}`).expect(404);
+    await caller(t, dept.tokens.staff).get(staffPath(dept.otherStaffId)).expect(404);
+    await caller(t, dept.tokens.manager).get(staffPath(dept.otherStaffId)).expect(200);
     await create(dept.staffStaffId, {}, dept.tokens.staff).expect(403);
-    await t
-      .http()
-      .patch(`/api/v1/credentials/${mine.body.id}`)
-      .set(bearer(dept.tokens.staff))
-      .send({ number: 'X', version: 1 })
+    await caller(t, dept.tokens.staff)
+      .patch(`/api/v1/credentials/${mine.body.id}`, { number: 'X', version: 1 })
       .expect(403);
-    await t
-      .http()
-      .delete(`/api/v1/credentials/${mine.body.id}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(403);
+    await caller(t, dept.tokens.staff).delete(`/api/v1/credentials/${mine.body.id}`).expect(403);
     await t.http().get(`/api/v1/credentials/${mine.body.id}`).expect(401);
     await t.http().get(staffPath(dept.staffStaffId)).expect(401);
     await t.http().post(staffPath(dept.staffStaffId)).send({}).expect(401);
@@ -411,21 +366,16 @@ describe('credentials API', () => {
   it("answers 404 for another department's members and credentials", async () => {
     const created = await create(dept.staffStaffId).expect(201);
     const url = `/api/v1/credentials/${created.body.id}`;
-    await t.http().get(url).set(bearer(other.tokens.admin)).expect(404);
-    await t
-      .http()
-      .patch(url)
-      .set(bearer(other.tokens.manager))
-      .send({ number: 'X', version: 1 })
-      .expect(404);
-    await t.http().delete(url).set(bearer(other.tokens.manager)).expect(404);
-    await t.http().get(staffPath(dept.staffStaffId)).set(bearer(other.tokens.admin)).expect(404);
+    await caller(t, other.tokens.admin).get(url).expect(404);
+    await caller(t, other.tokens.manager).patch(url, { number: 'X', version: 1 }).expect(404);
+    await caller(t, other.tokens.manager).delete(url).expect(404);
+    await caller(t, other.tokens.admin).get(staffPath(dept.staffStaffId)).expect(404);
     await create(
       dept.staffStaffId,
       { credentialTypeId: await insertCredentialType(t, other.departmentId) },
       other.tokens.manager,
     ).expect(404);
-    await t.http().get('/api/v1/credentials/not-a-uuid').set(bearer(dept.tokens.admin)).expect(400);
+    await caller(t, dept.tokens.admin).get('/api/v1/credentials/not-a-uuid').expect(400);
   });
 
   it('lists a member’s credentials newest issued first, paginated', async () => {
@@ -433,27 +383,18 @@ describe('credentials API', () => {
     const type = await insertCredentialType(t, d.departmentId, 'RHIT');
     const post = async (issuedOn: string) =>
       (
-        await t
-          .http()
-          .post(staffPath(d.otherStaffId))
-          .set(bearer(d.tokens.admin))
-          .send({ credentialTypeId: type, issuedOn })
+        await caller(t, d.tokens.admin)
+          .post(staffPath(d.otherStaffId), { credentialTypeId: type, issuedOn })
           .expect(201)
       ).body.id;
     const a = await post('2019-05-01');
     const b = await post('2023-05-01');
     const c = await post('2021-05-01');
-    const list = await t
-      .http()
-      .get(staffPath(d.otherStaffId))
-      .set(bearer(d.tokens.manager))
-      .expect(200);
+    const list = await caller(t, d.tokens.manager).get(staffPath(d.otherStaffId)).expect(200);
     expect(list.body.total).toBe(3);
     expect(list.body.items.map((x: { id: string }) => x.id)).toEqual([b, c, a]);
-    const page = await t
-      .http()
+    const page = await caller(t, d.tokens.manager)
       .get(`${staffPath(d.otherStaffId)}?limit=1&offset=2`)
-      .set(bearer(d.tokens.manager))
       .expect(200);
     expect(page.body.items.map((x: { id: string }) => x.id)).toEqual([a]);
   });

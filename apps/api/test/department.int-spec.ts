@@ -1,4 +1,4 @@
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
 describe('department API', () => {
@@ -14,7 +14,7 @@ describe('department API', () => {
         .count,
     );
   const patch = (body: object, token = dept.tokens.admin) =>
-    t.http().patch('/api/v1/department').set(bearer(token)).send(body);
+    caller(t, token).patch('/api/v1/department', body);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -25,11 +25,7 @@ describe('department API', () => {
 
   it('shows every signed-in user their own department', async () => {
     for (const role of ['admin', 'manager', 'staff'] as const) {
-      const res = await t
-        .http()
-        .get('/api/v1/department')
-        .set(bearer(dept.tokens[role]))
-        .expect(200);
+      const res = await caller(t, dept.tokens[role]).get('/api/v1/department').expect(200);
       expect(res.body).toEqual({
         id: dept.departmentId,
         name: 'HIM a',
@@ -47,16 +43,13 @@ describe('department API', () => {
       });
     }
     expect(
-      (await t.http().get('/api/v1/department').set(bearer(other.tokens.staff)).expect(200)).body
-        .id,
+      (await caller(t, other.tokens.staff).get('/api/v1/department').expect(200)).body.id,
     ).toBe(other.departmentId);
     await t.http().get('/api/v1/department').expect(401);
   });
 
   it('lets an admin change the settings, sorting reminder lead times and auditing the change', async () => {
-    const before = (
-      await t.http().get('/api/v1/department').set(bearer(dept.tokens.admin)).expect(200)
-    ).body;
+    const before = (await caller(t, dept.tokens.admin).get('/api/v1/department').expect(200)).body;
     const res = await patch({
       version: 1,
       name: ' Riverside HIM ',
@@ -81,10 +74,8 @@ describe('department API', () => {
       version: 2,
     });
     expect((await snapshot(dept.departmentId)).reminder_lead_days).toEqual([120, 30, 7]);
-    const audit = await t
-      .http()
+    const audit = await caller(t, dept.tokens.manager)
       .get(`/api/v1/audit?entity=department&entityId=${dept.departmentId}`)
-      .set(bearer(dept.tokens.manager))
       .expect(200);
     expect(audit.body.items).toHaveLength(1);
     delete before.evidenceMaxBytes;

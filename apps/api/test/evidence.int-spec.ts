@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { bearer, caller, createDepartment, type DepartmentFixture } from './fixtures';
 import { auditOf, countRows, daysFromToday, insertCredentialType } from './member-records';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -74,21 +74,19 @@ describe('evidence files', () => {
     const rhia = await insertCredentialType(t, dept.departmentId, 'RHIA');
     const add = async (staffId: string) =>
       (
-        await t
-          .http()
-          .post(`/api/v1/staff/${staffId}/credentials`)
-          .set(bearer(dept.tokens.manager))
-          .send({ credentialTypeId: rhia, issuedOn: '2024-07-01', expiresOn: daysFromToday(300) })
+        await caller(t, dept.tokens.manager)
+          .post(`/api/v1/staff/${staffId}/credentials`, {
+            credentialTypeId: rhia,
+            issuedOn: '2024-07-01',
+            expiresOn: daysFromToday(300),
+          })
           .expect(201)
       ).body.id as string;
     staffCredential = await add(dept.staffStaffId);
     otherCredential = await add(dept.otherStaffId);
     staffActivity = (
-      await t
-        .http()
-        .post(`/api/v1/staff/${dept.staffStaffId}/ce-activities`)
-        .set(bearer(dept.tokens.staff))
-        .send({
+      await caller(t, dept.tokens.staff)
+        .post(`/api/v1/staff/${dept.staffStaffId}/ce-activities`, {
           title: 'Coding Clinic',
           provider: 'AHIMA',
           completedOn: daysFromToday(-5),
@@ -137,10 +135,8 @@ describe('evidence files', () => {
 
     // Managers and admins of the department read it too; the list has its metadata.
     await download(dept.tokens.manager, res.body.id).expect(200);
-    const list = await t
-      .http()
+    const list = await caller(t, dept.tokens.admin)
       .get(`/api/v1/credentials/${staffCredential}/evidence`)
-      .set(bearer(dept.tokens.admin))
       .expect(200);
     expect(list.body).toEqual({ items: [{ ...res.body, canDelete: true }], total: 1 });
   });
@@ -194,7 +190,7 @@ describe('evidence files', () => {
     expect(text.body.message).toEqual([expect.stringMatching(/^file must be a PDF, PNG or JPEG/)]);
     const empty = await upload(dept.tokens.staff, path, Buffer.alloc(0), 'empty.pdf').expect(400);
     expect(empty.body.message).toEqual(['file is empty']);
-    const missing = await t.http().post(path).set(bearer(dept.tokens.staff)).send({}).expect(400);
+    const missing = await caller(t, dept.tokens.staff).post(path, {}).expect(400);
     expect(missing.body.message[0]).toMatch(/^file is required/);
     const wrongField = await t
       .http()
@@ -230,11 +226,7 @@ describe('evidence files', () => {
     const atLimit = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(MAX_BYTES - 9, 0x20)]);
     const ok = await upload(dept.tokens.manager, path, atLimit, 'limit.pdf').expect(201);
     expect(ok.body.sizeBytes).toBe(MAX_BYTES);
-    await t
-      .http()
-      .delete(`/api/v1/evidence/${ok.body.id}`)
-      .set(bearer(dept.tokens.manager))
-      .expect(204);
+    await caller(t, dept.tokens.manager).delete(`/api/v1/evidence/${ok.body.id}`).expect(204);
 
     expect(await countRows(t, 'evidence_file')).toBe(rows);
     expect(await largeObjects()).toBe(objects);
@@ -251,10 +243,8 @@ describe('evidence files', () => {
     const id = managerUpload.body.id;
 
     await download(dept.tokens.staff, id).expect(404);
-    await t
-      .http()
+    await caller(t, dept.tokens.staff)
       .get(`/api/v1/credentials/${otherCredential}/evidence`)
-      .set(bearer(dept.tokens.staff))
       .expect(404);
     await upload(
       dept.tokens.staff,
@@ -269,60 +259,37 @@ describe('evidence files', () => {
       Buffer.from('not a pdf'),
       'x.pdf',
     ).expect(404);
-    await t.http().delete(`/api/v1/evidence/${id}`).set(bearer(dept.tokens.staff)).expect(404);
+    await caller(t, dept.tokens.staff).delete(`/api/v1/evidence/${id}`).expect(404);
 
     for (const token of [other.tokens.admin, other.tokens.manager, other.tokens.staff]) {
       await download(token, id).expect(404);
-      await t
-        .http()
-        .get(`/api/v1/credentials/${otherCredential}/evidence`)
-        .set(bearer(token))
-        .expect(404);
-      await t
-        .http()
-        .get(`/api/v1/ce-activities/${staffActivity}/evidence`)
-        .set(bearer(token))
-        .expect(404);
+      await caller(t, token).get(`/api/v1/credentials/${otherCredential}/evidence`).expect(404);
+      await caller(t, token).get(`/api/v1/ce-activities/${staffActivity}/evidence`).expect(404);
       await upload(
         token,
         `/api/v1/credentials/${otherCredential}/evidence`,
         certificate,
         'x.pdf',
       ).expect(404);
-      await t.http().delete(`/api/v1/evidence/${id}`).set(bearer(token)).expect(404);
+      await caller(t, token).delete(`/api/v1/evidence/${id}`).expect(404);
     }
     await download(dept.tokens.admin, id).expect(200);
-    await t
-      .http()
+    await caller(t, dept.tokens.admin)
       .get('/api/v1/evidence/00000000-0000-4000-8000-000000000000')
-      .set(bearer(dept.tokens.admin))
       .expect(404);
-    await t.http().get('/api/v1/evidence/not-a-uuid').set(bearer(dept.tokens.admin)).expect(400);
+    await caller(t, dept.tokens.admin).get('/api/v1/evidence/not-a-uuid').expect(400);
   });
 
   it('flips hasEvidence on credentials and CE activities, in lists and single reads', async () => {
     const credentialNow = async () =>
-      (
-        await t
-          .http()
-          .get(`/api/v1/credentials/${staffCredential}`)
-          .set(bearer(dept.tokens.staff))
-          .expect(200)
-      ).body.hasEvidence;
+      (await caller(t, dept.tokens.staff).get(`/api/v1/credentials/${staffCredential}`).expect(200))
+        .body.hasEvidence;
     const activityNow = async () =>
-      (
-        await t
-          .http()
-          .get(`/api/v1/ce-activities/${staffActivity}`)
-          .set(bearer(dept.tokens.staff))
-          .expect(200)
-      ).body.hasEvidence;
+      (await caller(t, dept.tokens.staff).get(`/api/v1/ce-activities/${staffActivity}`).expect(200))
+        .body.hasEvidence;
 
-    const activity = await t
-      .http()
-      .post(`/api/v1/staff/${dept.staffStaffId}/ce-activities`)
-      .set(bearer(dept.tokens.staff))
-      .send({
+    const activity = await caller(t, dept.tokens.staff)
+      .post(`/api/v1/staff/${dept.staffStaffId}/ce-activities`, {
         title: 'Privacy webinar',
         provider: 'AHIMA',
         completedOn: daysFromToday(-3),
@@ -336,49 +303,33 @@ describe('evidence files', () => {
       certificate,
       'webinar.pdf',
     ).expect(201);
-    const list = await t
-      .http()
+    const list = await caller(t, dept.tokens.staff)
       .get(`/api/v1/staff/${dept.staffStaffId}/ce-activities`)
-      .set(bearer(dept.tokens.staff))
       .expect(200);
     const flags = Object.fromEntries(
       list.body.items.map((a: { id: string; hasEvidence: boolean }) => [a.id, a.hasEvidence]),
     );
     expect(flags[activity.body.id]).toBe(true);
     expect(await activityNow()).toBe(true); // the JPEG of the earlier test
-    const queue = await t
-      .http()
-      .get('/api/v1/ce-activities')
-      .set(bearer(dept.tokens.manager))
-      .expect(200);
+    const queue = await caller(t, dept.tokens.manager).get('/api/v1/ce-activities').expect(200);
     expect(
       queue.body.items.find((a: { id: string }) => a.id === activity.body.id).hasEvidence,
     ).toBe(true);
 
     expect(await credentialNow()).toBe(true);
-    const credentials = await t
-      .http()
+    const credentials = await caller(t, dept.tokens.manager)
       .get(`/api/v1/staff/${dept.otherStaffId}/credentials`)
-      .set(bearer(dept.tokens.manager))
       .expect(200);
     expect(credentials.body.items[0].hasEvidence).toBe(true);
 
-    await t
-      .http()
-      .delete(`/api/v1/evidence/${file.body.id}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(204);
-    const again = await t
-      .http()
+    await caller(t, dept.tokens.staff).delete(`/api/v1/evidence/${file.body.id}`).expect(204);
+    const again = await caller(t, dept.tokens.staff)
       .get(`/api/v1/ce-activities/${activity.body.id}`)
-      .set(bearer(dept.tokens.staff))
       .expect(200);
     expect(again.body.hasEvidence).toBe(false);
     // A new credential has none.
-    const fresh = await t
-      .http()
+    const fresh = await caller(t, dept.tokens.staff)
       .get(`/api/v1/staff/${dept.staffStaffId}/credentials`)
-      .set(bearer(dept.tokens.staff))
       .expect(200);
     expect(fresh.body.items.map((c: { hasEvidence: boolean }) => c.hasEvidence)).toEqual([true]);
   });
@@ -393,18 +344,10 @@ describe('evidence files', () => {
     const oid = await contentOid(res.body.id);
     expect(await largeObjectExists(oid)).toBe(true);
 
-    await t
-      .http()
-      .delete(`/api/v1/evidence/${res.body.id}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(204);
+    await caller(t, dept.tokens.staff).delete(`/api/v1/evidence/${res.body.id}`).expect(204);
     expect(await largeObjectExists(oid)).toBe(false);
     await download(dept.tokens.staff, res.body.id).expect(404);
-    await t
-      .http()
-      .delete(`/api/v1/evidence/${res.body.id}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(404);
+    await caller(t, dept.tokens.staff).delete(`/api/v1/evidence/${res.body.id}`).expect(404);
 
     const audit = await auditOf(t, res.body.id);
     expect(audit.map((e) => [e.action, e.entity, e.user_email])).toEqual([
@@ -422,55 +365,36 @@ describe('evidence files', () => {
     const path = `/api/v1/ce-activities/${staffActivity}/evidence`;
     const own = await upload(dept.tokens.staff, path, certificate, 'mine.pdf').expect(201);
     const managers = await upload(dept.tokens.manager, path, PNG, 'managers.png').expect(201);
-    const listed = await t.http().get(path).set(bearer(dept.tokens.staff)).expect(200);
+    const listed = await caller(t, dept.tokens.staff).get(path).expect(200);
     const canDelete = Object.fromEntries(
       listed.body.items.map((f: { id: string; canDelete: boolean }) => [f.id, f.canDelete]),
     );
     expect(canDelete[own.body.id]).toBe(true);
     expect(canDelete[managers.body.id]).toBe(false);
-    await t
-      .http()
-      .delete(`/api/v1/evidence/${managers.body.id}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(403);
+    await caller(t, dept.tokens.staff).delete(`/api/v1/evidence/${managers.body.id}`).expect(403);
 
-    const activity = await t
-      .http()
+    const activity = await caller(t, dept.tokens.manager)
       .get(`/api/v1/ce-activities/${staffActivity}`)
-      .set(bearer(dept.tokens.manager))
       .expect(200);
-    await t
-      .http()
-      .post(`/api/v1/ce-activities/${staffActivity}/review`)
-      .set(bearer(dept.tokens.manager))
-      .send({ status: 'approved', version: activity.body.version })
+    await caller(t, dept.tokens.manager)
+      .post(`/api/v1/ce-activities/${staffActivity}/review`, {
+        status: 'approved',
+        version: activity.body.version,
+      })
       .expect(200);
-    const refused = await t
-      .http()
+    const refused = await caller(t, dept.tokens.staff)
       .delete(`/api/v1/evidence/${own.body.id}`)
-      .set(bearer(dept.tokens.staff))
       .expect(403);
     expect(refused.body.message[0]).toMatch(/reviewed; only a manager/);
     // Adding more after review is fine; the reviewer's document stays.
     await upload(dept.tokens.staff, path, JPEG, 'more.jpg', 'image/jpeg').expect(201);
-    await t
-      .http()
-      .delete(`/api/v1/evidence/${own.body.id}`)
-      .set(bearer(dept.tokens.manager))
-      .expect(204);
-    await t
-      .http()
-      .delete(`/api/v1/evidence/${managers.body.id}`)
-      .set(bearer(dept.tokens.admin))
-      .expect(204);
+    await caller(t, dept.tokens.manager).delete(`/api/v1/evidence/${own.body.id}`).expect(204);
+    await caller(t, dept.tokens.admin).delete(`/api/v1/evidence/${managers.body.id}`).expect(204);
   });
 
   it('removes the content when its CE activity or department is deleted (no orphaned objects)', async () => {
-    const activity = await t
-      .http()
-      .post(`/api/v1/staff/${dept.staffStaffId}/ce-activities`)
-      .set(bearer(dept.tokens.staff))
-      .send({
+    const activity = await caller(t, dept.tokens.staff)
+      .post(`/api/v1/staff/${dept.staffStaffId}/ce-activities`, {
         title: 'Logged by mistake',
         provider: 'AHIMA',
         completedOn: daysFromToday(-1),
@@ -484,19 +408,17 @@ describe('evidence files', () => {
       'oops.pdf',
     ).expect(201);
     const oid = await contentOid(file.body.id);
-    await t
-      .http()
+    await caller(t, dept.tokens.staff)
       .delete(`/api/v1/ce-activities/${activity.body.id}`)
-      .set(bearer(dept.tokens.staff))
       .expect(204);
     expect(await largeObjectExists(oid)).toBe(false);
 
     const rhia = await insertCredentialType(t, other.departmentId, 'RHIA');
-    const credential = await t
-      .http()
-      .post(`/api/v1/staff/${other.staffStaffId}/credentials`)
-      .set(bearer(other.tokens.manager))
-      .send({ credentialTypeId: rhia, issuedOn: '2024-07-01' })
+    const credential = await caller(t, other.tokens.manager)
+      .post(`/api/v1/staff/${other.staffStaffId}/credentials`, {
+        credentialTypeId: rhia,
+        issuedOn: '2024-07-01',
+      })
       .expect(201);
     const otherFile = await upload(
       other.tokens.staff,

@@ -97,3 +97,19 @@ export async function createDepartment(
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/**
+ * Requests to the running app as the holder of `token` (the Authorization header set), with the
+ * body sent where one is given: `await caller(t, d.tokens.staff).post(path, body).expect(201)`.
+ */
+export function caller(t: TestApp, token: string) {
+  const send = (req: ReturnType<ReturnType<TestApp['http']>['post']>, body?: unknown) =>
+    body === undefined ? req : req.send(body as object);
+  return {
+    get: (path: string) => t.http().get(path).set(bearer(token)),
+    post: (path: string, body?: unknown) => send(t.http().post(path).set(bearer(token)), body),
+    patch: (path: string, body?: unknown) => send(t.http().patch(path).set(bearer(token)), body),
+    put: (path: string, body?: unknown) => send(t.http().put(path).set(bearer(token)), body),
+    delete: (path: string, body?: unknown) => send(t.http().delete(path).set(bearer(token)), body),
+  };
+}

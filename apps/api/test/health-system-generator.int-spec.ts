@@ -5,7 +5,7 @@ import {
   resolveOptions,
   type HealthSystem,
 } from '../../../tools/test-data/health-system.cjs';
-import { bearer } from './fixtures';
+import { caller } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 import { createTestDatabase } from './test-database';
 
@@ -49,7 +49,7 @@ describe('the generated health system', () => {
   let system: HealthSystem;
   let adminToken: string;
   const get = async <T>(token: string, path: string): Promise<T> =>
-    (await t.http().get(`/api/v1${path}`).set(bearer(token)).expect(200)).body as T;
+    (await caller(t, token).get(`/api/v1${path}`).expect(200)).body as T;
   const login = async (email: string, password: string): Promise<string> =>
     (await t.http().post('/api/v1/auth/login').send({ email, password }).expect(200)).body
       .accessToken;

@@ -1,5 +1,5 @@
 import type { Test } from 'supertest';
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { bearer, caller, createDepartment, type DepartmentFixture } from './fixtures';
 import { bombSharedStrings, rowXml, STAFF_COLUMNS, xlsx } from './hostile-files';
 import { addTeamWithManager } from './member-records';
 import { createTestApp, type TestApp } from './test-app';
@@ -491,6 +491,6 @@ describe('the hostile suite', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
     // and the server still answers
-    await t.http().get('/api/v1/auth/me').set(bearer(d.tokens.admin)).expect(200);
+    await caller(t, d.tokens.admin).get('/api/v1/auth/me').expect(200);
   }, 240_000);
 });

@@ -6,7 +6,7 @@ import type {
   SurveyWindowResponse,
 } from '@him/contracts';
 import { addDays, todayIn } from '@him/domain';
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
 /**
@@ -19,13 +19,8 @@ describe('lapse rules through the API (assessments lapse, supersession, verified
   let d: DepartmentFixture;
   const id: Record<string, string> = {};
 
-  const as = (token: string) => ({
-    get: (path: string) => t.http().get(path).set(bearer(token)),
-    post: (path: string, body: object) => t.http().post(path).set(bearer(token)).send(body),
-    patch: (path: string, body: object) => t.http().patch(path).set(bearer(token)).send(body),
-  });
-  let admin: ReturnType<typeof as>;
-  let manager: ReturnType<typeof as>;
+  let admin: ReturnType<typeof caller>;
+  let manager: ReturnType<typeof caller>;
 
   const type = async (code: string, baseCeus: number) =>
     (
@@ -48,8 +43,8 @@ describe('lapse rules through the API (assessments lapse, supersession, verified
   beforeAll(async () => {
     t = await createTestApp();
     d = await createDepartment(t);
-    admin = as(d.tokens.admin);
-    manager = as(d.tokens.manager);
+    admin = caller(t, d.tokens.admin);
+    manager = caller(t, d.tokens.manager);
     id.rhia = await type('RHIA', 30);
     id.rhit = await type('RHIT', 20);
     id.ccs = await type('CCS', 20);
@@ -171,7 +166,7 @@ describe('lapse rules through the API (assessments lapse, supersession, verified
         expect.objectContaining({ skillId: id.hipaa, overdue: true, daysLeft: -10 }),
       ]);
       // staff see only their own
-      const own = await as(d.tokens.staff)
+      const own = await caller(t, d.tokens.staff)
         .get('/api/v1/reassessments-due?asOf=2025-03-10')
         .expect(200);
       expect(own.body.map((r: { staffId: string }) => r.staffId)).toEqual([d.staffStaffId]);
@@ -243,7 +238,7 @@ describe('lapse rules through the API (assessments lapse, supersession, verified
       expect(self.body.message).toEqual([expect.stringContaining('supersedes.0')]);
       const other = await createDepartment(t);
       const foreign = (
-        await as(other.tokens.admin)
+        await caller(t, other.tokens.admin)
           .post('/api/v1/credential-types', {
             code: 'RHIT',
             name: 'RHIT',
@@ -435,7 +430,7 @@ describe('lapse rules through the API (assessments lapse, supersession, verified
         const bad = await admin.get(`/api/v1/readiness/window?${query}`).expect(400);
         expect(bad.body.message.join(' ')).toContain(field);
       }
-      await as(d.tokens.staff)
+      await caller(t, d.tokens.staff)
         .get('/api/v1/readiness/window?from=2030-01-01&to=2030-02-01')
         .expect(403);
     });

@@ -1,5 +1,5 @@
 import type { MemberActions } from '@him/contracts';
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { bearer, caller, createDepartment, type DepartmentFixture } from './fixtures';
 import {
   addTeamWithManager,
   daysFromToday,
@@ -47,7 +47,7 @@ describe('what a caller may do to a member (GET /staff/:id → can)', () => {
   }
 
   const can = async (token: string, staffId: string): Promise<MemberActions> => {
-    const res = await t.http().get(`/api/v1/staff/${staffId}`).set(bearer(token)).expect(200);
+    const res = await caller(t, token).get(`/api/v1/staff/${staffId}`).expect(200);
     return res.body.can;
   };
 
@@ -222,7 +222,7 @@ describe('what a caller may do to a member (GET /staff/:id → can)', () => {
     // Deleting: read again now that records refer to the member (409 for the admin then).
     const now = await can(token(), staffId);
     expect(now.delete).toBe(false);
-    const res = await t.http().delete(`/api/v1/staff/${staffId}`).set(bearer(token()));
+    const res = await caller(t, token()).delete(`/api/v1/staff/${staffId}`);
     expect(res.status).toBe(expected.delete ? 409 : 403);
   });
 
@@ -230,18 +230,14 @@ describe('what a caller may do to a member (GET /staff/:id → can)', () => {
     const empty = await newMember('Mis Take');
     for (const token of [dept.tokens.manager, second.managerToken]) {
       expect((await can(token, empty)).delete).toBe(false);
-      await t.http().delete(`/api/v1/staff/${empty}`).set(bearer(token)).expect(403);
+      await caller(t, token).delete(`/api/v1/staff/${empty}`).expect(403);
     }
     expect((await can(dept.tokens.admin, empty)).delete).toBe(true);
-    await t.http().delete(`/api/v1/staff/${empty}`).set(bearer(dept.tokens.admin)).expect(204);
+    await caller(t, dept.tokens.admin).delete(`/api/v1/staff/${empty}`).expect(204);
   });
 
   it('a staff member gets no answer about another member, and every write of theirs is 404', async () => {
-    await t
-      .http()
-      .get(`/api/v1/staff/${dept.otherStaffId}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(404);
+    await caller(t, dept.tokens.staff).get(`/api/v1/staff/${dept.otherStaffId}`).expect(404);
     const statuses = await writes(dept.tokens.staff, dept.otherStaffId);
     // what the staff role lacks outright is 403 at the permission check; the rest 404
     expect(Object.entries(statuses).filter(([, code]) => code !== 403 && code !== 404)).toEqual([]);

@@ -1,4 +1,4 @@
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
 describe('GET /staff/:staffId/readiness (one member, R6)', () => {
@@ -12,15 +12,11 @@ describe('GET /staff/:staffId/readiness (one member, R6)', () => {
   afterAll(() => t.close());
 
   it('a staff member reads their own readiness, the same as the department figures say', async () => {
-    const own = await t
-      .http()
+    const own = await caller(t, dept.tokens.staff)
       .get(`/api/v1/staff/${dept.staffStaffId}/readiness?asOf=2026-06-01`)
-      .set(bearer(dept.tokens.staff))
       .expect(200);
-    const department = await t
-      .http()
+    const department = await caller(t, dept.tokens.manager)
       .get('/api/v1/readiness?asOf=2026-06-01')
-      .set(bearer(dept.tokens.manager))
       .expect(200);
     const expected = department.body.members.find(
       (member: { staffId: string }) => member.staffId === dept.staffStaffId,
@@ -34,21 +30,15 @@ describe('GET /staff/:staffId/readiness (one member, R6)', () => {
   });
 
   it("another member's answers 404 to staff, 200 to a manager; a bad date is a 400 naming asOf", async () => {
-    await t
-      .http()
+    await caller(t, dept.tokens.staff)
       .get(`/api/v1/staff/${dept.otherStaffId}/readiness`)
-      .set(bearer(dept.tokens.staff))
       .expect(404);
-    const managed = await t
-      .http()
+    const managed = await caller(t, dept.tokens.manager)
       .get(`/api/v1/staff/${dept.otherStaffId}/readiness`)
-      .set(bearer(dept.tokens.manager))
       .expect(200);
     expect(managed.body.readiness).toMatchObject({ staffId: dept.otherStaffId });
-    const bad = await t
-      .http()
+    const bad = await caller(t, dept.tokens.staff)
       .get(`/api/v1/staff/${dept.staffStaffId}/readiness?asOf=2026-02-30`)
-      .set(bearer(dept.tokens.staff))
       .expect(400);
     expect(JSON.stringify(bad.body.message)).toContain('asOf');
   });

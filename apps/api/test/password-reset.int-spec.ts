@@ -5,7 +5,7 @@
  */
 import { AUTH_CLOCK, RESET_LINK_MINUTES } from '../src/auth/password-reset.service';
 import type { Clock } from '../src/notifications/clock';
-import { bearer, createDepartment, PASSWORD, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture, PASSWORD } from './fixtures';
 import { CaptureSmtp } from './support/capture-servers';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -95,7 +95,7 @@ describe('password reset by e-mail', () => {
     expect(weak.body.message[0]).toMatch(/^password /);
 
     await reset(token, NEW_PASSWORD).expect(204);
-    await t.http().get('/api/v1/auth/me').set(bearer(dept.tokens.manager)).expect(401);
+    await caller(t, dept.tokens.manager).get('/api/v1/auth/me').expect(401);
     const again = await reset(token, 'another fine passphrase here').expect(400);
     expect(again.body.message[0]).toMatch(/^token /);
 

@@ -1,4 +1,4 @@
-import { bearer, type DepartmentFixture } from './fixtures';
+import { caller, type DepartmentFixture } from './fixtures';
 import { openCatalogTest, tableCounts } from './support/catalog';
 import type { TestApp } from './test-app';
 
@@ -13,7 +13,7 @@ describe('roles API', () => {
   const rowCounts = () =>
     tableCounts(t, ['job_role', 'requirement', 'requirement_credential_type', 'audit_event']);
   const post = (body: object, token = dept.tokens.admin) =>
-    t.http().post('/api/v1/roles').set(bearer(token)).send(body);
+    caller(t, token).post('/api/v1/roles', body);
 
   beforeAll(async () => {
     ({ t, dept } = await openCatalogTest());
@@ -29,12 +29,10 @@ describe('roles API', () => {
   });
 
   it('answers 409 on deleting a role staff hold', async () => {
-    const held = await t
-      .http()
+    const held = await caller(t, dept.tokens.admin)
       .delete(`/api/v1/roles/${dept.roleId}`)
-      .set(bearer(dept.tokens.admin))
       .expect(409);
     expect(held.body.message[0]).toMatch(/held by 3 staff members/);
-    await t.http().get(`/api/v1/roles/${dept.roleId}`).set(bearer(dept.tokens.admin)).expect(200);
+    await caller(t, dept.tokens.admin).get(`/api/v1/roles/${dept.roleId}`).expect(200);
   });
 });

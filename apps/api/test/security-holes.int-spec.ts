@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
-import { bearer, createDepartment, PASSWORD, type DepartmentFixture } from './fixtures';
+import { bearer, caller, createDepartment, type DepartmentFixture, PASSWORD } from './fixtures';
 import {
   bombRows,
   bombSharedStrings,
@@ -40,8 +40,7 @@ describe('issue 9: what a hospital security review tries first', () => {
   afterAll(() => t.close());
 
   const staffVersion = async (id: string) =>
-    (await t.http().get(`/api/v1/staff/${id}`).set(bearer(d.tokens.admin)).expect(200)).body
-      .version as number;
+    (await caller(t, d.tokens.admin).get(`/api/v1/staff/${id}`).expect(200)).body.version as number;
 
   describe('hole 1: an XLSX is read as a stream that stops at the row cap and at what really inflates', () => {
     const importXlsx = (dept: DepartmentFixture, file: Buffer) =>
@@ -127,74 +126,73 @@ describe('issue 9: what a hospital security review tries first', () => {
   it('hole 2: a manager cannot review CE of another team by moving the member in and out', async () => {
     // Ben is on Release of Information (managed by Rita), and submits an activity there.
     const activity = (
-      await t
-        .http()
-        .post(`/api/v1/staff/${roi.memberStaffId}/ce-activities`)
-        .set(bearer(d.tokens.admin))
-        .send({ title: 'ROI webinar', provider: 'AHIMA', completedOn: '2026-01-10', hours: 2 })
+      await caller(t, d.tokens.admin)
+        .post(`/api/v1/staff/${roi.memberStaffId}/ce-activities`, {
+          title: 'ROI webinar',
+          provider: 'AHIMA',
+          completedOn: '2026-01-10',
+          hours: 2,
+        })
         .expect(201)
     ).body;
     // Maria (manager of Coding) moves Ben into Coding ...
-    await t
-      .http()
-      .patch(`/api/v1/staff/${roi.memberStaffId}`)
-      .set(bearer(d.tokens.manager))
-      .send({ teamId: d.teamId, version: await staffVersion(roi.memberStaffId) })
+    await caller(t, d.tokens.manager)
+      .patch(`/api/v1/staff/${roi.memberStaffId}`, {
+        teamId: d.teamId,
+        version: await staffVersion(roi.memberStaffId),
+      })
       .expect(200);
     // ... the activity is not in her queue and she may not approve it ...
-    const queue = await t
-      .http()
+    const queue = await caller(t, d.tokens.manager)
       .get('/api/v1/ce-activities?status=submitted')
-      .set(bearer(d.tokens.manager))
       .expect(200);
     expect(queue.body.items.map((a: { id: string }) => a.id)).not.toContain(activity.id);
-    const review = await t
-      .http()
-      .post(`/api/v1/ce-activities/${activity.id}/review`)
-      .set(bearer(d.tokens.manager))
-      .send({ status: 'approved', version: activity.version })
+    const review = await caller(t, d.tokens.manager)
+      .post(`/api/v1/ce-activities/${activity.id}/review`, {
+        status: 'approved',
+        version: activity.version,
+      })
       .expect(403);
     expect(review.body.message.join(' ')).toMatch(/when it was submitted/);
     // ... nor edit it as a reviewer would.
-    await t
-      .http()
-      .patch(`/api/v1/ce-activities/${activity.id}`)
-      .set(bearer(d.tokens.manager))
-      .send({ hours: 20, version: activity.version })
+    await caller(t, d.tokens.manager)
+      .patch(`/api/v1/ce-activities/${activity.id}`, { hours: 20, version: activity.version })
       .expect(403);
     // Rita no longer has Ben on her team: not hers either; the director reviews it.
-    await t
-      .http()
-      .post(`/api/v1/ce-activities/${activity.id}/review`)
-      .set(bearer(roi.managerToken))
-      .send({ status: 'approved', version: activity.version })
+    await caller(t, roi.managerToken)
+      .post(`/api/v1/ce-activities/${activity.id}/review`, {
+        status: 'approved',
+        version: activity.version,
+      })
       .expect(403);
-    await t
-      .http()
-      .post(`/api/v1/ce-activities/${activity.id}/review`)
-      .set(bearer(d.tokens.admin))
-      .send({ status: 'approved', version: activity.version })
+    await caller(t, d.tokens.admin)
+      .post(`/api/v1/ce-activities/${activity.id}/review`, {
+        status: 'approved',
+        version: activity.version,
+      })
       .expect(200);
     // Moved back, Ben's new activities are Rita's to review again.
-    await t
-      .http()
-      .patch(`/api/v1/staff/${roi.memberStaffId}`)
-      .set(bearer(d.tokens.admin))
-      .send({ teamId: roi.teamId, version: await staffVersion(roi.memberStaffId) })
+    await caller(t, d.tokens.admin)
+      .patch(`/api/v1/staff/${roi.memberStaffId}`, {
+        teamId: roi.teamId,
+        version: await staffVersion(roi.memberStaffId),
+      })
       .expect(200);
     const next = (
-      await t
-        .http()
-        .post(`/api/v1/staff/${roi.memberStaffId}/ce-activities`)
-        .set(bearer(d.tokens.admin))
-        .send({ title: 'ROI course', provider: 'AHIMA', completedOn: '2026-01-11', hours: 1 })
+      await caller(t, d.tokens.admin)
+        .post(`/api/v1/staff/${roi.memberStaffId}/ce-activities`, {
+          title: 'ROI course',
+          provider: 'AHIMA',
+          completedOn: '2026-01-11',
+          hours: 1,
+        })
         .expect(201)
     ).body;
-    await t
-      .http()
-      .post(`/api/v1/ce-activities/${next.id}/review`)
-      .set(bearer(roi.managerToken))
-      .send({ status: 'approved', version: next.version })
+    await caller(t, roi.managerToken)
+      .post(`/api/v1/ce-activities/${next.id}/review`, {
+        status: 'approved',
+        version: next.version,
+      })
       .expect(200);
   });
 
@@ -202,61 +200,59 @@ describe('issue 9: what a hospital security review tries first', () => {
     const skillId = await insertSkill(t, d.departmentId);
     const typeId = await insertCredentialType(t, d.departmentId);
     const own = `/api/v1/staff/${d.managerStaffId}`;
-    const rated = await t
-      .http()
-      .post(`${own}/assessments`)
-      .set(bearer(d.tokens.manager))
-      .send({ skillId, level: 4, assessedOn: '2026-01-05', source: 'manager' })
+    const rated = await caller(t, d.tokens.manager)
+      .post(`${own}/assessments`, {
+        skillId,
+        level: 4,
+        assessedOn: '2026-01-05',
+        source: 'manager',
+      })
       .expect(403);
     expect(rated.body.message.join(' ')).toMatch(/^source: /);
     // a self-assessment of their own skills stays theirs to record
-    await t
-      .http()
-      .post(`${own}/assessments`)
-      .set(bearer(d.tokens.manager))
-      .send({ skillId, level: 2, assessedOn: '2026-01-05', source: 'self' })
+    await caller(t, d.tokens.manager)
+      .post(`${own}/assessments`, { skillId, level: 2, assessedOn: '2026-01-05', source: 'self' })
       .expect(201);
 
     const verification = { method: 'primary-source', verifiedOn: '2026-01-05' };
-    const createdVerified = await t
-      .http()
-      .post(`${own}/credentials`)
-      .set(bearer(d.tokens.manager))
-      .send({ credentialTypeId: typeId, number: 'SELF-1', issuedOn: '2025-01-01', verification })
+    const createdVerified = await caller(t, d.tokens.manager)
+      .post(`${own}/credentials`, {
+        credentialTypeId: typeId,
+        number: 'SELF-1',
+        issuedOn: '2025-01-01',
+        verification,
+      })
       .expect(403);
     expect(createdVerified.body.message.join(' ')).toMatch(/^verification: /);
     const credential = (
-      await t
-        .http()
-        .post(`${own}/credentials`)
-        .set(bearer(d.tokens.manager))
-        .send({ credentialTypeId: typeId, number: 'SELF-2', issuedOn: '2025-01-01' })
+      await caller(t, d.tokens.manager)
+        .post(`${own}/credentials`, {
+          credentialTypeId: typeId,
+          number: 'SELF-2',
+          issuedOn: '2025-01-01',
+        })
         .expect(201)
     ).body;
-    await t
-      .http()
-      .patch(`/api/v1/credentials/${credential.id}`)
-      .set(bearer(d.tokens.manager))
-      .send({ verification, version: credential.version })
+    await caller(t, d.tokens.manager)
+      .patch(`/api/v1/credentials/${credential.id}`, { verification, version: credential.version })
       .expect(403);
     // someone else verifies it
-    await t
-      .http()
-      .patch(`/api/v1/credentials/${credential.id}`)
-      .set(bearer(d.tokens.admin))
-      .send({ verification, version: credential.version })
+    await caller(t, d.tokens.admin)
+      .patch(`/api/v1/credentials/${credential.id}`, { verification, version: credential.version })
       .expect(200);
     // and the manager still rates and verifies the members of the team
-    await t
-      .http()
-      .post(`/api/v1/staff/${d.staffStaffId}/assessments`)
-      .set(bearer(d.tokens.manager))
-      .send({ skillId, level: 3, assessedOn: '2026-01-05', source: 'manager' })
+    await caller(t, d.tokens.manager)
+      .post(`/api/v1/staff/${d.staffStaffId}/assessments`, {
+        skillId,
+        level: 3,
+        assessedOn: '2026-01-05',
+        source: 'manager',
+      })
       .expect(201);
   });
 
   it('hole 9: passwords that are only long are refused, for new accounts and password changes', async () => {
-    const users = () => t.http().post('/api/v1/users').set(bearer(d.tokens.admin));
+    const users = () => caller(t, d.tokens.admin).post('/api/v1/users');
     for (const [password, why] of [
       ['            ', /^password must not be only spaces/],
       ['aaaaaaaaaaaa', /^password must not be one character repeated/],
@@ -276,11 +272,8 @@ describe('issue 9: what a hospital security review tries first', () => {
         .send({ email: 'strong@example.org', role: 'admin', password: 'Director!Demo2026' })
         .expect(201)
     ).body;
-    const change = await t
-      .http()
-      .patch(`/api/v1/users/${created.id}`)
-      .set(bearer(d.tokens.admin))
-      .send({ password: 'password1234', version: created.version })
+    const change = await caller(t, d.tokens.admin)
+      .patch(`/api/v1/users/${created.id}`, { password: 'password1234', version: created.version })
       .expect(400);
     expect(change.body.message).toEqual([expect.stringMatching(/^password is a common/)]);
   });
@@ -327,11 +320,13 @@ describe('issue 9: what a hospital security review tries first', () => {
   it('hole 8: 30 concurrent uploads to one activity store exactly the limit of 20', async () => {
     const dept = await createDepartment(t);
     const activity = (
-      await t
-        .http()
-        .post(`/api/v1/staff/${dept.staffStaffId}/ce-activities`)
-        .set(bearer(dept.tokens.staff))
-        .send({ title: 'Race webinar', provider: 'AHIMA', completedOn: '2026-01-10', hours: 1 })
+      await caller(t, dept.tokens.staff)
+        .post(`/api/v1/staff/${dept.staffStaffId}/ce-activities`, {
+          title: 'Race webinar',
+          provider: 'AHIMA',
+          completedOn: '2026-01-10',
+          hours: 1,
+        })
         .expect(201)
     ).body;
     const png = Buffer.from(
@@ -452,7 +447,7 @@ describe('issue 9: what a hospital security review tries first', () => {
   describe('hole 5: tokens die with their session', () => {
     const login = (email: string) =>
       t.http().post('/api/v1/auth/login').send({ email, password: PASSWORD }).expect(200);
-    const me = (token: string) => t.http().get('/api/v1/auth/me').set(bearer(token));
+    const me = (token: string) => caller(t, token).get('/api/v1/auth/me');
     const account = async (email: string) =>
       (
         await t.dataSource.query(`SELECT id, version FROM app_user WHERE email = $1`, [email])
@@ -463,11 +458,8 @@ describe('issue 9: what a hospital security review tries first', () => {
       const first = (await login(dept.emails.manager)).body.accessToken;
       await me(first).expect(200);
       const { id, version } = await account(dept.emails.manager);
-      await t
-        .http()
-        .patch(`/api/v1/users/${id}`)
-        .set(bearer(dept.tokens.admin))
-        .send({ password: 'a brand new passphrase 2027', version })
+      await caller(t, dept.tokens.admin)
+        .patch(`/api/v1/users/${id}`, { password: 'a brand new passphrase 2027', version })
         .expect(200);
       await me(first).expect(401);
       await me(dept.tokens.manager).expect(401);
@@ -479,7 +471,7 @@ describe('issue 9: what a hospital security review tries first', () => {
       const dept = await createDepartment(t);
       const { id, version } = await account(dept.emails.staff);
       const patch = (body: object) =>
-        t.http().patch(`/api/v1/users/${id}`).set(bearer(dept.tokens.admin)).send(body).expect(200);
+        caller(t, dept.tokens.admin).patch(`/api/v1/users/${id}`, body).expect(200);
       await patch({ active: false, version });
       await me(dept.tokens.staff).expect(401);
       await patch({ active: true, version: version + 1 });
@@ -491,9 +483,9 @@ describe('issue 9: what a hospital security review tries first', () => {
     it('logout revokes the token it is called with, and only that one', async () => {
       const dept = await createDepartment(t);
       const other = (await login(dept.emails.staff)).body.accessToken;
-      await t.http().post('/api/v1/auth/logout').set(bearer(dept.tokens.staff)).expect(200);
+      await caller(t, dept.tokens.staff).post('/api/v1/auth/logout').expect(200);
       await me(dept.tokens.staff).expect(401);
-      await t.http().post('/api/v1/auth/logout').set(bearer(dept.tokens.staff)).expect(401);
+      await caller(t, dept.tokens.staff).post('/api/v1/auth/logout').expect(401);
       await me(other).expect(200);
       const trail = await t.dataSource.query(
         `SELECT action FROM audit_event WHERE entity = 'user' AND department_id = $1 AND action = 'logout'`,
@@ -579,11 +571,11 @@ describe('issue 9: what a hospital security review tries first', () => {
       );
       const jwt = new JwtService();
       const forever = jwt.sign({ sub: id, sid }, { secret, algorithm: 'HS256' });
-      await t.http().get('/api/v1/auth/me').set(bearer(forever)).expect(401);
+      await caller(t, forever).get('/api/v1/auth/me').expect(401);
       const noSession = jwt.sign({ sub: id }, { secret, algorithm: 'HS256', expiresIn: 600 });
-      await t.http().get('/api/v1/auth/me').set(bearer(noSession)).expect(401);
+      await caller(t, noSession).get('/api/v1/auth/me').expect(401);
       const proper = jwt.sign({ sub: id, sid }, { secret, algorithm: 'HS256', expiresIn: 600 });
-      await t.http().get('/api/v1/auth/me').set(bearer(proper)).expect(200);
+      await caller(t, proper).get('/api/v1/auth/me').expect(200);
     });
 
     it('keeps the generated JWT secret out of the database, and the Swagger UI off unless API_DOCS', async () => {

@@ -1,4 +1,4 @@
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture } from './fixtures';
 import { auditOf, countRows, insertCredentialType } from './member-records';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -25,14 +25,14 @@ describe('credentials staff add themselves', () => {
     ...overrides,
   });
   const setPolicy = async (staffMayAddCredentials: boolean) => {
-    const { version } = (
-      await t.http().get('/api/v1/department').set(bearer(dept.tokens.admin)).expect(200)
-    ).body;
-    return t
-      .http()
-      .patch('/api/v1/department')
-      .set(bearer(dept.tokens.admin))
-      .send({ version, staffMayAddCredentials, note: 'managers add credentials' })
+    const { version } = (await caller(t, dept.tokens.admin).get('/api/v1/department').expect(200))
+      .body;
+    return caller(t, dept.tokens.admin)
+      .patch('/api/v1/department', {
+        version,
+        staffMayAddCredentials,
+        note: 'managers add credentials',
+      })
       .expect(200);
   };
 
@@ -45,11 +45,8 @@ describe('credentials staff add themselves', () => {
   afterAll(() => t.close());
 
   it('stores the credential unverified, audited as added by the member, and shows it to the managers', async () => {
-    const res = await t
-      .http()
-      .post(path(dept.staffStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body())
+    const res = await caller(t, dept.tokens.staff)
+      .post(path(dept.staffStaffId), body())
       .expect(201);
     expect(res.body).toMatchObject({
       staffId: dept.staffStaffId,
@@ -71,92 +68,64 @@ describe('credentials staff add themselves', () => {
       note: 'added by the member; awaiting verification',
     });
     // the managers see it, unverified, with the team's credentials
-    const team = await t
-      .http()
+    const team = await caller(t, dept.tokens.manager)
       .get(`/api/v1/credentials?teamId=${dept.teamId}`)
-      .set(bearer(dept.tokens.manager))
       .expect(200);
     expect(team.body.items).toContainEqual(
       expect.objectContaining({ id: res.body.id, verification: null }),
     );
     // and verify it as usual
-    await t
-      .http()
-      .patch(`/api/v1/credentials/${res.body.id}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ version: 1, verification: { method: 'primary-source', verifiedOn: '2026-01-06' } })
+    await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/credentials/${res.body.id}`, {
+        version: 1,
+        verification: { method: 'primary-source', verifiedOn: '2026-01-06' },
+      })
       .expect(200);
   });
 
   it('refuses a verification, bad input and another member’s record, writing nothing', async () => {
     const before = await countRows(t, 'credential');
-    const verified = await t
-      .http()
-      .post(path(dept.staffStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body({ verification: { method: 'primary-source', verifiedOn: '2026-01-06' } }))
+    const verified = await caller(t, dept.tokens.staff)
+      .post(
+        path(dept.staffStaffId),
+        body({ verification: { method: 'primary-source', verifiedOn: '2026-01-06' } }),
+      )
       .expect(400);
     expect(verified.body.message.join('\n')).toContain('verification');
-    const bad = await t
-      .http()
-      .post(path(dept.staffStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body({ credentialTypeId: 'x', issuedOn: '2026-02-30' }))
+    const bad = await caller(t, dept.tokens.staff)
+      .post(path(dept.staffStaffId), body({ credentialTypeId: 'x', issuedOn: '2026-02-30' }))
       .expect(400);
     expect(bad.body.message.join('\n')).toMatch(
       /credentialTypeId[\s\S]*issuedOn|issuedOn[\s\S]*credentialTypeId/,
     );
-    const expiresFirst = await t
-      .http()
-      .post(path(dept.staffStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body({ expiresOn: '2025-12-31' }))
+    const expiresFirst = await caller(t, dept.tokens.staff)
+      .post(path(dept.staffStaffId), body({ expiresOn: '2025-12-31' }))
       .expect(400);
     expect(expiresFirst.body.message.join('\n')).toContain('expiresOn');
     const foreignType = await insertCredentialType(t, other.departmentId, 'RHIT');
-    await t
-      .http()
-      .post(path(dept.staffStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body({ credentialTypeId: foreignType }))
+    await caller(t, dept.tokens.staff)
+      .post(path(dept.staffStaffId), body({ credentialTypeId: foreignType }))
       .expect(400);
     // staff reach only their own record; managers and admins add members' credentials the usual way
-    await t
-      .http()
-      .post(path(dept.otherStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body())
-      .expect(404);
-    const manager = await t
-      .http()
-      .post(path(dept.staffStaffId))
-      .set(bearer(dept.tokens.manager))
-      .send(body())
+    await caller(t, dept.tokens.staff).post(path(dept.otherStaffId), body()).expect(404);
+    const manager = await caller(t, dept.tokens.manager)
+      .post(path(dept.staffStaffId), body())
       .expect(403);
     expect(manager.body.message[0]).toMatch(/only the member/);
-    await t
-      .http()
-      .post(path(dept.staffStaffId))
-      .set(bearer(other.tokens.staff))
-      .send(body())
-      .expect(404);
+    await caller(t, other.tokens.staff).post(path(dept.staffStaffId), body()).expect(404);
     await t.http().post(path(dept.staffStaffId)).send(body()).expect(401);
     expect(await countRows(t, 'credential')).toBe(before);
   });
 
   it('names the team managers to ask where the department’s managers add credentials', async () => {
-    const managers = await t
-      .http()
+    const managers = await caller(t, dept.tokens.staff)
       .get(`/api/v1/staff/${dept.staffStaffId}/team-managers`)
-      .set(bearer(dept.tokens.staff))
       .expect(200);
     expect(managers.body).toEqual([
       { staffId: dept.managerStaffId, name: 'Maria Manager', email: expect.any(String) },
     ]);
-    await t
-      .http()
+    await caller(t, dept.tokens.staff)
       .get(`/api/v1/staff/${dept.otherStaffId}/team-managers`)
-      .set(bearer(dept.tokens.staff))
       .expect(404);
 
     const changed = await setPolicy(false);
@@ -169,60 +138,43 @@ describe('credentials staff add themselves', () => {
       note: 'managers add credentials',
     });
     expect(
-      (await t.http().get('/api/v1/department').set(bearer(dept.tokens.staff)).expect(200)).body
+      (await caller(t, dept.tokens.staff).get('/api/v1/department').expect(200)).body
         .staffMayAddCredentials,
     ).toBe(false);
 
     const before = await countRows(t, 'credential');
-    const refused = await t
-      .http()
-      .post(path(dept.staffStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body({ number: '777' }))
+    const refused = await caller(t, dept.tokens.staff)
+      .post(path(dept.staffStaffId), body({ number: '777' }))
       .expect(403);
     expect(refused.body.message[0]).toMatch(/ask Maria Manager \(your team's manager\) to add it/);
     expect(await countRows(t, 'credential')).toBe(before);
 
     // a manager still adds it for the member
-    await t
-      .http()
-      .post(`/api/v1/staff/${dept.staffStaffId}/credentials`)
-      .set(bearer(dept.tokens.manager))
-      .send(body({ number: '777' }))
+    await caller(t, dept.tokens.manager)
+      .post(`/api/v1/staff/${dept.staffStaffId}/credentials`, body({ number: '777' }))
       .expect(201);
 
     await setPolicy(true);
-    await t
-      .http()
-      .post(path(dept.staffStaffId))
-      .set(bearer(dept.tokens.staff))
-      .send(body({ number: '778' }))
+    await caller(t, dept.tokens.staff)
+      .post(path(dept.staffStaffId), body({ number: '778' }))
       .expect(201);
   });
 
   it('refuses a setting that is not true or false, and lets only the admin change it', async () => {
-    const { version } = (
-      await t.http().get('/api/v1/department').set(bearer(dept.tokens.admin)).expect(200)
-    ).body;
-    const res = await t
-      .http()
-      .patch('/api/v1/department')
-      .set(bearer(dept.tokens.admin))
-      .send({ version, staffMayAddCredentials: 'no' })
+    const { version } = (await caller(t, dept.tokens.admin).get('/api/v1/department').expect(200))
+      .body;
+    const res = await caller(t, dept.tokens.admin)
+      .patch('/api/v1/department', { version, staffMayAddCredentials: 'no' })
       .expect(400);
     expect(res.body.message.join('\n')).toContain('staffMayAddCredentials');
-    await t
-      .http()
-      .patch('/api/v1/department')
-      .set(bearer(dept.tokens.manager))
-      .send({ version, staffMayAddCredentials: false })
+    await caller(t, dept.tokens.manager)
+      .patch('/api/v1/department', { version, staffMayAddCredentials: false })
       .expect(403);
   });
 
   it('states the largest evidence file the API accepts', async () => {
-    const department = (
-      await t.http().get('/api/v1/department').set(bearer(dept.tokens.staff)).expect(200)
-    ).body;
+    const department = (await caller(t, dept.tokens.staff).get('/api/v1/department').expect(200))
+      .body;
     expect(department.evidenceMaxBytes).toBe(EVIDENCE_MAX_BYTES);
   });
 });

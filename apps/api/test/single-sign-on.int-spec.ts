@@ -3,7 +3,7 @@
  * with people in groups: the whole authorization code flow with PKCE, state and nonce, through
  * the real API over a real PostgreSQL.
  */
-import { bearer, createDepartment, PASSWORD, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture, PASSWORD } from './fixtures';
 import {
   CookieJar,
   signInAtProvider,
@@ -128,7 +128,7 @@ describe('single sign-on through an OpenID provider', () => {
     expect(body.user.email).toBe(dept.emails.admin);
     expect(body.user.role).toBe('admin');
     expect(body.returnTo).toBe('/overview');
-    await t.http().get('/api/v1/users').set(bearer(body.accessToken)).expect(200);
+    await caller(t, body.accessToken).get('/api/v1/users').expect(200);
 
     // the ticket works once
     await t.http().post('/api/v1/auth/oidc/complete').send({ ticket }).expect(400);
@@ -159,7 +159,7 @@ describe('single sign-on through an OpenID provider', () => {
     const second = await complete(await signIn('maria', jar));
     expect(second.body.user.role).toBe('staff');
     expect(second.body.user.staffId).toBe(dept.managerStaffId);
-    await t.http().get('/api/v1/audit').set(bearer(second.body.accessToken)).expect(403);
+    await caller(t, second.body.accessToken).get('/api/v1/audit').expect(403);
 
     const changes = await audit('role-change', dept.emails.manager);
     expect(changes).toHaveLength(1);
@@ -200,12 +200,9 @@ describe('single sign-on through an OpenID provider', () => {
   it('creates an account only when the department allows it, linked to the staff record with the e-mail', async () => {
     expect((await signIn('olga')).searchParams.get('ssoError')).toBe('no-account');
 
-    const department = await t.http().get('/api/v1/department').set(bearer(dept.tokens.admin));
-    await t
-      .http()
-      .patch('/api/v1/department')
-      .set(bearer(dept.tokens.admin))
-      .send({ ssoCreateAccounts: true, version: department.body.version })
+    const department = await caller(t, dept.tokens.admin).get('/api/v1/department');
+    await caller(t, dept.tokens.admin)
+      .patch('/api/v1/department', { ssoCreateAccounts: true, version: department.body.version })
       .expect(200);
     const { body } = await complete(await signIn('olga'));
     expect(body.user).toMatchObject({
@@ -261,16 +258,12 @@ describe('single sign-on through an OpenID provider', () => {
 
   it('signs out here and answers the provider end-session address', async () => {
     const { body } = await complete(await signIn('dana'));
-    const res = await t
-      .http()
-      .post('/api/v1/auth/logout')
-      .set(bearer(body.accessToken))
-      .expect(200);
+    const res = await caller(t, body.accessToken).post('/api/v1/auth/logout').expect(200);
     const end = new URL(res.body.endSessionUrl);
     expect(end.origin).toBe(provider.issuer);
     expect(end.searchParams.get('post_logout_redirect_uri')).toBe(`${PUBLIC_URL}/login`);
     expect(end.searchParams.get('id_token_hint')).toBeTruthy();
-    await t.http().get('/api/v1/auth/me').set(bearer(body.accessToken)).expect(401);
+    await caller(t, body.accessToken).get('/api/v1/auth/me').expect(401);
     // the provider accepts it (its sign-out confirmation page)
     const page = await fetch(end);
     expect(page.status).toBe(200);
@@ -281,11 +274,7 @@ describe('single sign-on through an OpenID provider', () => {
       .post('/api/v1/auth/login')
       .send({ email: dept.emails.admin, password: PASSWORD })
       .expect(200);
-    const out = await t
-      .http()
-      .post('/api/v1/auth/logout')
-      .set(bearer(password.body.accessToken))
-      .expect(200);
+    const out = await caller(t, password.body.accessToken).post('/api/v1/auth/logout').expect(200);
     expect(out.body).toEqual({ endSessionUrl: null });
   });
 
@@ -293,19 +282,17 @@ describe('single sign-on through an OpenID provider', () => {
     const adminId = (
       await t.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [dept.emails.admin])
     )[0].id;
-    const department = await t.http().get('/api/v1/department').set(bearer(dept.tokens.admin));
-    const off = await t
-      .http()
-      .patch('/api/v1/department')
-      .set(bearer(dept.tokens.admin))
-      .send({ passwordSignIn: false, version: department.body.version })
+    const department = await caller(t, dept.tokens.admin).get('/api/v1/department');
+    const off = await caller(t, dept.tokens.admin)
+      .patch('/api/v1/department', { passwordSignIn: false, version: department.body.version })
       .expect(400);
     expect(off.body.message.join(' ')).toMatch(/breakGlassUserId/);
-    await t
-      .http()
-      .patch('/api/v1/department')
-      .set(bearer(dept.tokens.admin))
-      .send({ passwordSignIn: false, breakGlassUserId: adminId, version: department.body.version })
+    await caller(t, dept.tokens.admin)
+      .patch('/api/v1/department', {
+        passwordSignIn: false,
+        breakGlassUserId: adminId,
+        version: department.body.version,
+      })
       .expect(200);
 
     const config = await t.http().get('/api/v1/auth/config').expect(200);
@@ -330,26 +317,21 @@ describe('single sign-on through an OpenID provider', () => {
 
     // the break-glass admin stays an active admin while passwords are off
     const second = (
-      await t
-        .http()
-        .post('/api/v1/users')
-        .set(bearer(dept.tokens.admin))
-        .send({ email: 'second.admin.sso@example.org', role: 'admin', password: PASSWORD })
+      await caller(t, dept.tokens.admin)
+        .post('/api/v1/users', {
+          email: 'second.admin.sso@example.org',
+          role: 'admin',
+          password: PASSWORD,
+        })
         .expect(201)
     ).body;
-    const settings = await t.http().get('/api/v1/department').set(bearer(dept.tokens.admin));
-    await t
-      .http()
-      .patch('/api/v1/department')
-      .set(bearer(dept.tokens.admin))
-      .send({ breakGlassUserId: second.id, version: settings.body.version })
+    const settings = await caller(t, dept.tokens.admin).get('/api/v1/department');
+    await caller(t, dept.tokens.admin)
+      .patch('/api/v1/department', { breakGlassUserId: second.id, version: settings.body.version })
       .expect(200);
     for (const change of [{ role: 'manager' }, { active: false }]) {
-      const refused = await t
-        .http()
-        .patch(`/api/v1/users/${second.id}`)
-        .set(bearer(dept.tokens.admin))
-        .send({ version: second.version, ...change })
+      const refused = await caller(t, dept.tokens.admin)
+        .patch(`/api/v1/users/${second.id}`, { version: second.version, ...change })
         .expect(409);
       expect(refused.body.message.join(' ')).toMatch(/break-glass admin/);
     }

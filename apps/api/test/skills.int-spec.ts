@@ -1,4 +1,4 @@
-import { bearer, type DepartmentFixture } from './fixtures';
+import { caller, type DepartmentFixture } from './fixtures';
 import { openCatalogTest } from './support/catalog';
 import type { TestApp } from './test-app';
 
@@ -17,11 +17,8 @@ describe('skills API', () => {
 
   it('rejects bad input with 400 naming the field and writes nothing', async () => {
     const before = await t.dataSource.query(`SELECT count(*) FROM skill`);
-    const res = await t
-      .http()
-      .post('/api/v1/skills')
-      .set(bearer(dept.tokens.admin))
-      .send({ name: '', category: 'magic', extra: 1 })
+    const res = await caller(t, dept.tokens.admin)
+      .post('/api/v1/skills', { name: '', category: 'magic', extra: 1 })
       .expect(400);
     expect(res.body.statusCode).toBe(400);
     expect(res.body.message.join('\n')).toMatch(/name/);
@@ -31,16 +28,13 @@ describe('skills API', () => {
   });
 
   it('refuses to delete a skill in use with 409', async () => {
-    const s = await t
-      .http()
-      .post('/api/v1/skills')
-      .set(bearer(dept.tokens.admin))
-      .send({ name: 'HIPAA privacy', category: 'regulatory' })
+    const s = await caller(t, dept.tokens.admin)
+      .post('/api/v1/skills', { name: 'HIPAA privacy', category: 'regulatory' })
       .expect(201);
     await t.dataSource.query(
       `INSERT INTO assessment (department_id, staff_id, skill_id, level, assessed_on, source) VALUES ($1, $2, $3, 2, '2026-01-05', 'manager')`,
       [dept.departmentId, dept.staffStaffId, s.body.id],
     );
-    await t.http().delete(`/api/v1/skills/${s.body.id}`).set(bearer(dept.tokens.admin)).expect(409);
+    await caller(t, dept.tokens.admin).delete(`/api/v1/skills/${s.body.id}`).expect(409);
   });
 });

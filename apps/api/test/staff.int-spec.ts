@@ -1,4 +1,4 @@
-import { bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture } from './fixtures';
 import { auditOf, countRows } from './member-records';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -27,28 +27,21 @@ describe('staff API', () => {
 
   it('creates, reads and updates a member, auditing each change', async () => {
     const input = body();
-    const created = await t
-      .http()
-      .post('/api/v1/staff')
-      .set(bearer(dept.tokens.manager))
-      .send(input)
-      .expect(201);
+    const created = await caller(t, dept.tokens.manager).post('/api/v1/staff', input).expect(201);
     expect(created.body).toEqual({ id: expect.any(String), ...input, version: 1 });
     const id = created.body.id;
 
-    const read = await t
-      .http()
-      .get(`/api/v1/staff/${id}`)
-      .set(bearer(dept.tokens.admin))
-      .expect(200);
+    const read = await caller(t, dept.tokens.admin).get(`/api/v1/staff/${id}`).expect(200);
     // the record, and what the reader may do to it (member-actions.int-spec.ts)
     expect(read.body).toEqual({ ...created.body, can: expect.any(Object) });
 
-    const updated = await t
-      .http()
-      .patch(`/api/v1/staff/${id}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ status: 'leave', employeeId: null, version: 1, note: 'parental leave' })
+    const updated = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/staff/${id}`, {
+        status: 'leave',
+        employeeId: null,
+        version: 1,
+        note: 'parental leave',
+      })
       .expect(200);
     expect(updated.body).toMatchObject({
       status: 'leave',
@@ -83,11 +76,8 @@ describe('staff API', () => {
       [d.departmentId],
     );
     const post = (b: Record<string, unknown>) =>
-      t
-        .http()
-        .post('/api/v1/staff')
-        .set(bearer(d.tokens.admin))
-        .send({
+      caller(t, d.tokens.admin)
+        .post('/api/v1/staff', {
           teamId: d.teamId,
           roleId: d.roleId,
           status: 'active',
@@ -100,7 +90,7 @@ describe('staff API', () => {
     await post({ name: 'Bea Left', email: 'bea@example.org', status: 'terminated' });
 
     const get = async (qs: string) =>
-      (await t.http().get(`/api/v1/staff${qs}`).set(bearer(d.tokens.manager)).expect(200)).body;
+      (await caller(t, d.tokens.manager).get(`/api/v1/staff${qs}`).expect(200)).body;
     const names = (page: { items: { name: string }[] }) => page.items.map((s) => s.name);
 
     const all = await get('');
@@ -128,40 +118,23 @@ describe('staff API', () => {
   });
 
   it('shows a staff member only themselves: the list holds only them, another member answers 404', async () => {
-    const list = await t.http().get('/api/v1/staff').set(bearer(dept.tokens.staff)).expect(200);
+    const list = await caller(t, dept.tokens.staff).get('/api/v1/staff').expect(200);
     expect(list.body.total).toBe(1);
     expect(list.body.items.map((s: { id: string }) => s.id)).toEqual([dept.staffStaffId]);
-    const filtered = await t
-      .http()
+    const filtered = await caller(t, dept.tokens.staff)
       .get(`/api/v1/staff?status=terminated`)
-      .set(bearer(dept.tokens.staff))
       .expect(200);
     expect(filtered.body).toEqual({ items: [], total: 0 });
-    await t
-      .http()
-      .get(`/api/v1/staff/${dept.staffStaffId}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(200);
-    await t
-      .http()
-      .get(`/api/v1/staff/${dept.otherStaffId}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(404);
-    await t
-      .http()
-      .get(`/api/v1/staff/${dept.managerStaffId}`)
-      .set(bearer(dept.tokens.staff))
-      .expect(404);
+    await caller(t, dept.tokens.staff).get(`/api/v1/staff/${dept.staffStaffId}`).expect(200);
+    await caller(t, dept.tokens.staff).get(`/api/v1/staff/${dept.otherStaffId}`).expect(404);
+    await caller(t, dept.tokens.staff).get(`/api/v1/staff/${dept.managerStaffId}`).expect(404);
   });
 
   it('rejects bad input with 400 naming every field and writes nothing', async () => {
     const staffBefore = await countRows(t, 'staff');
     const auditBefore = await countRows(t, 'audit_event');
-    const res = await t
-      .http()
-      .post('/api/v1/staff')
-      .set(bearer(dept.tokens.manager))
-      .send({
+    const res = await caller(t, dept.tokens.manager)
+      .post('/api/v1/staff', {
         name: '',
         email: 'not-an-email',
         teamId: 'x',
@@ -176,54 +149,31 @@ describe('staff API', () => {
       expect(text).toMatch(field);
     expect(text).not.toMatch(/roleId/);
 
-    const foreignTeam = await t
-      .http()
-      .post('/api/v1/staff')
-      .set(bearer(dept.tokens.manager))
-      .send(body({ teamId: other.teamId }))
+    const foreignTeam = await caller(t, dept.tokens.manager)
+      .post('/api/v1/staff', body({ teamId: other.teamId }))
       .expect(400);
     expect(foreignTeam.body.message).toEqual(['teamId must be a team of your department']);
-    const foreignRole = await t
-      .http()
-      .post('/api/v1/staff')
-      .set(bearer(dept.tokens.manager))
-      .send(body({ roleId: other.roleId }))
+    const foreignRole = await caller(t, dept.tokens.manager)
+      .post('/api/v1/staff', body({ roleId: other.roleId }))
       .expect(400);
     expect(foreignRole.body.message).toEqual(['roleId must be a job role of your department']);
-    const blank = await t
-      .http()
-      .post('/api/v1/staff')
-      .set(bearer(dept.tokens.manager))
-      .send(body({ name: '   ' }))
+    const blank = await caller(t, dept.tokens.manager)
+      .post('/api/v1/staff', body({ name: '   ' }))
       .expect(400);
     expect(blank.body.message).toEqual(['name must not be blank']);
-    const missing = await t
-      .http()
-      .post('/api/v1/staff')
-      .set(bearer(dept.tokens.manager))
-      .send({})
-      .expect(400);
+    const missing = await caller(t, dept.tokens.manager).post('/api/v1/staff', {}).expect(400);
     expect(missing.body.message.join('\n')).toMatch(/hireDate/);
 
-    const patchNull = await t
-      .http()
-      .patch(`/api/v1/staff/${dept.otherStaffId}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ name: null, teamId: other.teamId, version: 1 })
+    const patchNull = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/staff/${dept.otherStaffId}`, { name: null, teamId: other.teamId, version: 1 })
       .expect(400);
     expect(patchNull.body.message.join('\n')).toMatch(/^name/m);
-    const patchTeam = await t
-      .http()
-      .patch(`/api/v1/staff/${dept.otherStaffId}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ teamId: other.teamId, version: 1 })
+    const patchTeam = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/staff/${dept.otherStaffId}`, { teamId: other.teamId, version: 1 })
       .expect(400);
     expect(patchTeam.body.message).toEqual(['teamId must be a team of your department']);
-    await t
-      .http()
-      .patch(`/api/v1/staff/${dept.otherStaffId}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ status: 'active' })
+    await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/staff/${dept.otherStaffId}`, { status: 'active' })
       .expect(400);
 
     expect(await countRows(t, 'staff')).toBe(staffBefore);
@@ -235,32 +185,21 @@ describe('staff API', () => {
   });
 
   it('answers 409 on a duplicate email or employee id and on a stale version', async () => {
-    const first = await t
-      .http()
-      .post('/api/v1/staff')
-      .set(bearer(dept.tokens.admin))
-      .send(body({ email: 'Dup@Example.org', employeeId: 'DUP-1' }))
+    const first = await caller(t, dept.tokens.admin)
+      .post('/api/v1/staff', body({ email: 'Dup@Example.org', employeeId: 'DUP-1' }))
       .expect(201);
-    const dupEmail = await t
-      .http()
-      .post('/api/v1/staff')
-      .set(bearer(dept.tokens.admin))
-      .send(body({ email: 'dup@example.org' }))
+    const dupEmail = await caller(t, dept.tokens.admin)
+      .post('/api/v1/staff', body({ email: 'dup@example.org' }))
       .expect(409);
     expect(dupEmail.body.message[0]).toMatch(/^email/);
-    const dupEmployee = await t
-      .http()
-      .post('/api/v1/staff')
-      .set(bearer(dept.tokens.admin))
-      .send(body({ employeeId: 'DUP-1' }))
+    const dupEmployee = await caller(t, dept.tokens.admin)
+      .post('/api/v1/staff', body({ employeeId: 'DUP-1' }))
       .expect(409);
     expect(dupEmployee.body.message[0]).toMatch(/^employeeId/);
     // the same email in another department is another person
-    await t
-      .http()
-      .post('/api/v1/staff')
-      .set(bearer(other.tokens.admin))
-      .send(
+    await caller(t, other.tokens.admin)
+      .post(
+        '/api/v1/staff',
         body({
           email: 'dup@example.org',
           employeeId: 'DUP-1',
@@ -270,24 +209,15 @@ describe('staff API', () => {
       )
       .expect(201);
 
-    await t
-      .http()
-      .patch(`/api/v1/staff/${first.body.id}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ name: 'Dee', version: 1 })
+    await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/staff/${first.body.id}`, { name: 'Dee', version: 1 })
       .expect(200);
-    const stale = await t
-      .http()
-      .patch(`/api/v1/staff/${first.body.id}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ name: 'Dot', version: 1 })
+    const stale = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/staff/${first.body.id}`, { name: 'Dot', version: 1 })
       .expect(409);
     expect(stale.body.message[0]).toMatch(/^version/);
-    const dupOnPatch = await t
-      .http()
-      .patch(`/api/v1/staff/${dept.otherStaffId}`)
-      .set(bearer(dept.tokens.manager))
-      .send({ employeeId: 'DUP-1', version: 1 })
+    const dupOnPatch = await caller(t, dept.tokens.manager)
+      .patch(`/api/v1/staff/${dept.otherStaffId}`, { employeeId: 'DUP-1', version: 1 })
       .expect(409);
     expect(dupOnPatch.body.message[0]).toMatch(/^employeeId/);
   });
@@ -296,43 +226,23 @@ describe('staff API', () => {
     await t.http().get('/api/v1/staff').expect(401);
     await t.http().get(`/api/v1/staff/${dept.staffStaffId}`).expect(401);
     await t.http().post('/api/v1/staff').send(body()).expect(401);
-    await t.http().post('/api/v1/staff').set(bearer(dept.tokens.staff)).send(body()).expect(403);
-    await t
-      .http()
-      .patch(`/api/v1/staff/${dept.staffStaffId}`)
-      .set(bearer(dept.tokens.staff))
-      .send({ name: 'Me', version: 1 })
+    await caller(t, dept.tokens.staff).post('/api/v1/staff', body()).expect(403);
+    await caller(t, dept.tokens.staff)
+      .patch(`/api/v1/staff/${dept.staffStaffId}`, { name: 'Me', version: 1 })
       .expect(403);
-    await t
-      .http()
-      .get(`/api/v1/staff/${dept.staffStaffId}`)
-      .set(bearer(other.tokens.admin))
+    await caller(t, other.tokens.admin).get(`/api/v1/staff/${dept.staffStaffId}`).expect(404);
+    await caller(t, other.tokens.manager)
+      .patch(`/api/v1/staff/${dept.staffStaffId}`, { name: 'X', version: 1 })
       .expect(404);
-    await t
-      .http()
-      .patch(`/api/v1/staff/${dept.staffStaffId}`)
-      .set(bearer(other.tokens.manager))
-      .send({ name: 'X', version: 1 })
-      .expect(404);
-    const foreignList = await t
-      .http()
+    const foreignList = await caller(t, other.tokens.admin)
       .get(`/api/v1/staff?teamId=${dept.teamId}`)
-      .set(bearer(other.tokens.admin))
       .expect(200);
     expect(foreignList.body).toEqual({ items: [], total: 0 });
-    const bad = await t
-      .http()
-      .get('/api/v1/staff/not-a-uuid')
-      .set(bearer(dept.tokens.admin))
-      .expect(400);
+    const bad = await caller(t, dept.tokens.admin).get('/api/v1/staff/not-a-uuid').expect(400);
     expect(bad.body.message).toEqual(['id must be a UUID']);
-    await t.http().get('/api/v1/staff?limit=501').set(bearer(dept.tokens.admin)).expect(400);
-    await t.http().get('/api/v1/staff?status=gone').set(bearer(dept.tokens.admin)).expect(400);
-    await t
-      .http()
-      .delete(`/api/v1/staff/${dept.otherStaffId}`)
-      .set(bearer(dept.tokens.manager))
-      .expect(403);
+    await caller(t, dept.tokens.admin).get('/api/v1/staff?limit=501').expect(400);
+    await caller(t, dept.tokens.admin).get('/api/v1/staff?status=gone').expect(400);
+    await caller(t, dept.tokens.manager).delete(`/api/v1/staff/${dept.otherStaffId}`).expect(403);
     // (an admin's delete of a record created by mistake: staff-delete.int-spec.ts)
   });
 

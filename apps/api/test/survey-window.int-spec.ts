@@ -2,7 +2,7 @@ import type { ReadinessResponse, SurveyWindowResponse } from '@him/contracts';
 import { addDays, addMonthsClamped } from '@him/domain';
 import { buildDemoDepartment } from '../src/seed/demo-department';
 import { DEMO_LOGINS, loadDemoDepartment } from '../src/seed/seed-demo';
-import { bearer } from './fixtures';
+import { caller } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
 const TODAY = '2026-11-24';
@@ -34,7 +34,7 @@ describe('GET /readiness/window on the demo department', () => {
   afterAll(() => t?.close());
 
   const get = async <T>(path: string, token = tokens.admin): Promise<T> =>
-    (await t.http().get(`/api/v1${path}`).set(bearer(token)).expect(200)).body as T;
+    (await caller(t, token).get(`/api/v1${path}`).expect(200)).body as T;
 
   it('answers a three-year window in well under a second, evaluating only the change days', async () => {
     const to = addMonthsClamped(TODAY, 36);
@@ -80,10 +80,8 @@ describe('GET /readiness/window on the demo department', () => {
       tokens.manager,
     );
     expect(w.from).toBe(addDays(TODAY, 30));
-    await t
-      .http()
+    await caller(t, tokens.staff)
       .get(`/api/v1/readiness/window?from=${TODAY}&to=${addDays(TODAY, 90)}`)
-      .set(bearer(tokens.staff))
       .expect(403);
   });
 });

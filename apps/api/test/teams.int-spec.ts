@@ -1,4 +1,4 @@
-import { bearer, type DepartmentFixture } from './fixtures';
+import { caller, type DepartmentFixture } from './fixtures';
 import { createCredentialType, createSkill, openCatalogTest, tableCounts } from './support/catalog';
 import type { TestApp } from './test-app';
 
@@ -24,7 +24,7 @@ describe('teams API', () => {
       'audit_event',
     ]);
   const post = (body: object, token = dept.tokens.admin) =>
-    t.http().post('/api/v1/teams').set(bearer(token)).send(body);
+    caller(t, token).post('/api/v1/teams', body);
 
   beforeAll(async () => {
     ({ t, dept, other } = await openCatalogTest());
@@ -72,11 +72,12 @@ describe('teams API', () => {
     }).expect(400);
     expect(await rowCounts()).toEqual(before);
 
-    const patch = await t
-      .http()
-      .patch(`/api/v1/teams/${dept.teamId}`)
-      .set(bearer(dept.tokens.admin))
-      .send({ version: 1, name: 'Renamed', managerStaffIds: [other.staffStaffId] })
+    const patch = await caller(t, dept.tokens.admin)
+      .patch(`/api/v1/teams/${dept.teamId}`, {
+        version: 1,
+        name: 'Renamed',
+        managerStaffIds: [other.staffStaffId],
+      })
       .expect(400);
     expect(patch.body.message).toEqual([
       'managerStaffIds.0: no staff member with this id in the department',
@@ -87,12 +88,10 @@ describe('teams API', () => {
   it('creates a team without managers, and answers 409 on deleting a team with staff', async () => {
     const a = await post({ name: 'Cancer Registry', coverageTargets: [] }).expect(201);
     expect(a.body.managerStaffIds).toEqual([]);
-    const inUse = await t
-      .http()
+    const inUse = await caller(t, dept.tokens.admin)
       .delete(`/api/v1/teams/${dept.teamId}`)
-      .set(bearer(dept.tokens.admin))
       .expect(409);
     expect(inUse.body.message[0]).toMatch(/3 staff members/);
-    await t.http().get(`/api/v1/teams/${dept.teamId}`).set(bearer(dept.tokens.admin)).expect(200);
+    await caller(t, dept.tokens.admin).get(`/api/v1/teams/${dept.teamId}`).expect(200);
   });
 });

@@ -1,4 +1,4 @@
-import { PASSWORD, bearer, createDepartment, type DepartmentFixture } from './fixtures';
+import { caller, createDepartment, type DepartmentFixture, PASSWORD } from './fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
 describe('users API', () => {
@@ -15,9 +15,9 @@ describe('users API', () => {
       count(`SELECT count(*) FROM audit_event`),
     ]);
   const post = (body: object, token = dept.tokens.admin) =>
-    t.http().post('/api/v1/users').set(bearer(token)).send(body);
+    caller(t, token).post('/api/v1/users', body);
   const patch = (id: string, body: object, token = dept.tokens.admin) =>
-    t.http().patch(`/api/v1/users/${id}`).set(bearer(token)).send(body);
+    caller(t, token).patch(`/api/v1/users/${id}`, body);
   const login = (email: string, password: string) =>
     t.http().post('/api/v1/auth/login').send({ email, password });
   const newPassword = 'a much longer password 2026';
@@ -26,8 +26,7 @@ describe('users API', () => {
     t = await createTestApp();
     dept = await createDepartment(t, 'a');
     other = await createDepartment(t, 'b');
-    adminId = (await t.http().get('/api/v1/auth/me').set(bearer(dept.tokens.admin)).expect(200))
-      .body.id;
+    adminId = (await caller(t, dept.tokens.admin).get('/api/v1/auth/me').expect(200)).body.id;
   });
   afterAll(() => t.close());
 
@@ -54,7 +53,7 @@ describe('users API', () => {
     expect(password_hash).toMatch(/^\$argon2id\$/);
     expect((await login('olga.other@example.org', newPassword).expect(200)).body.user.id).toBe(id);
 
-    const list = await t.http().get('/api/v1/users').set(bearer(dept.tokens.admin)).expect(200);
+    const list = await caller(t, dept.tokens.admin).get('/api/v1/users').expect(200);
     expect(list.body.total).toBe(4);
     expect(list.body.items.find((u: { id: string }) => u.id === id)).toEqual(created.body);
     for (const user of list.body.items)
@@ -66,15 +65,9 @@ describe('users API', () => {
         'staffId',
         'version',
       ]);
-    await t
-      .http()
-      .get(`/api/v1/users/${id}`)
-      .set(bearer(dept.tokens.admin))
-      .expect(200, created.body);
-    const page = await t
-      .http()
+    await caller(t, dept.tokens.admin).get(`/api/v1/users/${id}`).expect(200, created.body);
+    const page = await caller(t, dept.tokens.admin)
       .get('/api/v1/users?limit=2&offset=2')
-      .set(bearer(dept.tokens.admin))
       .expect(200);
     expect(page.body).toMatchObject({ total: 4, items: [expect.any(Object), expect.any(Object)] });
 
@@ -147,7 +140,7 @@ describe('users API', () => {
     await post({ email: 'x@example.org', role: 'admin', password: 'eleven char' }).expect(400);
 
     const [manager] = (
-      await t.http().get('/api/v1/users').set(bearer(dept.tokens.admin)).expect(200)
+      await caller(t, dept.tokens.admin).get('/api/v1/users').expect(200)
     ).body.items.filter((u: { role: string }) => u.role === 'manager');
     await patch(manager.id, { version: manager.version, staffId: other.managerStaffId }).expect(
       400,
@@ -206,21 +199,17 @@ describe('users API', () => {
     // and another admin may demote them
     const second = (await login('auditor@example.org', newPassword).expect(200)).body.accessToken;
     await patch(adminId, { version: 2, role: 'manager' }, second).expect(200);
-    await t.http().get('/api/v1/users').set(bearer(dept.tokens.admin)).expect(403);
+    await caller(t, dept.tokens.admin).get('/api/v1/users').expect(403);
     await patch(adminId, { version: 3, role: 'admin' }, second).expect(200);
   });
 
   it("is for admins only and hides other departments' accounts", async () => {
     await t.http().get('/api/v1/users').expect(401);
-    const { body: users } = await t
-      .http()
-      .get('/api/v1/users')
-      .set(bearer(dept.tokens.admin))
-      .expect(200);
+    const { body: users } = await caller(t, dept.tokens.admin).get('/api/v1/users').expect(200);
     const someone = users.items[0];
     for (const role of ['manager', 'staff'] as const) {
-      await t.http().get('/api/v1/users').set(bearer(dept.tokens[role])).expect(403);
-      await t.http().get(`/api/v1/users/${someone.id}`).set(bearer(dept.tokens[role])).expect(403);
+      await caller(t, dept.tokens[role]).get('/api/v1/users').expect(403);
+      await caller(t, dept.tokens[role]).get(`/api/v1/users/${someone.id}`).expect(403);
       await post(
         { email: 'z@example.org', role: 'admin', password: newPassword },
         dept.tokens[role],
@@ -231,12 +220,12 @@ describe('users API', () => {
         dept.tokens[role],
       ).expect(403);
     }
-    await t.http().get(`/api/v1/users/${someone.id}`).set(bearer(other.tokens.admin)).expect(404);
+    await caller(t, other.tokens.admin).get(`/api/v1/users/${someone.id}`).expect(404);
     await patch(someone.id, { version: someone.version, active: false }, other.tokens.admin).expect(
       404,
     );
-    const theirs = await t.http().get('/api/v1/users').set(bearer(other.tokens.admin)).expect(200);
+    const theirs = await caller(t, other.tokens.admin).get('/api/v1/users').expect(200);
     expect(theirs.body.items.map((u: { id: string }) => u.id)).not.toContain(someone.id);
-    await t.http().get('/api/v1/users/xyz').set(bearer(dept.tokens.admin)).expect(400);
+    await caller(t, dept.tokens.admin).get('/api/v1/users/xyz').expect(400);
   });
 });

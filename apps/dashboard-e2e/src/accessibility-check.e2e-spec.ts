@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { expectNoAxeViolations, openPage } from './support/helpers';
+import { expectNoAxeViolations, useBrowser, withPage } from './support/helpers';
 
 // The other tests trust expectNoAxeViolations to pass clean pages: it must also fail bad ones.
 describe('the accessibility check itself', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('reports violations with their rule, impact, help and elements', async () => {
-    const { context, page } = await openPage(browser);
-    try {
+    await withPage(browser(), async (page) => {
       await page.setContent(
         '<html lang="en"><head><title>t</title></head><body><main>' +
           '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" id="no-alt">' +
@@ -28,8 +19,6 @@ describe('the accessibility check itself', () => {
       expect(failure).toContain('image-alt (critical)');
       expect(failure).toContain('#no-alt');
       expect(failure).toContain('button-name');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,15 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import {
   apiLogin,
   apiPost,
+  asUser,
   baseUrl,
   DIRECTOR,
   expectNoAxeViolations,
-  login,
   mainHeading,
-  openPage,
   screenshotOf,
+  useBrowser,
 } from './support/helpers';
 
 /** An administrator with no staff record of their own (IT, say): no My progress page. */
@@ -19,19 +17,13 @@ const IT_ADMIN = {
 };
 
 describe('calendar feeds on the overview', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   beforeAll(async () => {
-    browser = await launchBrowser();
     await apiPost(await apiLogin(DIRECTOR), 'users', { ...IT_ADMIN, role: 'admin' });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('an admin without a staff record subscribes to the department deadlines from the overview', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, IT_ADMIN.email, IT_ADMIN.password);
+    await asUser(browser(), IT_ADMIN, async (page) => {
       await page.waitForURL('**/overview');
       await expect(mainHeading(page).innerText()).resolves.toBe('Department overview');
       const nav = page.getByRole('navigation', { name: 'Main' });
@@ -58,8 +50,6 @@ describe('calendar feeds on the overview', () => {
       await page.waitForLoadState('networkidle');
       await expectNoAxeViolations(page, 'overview with the calendar feed');
       await screenshotOf(calendar, 'overview-calendar-feed-admin');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

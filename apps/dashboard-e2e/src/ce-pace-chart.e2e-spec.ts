@@ -1,13 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
 import {
+  asUser,
   CODER,
   DIRECTOR,
-  expectNoAxeViolations,
-  login,
-  openPage,
-  screenshot,
+  settleAndCheck,
   staffByEmail,
+  useBrowser,
 } from './support/helpers';
 
 const SENTENCE = /^[\d.]+ of [\d.]+ hours by \d{1,2} [A-Z][a-z]+ \d{4}; pace expects [\d.]+$/;
@@ -41,43 +39,29 @@ async function expectPaceCharts(page: Page): Promise<string[]> {
  * by date against the pace line and the requirement, with a sentence saying the same.
  */
 describe('the CE pace chart (ce-pace-chart)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('My progress: each CE group has its chart and sentence, and the page stays axe clean', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, CODER.email, CODER.password);
+    await asUser(browser(), CODER, async (page) => {
       await page.goto('/my-progress');
       const sentences = await expectPaceCharts(page);
       // the sentence's hours are the card's
       const hours = await page.locator('.ce-card__hours').first().innerText();
       expect(sentences[0].split(' hours by ')[0]).toBe(hours.split(' hours')[0]);
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'my progress with CE pace charts');
-      await screenshot(page, 'my-progress-ce-pace-chart');
-    } finally {
-      await context.close();
-    }
+      await settleAndCheck(page, 'my progress with CE pace charts', 'my-progress-ce-pace-chart');
+    });
   });
 
   it("the staff profile: the member's CE groups have the same charts", async () => {
     const coder = await staffByEmail(CODER.email);
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.goto(`/staff/${coder.id}`);
       await expectPaceCharts(page);
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'staff profile with CE pace charts');
-      await screenshot(page, 'staff-profile-ce-pace-chart');
-    } finally {
-      await context.close();
-    }
+      await settleAndCheck(
+        page,
+        'staff profile with CE pace charts',
+        'staff-profile-ce-pace-chart',
+      );
+    });
   });
 });

@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
 import {
   apiGet,
   apiLogin,
-  type CeCardHours,
+  asUser,
   ceCardHours,
   ceLogEntry,
   CODER,
@@ -11,13 +10,17 @@ import {
   expectNoAxeViolations,
   logCeActivity,
   login,
-  MANAGER,
   mainHeading,
+  MANAGER,
   openPage,
   screenshot,
+  settleAndCheck,
   staffByEmail,
+  type CeCardHours,
+  useBrowser,
   waitForCeCardHours,
   waitUntil,
+  withPage,
 } from './support/helpers';
 
 /** Unique per run, so the activity can be found in lists that already hold the demo's. */
@@ -61,52 +64,34 @@ async function openMyProgressCard(page: Page): Promise<void> {
 }
 
 describe('continuing education: logging and review', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   /** The coder's AHIMA hours once the activity is logged, awaiting review. */
   let hoursWhilePending: CeCardHours | undefined;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('the manager opens the review queue from the navigation and sees submitted activities', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, MANAGER.email, MANAGER.password);
+    await asUser(browser(), MANAGER, async (page) => {
       await openReviewQueue(page);
       await queueTable(page)
         .getByRole('button', { name: /^Approve .+ by / })
         .first()
         .waitFor();
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'review queue');
-      await screenshot(page, 'review-queue-manager');
-    } finally {
-      await context.close();
-    }
+      await settleAndCheck(page, 'review queue', 'review-queue-manager');
+    });
   });
 
   it('a staff member has no review queue: typing /review shows the no-access page', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, CODER.email, CODER.password);
+    await asUser(browser(), CODER, async (page) => {
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link').first().waitFor();
       await expect(nav.getByRole('link', { name: /review/i }).count()).resolves.toBe(0);
       await page.goto('/review');
       await expect(mainHeading(page).innerText()).resolves.toMatch(/don.t have access/i);
       await expect(page.getByRole('button', { name: /approve/i }).count()).resolves.toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the coder logs a CE activity for their CCS on My progress: its hours show as pending', async () => {
-    const { context, page } = await openPage(browser);
-    try {
+    await withPage(browser(), async (page) => {
       await openMyProgressCard(page);
       const before = await ceCardHours(page, CE_CARD);
 
@@ -124,17 +109,13 @@ describe('continuing education: logging and review', () => {
       await waitUntil('the API has the activity as submitted', async () => {
         return (await coderActivity())?.status === 'submitted';
       });
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'My progress after logging CE');
-      await screenshot(page, 'my-progress-ce-logged');
-    } finally {
-      await context.close();
-    }
+      await settleAndCheck(page, 'My progress after logging CE', 'my-progress-ce-logged');
+    });
   });
 
   it('the manager approves it in the review queue, and the hours move from pending to earned', async () => {
     if (!hoursWhilePending) throw new Error('the activity was not logged (see the test before)');
-    const manager = await openPage(browser);
+    const manager = await openPage(browser());
     try {
       const page = manager.page;
       await login(page, MANAGER.email, MANAGER.password);
@@ -157,7 +138,7 @@ describe('continuing education: logging and review', () => {
       await manager.context.close();
     }
 
-    const coder = await openPage(browser);
+    const coder = await openPage(browser());
     try {
       await openMyProgressCard(coder.page);
       const entry = ceLogEntry(coder.page, CE_TITLE);

@@ -1,27 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import {
-  DIRECTOR,
-  expectNoAxeViolations,
-  login,
-  mainHeading,
-  openPage,
-  screenshot,
-} from './support/helpers';
+import { asUser, DIRECTOR, mainHeading, settleAndCheck, useBrowser } from './support/helpers';
 
 describe('the coverage page (coverage)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('the director opens Coverage from the navigation: targets and skill heatmaps', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Coverage' })
@@ -35,11 +18,7 @@ describe('the coverage page (coverage)', () => {
       ]) {
         await page.getByRole('region', { name: table }).getByRole('table').waitFor();
       }
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'coverage');
-      await screenshot(page, 'coverage-director');
-    } finally {
-      await context.close();
-    }
+      await settleAndCheck(page, 'coverage', 'coverage-director');
+    });
   });
 });

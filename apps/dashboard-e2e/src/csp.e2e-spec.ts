@@ -1,16 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { baseUrl, openPage } from './support/helpers';
+import { baseUrl, openPage, useBrowser } from './support/helpers';
 
 // Every browser test fails on a CSP violation (openPage); the check must catch a real one.
 describe('the Content-Security-Policy', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('is sent with the dashboard: no inline scripts, no framing', async () => {
     const response = await fetch(`${baseUrl()}/overview`, { headers: { accept: 'text/html' } });
@@ -27,7 +19,7 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('fails the test that causes a violation', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto('/login');
     await page.getByRole('heading', { level: 1 }).waitFor();
     const blocked = await page.evaluate(() => {

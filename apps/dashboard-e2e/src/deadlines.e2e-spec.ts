@@ -1,18 +1,16 @@
 import type { DeadlinesResponse } from '@him/contracts';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import {
   apiGet,
   apiLogin,
+  asUser,
   DIRECTOR,
   expectNoAxeViolations,
-  login,
+  horizontalOverflow,
   mainHeading,
   MANAGER,
-  openPage,
   PHONE,
-  horizontalOverflow,
   screenshot,
+  useBrowser,
 } from './support/helpers';
 
 /**
@@ -21,21 +19,13 @@ import {
  * manager sees only their teams' deadlines.
  */
 describe('deadlines chart', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('the director charts the next twelve months by team and by body and lists the people of a month', async () => {
     const token = await apiLogin(DIRECTOR);
     const all = await apiGet<DeadlinesResponse>(token, 'deadlines');
     expect(all.deadlines.length).toBeGreaterThan(0);
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.getByRole('link', { name: 'Deadlines' }).click();
       await page.waitForURL('**/deadlines');
       await expect(mainHeading(page).textContent()).resolves.toBe('Deadlines');
@@ -89,9 +79,7 @@ describe('deadlines chart', () => {
       const slot = (box.width - 60) / monthsShown;
       await page.mouse.click(box.x + 60 + slot * (monthIndex + 0.5), box.y + box.height / 3);
       await list.waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("the manager sees their own teams' deadlines; the page fits a phone", async () => {
@@ -100,25 +88,26 @@ describe('deadlines chart', () => {
     const directorToken = await apiLogin(DIRECTOR);
     const all = await apiGet<DeadlinesResponse>(directorToken, 'deadlines');
     expect(own.deadlines.length).toBeLessThan(all.deadlines.length);
-    const { context, page } = await openPage(browser, PHONE);
-    try {
-      await login(page, MANAGER.email, MANAGER.password);
-      await page.goto('/deadlines');
-      await page
-        .getByText(
-          own.deadlines.length === 0
-            ? 'Nothing falls due'
-            : `${own.deadlines.length} deadlines from ${own.asOf}`,
-        )
-        .waitFor();
-      await expect(page.getByRole('combobox', { name: 'Team' }).textContent()).resolves.toContain(
-        'My teams',
-      );
-      expect((await horizontalOverflow(page)).document).toBeLessThanOrEqual(0);
-      await expectNoAxeViolations(page, 'deadlines page on a phone');
-      await screenshot(page, 'deadlines-phone');
-    } finally {
-      await context.close();
-    }
+    await asUser(
+      browser(),
+      MANAGER,
+      async (page) => {
+        await page.goto('/deadlines');
+        await page
+          .getByText(
+            own.deadlines.length === 0
+              ? 'Nothing falls due'
+              : `${own.deadlines.length} deadlines from ${own.asOf}`,
+          )
+          .waitFor();
+        await expect(page.getByRole('combobox', { name: 'Team' }).textContent()).resolves.toContain(
+          'My teams',
+        );
+        expect((await horizontalOverflow(page)).document).toBeLessThanOrEqual(0);
+        await expectNoAxeViolations(page, 'deadlines page on a phone');
+        await screenshot(page, 'deadlines-phone');
+      },
+      PHONE,
+    );
   });
 });

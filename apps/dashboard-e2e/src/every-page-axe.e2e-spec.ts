@@ -1,12 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import {
+  asUser,
   DIRECTOR,
   expectNoAxeViolations,
-  login,
   mainHeading,
-  openPage,
   screenshot,
+  useBrowser,
 } from './support/helpers';
 
 /**
@@ -30,18 +28,10 @@ const PAGES = [
 ];
 
 describe('every page passes the accessibility check', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('admin, staff directory, reports and import pages have no WCAG 2.1 A/AA violations', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       for (const path of PAGES) {
         await page.goto(path);
         await mainHeading(page).waitFor();
@@ -50,8 +40,6 @@ describe('every page passes the accessibility check', () => {
         await expectNoAxeViolations(page, path);
         await screenshot(page, `page${path.replace(/\//g, '-')}`);
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,12 +1,12 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Locator, Page } from 'playwright-core';
 import {
+  asUser,
   DIRECTOR,
   expectNoAxeViolations,
-  login,
   MANAGER,
-  openPage,
   screenshot,
+  settleAndCheck,
+  useBrowser,
 } from './support/helpers';
 
 /** Wide enough for the navigation beside the page, as on a laptop with a large screen. */
@@ -125,143 +125,141 @@ async function openFromNavigation(page: Page, link: string): Promise<void> {
 }
 
 describe('heatmaps and matrices show what is missing (matrix gaps)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('the role x skill heatmap: loud marked gaps, headers in place, a count of skills out of view, a gap filter', async () => {
-    const { context, page } = await openPage(browser, WIDE);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
-      await openFromNavigation(page, 'Coverage');
-      await page.waitForURL('**/coverage**');
-      const heatmap = page.getByTestId('role-heatmap');
-      const box = page.getByRole('region', { name: 'Skills by role table' });
-      await box.locator('tbody th').first().waitFor();
-      await page.waitForLoadState('networkidle');
-      const count = heatmap.getByTestId('columns-out-of-view');
+    await asUser(
+      browser(),
+      DIRECTOR,
+      async (page) => {
+        await openFromNavigation(page, 'Coverage');
+        await page.waitForURL('**/coverage**');
+        const heatmap = page.getByTestId('role-heatmap');
+        const box = page.getByRole('region', { name: 'Skills by role table' });
+        await box.locator('tbody th').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const count = heatmap.getByTestId('columns-out-of-view');
 
-      // the words say how many skills are to the right, and they are right
-      const hidden = await hiddenColumns(box);
-      expect(hidden.left).toBe(0);
-      expect(hidden.right).toBeGreaterThan(0);
-      await expect(count.innerText()).resolves.toBe(
-        `${hidden.right} more ${hidden.right === 1 ? 'skill' : 'skills'} to the right`,
-      );
-      await expect(count.getAttribute('aria-live')).resolves.toBe('polite');
-      const widths = await box.evaluate((element) => [element.scrollWidth, element.clientWidth]);
-      process.stderr.write(
-        `[e2e] role heatmap at 1440x900: ${widths[0]} px of table in a ${widths[1]} px box, ` +
-          `${hidden.right} skills to the right\n`,
-      );
+        // the words say how many skills are to the right, and they are right
+        const hidden = await hiddenColumns(box);
+        expect(hidden.left).toBe(0);
+        expect(hidden.right).toBeGreaterThan(0);
+        await expect(count.innerText()).resolves.toBe(
+          `${hidden.right} more ${hidden.right === 1 ? 'skill' : 'skills'} to the right`,
+        );
+        await expect(count.getAttribute('aria-live')).resolves.toBe('polite');
+        const widths = await box.evaluate((element) => [element.scrollWidth, element.clientWidth]);
+        process.stderr.write(
+          `[e2e] role heatmap at 1440x900: ${widths[0]} px of table in a ${widths[1]} px box, ` +
+            `${hidden.right} skills to the right\n`,
+        );
 
-      await expectStickyHeaders(box);
+        await expectStickyHeaders(box);
 
-      // scrolled to the end: the count changes, and names the skills now to the left
-      await scrollBox(box, { left: 100_000 });
-      const atEnd = await hiddenColumns(box);
-      expect(atEnd.right).toBe(0);
-      expect(atEnd.left).toBeGreaterThan(0);
-      await expect(count.innerText()).resolves.toBe(
-        `${atEnd.left} ${atEnd.left === 1 ? 'skill' : 'skills'} out of view to the left`,
-      );
-      await scrollBox(box, { left: 0 });
-      await expect(count.innerText()).resolves.toBe(
-        `${hidden.right} more ${hidden.right === 1 ? 'skill' : 'skills'} to the right`,
-      );
+        // scrolled to the end: the count changes, and names the skills now to the left
+        await scrollBox(box, { left: 100_000 });
+        const atEnd = await hiddenColumns(box);
+        expect(atEnd.right).toBe(0);
+        expect(atEnd.left).toBeGreaterThan(0);
+        await expect(count.innerText()).resolves.toBe(
+          `${atEnd.left} ${atEnd.left === 1 ? 'skill' : 'skills'} out of view to the left`,
+        );
+        await scrollBox(box, { left: 0 });
+        await expect(count.innerText()).resolves.toBe(
+          `${hidden.right} more ${hidden.right === 1 ? 'skill' : 'skills'} to the right`,
+        );
 
-      // a gap is darker than a met cell, and says so in words beside an icon
-      const gap = box.locator('td.heat--gap-all').first();
-      const met = box.locator('td.heat--met').first();
-      await expect(gap.getByTestId('gap-marker').innerText()).resolves.toMatch(/^Gap: \d+ short$/);
-      await expect(met.getByTestId('gap-marker').count()).resolves.toBe(0);
-      expect(await backgroundLuminance(gap)).toBeLessThan((await backgroundLuminance(met)) / 3);
-      await expectNoAxeViolations(page, 'coverage, heatmaps with gaps');
+        // a gap is darker than a met cell, and says so in words beside an icon
+        const gap = box.locator('td.heat--gap-all').first();
+        const met = box.locator('td.heat--met').first();
+        await expect(gap.getByTestId('gap-marker').innerText()).resolves.toMatch(
+          /^Gap: \d+ short$/,
+        );
+        await expect(met.getByTestId('gap-marker').count()).resolves.toBe(0);
+        expect(await backgroundLuminance(gap)).toBeLessThan((await backgroundLuminance(met)) / 3);
+        await expectNoAxeViolations(page, 'coverage, heatmaps with gaps');
 
-      // only skills with a gap: exactly the columns where some role has one
-      const before = await columnsAndGaps(box, 'data-skill');
-      expect(before.gaps.length).toBeGreaterThan(0);
-      expect(before.gaps.length).toBeLessThan(before.columns.length);
-      await heatmap.getByRole('switch', { name: 'Only skills with a gap' }).click();
-      await page.waitForTimeout(150);
-      const after = await columnsAndGaps(box, 'data-skill');
-      expect(after.columns).toEqual(before.gaps);
-      expect(after.gaps).toEqual(before.gaps);
-      const left = await hiddenColumns(box);
-      await expect(count.innerText()).resolves.toBe(
-        left.right === 0
-          ? `All ${after.columns.length} skills in view`
-          : `${left.right} more ${left.right === 1 ? 'skill' : 'skills'} to the right`,
-      );
-      await expectNoAxeViolations(page, 'coverage, only skills with a gap');
-      await screenshot(page, 'coverage-heatmap-gaps');
-    } finally {
-      await context.close();
-    }
+        // only skills with a gap: exactly the columns where some role has one
+        const before = await columnsAndGaps(box, 'data-skill');
+        expect(before.gaps.length).toBeGreaterThan(0);
+        expect(before.gaps.length).toBeLessThan(before.columns.length);
+        await heatmap.getByRole('switch', { name: 'Only skills with a gap' }).click();
+        await page.waitForTimeout(150);
+        const after = await columnsAndGaps(box, 'data-skill');
+        expect(after.columns).toEqual(before.gaps);
+        expect(after.gaps).toEqual(before.gaps);
+        const left = await hiddenColumns(box);
+        await expect(count.innerText()).resolves.toBe(
+          left.right === 0
+            ? `All ${after.columns.length} skills in view`
+            : `${left.right} more ${left.right === 1 ? 'skill' : 'skills'} to the right`,
+        );
+        await expectNoAxeViolations(page, 'coverage, only skills with a gap');
+        await screenshot(page, 'coverage-heatmap-gaps');
+      },
+      WIDE,
+    );
   });
 
   it('the team matrix: gap cells loud and marked, sticky headers, filters kept in the address', async () => {
-    const { context, page } = await openPage(browser, WIDE);
-    try {
-      await login(page, MANAGER.email, MANAGER.password);
-      await openFromNavigation(page, 'Team matrix');
-      await page.waitForURL('**/team-matrix?team=*');
-      const box = page
-        .getByRole('region', { name: 'Skills', exact: true })
-        .and(page.locator('.table-scroll'));
-      await box.locator('tbody th').first().waitFor();
-      await page.waitForLoadState('networkidle');
+    await asUser(
+      browser(),
+      MANAGER,
+      async (page) => {
+        await openFromNavigation(page, 'Team matrix');
+        await page.waitForURL('**/team-matrix?team=*');
+        const box = page
+          .getByRole('region', { name: 'Skills', exact: true })
+          .and(page.locator('.table-scroll'));
+        await box.locator('tbody th').first().waitFor();
+        await page.waitForLoadState('networkidle');
 
-      await expectStickyHeaders(box);
+        await expectStickyHeaders(box);
 
-      const gap = box.locator('td.below').first();
-      const met = box.locator('td:not(.below)', { hasText: 'meets' }).first();
-      await expect(gap.getByTestId('gap-marker').innerText()).resolves.toBe('Gap');
-      await expect(gap.innerText()).resolves.toMatch(/needed/);
-      expect(await backgroundLuminance(gap)).toBeLessThan((await backgroundLuminance(met)) / 3);
+        const gap = box.locator('td.below').first();
+        const met = box.locator('td:not(.below)', { hasText: 'meets' }).first();
+        await expect(gap.getByTestId('gap-marker').innerText()).resolves.toBe('Gap');
+        await expect(gap.innerText()).resolves.toMatch(/needed/);
+        expect(await backgroundLuminance(gap)).toBeLessThan((await backgroundLuminance(met)) / 3);
 
-      // every skill, then only those with a gap: the count of skills out of view follows
-      await page
-        .getByRole('checkbox', { name: 'Only skills a role in this team requires' })
-        .uncheck();
-      const all = await columnsAndGaps(box, 'data-skill');
-      const count = page.getByTestId('columns-out-of-view').first();
-      const hidden = await hiddenColumns(box);
-      expect(hidden.right).toBeGreaterThan(0);
-      await expect(count.innerText()).resolves.toBe(`${hidden.right} more skills to the right`);
-      await page.getByRole('switch', { name: 'Only skills with a gap' }).click();
-      await page.waitForURL(/skillGaps=1/);
-      await page.waitForTimeout(150);
-      const gapsOnly = await columnsAndGaps(box, 'data-skill');
-      expect(gapsOnly.columns).toEqual(all.gaps);
-      expect(gapsOnly.columns.length).toBeLessThan(all.columns.length);
-      await expect(count.innerText()).resolves.not.toBe(`${hidden.right} more skills to the right`);
+        // every skill, then only those with a gap: the count of skills out of view follows
+        await page
+          .getByRole('checkbox', { name: 'Only skills a role in this team requires' })
+          .uncheck();
+        const all = await columnsAndGaps(box, 'data-skill');
+        const count = page.getByTestId('columns-out-of-view').first();
+        const hidden = await hiddenColumns(box);
+        expect(hidden.right).toBeGreaterThan(0);
+        await expect(count.innerText()).resolves.toBe(`${hidden.right} more skills to the right`);
+        await page.getByRole('switch', { name: 'Only skills with a gap' }).click();
+        await page.waitForURL(/skillGaps=1/);
+        await page.waitForTimeout(150);
+        const gapsOnly = await columnsAndGaps(box, 'data-skill');
+        expect(gapsOnly.columns).toEqual(all.gaps);
+        expect(gapsOnly.columns.length).toBeLessThan(all.columns.length);
+        await expect(count.innerText()).resolves.not.toBe(
+          `${hidden.right} more skills to the right`,
+        );
 
-      // the credentials: a required credential not held in force is a marked gap
-      const credentials = page
-        .getByRole('region', { name: 'Credentials', exact: true })
-        .and(page.locator('.table-scroll'));
-      await page.getByRole('switch', { name: 'Only credentials with a gap' }).click();
-      await page.waitForURL(/credentialGaps=1/);
-      const credentialColumns = await columnsAndGaps(credentials, 'data-type');
-      expect(credentialColumns.columns.length).toBeGreaterThan(0);
-      expect(credentialColumns.gaps).toEqual(credentialColumns.columns);
+        // the credentials: a required credential not held in force is a marked gap
+        const credentials = page
+          .getByRole('region', { name: 'Credentials', exact: true })
+          .and(page.locator('.table-scroll'));
+        await page.getByRole('switch', { name: 'Only credentials with a gap' }).click();
+        await page.waitForURL(/credentialGaps=1/);
+        const credentialColumns = await columnsAndGaps(credentials, 'data-type');
+        expect(credentialColumns.columns.length).toBeGreaterThan(0);
+        expect(credentialColumns.gaps).toEqual(credentialColumns.columns);
 
-      // the filters are in the address: a reload keeps them
-      await page.reload();
-      await box.locator('tbody th').first().waitFor();
-      await expect(
-        page.getByRole('switch', { name: 'Only skills with a gap' }).getAttribute('aria-checked'),
-      ).resolves.toBe('true');
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'team matrix, only gaps');
-      await screenshot(page, 'team-matrix-gaps');
-    } finally {
-      await context.close();
-    }
+        // the filters are in the address: a reload keeps them
+        await page.reload();
+        await box.locator('tbody th').first().waitFor();
+        await expect(
+          page.getByRole('switch', { name: 'Only skills with a gap' }).getAttribute('aria-checked'),
+        ).resolves.toBe('true');
+        await settleAndCheck(page, 'team matrix, only gaps', 'team-matrix-gaps');
+      },
+      WIDE,
+    );
   });
 });

@@ -1,18 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
 import {
   apiGet,
   apiLogin,
   apiPost,
+  asUser,
   baseUrl,
   daysAgo,
   DIRECTOR,
   expectNoAxeViolations,
-  login,
-  MANAGER,
   mainHeading,
-  openPage,
+  MANAGER,
   screenshot,
+  useBrowser,
 } from './support/helpers';
 
 interface Member {
@@ -28,7 +27,7 @@ interface Member {
  * write, as API.md has it, and the API agrees.
  */
 describe("a manager on members' profiles", () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let managerToken: string;
   let me: string;
   let ownTeamMember: Member;
@@ -38,7 +37,6 @@ describe("a manager on members' profiles", () => {
   const otherTitle = `Other-team webinar ${stamp}`;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     managerToken = await apiLogin(MANAGER);
     me = (await apiGet<{ staffId: string }>(managerToken, 'auth/me')).staffId;
     const teams = await apiGet<{ items: { id: string; managerStaffIds: string[] }[] }>(
@@ -71,9 +69,6 @@ describe("a manager on members' profiles", () => {
         hours: 1,
       });
     }
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   async function openProfile(page: Page, member: { id: string; name: string }) {
@@ -110,9 +105,7 @@ describe("a manager on members' profiles", () => {
   }
 
   it('a member of another team: no Approve or Reject (the API refuses them); credentials and assessments stay', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, MANAGER.email, MANAGER.password);
+    await asUser(browser(), MANAGER, async (page) => {
       const { activities, credentials, assessments } = await openProfile(page, otherTeamMember);
       const entry = activities.getByRole('listitem').filter({ hasText: otherTitle });
       await entry.waitFor();
@@ -131,15 +124,11 @@ describe("a manager on members' profiles", () => {
       const can = await canOf(otherTeamMember.id);
       expect(can).toMatchObject({ reviewCe: false, addCredential: true, addAssessment: true });
       expect(await reviewStatus(otherTeamMember.id, otherTitle)).toBe(403);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("a member of the manager's own team: Approve and Reject are offered, and approving works", async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, MANAGER.email, MANAGER.password);
+    await asUser(browser(), MANAGER, async (page) => {
       const { activities, credentials } = await openProfile(page, ownTeamMember);
       const entry = activities.getByRole('listitem').filter({ hasText: ownTitle });
       await entry.getByRole('button', { name: `Reject ${ownTitle}` }).waitFor();
@@ -153,15 +142,11 @@ describe("a manager on members' profiles", () => {
       await expect(
         entry.getByRole('button', { name: `Approve ${ownTitle}` }).count(),
       ).resolves.toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('their own record: no manager assessment and no verification of their own credential', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, MANAGER.email, MANAGER.password);
+    await asUser(browser(), MANAGER, async (page) => {
       const self = await apiGet<Member>(managerToken, `staff/${me}`);
       await page.goto(`/staff/${me}`);
       await expect(mainHeading(page).innerText()).resolves.toBe(self.name);
@@ -180,8 +165,6 @@ describe("a manager on members' profiles", () => {
       await dialog.getByRole('button', { name: 'Cancel' }).click();
 
       expect(await canOf(me)).toMatchObject({ addAssessment: false, verifyCredential: false });
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

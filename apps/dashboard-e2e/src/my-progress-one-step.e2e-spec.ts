@@ -1,5 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Locator, Page } from 'playwright-core';
 import {
   apiGet,
   apiLogin,
@@ -16,7 +15,9 @@ import {
   PHONE,
   screenshot,
   staffByEmail,
+  useBrowser,
   watchCspViolations,
+  withPage,
 } from './support/helpers';
 
 /**
@@ -89,18 +90,10 @@ async function setStaffMayAddCredentials(value: boolean): Promise<void> {
 }
 
 describe('My progress: logging CE in one step, adding a credential one earned', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('logs an activity with its certificate dropped into the form, then edits and withdraws it', async () => {
-    const { context, page } = await openPage(browser);
-    try {
+    await withPage(browser(), async (page) => {
       const form = await openMyProgress(page);
 
       // The limit is the API's own, said before any file is chosen.
@@ -203,9 +196,7 @@ describe('My progress: logging CE in one step, adding a credential one earned', 
       await entry.waitFor({ state: 'detached' });
       expect((await coderActivities()).find((a) => a.title === CE_TITLE)).toBeUndefined();
       await expectNoAxeViolations(page, 'My progress after withdrawing an activity');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the API refuses to change or withdraw a reviewed activity, saying why', async () => {
@@ -227,7 +218,7 @@ describe('My progress: logging CE in one step, adding a credential one earned', 
 
   it('on a phone, the certificate can be a photo taken there and then', async () => {
     // A touch screen (a coarse pointer), as a phone's browser reports it.
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       baseURL: baseUrl(),
       viewport: PHONE,
       hasTouch: true,
@@ -283,8 +274,7 @@ describe('My progress: logging CE in one step, adding a credential one earned', 
     const coder = await staffByEmail(CODER.email);
     let added: Credential | undefined;
     try {
-      const { context, page } = await openPage(browser);
-      try {
+      await withPage(browser(), async (page) => {
         await openMyProgress(page);
         const credentials = page.getByRole('region', { name: 'Your credentials' });
         await credentials.getByRole('button', { name: 'Add a credential you earned' }).click();
@@ -303,9 +293,7 @@ describe('My progress: logging CE in one step, adding a credential one earned', 
         const item = credentials.getByRole('listitem').filter({ hasText: CDIP_NUMBER });
         await expect(item.innerText()).resolves.toContain('Unverified');
         await screenshot(page, 'my-progress-credential-added');
-      } finally {
-        await context.close();
-      }
+      });
 
       const managerToken = await apiLogin(MANAGER);
       added = (
@@ -314,7 +302,7 @@ describe('My progress: logging CE in one step, adding a credential one earned', 
       expect(added).toMatchObject({ verification: null, revokedOn: null });
 
       // The manager sees it flagged unverified, on the coder's profile and in Act now.
-      const manager = await openPage(browser);
+      const manager = await openPage(browser());
       try {
         await login(manager.page, MANAGER.email, MANAGER.password);
         await manager.page.goto(`/staff/${coder.id}`);
@@ -336,7 +324,7 @@ describe('My progress: logging CE in one step, adding a credential one earned', 
       }
 
       // The admin switches the setting off in the department settings.
-      const director = await openPage(browser);
+      const director = await openPage(browser());
       try {
         await login(director.page, DIRECTOR.email, DIRECTOR.password);
         await director.page.goto('/admin/department');
@@ -353,7 +341,7 @@ describe('My progress: logging CE in one step, adding a credential one earned', 
       }
 
       // Now the page says whom to ask, and the API refuses.
-      const again = await openPage(browser);
+      const again = await openPage(browser());
       try {
         await openMyProgress(again.page);
         const credentials = again.page.getByRole('region', { name: 'Your credentials' });

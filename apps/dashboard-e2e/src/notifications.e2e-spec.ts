@@ -1,17 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import {
   apiGet,
   apiLogin,
   apiPost,
+  asUser,
   daysAgo,
   DIRECTOR,
   expectNoAxeViolations,
   login,
   mainHeading,
-  openPage,
   screenshot,
+  useBrowser,
   waitUntil,
+  withPage,
 } from './support/helpers';
 
 /**
@@ -20,23 +20,18 @@ import {
  * admin's Reminders tab edits the expiry lead times.
  */
 describe('notifications', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let token: string;
   beforeAll(async () => {
-    browser = await launchBrowser();
     token = await apiLogin(DIRECTOR);
     // today and the next four weeks, as the scheduler would run them: reminders and a digest
     for (let i = 0; i <= 28; i++) {
       await apiPost(token, 'reminders/run', { date: daysAgo(-i) });
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('the bell shows the unread count; a notice opens its page; mark read and mark all read work', async () => {
-    const { context, page } = await openPage(browser);
-    try {
+    await withPage(browser(), async (page) => {
       const count = async () =>
         (await apiGet<{ unread: number }>(token, 'notifications/unread-count')).unread;
       let unread = await count();
@@ -76,15 +71,11 @@ describe('notifications', () => {
       await page.getByRole('link', { name: 'Notifications, none unread' }).waitFor();
       const after = await apiGet<{ unread: number }>(token, 'notifications/unread-count');
       expect(after.unread).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the admin edits the expiry lead times on the Reminders tab', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.goto('/admin/reminders');
       const field = page.getByLabel('Credential expiring: lead times');
       await field.waitFor();
@@ -105,16 +96,12 @@ describe('notifications', () => {
       await page.getByRole('table').getByRole('row').nth(1).waitFor();
       await expect(page.getByRole('table').getByRole('row').count()).resolves.toBeGreaterThan(1);
       await screenshot(page, 'admin-reminders');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the admin registers a webhook endpoint, sees its secret once, pauses it and removes it', async () => {
-    const { context, page } = await openPage(browser);
     const url = 'https://hooks.riverside-demo.org/him-readiness';
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.goto('/admin/reminders');
       const form = page.getByRole('form', { name: 'Register a webhook endpoint' });
       await form.waitFor();
@@ -168,8 +155,6 @@ describe('notifications', () => {
       await page.getByRole('button', { name: `Remove ${url}` }).click();
       await page.getByText('No endpoint is registered.').waitFor();
       await expect(apiGet<unknown[]>(token, 'webhooks')).resolves.toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,7 +1,13 @@
 import type { Department } from '@him/contracts';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { apiGet, apiLogin, baseUrl, DIRECTOR, login, waitUntil } from './support/helpers';
+import {
+  apiGet,
+  apiLogin,
+  baseUrl,
+  DIRECTOR,
+  login,
+  useBrowser,
+  waitUntil,
+} from './support/helpers';
 
 /** The calendar day at `now` in a time zone, as YYYY-MM-DD. */
 function dayIn(timeZone: string, now = new Date()): string {
@@ -19,13 +25,7 @@ function dayIn(timeZone: string, now = new Date()): string {
  * one, so a credential never lapses in "39 days" on one page and "40" on another.
  */
 describe('one today, the department’s', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('the overview, coverage and reports take the department’s day, not the browser’s', async () => {
     const department = await apiGet<Department>(await apiLogin(DIRECTOR), 'department');
@@ -33,7 +33,7 @@ describe('one today, the department’s', () => {
     // UTC+14 and UTC-12 are 26 hours apart: in one of them it is another day than today
     const browserZone = ['Pacific/Kiritimati', 'Etc/GMT+12'].find((zone) => dayIn(zone) !== today);
     if (!browserZone) throw new Error('no time zone with another day than the department’s');
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       baseURL: baseUrl(),
       locale: 'en-US',
       timezoneId: browserZone,

@@ -1,14 +1,12 @@
 import type { ReadinessResponse } from '@him/contracts';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import {
   apiGet,
   apiLogin,
-  expectNoAxeViolations,
   login,
   MANAGER,
-  openPage,
-  screenshot,
+  settleAndCheck,
+  useBrowser,
+  withPage,
 } from './support/helpers';
 
 /**
@@ -16,18 +14,11 @@ import {
  * which), with a visible switch to the whole department.
  */
 describe("the manager's overview shows their own teams first (overview-manager-teams)", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('opens on my teams and switches to the whole department', async () => {
     const token = await apiLogin(MANAGER);
-    const { context, page } = await openPage(browser);
-    try {
+    await withPage(browser(), async (page) => {
       const asked: URL[] = [];
       page.on('request', (request) => {
         const url = new URL(request.url());
@@ -58,9 +49,7 @@ describe("the manager's overview shows their own teams first (overview-manager-t
       await page
         .getByText(`Showing the teams you manage: ${mine.teams.map((t) => t.name).join(', ')}.`)
         .waitFor();
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, "manager's overview, own teams");
-      await screenshot(page, 'overview-manager-own-teams');
+      await settleAndCheck(page, "manager's overview, own teams", 'overview-manager-own-teams');
 
       await switcher.getByRole('radio', { name: 'Whole department' }).click();
       await page.getByText('Showing every team of the department.').waitFor();
@@ -70,8 +59,6 @@ describe("the manager's overview shows their own teams first (overview-manager-t
       await expect(
         switcher.getByRole('radio', { name: 'Whole department' }).getAttribute('aria-checked'),
       ).resolves.toBe('true');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

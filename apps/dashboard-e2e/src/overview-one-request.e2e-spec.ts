@@ -1,7 +1,6 @@
 import type { ForecastPoint, ReadinessResponse } from '@him/contracts';
-import type { Browser, Page, Request } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { apiGet, apiLogin, DIRECTOR, login, openPage } from './support/helpers';
+import type { Page, Request } from 'playwright-core';
+import { apiGet, apiLogin, asUser, DIRECTOR, useBrowser } from './support/helpers';
 
 /** The day `days` after (or before) an ISO date. */
 function addDaysIso(date: string, days: number): string {
@@ -50,20 +49,14 @@ async function text(page: Page, selector: string): Promise<string> {
  * answers of the full form give.
  */
 describe('the overview asks for readiness once (overview-one-request)', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let token: string;
   beforeAll(async () => {
-    browser = await launchBrowser();
     token = await apiLogin(DIRECTOR);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('loads with one readiness request and shows the figures and changes of the full form', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       const requests = countReadinessRequests(page);
       await page.goto('/overview');
       await page.getByRole('heading', { level: 2, name: /^Department figures as of/ }).waitFor();
@@ -112,15 +105,11 @@ describe('the overview asks for readiness once (overview-one-request)', () => {
       const notReady = now.members.filter((member) => !member.ready);
       const listed = await text(page, 'him-not-ready-members');
       for (const member of notReady) expect(listed).toContain(member.name);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('asks once with a survey date in the address too, and shows what the survey forecast says', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.getByRole('heading', { level: 2, name: /^Department figures as of/ }).waitFor();
       const asOf = await page.getByLabel('As of', { exact: true }).inputValue();
       const surveyDate = addDaysIso(asOf, 400);
@@ -160,8 +149,6 @@ describe('the overview asks for readiness once (overview-one-request)', () => {
         .locator('him-readiness-forecast table tbody tr')
         .evaluateAll((rows) => rows.map((row) => row.querySelector('th, td')?.textContent ?? ''));
       expect(horizons.some((label) => label.includes('400 days'))).toBe(false);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Locator, Page } from 'playwright-core';
 import {
-  baseUrl,
   apiGet,
   apiLogin,
   apiPost,
+  asUser,
+  baseUrl,
   CODER,
   DIRECTOR,
   expectNoAxeViolations,
@@ -14,7 +14,10 @@ import {
   mainHeading,
   openPage,
   screenshot,
+  settleAndCheck,
   staffByEmail,
+  useBrowser,
+  withPage,
 } from './support/helpers';
 
 /** The cells of each body row of a table, as their visible text. */
@@ -31,18 +34,10 @@ async function bodyRows(page: Page, table: string | Locator): Promise<string[][]
 }
 
 describe("each person's job on the dashboard (issue 12)", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('the director finds what needs acting on first, each with its person and one action; teams worst first', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.goto('/overview');
       await page.getByRole('heading', { level: 2, name: 'Act now' }).waitFor();
       const lapsing = page.getByTestId('act-now-lapsing');
@@ -74,9 +69,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
       await expect(reviews.getByRole('listitem').first().innerText()).resolves.toMatch(
         /has waited \d+ days for review/,
       );
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'overview with the Act now band');
-      await screenshot(page, 'overview-act-now');
+      await settleAndCheck(page, 'overview with the Act now band', 'overview-act-now');
 
       // The teams table: worst first, a team below target says so in words.
       const rows = await bodyRows(page, 'him-team-readiness-table table');
@@ -107,14 +100,11 @@ describe("each person's job on the dashboard (issue 12)", () => {
         .click();
       await page.waitForURL(/\/review$/);
       await expect(mainHeading(page).innerText()).resolves.toMatch(/review/i);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the survey date answers who and which teams stop being ready, survives a reload and carries to Reports', async () => {
-    const { context, page } = await openPage(browser);
-    try {
+    await withPage(browser(), async (page, context) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await login(page, DIRECTOR.email, DIRECTOR.password);
       await page.goto('/overview');
@@ -146,9 +136,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
       await page
         .getByRole('heading', { level: 3, name: /^Teams that fall short of a coverage target by/ })
         .waitFor();
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'overview with a survey date');
-      await screenshot(page, 'overview-survey-date');
+      await settleAndCheck(page, 'overview with a survey date', 'overview-survey-date');
 
       // A reload keeps the survey date.
       await page.reload();
@@ -184,9 +172,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 2, name: `By the survey on ${typed}` }).waitFor();
       await page.waitForURL((url) => url.searchParams.get('surveyDate') === typed);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('a record created by mistake: one chip for its either/or requirement, "not ready" in the staff list, and the admin deletes it', async () => {
@@ -206,10 +192,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
       hireDate: '2026-01-05',
     });
 
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
-
+    await asUser(browser(), DIRECTOR, async (page) => {
       // Point 4: "CCS or CPC" missing is one chip, not a red chip under CCS and another under CPC.
       await page.goto(`/team-matrix?team=${coding.id}`);
       const credentials = page.getByRole('table', { name: /^Credentials of Coding members/ });
@@ -267,9 +250,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
       );
       expect(audit.items.map((event) => event.action).sort()).toEqual(['create', 'delete']);
       await screenshot(page, 'staff-list-after-delete');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('My progress says at the top, before CE, whether I am ready: requirements met and missing', async () => {
@@ -279,9 +260,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
       token,
       `staff/${coder.id}/readiness`,
     );
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, CODER.email, CODER.password);
+    await asUser(browser(), CODER, async (page) => {
       await page.goto('/my-progress');
       const summary = page.getByTestId('my-readiness-summary');
       await summary.waitFor();
@@ -300,9 +279,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
         .allInnerTexts();
       expect(rows).toHaveLength(total);
       expect(rows.filter((row) => row.startsWith('Met'))).toHaveLength(met);
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'my progress with readiness');
-      await screenshot(page, 'my-progress-readiness');
+      await settleAndCheck(page, 'my progress with readiness', 'my-progress-readiness');
 
       // Point 13 (in part): a completion date longer ago than a CE cycle warns.
       const completedOn = page.getByLabel('Completed on');
@@ -314,9 +291,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
         .waitFor();
       await completedOn.fill(addDaysIso(today, -30));
       await page.getByTestId('completed-on-warning').waitFor({ state: 'detached' });
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('no internal words reach a person: no rule numbers, category codes or notes about the sources', async () => {
@@ -348,9 +323,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
       ['/my-progress', CODER],
     ];
     for (const who of [DIRECTOR, CODER]) {
-      const { context, page } = await openPage(browser);
-      try {
-        await login(page, who.email, who.password);
+      await asUser(browser(), who, async (page) => {
         for (const [path] of pages.filter(([, by]) => by === who)) {
           await page.goto(path);
           await mainHeading(page).waitFor();
@@ -361,9 +334,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
             internal: null,
           });
         }
-      } finally {
-        await context.close();
-      }
+      });
     }
     // The README's rules page is inside the repository.
     const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
@@ -408,9 +379,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
     });
 
     let reason = '';
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.goto('/review');
       const queue = page.getByRole('region', { name: 'Activities awaiting review' });
       const row = queue.getByRole('row').filter({ hasText: 'Query writing workshop' });
@@ -433,9 +402,11 @@ describe("each person's job on the dashboard (issue 12)", () => {
       const image = preview.getByRole('img', { name: 'Certificate certificate.png' });
       await image.waitFor();
       await expect(image.evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBe(1);
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'review queue with a certificate open');
-      await screenshot(page, 'review-certificate-preview');
+      await settleAndCheck(
+        page,
+        'review queue with a certificate open',
+        'review-certificate-preview',
+      );
 
       // Rejecting needs a reason.
       await row.getByRole('button', { name: /^Reject Query writing workshop/ }).click();
@@ -447,9 +418,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
       await dialog.getByRole('button', { name: 'Reject', exact: true }).click();
       await row.waitFor({ state: 'detached' });
       await page.getByRole('status').filter({ hasText: '1 activity rejected.' }).waitFor();
-    } finally {
-      await context.close();
-    }
+    });
 
     const reviewed = await apiGet<{ status: string; reviewNote: string | null }>(
       coderToken,
@@ -457,7 +426,7 @@ describe("each person's job on the dashboard (issue 12)", () => {
     );
     expect(reviewed).toMatchObject({ status: 'rejected', reviewNote: reason });
     // The holder sees the reason on My progress.
-    const coderPage = await openPage(browser);
+    const coderPage = await openPage(browser());
     try {
       await login(coderPage.page, CODER.email, CODER.password);
       await coderPage.page.goto('/my-progress');

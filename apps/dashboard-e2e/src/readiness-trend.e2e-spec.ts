@@ -1,15 +1,13 @@
 import type { ReadinessSnapshotsResponse, Role } from '@him/contracts';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import {
   apiGet,
   apiLogin,
   baseUrl,
   DIRECTOR,
-  expectNoAxeViolations,
   login,
   openPage,
-  screenshot,
+  settleAndCheck,
+  useBrowser,
 } from './support/helpers';
 
 async function apiPatch<T>(token: string, path: string, body: unknown): Promise<T> {
@@ -33,14 +31,10 @@ const percent = (fraction: number | null) =>
  * changed in that window and what was recorded then.
  */
 describe('the recorded trend on the overview (readiness-trend)', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let token: string;
   beforeAll(async () => {
-    browser = await launchBrowser();
     token = await apiLogin(DIRECTOR);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('shows 90 recorded days as a chart and a table, and the requirement change of the window', async () => {
@@ -54,7 +48,7 @@ describe('the recorded trend on the overview (readiness-trend)', () => {
       requirements: role.requirements.slice(0, -1),
       note: 'browser test of the trend',
     });
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     try {
       await login(page, DIRECTOR.email, DIRECTOR.password);
       await page.goto('/overview');
@@ -93,9 +87,11 @@ describe('the recorded trend on the overview (readiness-trend)', () => {
       expect(firstRow).toContain(newest.takenOn);
       expect(firstRow).toContain(percent(newest.staffReadyPct));
 
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page, 'overview with the recorded trend and its table');
-      await screenshot(page, 'overview-recorded-trend');
+      await settleAndCheck(
+        page,
+        'overview with the recorded trend and its table',
+        'overview-recorded-trend',
+      );
     } finally {
       await context.close();
       await apiPatch<Role>(token, `roles/${role.id}`, {

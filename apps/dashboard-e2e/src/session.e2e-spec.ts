@@ -1,14 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
 import {
+  asUser,
   baseUrl,
   DIRECTOR,
   expectNoAxeViolations,
   fakeJwt,
-  login,
   mainHeading,
-  openPage,
   screenshot,
+  useBrowser,
+  withPage,
 } from './support/helpers';
 
 const SESSION_STORAGE_KEY = 'him.session';
@@ -36,18 +36,10 @@ function pathOf(page: Page): string {
 }
 
 describe('the session', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('Log out returns to the sign-in page and the app stays closed', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.waitForURL('**/overview');
       const token = await page.evaluate(
         (key) => JSON.parse(sessionStorage.getItem(key) ?? '{}').accessToken as string,
@@ -72,27 +64,21 @@ describe('the session', () => {
       await page.goto('/overview');
       await page.waitForURL('**/login?returnUrl=%2Foverview');
       await screenshot(page, 'after-logout');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('an expired token in sessionStorage sends the user to sign in', async () => {
-    const { context, page } = await openPage(browser);
-    try {
+    await withPage(browser(), async (page) => {
       const expired = fakeJwt({ sub: 'someone', exp: Math.floor(Date.now() / 1000) - 3600 });
       await storeSession(page, expired);
       await page.goto('/overview');
       await page.waitForURL((url) => url.pathname === '/login');
       await expect(mainHeading(page).innerText()).resolves.toBe('Sign in');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('a token the API rejects sends the user to sign in, and back after signing in', async () => {
-    const { context, page } = await openPage(browser);
-    try {
+    await withPage(browser(), async (page) => {
       const forged = fakeJwt({ sub: 'someone', exp: Math.floor(Date.now() / 1000) + 3600 });
       await storeSession(page, forged);
       await page.goto('/overview');
@@ -111,8 +97,6 @@ describe('the session', () => {
       await page.waitForURL('**/overview');
       expect(pathOf(page)).toBe('/overview');
       await expect(mainHeading(page).innerText()).resolves.toBe('Department overview');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,12 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
 import {
+  asUser,
   DIRECTOR,
   expectNoAxeViolations,
-  login,
   mainHeading,
-  openPage,
   screenshot,
+  useBrowser,
+  withPage,
 } from './support/helpers';
 
 const HEADLINE_FIGURES = ['Staff ready', 'Requirements met', 'Coverage targets met'];
@@ -43,17 +43,10 @@ async function forecastRows(page: Page): Promise<string[][]> {
 }
 
 describe('signing in', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows an error for a wrong password and stays on the sign-in page', async () => {
-    const { context, page } = await openPage(browser);
-    try {
+    await withPage(browser(), async (page) => {
       await page.goto('/login');
       await expect(mainHeading(page).innerText()).resolves.toBe('Sign in');
       await expectNoAxeViolations(page, 'sign-in page');
@@ -67,15 +60,11 @@ describe('signing in', () => {
       expect(new URL(page.url()).pathname).toBe('/login');
       await expectNoAxeViolations(page, 'sign-in page with the error');
       await screenshot(page, 'sign-in-wrong-password');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('takes the director to the overview, with figures, a forecast and an as-of date', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.waitForURL('**/overview');
       await expect(mainHeading(page).innerText()).resolves.toBe('Department overview');
       const nav = page.getByRole('navigation', { name: 'Main' });
@@ -131,8 +120,6 @@ describe('signing in', () => {
       await page
         .getByRole('heading', { level: 2, name: `Department figures as of ${today}` })
         .waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

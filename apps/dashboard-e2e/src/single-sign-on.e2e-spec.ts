@@ -9,15 +9,15 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
-import { launchBrowser } from './support/browser';
 import {
   CODER,
   DIRECTOR,
   expectNoAxeViolations,
   mainHeading,
   screenshot,
+  useBrowser,
   watchCspViolations,
 } from './support/helpers';
 
@@ -79,7 +79,7 @@ async function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals
 }
 
 describe('single sign-on and password reset in the browser', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let provider: ChildProcess;
   let api: ChildProcess;
   let base = '';
@@ -155,11 +155,9 @@ describe('single sign-on and password reset in the browser', () => {
       OIDC_ROLE_MAP: 'HIM-Directors:admin,HIM-Managers:manager',
     });
     api = (await startChild(['dist/apps/api/main.js'], env, /Press Ctrl-C to stop/)).child;
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
     await stopChild(api, 'SIGINT');
     await stopChild(provider, 'SIGTERM');
     await new Promise<void>((done) => smtp.close(() => done()));
@@ -167,7 +165,11 @@ describe('single sign-on and password reset in the browser', () => {
   });
 
   async function open(): Promise<{ context: BrowserContext; page: Page; csp: string[] }> {
-    const context = await browser.newContext({ baseURL: base, locale: 'en-US', timezoneId: 'UTC' });
+    const context = await browser().newContext({
+      baseURL: base,
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
     context.setDefaultTimeout(20_000);
     const csp = watchCspViolations(context);
     return { context, page: await context.newPage(), csp };

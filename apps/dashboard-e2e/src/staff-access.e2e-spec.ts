@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import {
+  asUser,
   CODER,
   expectNoAxeViolations,
   login,
@@ -9,21 +8,14 @@ import {
   screenshot,
   screenshotOf,
   someStaff,
+  useBrowser,
 } from './support/helpers';
 
 describe('a staff member', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('lands on My progress and has no Overview in the navigation', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, CODER.email, CODER.password);
+    await asUser(browser(), CODER, async (page) => {
       await page.waitForURL('**/my-progress');
       await expect(mainHeading(page).innerText()).resolves.toBe('My progress');
       const nav = page.getByRole('navigation', { name: 'Main' });
@@ -35,23 +27,17 @@ describe('a staff member', () => {
       const calendar = page.getByRole('region', { name: 'Calendar feed' });
       await calendar.getByRole('button', { name: 'Create feed' }).waitFor();
       await screenshotOf(calendar, 'my-progress-calendar-feed');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('typing /overview shows the no-access page, not the figures', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, CODER.email, CODER.password);
+    await asUser(browser(), CODER, async (page) => {
       await page.goto('/overview');
       await expect(mainHeading(page).innerText()).resolves.toMatch(/don.t have access|not found/i);
       await expect(page.getByText('Department figures as of').count()).resolves.toBe(0);
       await expectNoAxeViolations(page, 'no-access page');
       await screenshot(page, 'staff-overview-forbidden');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("typing another member's profile address is refused, showing none of their data", async () => {
@@ -59,7 +45,7 @@ describe('a staff member', () => {
     const other = (await someStaff()).find((member) => member.email !== CODER.email);
     if (!other) throw new Error('the demo department has no other member');
 
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const asked: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes(other.id)) asked.push(request.url());

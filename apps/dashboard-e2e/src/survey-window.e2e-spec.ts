@@ -1,15 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import {
   apiGet,
   apiLogin,
+  asUser,
   baseUrl,
   DIRECTOR,
   expectNoAxeViolations,
-  login,
-  openPage,
   screenshot,
   screenshotOf,
+  useBrowser,
   waitUntil,
 } from './support/helpers';
 
@@ -23,18 +21,10 @@ interface CeRuleBody {
  * that fails in it and what lapses inside it) and an admin edit of the states after an expiry.
  */
 describe('survey window and after-lapse states (survey-window)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('the director reads the survey window, changes it and sees what lapses inside it', async () => {
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       const section = page.getByRole('region', { name: 'Unannounced survey window' });
       const heading = section.getByTestId('survey-window-heading');
       await heading.waitFor();
@@ -73,16 +63,12 @@ describe('survey window and after-lapse states (survey-window)', () => {
       await screenshotOf(section, 'overview-survey-window');
       const body = await page.locator('main').innerText();
       expect(body).not.toMatch(/\bR1[0-8]\b|\bR[2-9]\b/);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the admin changes how long an expired AHIMA credential stays inactive', async () => {
-    const { context, page } = await openPage(browser);
     const token = await apiLogin(DIRECTOR);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page.goto('/admin/ce-rules');
       const row = page.getByRole('row', { name: /AHIMA/ });
       await row.getByText('inactive 180 days, then revoked').waitFor();
@@ -148,8 +134,6 @@ describe('survey window and after-lapse states (survey-window)', () => {
         body: JSON.stringify({ version: hipaa.version, reassessMonths: 12 }),
       });
       expect(reset.status).toBe(200);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,31 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import {
   apiGet,
   apiLogin,
+  asUser,
   CODER,
   DIRECTOR,
   expectNoAxeViolations,
   login,
-  MANAGER,
   mainHeading,
+  MANAGER,
   openPage,
   screenshot,
   staffByEmail,
+  useBrowser,
 } from './support/helpers';
 
 describe('the team matrix (team-matrix)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("the coding manager sees their team's skills and credentials, fetched in one call each", async () => {
     const coder = await staffByEmail(CODER.email);
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const credentialCalls: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
@@ -101,9 +95,7 @@ describe('the team matrix (team-matrix)', () => {
     const cpcExpiry = await expired('Tuan Pham', 'CPC');
     const chdaExpiry = await expired('Yuki Tanaka', 'CHDA');
 
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
+    await asUser(browser(), DIRECTOR, async (page) => {
       await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Team matrix' })
@@ -148,8 +140,6 @@ describe('the team matrix (team-matrix)', () => {
       }
       await expectNoAxeViolations(page, 'team matrix, an expired credential');
       await screenshot(page, 'team-matrix-after-lapse');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

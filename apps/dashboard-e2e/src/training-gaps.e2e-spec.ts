@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { TrainingGapsResponse } from '@him/contracts';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import {
   apiGet,
   apiLogin,
+  asUser,
   DIRECTOR,
   expectNoAxeViolations,
   horizontalOverflow,
-  login,
-  MANAGER,
   mainHeading,
-  openPage,
+  MANAGER,
   PHONE,
   screenshot,
+  useBrowser,
 } from './support/helpers';
 
 /**
@@ -22,13 +20,7 @@ import {
  * the CSV, and switches to another team; the page reads as cards on a phone.
  */
 describe('training gaps', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("the manager sees their teams' gaps with names, opens a member and downloads the CSV", async () => {
     const token = await apiLogin(MANAGER);
@@ -37,9 +29,7 @@ describe('training gaps', () => {
     const gapsInOwn = own.teams.reduce((sum, team) => sum + team.gaps.length, 0);
     expect(gapsInOwn).toBeGreaterThan(0);
 
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, MANAGER.email, MANAGER.password);
+    await asUser(browser(), MANAGER, async (page) => {
       await page.getByRole('link', { name: 'Training gaps' }).click();
       await page.waitForURL('**/training-gaps');
       await expect(mainHeading(page).textContent()).resolves.toBe('Training gaps');
@@ -78,9 +68,7 @@ describe('training gaps', () => {
 
       await firstRow.getByRole('link', { name: person.name }).first().click();
       await page.waitForURL(`**/staff/${person.staffId}`);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the director chooses one team; on a phone each gap reads as a card without sideways scrolling', async () => {
@@ -88,28 +76,29 @@ describe('training gaps', () => {
     const all = await apiGet<TrainingGapsResponse>(token, 'readiness/gaps');
     const team = all.teams.find((t) => t.gaps.length > 0);
     if (!team) throw new Error('the demo department has no team with a gap');
-    const { context, page } = await openPage(browser, PHONE);
-    try {
-      await login(page, DIRECTOR.email, DIRECTOR.password);
-      await page.goto('/training-gaps');
-      await page
-        .getByRole('status')
-        .filter({ hasText: `in ${all.teams.length} teams` })
-        .waitFor();
-      await page.getByRole('combobox', { name: 'Team' }).click();
-      await page.getByRole('option', { name: team.name, exact: true }).click();
-      await page
-        .getByRole('status')
-        .filter({
-          hasText: `${team.gaps.length} gap${team.gaps.length === 1 ? '' : 's'} in 1 team.`,
-        })
-        .waitFor();
-      await expect(page.getByRole('heading', { level: 2 }).count()).resolves.toBe(1);
-      expect((await horizontalOverflow(page)).document).toBeLessThanOrEqual(0);
-      await expectNoAxeViolations(page, 'training gaps page on a phone');
-      await screenshot(page, 'training-gaps-phone');
-    } finally {
-      await context.close();
-    }
+    await asUser(
+      browser(),
+      DIRECTOR,
+      async (page) => {
+        await page.goto('/training-gaps');
+        await page
+          .getByRole('status')
+          .filter({ hasText: `in ${all.teams.length} teams` })
+          .waitFor();
+        await page.getByRole('combobox', { name: 'Team' }).click();
+        await page.getByRole('option', { name: team.name, exact: true }).click();
+        await page
+          .getByRole('status')
+          .filter({
+            hasText: `${team.gaps.length} gap${team.gaps.length === 1 ? '' : 's'} in 1 team.`,
+          })
+          .waitFor();
+        await expect(page.getByRole('heading', { level: 2 }).count()).resolves.toBe(1);
+        expect((await horizontalOverflow(page)).document).toBeLessThanOrEqual(0);
+        await expectNoAxeViolations(page, 'training gaps page on a phone');
+        await screenshot(page, 'training-gaps-phone');
+      },
+      PHONE,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
 import { OUTPUT_DIR } from './global-setup';
 
 export const DIRECTOR = { email: 'director@riverside-demo.org', password: 'Director!Demo2026' };
@@ -70,6 +71,59 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * The browser of a describe block's tests: launched before them and closed after them. Call it
+ * in the describe block; the returned function gives the browser inside a test.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser)
+      throw new Error('the browser has not been launched (useBrowser in a describe block)');
+    return browser;
+  };
+}
+
+/**
+ * Runs `body` on a fresh page (openPage), then closes its context whatever happened, so the
+ * context's CSP check runs after every test.
+ */
+export async function withPage(
+  browser: Browser,
+  body: (page: Page, context: BrowserContext) => Promise<void>,
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<void> {
+  const { context, page } = await openPage(browser, viewport);
+  try {
+    await body(page, context);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs `body` on a fresh page signed in as `who` through the sign-in page (see withPage). */
+export async function asUser(
+  browser: Browser,
+  who: Login,
+  body: (page: Page, context: BrowserContext) => Promise<void>,
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<void> {
+  await withPage(
+    browser,
+    async (page, context) => {
+      await login(page, who.email, who.password);
+      await body(page, context);
+    },
+    viewport,
+  );
 }
 
 /** The main heading of the page, once it shows. */
@@ -294,6 +348,16 @@ export async function expectNoAxeViolations(page: Page, name: string): Promise<v
       `${name}: ${violations.length} accessibility violation(s):\n${lines.join('\n')}`,
     );
   }
+}
+
+/**
+ * Once the page's requests have settled: runs axe on it (expectNoAxeViolations, as `name`),
+ * then saves its full-page screenshot as `screenshotName`.
+ */
+export async function settleAndCheck(page: Page, name: string, screenshotName: string) {
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, name);
+  await screenshot(page, screenshotName);
 }
 
 // ---------- screenshots ----------
